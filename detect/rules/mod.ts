@@ -1,0 +1,25 @@
+// Every rule, in the order the scanner tries them (more specific families first, generic last).
+import type { Rule } from "../types.ts";
+import { rules as slack } from "./slack.ts";
+import { rules as github } from "./github.ts";
+import { rules as google } from "./google.ts";
+import { rules as aws } from "./aws.ts";
+import { rules as privateKey } from "./private_key.ts";
+import { rules as stripe } from "./stripe.ts";
+import { rules as ai } from "./ai.ts";
+import { rules as npm } from "./npm.ts";
+import { rules as jwt } from "./jwt.ts";
+import { rules as generic } from "./generic.ts";
+
+export const RULES: readonly Rule[] = [
+  ...slack,
+  ...github,
+  ...google,
+  ...aws,
+  ...privateKey,
+  ...stripe,
+  ...ai,
+  ...npm,
+  ...jwt,
+  ...generic,
+];

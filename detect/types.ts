@@ -1,0 +1,76 @@
+// The engine's public shapes. The engine knows nothing about Slack: callers hand it text and get
+// findings back. A raw secret leaves the engine only when the caller asks with `includeSecret`.
+
+/** Credential families, as people name them. */
+export type Family =
+  | "slack"
+  | "github"
+  | "google"
+  | "aws"
+  | "private-key"
+  | "stripe"
+  | "openai"
+  | "anthropic"
+  | "npm"
+  | "jwt"
+  | "generic";
+
+export type Confidence = "high" | "medium" | "low";
+
+/** Example text for a rule's own tests, built at run time (the repository holds no literal). */
+export interface RuleExamples {
+  /** Texts in which the rule must find exactly the secret `secret` (or, when absent, one finding). */
+  positives: () => Array<{ text: string; secret?: string }>;
+  /** Texts in which the rule must find nothing. */
+  negatives: () => string[];
+}
+
+export interface Rule {
+  /** Stable id, kebab-case, e.g. "slack-bot-token". Used in baselines, SARIF and the datastore. */
+  id: string;
+  family: Family;
+  /** One line a person reads in a report. */
+  description: string;
+  /** Lower-case literals; the rule's pattern only runs where one of these occurs. */
+  keywords: string[];
+  /**
+   * Global, sticky-free regex. When it has a named group `secret`, that group is the secret;
+   * otherwise the whole match is.
+   */
+  pattern: RegExp;
+  /** Rejects matches that look right but are not credentials (checksums, placeholders, shape). */
+  validate?: (secret: string, context: { text: string; start: number; end: number }) => boolean;
+  confidence: Confidence;
+  /** Slack token kind for verification (`xoxb`, `xoxp`, `xapp`, `webhook`, ...), if any. */
+  verifyAs?: string;
+  examples: RuleExamples;
+}
+
+export interface Finding {
+  ruleId: string;
+  family: Family;
+  description: string;
+  /** Offsets in the caller's original text (UTF-16 code units), end exclusive. */
+  start: number;
+  end: number;
+  /** 1-based line and column of `start` in the original text. */
+  line: number;
+  column: number;
+  /** Hex SHA-256 of the secret: the only durable identity of a leak. */
+  fingerprint: string;
+  /** The only form in which a secret is ever shown, e.g. "xoxb-12…ab9f (40 chars)". */
+  redacted: string;
+  confidence: Confidence;
+  verifyAs?: string;
+  /** Present only when the caller passed `includeSecret: true`. Never log, store or print it. */
+  secret?: string;
+}
+
+export interface ScanOptions {
+  /** Return the raw secret on each finding (Slack functions verifying or revoking). */
+  includeSecret?: boolean;
+  /** Treat the input as Slack mrkdwn and normalize it first (default true). */
+  mrkdwn?: boolean;
+  /** Restrict to these rule ids. */
+  rules?: string[];
+}
