@@ -28,7 +28,11 @@ export function assertNotEquals<T>(actual: T, expected: T, msg?: string): void {
   wrap(() => assert.notDeepStrictEqual(actual, expected, msg));
 }
 
-export function assertStrictEquals<T>(actual: unknown, expected: T, msg?: string): asserts actual is T {
+export function assertStrictEquals<T>(
+  actual: unknown,
+  expected: T,
+  msg?: string,
+): asserts actual is T {
   wrap(() => assert.strictEqual(actual, expected, msg));
 }
 
@@ -52,7 +56,11 @@ export function assertStringIncludes(actual: string, expected: string, msg?: str
   }
 }
 
-export function assertArrayIncludes<T>(actual: ArrayLike<T>, expected: ArrayLike<T>, msg?: string): void {
+export function assertArrayIncludes<T>(
+  actual: ArrayLike<T>,
+  expected: ArrayLike<T>,
+  msg?: string,
+): void {
   const missing = Array.from(expected).filter((e) =>
     !Array.from(actual).some((a) => {
       try {
@@ -128,7 +136,9 @@ export async function assertRejects(
 
 function checkError(e: unknown, errorClass?: unknown, msgIncludes?: string): void {
   if (typeof errorClass === "function" && !(e instanceof (errorClass as new () => Error))) {
-    throw new AssertionError(`Expected error to be instance of "${(errorClass as { name: string }).name}".`);
+    throw new AssertionError(
+      `Expected error to be instance of "${(errorClass as { name: string }).name}".`,
+    );
   }
   if (msgIncludes && !(e instanceof Error && e.message.includes(msgIncludes))) {
     throw new AssertionError(`Expected error message to include "${msgIncludes}".`);
