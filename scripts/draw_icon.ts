@@ -60,7 +60,10 @@ function render(): Uint8Array {
       const sum = [0, 0, 0, 0];
       for (let sy = 0; sy < SAMPLES; sy++) {
         for (let sx = 0; sx < SAMPLES; sx++) {
-          const c = colourAt((px + (sx + 0.5) / SAMPLES) / SIZE, (py + (sy + 0.5) / SAMPLES) / SIZE);
+          const c = colourAt(
+            (px + (sx + 0.5) / SAMPLES) / SIZE,
+            (py + (sy + 0.5) / SAMPLES) / SIZE,
+          );
           // premultiply so transparent corners do not darken the edge
           sum[0] += c[0] * c[3];
           sum[1] += c[1] * c[3];

@@ -1,0 +1,70 @@
+import { DefineDatastore, DefineType, Schema } from "deno-slack-sdk/mod.ts";
+
+/**
+ * Where a leak was seen. The message text is never kept: channel, ts and user are enough to find
+ * the message again (and to re-scan it when someone clicks Revoke).
+ */
+export const OccurrenceType = DefineType({
+  name: "Occurrence",
+  type: Schema.types.object,
+  properties: {
+    channel_id: { type: Schema.types.string },
+    ts: { type: Schema.types.string },
+    thread_ts: { type: Schema.types.string },
+    user_id: { type: Schema.types.string },
+    seen_at: { type: Schema.types.number },
+  },
+  required: ["channel_id", "ts"],
+});
+
+export const OccurrenceListType = DefineType({
+  name: "OccurrenceList",
+  type: Schema.types.array,
+  items: { type: OccurrenceType },
+});
+
+/** At most this many occurrences are kept per finding; `occurrence_count` keeps counting. */
+export const MAX_OCCURRENCES = 20;
+
+export const FINDING_STATES = ["open", "revoked", "resolved", "not_secret"] as const;
+export type FindingState = typeof FINDING_STATES[number];
+
+/**
+ * One item per leaked credential, keyed by the SHA-256 fingerprint of the secret.
+ * Never a raw secret, never the message text.
+ */
+export const FindingsDatastore = DefineDatastore({
+  name: "findings",
+  primary_key: "fingerprint",
+  attributes: {
+    fingerprint: { type: Schema.types.string },
+    rule_id: { type: Schema.types.string },
+    family: { type: Schema.types.string },
+    redacted: { type: Schema.types.string },
+    state: { type: Schema.types.string },
+    /** live | dead | unknown */
+    verification: { type: Schema.types.string },
+    /** The verification result in plain words (from slack/errors.ts for dead tokens). */
+    verification_detail: { type: Schema.types.string },
+    verified_at: { type: Schema.types.number },
+    owner_team_id: { type: Schema.types.string },
+    owner_team_name: { type: Schema.types.string },
+    owner_enterprise_id: { type: Schema.types.string },
+    owner_user_id: { type: Schema.types.string },
+    owner_name: { type: Schema.types.string },
+    owner_bot_id: { type: Schema.types.string },
+    owner_is_this_workspace: { type: Schema.types.boolean },
+    occurrences: { type: OccurrenceListType },
+    occurrence_count: { type: Schema.types.number },
+    first_seen: { type: Schema.types.number },
+    last_seen: { type: Schema.types.number },
+    /** The alert message in the security channel, updated in place after every action. */
+    alert_channel_id: { type: Schema.types.string },
+    alert_ts: { type: Schema.types.string },
+    acted_by: { type: Schema.types.string },
+    acted_at: { type: Schema.types.number },
+    action: { type: Schema.types.string },
+    revoked_by: { type: Schema.types.string },
+    revoked_at: { type: Schema.types.number },
+  },
+});

@@ -1,0 +1,17 @@
+import { Manifest } from "deno-slack-sdk/mod.ts";
+import { BOT_SCOPES, OUTGOING_DOMAINS } from "./scopes.ts";
+import { CheckTokenGuardWorkflow } from "./workflows/check_token_guard.ts";
+import { FindingsDatastore } from "./datastores/findings.ts";
+import { SettingsDatastore } from "./datastores/settings.ts";
+
+export default Manifest({
+  name: "Token Guard",
+  description: "Catches credentials pasted into Slack, checks them live and revokes them.",
+  longDescription:
+    "People paste bot tokens, webhook URLs and API keys into Slack every day. Token Guard scans every new message in the channels you enrol, warns the poster privately and alerts your security channel within seconds. It checks a leaked Slack token live (auth.test with the leaked token) to tell you whether it still works and whose it is, and lets the people you choose revoke it with one click, with an audit trail. It never stores a secret: only a SHA-256 fingerprint, a redacted preview and where it was seen.",
+  icon: "assets/icon.png",
+  workflows: [CheckTokenGuardWorkflow],
+  outgoingDomains: Object.keys(OUTGOING_DOMAINS),
+  datastores: [FindingsDatastore, SettingsDatastore],
+  botScopes: Object.keys(BOT_SCOPES),
+});
