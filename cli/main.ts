@@ -1,0 +1,122 @@
+// `deno task scan [options] <path>...`: finds credentials in files, folders, standard input and
+// Slack workspace exports, and reports them without ever printing a secret.
+// Exit codes: 0 nothing found, 1 found, 2 usage error or (with nothing found) unreadable input.
+import { scan } from "../detect/scan.ts";
+import { RULES } from "../detect/rules/mod.ts";
+import { type CliOptions, HELP, parseArgs, UsageError } from "./args.ts";
+import { readBaseline } from "./baseline.ts";
+import { formatJsonl } from "./format_jsonl.ts";
+import { formatSarif } from "./format_sarif.ts";
+import { formatTable } from "./format_table.ts";
+import { Progress } from "./progress.ts";
+import { compareLocated } from "./report.ts";
+import { scanInputs } from "./scan_inputs.ts";
+import { type Input, walk } from "./walk.ts";
+
+export const VERSION = "0.1.0";
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FOUND = 1;
+export const EXIT_ERROR = 2;
+
+const encoder = new TextEncoder();
+
+function say(line: string): void {
+  Deno.stderr.writeSync(encoder.encode(`token-guard: ${line}\n`));
+}
+
+async function writeAll(w: { write(p: Uint8Array): Promise<number> }, text: string) {
+  let data = encoder.encode(text);
+  while (data.length > 0) data = data.subarray(await w.write(data));
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      say(`${e.message}`);
+      return EXIT_ERROR;
+    }
+    throw e;
+  }
+  if (opts.help) {
+    await writeAll(Deno.stdout, HELP);
+    return EXIT_CLEAN;
+  }
+  if (opts.rules) {
+    const known = new Set(RULES.map((r) => r.id));
+    const unknown = opts.rules.filter((id) => !known.has(id));
+    if (unknown.length) {
+      say(`--rules: unknown rule id ${unknown.join(", ")}`);
+      return EXIT_ERROR;
+    }
+  }
+  let baseline = new Set<string>();
+  if (opts.baseline) {
+    try {
+      baseline = await readBaseline(opts.baseline);
+    } catch (e) {
+      say((e as Error).message);
+      return EXIT_ERROR;
+    }
+  }
+
+  const started = performance.now();
+  const inputs: Input[] = [];
+  for await (const input of walk(opts.paths, opts.maxSize)) inputs.push(input);
+  const total = inputs.reduce((n, i) => n + ("size" in i ? i.size : 0), 0);
+  const progress = new Progress(total, opts.progress);
+  const rules = opts.rules;
+  const totals = await scanInputs(inputs, {
+    scan: (text, mrkdwn) => scan(text, { mrkdwn, rules }),
+    mrkdwn: opts.mrkdwn,
+    maxSize: opts.maxSize,
+    workspace: opts.workspace,
+    progress,
+    onError: (line) => {
+      progress.finish();
+      say(line);
+    },
+    onSkip: (path, reason) => {
+      if (reason === "binary") return; // expected in any folder; counted in the summary
+      progress.finish();
+      say(`skipped ${path}: ${reason}`);
+    },
+  });
+  progress.finish();
+
+  const found = totals.found.filter((l) => !baseline.has(l.finding.fingerprint));
+  found.sort(compareLocated);
+  const format = opts.format ??
+    (opts.output === undefined && Deno.stdout.isTerminal() ? "table" : "json");
+  const report = format === "sarif"
+    ? formatSarif(found, RULES, { version: VERSION })
+    : format === "json"
+    ? formatJsonl(found)
+    : formatTable(found, {
+      files: totals.files,
+      bytes: totals.bytes,
+      seconds: (performance.now() - started) / 1000,
+      skipped: totals.skipped,
+      errors: totals.errors,
+      baselined: totals.found.length - found.length,
+    });
+  if (opts.output !== undefined) {
+    try {
+      await Deno.writeTextFile(opts.output, report);
+    } catch (e) {
+      say(`${opts.output}: cannot write report (${(e as Error).message})`);
+      return EXIT_ERROR;
+    }
+  } else {
+    await writeAll(Deno.stdout, report);
+  }
+  if (found.length > 0) return EXIT_FOUND;
+  return totals.errors > 0 ? EXIT_ERROR : EXIT_CLEAN;
+}
+
+if (import.meta.main) {
+  Deno.exit(await run(Deno.args));
+}

@@ -1,0 +1,125 @@
+// Streams a large input as text chunks cut on line boundaries, each carrying a tail of the
+// previous chunk (the overlap) so a secret that spans a boundary, such as a multi-line PEM key,
+// is whole in at least one chunk. Memory stays at a few chunk sizes whatever the input's size.
+import type { Finding } from "../detect/types.ts";
+
+/** Anything with Deno.Reader's `read`: Deno.FsFile, Deno.stdin. */
+export interface ByteReader {
+  read(p: Uint8Array): Promise<number | null>;
+}
+
+export interface TextChunk {
+  text: string;
+  /** Index in `text` where text not shown in an earlier chunk starts; before it is overlap. */
+  ownFrom: number;
+  /** 1-based line number of text[0] in the whole input. */
+  line: number;
+  /** Columns before text[0] on its line (non-zero only when a chunk had to cut a long line). */
+  column0: number;
+}
+
+export interface ChunkOptions {
+  /** Characters per chunk before cutting at the last newline (default 4 Mi). */
+  chunkSize?: number;
+  /** Characters of the previous chunk repeated at the start of the next (default 64 Ki). */
+  overlap?: number;
+  /** Size of each read (default 4 MiB). */
+  readSize?: number;
+  /** Bytes read so far, for progress. */
+  onBytes?: (n: number) => void;
+  /** Bytes already read by the caller (e.g. a binary sniff), to be processed first. */
+  head?: Uint8Array;
+}
+
+export const DEFAULT_CHUNK = 4 * 1024 * 1024;
+/** A 16384-bit RSA key in PEM is about 12 KB; 64 Ki leaves room for the context around it. */
+export const DEFAULT_OVERLAP = 64 * 1024;
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  let i = text.indexOf("\n", from);
+  while (i !== -1 && i < to) {
+    n++;
+    i = text.indexOf("\n", i + 1);
+  }
+  return n;
+}
+
+/** Where the overlap of `text` starts: a line start near `text.length - overlap` if there is one. */
+function overlapStart(text: string, overlap: number): number {
+  if (text.length <= overlap) return 0;
+  const from = text.length - overlap;
+  const nl = text.indexOf("\n", from - 1);
+  if (nl !== -1 && nl + 1 < text.length) return nl + 1;
+  return from; // one very long line: cut inside it
+}
+
+export async function* textChunks(
+  reader: ByteReader,
+  options: ChunkOptions = {},
+): AsyncGenerator<TextChunk> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  const overlap = Math.min(options.overlap ?? DEFAULT_OVERLAP, chunkSize);
+  const buffer = new Uint8Array(options.readSize ?? 4 * 1024 * 1024);
+  const decoder = new TextDecoder("utf-8");
+  let pending = options.head ? decoder.decode(options.head, { stream: true }) : "";
+  if (options.head) options.onBytes?.(options.head.length);
+  let carry = "";
+  let line = 1;
+  let column0 = 0;
+  let eof = false;
+
+  while (!eof || pending.length > 0) {
+    while (!eof && pending.length < chunkSize) {
+      const n = await reader.read(buffer);
+      if (n === null) {
+        eof = true;
+        pending += decoder.decode();
+      } else if (n > 0) {
+        options.onBytes?.(n);
+        pending += decoder.decode(buffer.subarray(0, n), { stream: true });
+      }
+    }
+    let cut = pending.length;
+    if (!eof) {
+      cut = pending.lastIndexOf("\n") + 1;
+      // One line longer than a chunk: cut it anyway, the overlap keeps what straddles the cut.
+      if (cut === 0) cut = pending.length;
+    }
+    const text = carry + pending.slice(0, cut);
+    pending = pending.slice(cut);
+    if (text.length === 0) break;
+    yield { text, ownFrom: carry.length, line, column0 };
+
+    if (eof && pending.length === 0) break;
+    const start = overlapStart(text, overlap);
+    const newlines = countNewlines(text, 0, start);
+    if (newlines === 0) {
+      column0 += start;
+    } else {
+      column0 = start - (text.lastIndexOf("\n", start - 1) + 1);
+    }
+    line += newlines;
+    carry = text.slice(start);
+  }
+}
+
+/** Scans a chunked input; findings carry whole-input line and column, each reported once. */
+export async function scanChunks(
+  chunks: AsyncIterable<TextChunk>,
+  scan: (text: string) => Promise<Finding[]> | Finding[],
+  onFinding: (finding: Finding) => void,
+): Promise<void> {
+  for await (const chunk of chunks) {
+    const found = await scan(chunk.text);
+    for (const f of found) {
+      // Whole inside the overlap: the previous chunk saw it, with more context before it.
+      if (f.end <= chunk.ownFrom) continue;
+      onFinding({
+        ...f,
+        line: chunk.line + f.line - 1,
+        column: f.line === 1 ? f.column + chunk.column0 : f.column,
+      });
+    }
+  }
+}

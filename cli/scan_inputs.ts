@@ -1,0 +1,277 @@
+// Runs the engine over every input: plain files and stdin are streamed in chunks, zips are
+// streamed entry by entry, Slack export day files are parsed and scanned message by message.
+// An unreadable input (missing file, corrupt zip, bad JSON) is recorded with its name and the
+// run goes on with the rest.
+import type { Finding } from "../detect/types.ts";
+import type { MrkdwnMode } from "./args.ts";
+import type { Progress } from "./progress.ts";
+import { type ByteReader, scanChunks, textChunks } from "./read_stream.ts";
+import type { Located } from "./report.ts";
+import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
+import { SlackExport } from "./slack_export.ts";
+import type { Input } from "./walk.ts";
+import { join } from "./walk.ts";
+import { ZipError, zipEntries } from "./zip.ts";
+
+export type ScanFn = (text: string, mrkdwn: boolean) => Promise<Finding[]> | Finding[];
+
+export interface ScanContext {
+  scan: ScanFn;
+  mrkdwn: MrkdwnMode;
+  maxSize: number;
+  workspace?: string;
+  progress: Progress;
+  /** Called once per unreadable input with a one-line reason naming it. */
+  onError: (line: string) => void;
+  /** Called once per skipped file (binary, too large). */
+  onSkip: (path: string, reason: string) => void;
+}
+
+export interface ScanTotals {
+  found: Located[];
+  files: number;
+  bytes: number;
+  errors: number;
+  skipped: number;
+}
+
+/** "./a/b" -> "a/b": reports name files the way people type them. */
+export function displayPath(path: string): string {
+  return path.replace(/^(\.\/)+(?=.)/, "");
+}
+
+export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<ScanTotals> {
+  const totals: ScanTotals = { found: [], files: 0, bytes: 0, errors: 0, skipped: 0 };
+  const error = (line: string) => {
+    totals.errors++;
+    ctx.onError(line);
+  };
+  const skip = (path: string, reason: string) => {
+    totals.skipped++;
+    ctx.onSkip(path, reason);
+  };
+  const plain = ctx.mrkdwn === "on";
+  const counted = (n: number) => {
+    totals.bytes += n;
+    ctx.progress.add(n);
+  };
+
+  for (const input of inputs) {
+    const path = displayPath(input.path);
+    ctx.progress.label(path);
+    switch (input.kind) {
+      case "error":
+        error(`${path}: ${input.reason}`);
+        break;
+      case "skip":
+        skip(path, input.reason);
+        break;
+      case "stdin":
+        totals.files++;
+        await scanReader(Deno.stdin, "-", plain, ctx, totals, counted);
+        break;
+      case "file":
+        await scanFile(input.path, path, plain, ctx, totals, counted, error, skip);
+        break;
+      case "zip":
+        await scanZip(input.path, path, ctx, totals, counted, error, skip);
+        break;
+      case "export-dir":
+        await scanExportDir(input.path, path, ctx, totals, counted, error, skip);
+        break;
+    }
+  }
+  return totals;
+}
+
+async function scanReader(
+  reader: ByteReader,
+  path: string,
+  mrkdwn: boolean,
+  ctx: ScanContext,
+  totals: ScanTotals,
+  counted: (n: number) => void,
+  head?: Uint8Array,
+): Promise<void> {
+  await scanChunks(
+    textChunks(reader, { onBytes: counted, head }),
+    (text) => ctx.scan(text, mrkdwn),
+    (finding) => totals.found.push({ finding, path, line: finding.line, column: finding.column }),
+  );
+}
+
+async function readHead(file: Deno.FsFile): Promise<Uint8Array> {
+  const head = new Uint8Array(SNIFF_BYTES);
+  let at = 0;
+  while (at < head.length) {
+    const n = await file.read(head.subarray(at));
+    if (n === null) break;
+    at += n;
+  }
+  return head.subarray(0, at);
+}
+
+async function scanFile(
+  realPath: string,
+  path: string,
+  mrkdwn: boolean,
+  ctx: ScanContext,
+  totals: ScanTotals,
+  counted: (n: number) => void,
+  error: (line: string) => void,
+  skip: (path: string, reason: string) => void,
+): Promise<void> {
+  let file: Deno.FsFile;
+  try {
+    file = await Deno.open(realPath, { read: true });
+  } catch (e) {
+    error(`${path}: cannot open (${(e as Error).message})`);
+    return;
+  }
+  try {
+    const head = await readHead(file);
+    if (looksBinary(head)) {
+      counted(head.length);
+      skip(path, "binary");
+      return;
+    }
+    totals.files++;
+    await scanReader(file, path, mrkdwn, ctx, totals, counted, head);
+  } catch (e) {
+    error(`${path}: read failed (${(e as Error).message})`);
+  } finally {
+    file.close();
+  }
+}
+
+const decoder = new TextDecoder();
+
+/** One in-memory file of an export or zip: day files as messages, the rest as text. */
+async function scanEntry(
+  exp: SlackExport,
+  rel: string,
+  data: Uint8Array,
+  ctx: ScanContext,
+  totals: ScanTotals,
+  error: (line: string) => void,
+  skip: (path: string, reason: string) => void,
+): Promise<void> {
+  const path = `${exp.root}/${rel}`;
+  if (looksBinary(data)) {
+    skip(path, "binary");
+    return;
+  }
+  totals.files++;
+  const text = decoder.decode(data);
+  const isDay = SlackExport.isDayFile(rel);
+  if (isDay || SlackExport.isMeta(rel)) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      error(`${path}: bad JSON (${(e as Error).message})`);
+      return;
+    }
+    try {
+      if (isDay) {
+        const scanPart = (t: string, md: boolean) =>
+          ctx.scan(t, ctx.mrkdwn === "auto" ? md : ctx.mrkdwn === "on");
+        totals.found.push(...await exp.scanDay(rel, json, scanPart));
+        return;
+      }
+      exp.addMeta(rel, json);
+    } catch (e) {
+      error(`${path}: not a Slack export file (${(e as Error).message})`);
+      return;
+    }
+  }
+  // Metadata (channel topics, profiles) and any other file: plain text.
+  for (const finding of await ctx.scan(text, ctx.mrkdwn === "on")) {
+    totals.found.push({ finding, path, line: finding.line, column: finding.column });
+  }
+}
+
+async function scanZip(
+  realPath: string,
+  path: string,
+  ctx: ScanContext,
+  totals: ScanTotals,
+  counted: (n: number) => void,
+  error: (line: string) => void,
+  skip: (path: string, reason: string) => void,
+): Promise<void> {
+  const exp = new SlackExport(path, ctx.workspace);
+  const before = totals.found.length;
+  try {
+    const entries = zipEntries(realPath, {
+      maxSize: ctx.maxSize,
+      onBytes: counted,
+      onSkip: (name, reason) => skip(`${path}/${name}`, reason),
+    });
+    for await (const entry of entries) {
+      ctx.progress.label(`${path}/${entry.name}`);
+      await scanEntry(exp, entry.name, entry.data, ctx, totals, error, skip);
+    }
+  } catch (e) {
+    const why = e instanceof ZipError ? e.message : `cannot read (${(e as Error).message})`;
+    error(`${path}: ${why}`);
+  }
+  exp.finish(totals.found.slice(before));
+}
+
+async function scanExportDir(
+  realPath: string,
+  path: string,
+  ctx: ScanContext,
+  totals: ScanTotals,
+  counted: (n: number) => void,
+  error: (line: string) => void,
+  skip: (path: string, reason: string) => void,
+): Promise<void> {
+  const exp = new SlackExport(path, ctx.workspace);
+  const before = totals.found.length;
+  for await (const rel of exportFiles(realPath, "", error)) {
+    const full = join(realPath, rel);
+    let data: Uint8Array;
+    try {
+      const size = (await Deno.stat(full)).size;
+      if (size > ctx.maxSize) {
+        skip(`${path}/${rel}`, `larger than --max-size (${size} bytes)`);
+        continue;
+      }
+      data = await Deno.readFile(full);
+    } catch (e) {
+      error(`${path}/${rel}: cannot read (${(e as Error).message})`);
+      continue;
+    }
+    counted(data.length);
+    ctx.progress.label(`${path}/${rel}`);
+    await scanEntry(exp, rel, data, ctx, totals, error, skip);
+  }
+  exp.finish(totals.found.slice(before));
+}
+
+/** Files of an unpacked export, sorted, skipping symlinks and VCS folders. */
+async function* exportFiles(
+  root: string,
+  rel: string,
+  error: (line: string) => void,
+): AsyncGenerator<string> {
+  const names: Deno.DirEntry[] = [];
+  try {
+    for await (const e of Deno.readDir(rel ? join(root, rel) : root)) names.push(e);
+  } catch (e) {
+    error(`${root}/${rel}: cannot list (${(e as Error).message})`);
+    return;
+  }
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of names) {
+    const child = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isSymlink) continue;
+    if (e.isDirectory && e.name !== ".git" && e.name !== "node_modules") {
+      yield* exportFiles(root, child, error);
+    } else if (e.isFile) {
+      yield child;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+// Turns the paths on the command line into inputs: files, zips, unpacked Slack exports, stdin.
+// Folders are walked in sorted order (stable reports), skipping what never holds a person's
+// secret or would only repeat one: VCS metadata, installed packages, symlinks (loops), and files
+// over the size limit. Files named on the command line are never skipped for size: they stream.
+
+export type Input =
+  | { kind: "stdin"; path: "-" }
+  | { kind: "file"; path: string; size: number; named: boolean }
+  | { kind: "zip"; path: string; size: number }
+  | { kind: "export-dir"; path: string }
+  | { kind: "skip"; path: string; reason: string }
+  | { kind: "error"; path: string; reason: string };
+
+export const SKIP_DIRS = new Set([".git", "node_modules", ".hg", ".svn"]);
+
+/** An unpacked Slack export: Slack always writes channels.json and users.json at its root. */
+export async function isExportDir(dir: string): Promise<boolean> {
+  for (const name of ["channels.json", "users.json"]) {
+    try {
+      if ((await Deno.stat(join(dir, name))).isFile) return true;
+    } catch {
+      // absent: try the next marker
+    }
+  }
+  return false;
+}
+
+export function join(dir: string, name: string): string {
+  return dir.endsWith("/") ? dir + name : `${dir}/${name}`;
+}
+
+function message(e: unknown): string {
+  if (e instanceof Deno.errors.NotFound) return "no such file or folder";
+  if (e instanceof Deno.errors.PermissionDenied) return "permission denied";
+  return e instanceof Error ? e.message : String(e);
+}
+
+export async function* walk(paths: string[], maxSize: number): AsyncGenerator<Input> {
+  for (const path of paths) {
+    if (path === "-") {
+      yield { kind: "stdin", path: "-" };
+      continue;
+    }
+    let info: Deno.FileInfo;
+    try {
+      info = await Deno.stat(path);
+    } catch (e) {
+      yield { kind: "error", path, reason: message(e) };
+      continue;
+    }
+    if (info.isDirectory) {
+      yield* walkDir(path, maxSize);
+    } else if (path.toLowerCase().endsWith(".zip")) {
+      yield { kind: "zip", path, size: info.size };
+    } else {
+      yield { kind: "file", path, size: info.size, named: true };
+    }
+  }
+}
+
+async function* walkDir(dir: string, maxSize: number): AsyncGenerator<Input> {
+  if (await isExportDir(dir)) {
+    yield { kind: "export-dir", path: dir };
+    return;
+  }
+  let entries: Deno.DirEntry[];
+  try {
+    entries = [];
+    for await (const e of Deno.readDir(dir)) entries.push(e);
+  } catch (e) {
+    yield { kind: "error", path: dir, reason: message(e) };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isSymlink) continue;
+    if (entry.isDirectory) {
+      if (!SKIP_DIRS.has(entry.name)) yield* walkDir(path, maxSize);
+      continue;
+    }
+    if (!entry.isFile) continue;
+    let size: number;
+    try {
+      size = (await Deno.stat(path)).size;
+    } catch (e) {
+      yield { kind: "error", path, reason: message(e) };
+      continue;
+    }
+    if (size > maxSize) {
+      yield { kind: "skip", path, reason: `larger than --max-size (${size} bytes)` };
+    } else if (entry.name.toLowerCase().endsWith(".zip")) {
+      yield { kind: "zip", path, size };
+    } else {
+      yield { kind: "file", path, size, named: false };
+    }
+  }
+}

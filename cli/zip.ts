@@ -1,0 +1,123 @@
+// Streams the entries of a zip (fflate's streaming Unzip): the archive is read 1 MiB at a time
+// and each entry is held in memory only while it is being scanned, so a multi-gigabyte Slack
+// export costs what its largest day file costs. Entries over the size limit are dropped unread.
+import { Unzip, UnzipInflate } from "fflate";
+import type { UnzipFile } from "fflate";
+
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+}
+
+export class ZipError extends Error {
+  override name = "ZipError";
+}
+
+export interface ZipOptions {
+  maxSize: number;
+  onBytes?: (n: number) => void;
+  onSkip?: (name: string, reason: string) => void;
+  readSize?: number;
+}
+
+export async function* zipEntries(path: string, options: ZipOptions): AsyncGenerator<ZipEntry> {
+  const file = await Deno.open(path, { read: true });
+  try {
+    yield* entries(file, options);
+  } finally {
+    file.close();
+  }
+}
+
+async function* entries(file: Deno.FsFile, options: ZipOptions): AsyncGenerator<ZipEntry> {
+  const ready: ZipEntry[] = [];
+  const open = new Set<string>();
+  let failure: string | undefined;
+  let seen = 0;
+
+  const unzip = new Unzip((entry: UnzipFile) => {
+    seen++;
+    if (entry.name.endsWith("/")) return; // a folder
+    if (entry.originalSize !== undefined && entry.originalSize > options.maxSize) {
+      options.onSkip?.(entry.name, `larger than --max-size (${entry.originalSize} bytes)`);
+      return;
+    }
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    let dropped = false;
+    open.add(entry.name);
+    entry.ondata = (err, chunk, final) => {
+      if (err) {
+        failure ??= `${entry.name}: ${err.message}`;
+        open.delete(entry.name);
+        return;
+      }
+      if (dropped) return;
+      size += chunk.length;
+      if (size > options.maxSize) {
+        // streamed archives do not announce sizes up front
+        dropped = true;
+        open.delete(entry.name);
+        options.onSkip?.(entry.name, `larger than --max-size (over ${options.maxSize} bytes)`);
+        return;
+      }
+      parts.push(chunk);
+      if (final) {
+        open.delete(entry.name);
+        ready.push({ name: entry.name, data: concat(parts, size) });
+      }
+    };
+    try {
+      entry.start();
+    } catch (e) {
+      open.delete(entry.name);
+      failure ??= `${entry.name}: ${(e as Error).message}`;
+    }
+  });
+  unzip.register(UnzipInflate);
+
+  const buffer = new Uint8Array(options.readSize ?? 1024 * 1024);
+  let first = true;
+  while (true) {
+    const n = await file.read(buffer);
+    if (n === null) break;
+    if (n === 0) continue;
+    options.onBytes?.(n);
+    const chunk = buffer.slice(0, n);
+    if (first) {
+      first = false;
+      const pk = chunk.length >= 4 && chunk[0] === 0x50 && chunk[1] === 0x4b;
+      if (!pk) throw new ZipError("not a zip archive (no PK signature)");
+    }
+    try {
+      unzip.push(chunk, false);
+    } catch (e) {
+      throw new ZipError(`corrupt zip (${(e as Error).message})`);
+    }
+    while (ready.length) yield ready.shift()!;
+    if (failure) throw new ZipError(`corrupt zip entry ${failure}`);
+  }
+  if (first) throw new ZipError("empty file, not a zip archive");
+  try {
+    unzip.push(new Uint8Array(0), true);
+  } catch (e) {
+    throw new ZipError(`corrupt zip (${(e as Error).message})`);
+  }
+  while (ready.length) yield ready.shift()!;
+  if (failure) throw new ZipError(`corrupt zip entry ${failure}`);
+  if (open.size > 0) {
+    throw new ZipError(`truncated zip: ${[...open][0]} ends early`);
+  }
+  if (seen === 0) throw new ZipError("corrupt zip: no entries found");
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
