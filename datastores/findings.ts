@@ -41,11 +41,17 @@ export const FindingsDatastore = DefineDatastore({
     rule_id: { type: Schema.types.string },
     family: { type: Schema.types.string },
     redacted: { type: Schema.types.string },
+    /** The rule's one-line description. */
+    description: { type: Schema.types.string },
+    /** Slack credential kind (xoxb, xapp, webhook, ...): picks the revoke path and the advice. */
+    verify_as: { type: Schema.types.string },
     state: { type: Schema.types.string },
     /** live | dead | unknown */
     verification: { type: Schema.types.string },
     /** The verification result in plain words (from slack/errors.ts for dead tokens). */
     verification_detail: { type: Schema.types.string },
+    /** The provider's own code (token_revoked, http_404, ...). */
+    verification_code: { type: Schema.types.string },
     verified_at: { type: Schema.types.number },
     owner_team_id: { type: Schema.types.string },
     owner_team_name: { type: Schema.types.string },
@@ -58,12 +64,20 @@ export const FindingsDatastore = DefineDatastore({
     occurrence_count: { type: Schema.types.number },
     first_seen: { type: Schema.types.number },
     last_seen: { type: Schema.types.number },
+    /** guard | sweep: the path that first saw it. */
+    source: { type: Schema.types.string },
+    /** Link to the first message it was seen in. */
+    permalink: { type: Schema.types.string },
     /** The alert message in the security channel, updated in place after every action. */
     alert_channel_id: { type: Schema.types.string },
     alert_ts: { type: Schema.types.string },
     acted_by: { type: Schema.types.string },
     acted_at: { type: Schema.types.number },
     action: { type: Schema.types.string },
+    /** The outcome of the last action in plain words. */
+    action_detail: { type: Schema.types.string },
+    /** The run that created the item, so two runs racing on one leak alert once. */
+    claim: { type: Schema.types.string },
     revoked_by: { type: Schema.types.string },
     revoked_at: { type: Schema.types.number },
   },
