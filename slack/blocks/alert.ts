@@ -1,0 +1,152 @@
+// The alert in the security channel, built from the finding's record alone so the same function
+// draws the first alert and every update after someone acts on it. Pure: data in, Block Kit out.
+import type { FindingRecord } from "../findings_store.ts";
+import { isRevocable } from "../token_kind.ts";
+import {
+  familyLabel,
+  type MessageBlocks,
+  slackDate,
+  tsSeconds,
+  verificationLine,
+} from "./common.ts";
+import { rotationAdvice } from "./rotation_advice.ts";
+
+export const ACTION_REVOKE = "token_guard_revoke";
+export const ACTION_RESOLVE = "token_guard_resolve";
+export const ACTION_NOT_SECRET = "token_guard_not_secret";
+export const ALERT_ACTIONS_BLOCK = "token_guard_alert_actions";
+
+/** What the record's `action` field holds after someone (or the policy) acted. */
+export type AlertAction =
+  | "revoked"
+  | "revoke_failed"
+  | "auto_revoked"
+  | "auto_revoke_failed"
+  | "resolved"
+  | "not_secret";
+
+function ownerLine(f: FindingRecord): string | undefined {
+  const bits: string[] = [];
+  if (f.owner_name || f.owner_user_id) {
+    const who = f.owner_is_this_workspace && f.owner_user_id
+      ? `<@${f.owner_user_id}>`
+      : `*${f.owner_name ?? f.owner_user_id}*`;
+    bits.push(f.owner_bot_id ? `bot ${who}` : who);
+  }
+  if (f.owner_team_id) {
+    const team = f.owner_team_name
+      ? `*${f.owner_team_name}* (${f.owner_team_id})`
+      : f.owner_team_id;
+    bits.push(`workspace ${team}`);
+  }
+  if (f.owner_enterprise_id) bits.push(`Enterprise org ${f.owner_enterprise_id}`);
+  if (bits.length === 0) return undefined;
+  const where = f.owner_is_this_workspace === true
+    ? " This workspace."
+    : f.owner_is_this_workspace === false
+    ? " *Another workspace.*"
+    : "";
+  return `*Belongs to:* ${bits.join(", ")}.${where}`;
+}
+
+function actionLine(f: FindingRecord): string | undefined {
+  if (!f.action) return undefined;
+  const by = f.acted_by ? `<@${f.acted_by}>` : "Token Guard";
+  const when = f.acted_at ? ` on ${slackDate(f.acted_at)}` : "";
+  const detail = f.action_detail ? ` ${f.action_detail}` : "";
+  switch (f.action as AlertAction) {
+    case "revoked":
+      return `:white_check_mark: *Revoked* by ${by}${when}.${detail}`;
+    case "auto_revoked":
+      return `:white_check_mark: *Revoked automatically* by Token Guard (auto-revoke policy)${when}.${detail}`;
+    case "revoke_failed":
+      return `:warning: *Revoke attempted* by ${by}${when} but did not go through.${detail}`;
+    case "auto_revoke_failed":
+      return `:warning: *Automatic revoke attempted*${when} but did not go through.${detail}`;
+    case "resolved":
+      return `:ballot_box_with_check: *Marked resolved* by ${by}${when}.${detail}`;
+    case "not_secret":
+      return `:no_entry_sign: *Marked not a secret* by ${by}${when}.${detail}`;
+  }
+  return `${f.action} by ${by}${when}.${detail}`;
+}
+
+export function alertMessage(f: FindingRecord): MessageBlocks {
+  const first = f.occurrences[0];
+  const channel = first ? `<#${first.channel_id}>` : "a channel";
+  const label = familyLabel(f.family);
+  const text = `Token Guard: ${label} ${f.redacted} posted in ${channel}.`;
+  const blocks: Record<string, unknown>[] = [];
+
+  const headline = f.state === "open"
+    ? `:rotating_light: *${label} posted in ${channel}*`
+    : `*${label} posted in ${channel}*`;
+  blocks.push({ type: "section", text: { type: "mrkdwn", text: headline } });
+
+  const facts = [`\`${f.redacted}\`${f.description ? ` (${f.description})` : ""}`];
+  if (first) {
+    const who = first.user_id ? `<@${first.user_id}>` : "an integration";
+    const link = f.permalink ? ` · <${f.permalink}|View message>` : "";
+    facts.push(`Posted by ${who} on ${slackDate(tsSeconds(first.ts))}${link}`);
+  }
+  if (f.source === "sweep") facts.push("Found by a history sweep.");
+  if (f.occurrence_count > 1) {
+    facts.push(`Seen ${f.occurrence_count} times, last on ${slackDate(f.last_seen)}.`);
+  }
+  blocks.push({ type: "section", text: { type: "mrkdwn", text: facts.join("\n") } });
+
+  const checked = [
+    verificationLine({ state: f.verification, reason: f.verification_detail ?? "" }),
+  ];
+  const owner = ownerLine(f);
+  if (owner) checked.push(owner);
+  blocks.push({ type: "section", text: { type: "mrkdwn", text: checked.join("\n") } });
+
+  const acted = actionLine(f);
+  if (acted) blocks.push({ type: "section", text: { type: "mrkdwn", text: acted } });
+
+  if (f.state === "open") {
+    blocks.push({
+      type: "context",
+      elements: [{
+        type: "mrkdwn",
+        text: `*To rotate by hand:* ${rotationAdvice(f.family, f.verify_as)}`,
+      }],
+    });
+    const buttons: Record<string, unknown>[] = [];
+    if (isRevocable(f.verify_as) && f.verification !== "dead") {
+      buttons.push({
+        type: "button",
+        action_id: ACTION_REVOKE,
+        value: f.fingerprint,
+        style: "danger",
+        text: { type: "plain_text", text: "Revoke" },
+        confirm: {
+          title: { type: "plain_text", text: "Revoke this token?" },
+          text: {
+            type: "mrkdwn",
+            text: "Anything that uses it stops working at once. This cannot be undone.",
+          },
+          confirm: { type: "plain_text", text: "Revoke" },
+          deny: { type: "plain_text", text: "Cancel" },
+          style: "danger",
+        },
+      });
+    }
+    buttons.push({
+      type: "button",
+      action_id: ACTION_RESOLVE,
+      value: f.fingerprint,
+      style: "primary",
+      text: { type: "plain_text", text: "Resolved" },
+    });
+    buttons.push({
+      type: "button",
+      action_id: ACTION_NOT_SECRET,
+      value: f.fingerprint,
+      text: { type: "plain_text", text: "Not a secret" },
+    });
+    blocks.push({ type: "actions", block_id: ALERT_ACTIONS_BLOCK, elements: buttons });
+  }
+  return { text, blocks };
+}
