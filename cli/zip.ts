@@ -77,6 +77,7 @@ async function* entries(file: Deno.FsFile, options: ZipOptions): AsyncGenerator<
   unzip.register(UnzipInflate);
 
   const buffer = new Uint8Array(options.readSize ?? 1024 * 1024);
+  let tail: Uint8Array = new Uint8Array(0);
   let first = true;
   while (true) {
     const n = await file.read(buffer);
@@ -84,6 +85,7 @@ async function* entries(file: Deno.FsFile, options: ZipOptions): AsyncGenerator<
     if (n === 0) continue;
     options.onBytes?.(n);
     const chunk = buffer.slice(0, n);
+    tail = keepTail(tail, chunk);
     if (first) {
       first = false;
       const pk = chunk.length >= 4 && chunk[0] === 0x50 && chunk[1] === 0x4b;
@@ -109,6 +111,30 @@ async function* entries(file: Deno.FsFile, options: ZipOptions): AsyncGenerator<
     throw new ZipError(`truncated zip: ${[...open][0]} ends early`);
   }
   if (seen === 0) throw new ZipError("corrupt zip: no entries found");
+  // The streaming reader never needs the central directory, so check its end record is there:
+  // without it the archive was cut short (an interrupted download) and entries may be missing.
+  if (!hasEndRecord(tail)) throw new ZipError("truncated zip (no end-of-archive record)");
+}
+
+/** The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes. */
+const TAIL = 22 + 65535;
+
+function keepTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
+  if (chunk.length >= TAIL) return chunk.slice(chunk.length - TAIL);
+  const keep = Math.min(tail.length, TAIL - chunk.length);
+  const out = new Uint8Array(keep + chunk.length);
+  out.set(tail.subarray(tail.length - keep));
+  out.set(chunk, keep);
+  return out;
+}
+
+function hasEndRecord(tail: Uint8Array): boolean {
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function concat(parts: Uint8Array[], size: number): Uint8Array {
