@@ -1,3 +1,134 @@
+// AWS access keys. An access key id (`AKIA` long-term, `ASIA` temporary, `ABIA`, `ACCA`, then 16
+// base32 characters) names a key but cannot sign a request alone: it is reported with medium
+// confidence. The secret access key (40 base64 characters) is what signs, but 40 base64
+// characters alone are everywhere (hashes, ids, blobs), so it is reported only beside evidence: a
+// key id within 300 characters before it or 200 after it, or an `aws_secret_access_key`-like
+// name in front of it. The finding is the secret alone, not the pair: its fingerprint is what
+// identifies the leak (the id appears in CloudTrail and is not secret) and a pasted pair yields
+// two findings, the id (medium) and the secret (high). AWS's documented example keys end in
+// `EXAMPLE` (`…EXAMPLE`, `…EXAMPLEKEY`) and are treated as placeholders.
 import type { Rule } from "../types.ts";
+import {
+  ALPHABET,
+  hasFiller,
+  isLowVariety,
+  randomString,
+  seededRandom,
+  wordFraction,
+} from "../entropy.ts";
 
-export const rules: Rule[] = [];
+const ID_PREFIXES = ["AK" + "IA", "AS" + "IA", "AB" + "IA", "AC" + "CA"];
+const KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/;
+const SECRET_NAME = /secret[_ .-]?access[_ .-]?key|aws[_.-]?secret(?:[_.-]?key)?/i;
+
+function keyIdPlausible(id: string): boolean {
+  const tail = id.slice(4);
+  return !/EXAMPLE/i.test(id) && !hasFiller(tail) && !isLowVariety(tail) &&
+    wordFraction(tail) < 0.85;
+}
+
+function secretPlausible(secret: string): boolean {
+  return !/EXAMPLE/i.test(secret) && !hasFiller(secret) && !isLowVariety(secret) &&
+    /[A-Z]/.test(secret) && /[a-z]/.test(secret) && /[0-9/+]/.test(secret) &&
+    !/^[0-9a-fA-F]+$/.test(secret) && wordFraction(secret) < 0.6;
+}
+
+function secretNearEvidence(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 300), start);
+  const after = text.slice(end, end + 200);
+  if (SECRET_NAME.test(text.slice(Math.max(0, start - 60), start))) return true;
+  const ids = [KEY_ID.exec(before)?.[0], KEY_ID.exec(after)?.[0]];
+  return ids.some((id) => id !== undefined && keyIdPlausible(id));
+}
+
+function keyId(rand: () => number, prefix = ID_PREFIXES[0]): string {
+  return prefix + randomString(ALPHABET.base32Upper, 16, rand);
+}
+
+function secretKey(rand: () => number): string {
+  return randomString(ALPHABET.base64, 40, rand);
+}
+
+const EXAMPLE = ["EXA", "MPLE"].join("");
+
+export const rules: Rule[] = [
+  {
+    id: "aws-access-key-id",
+    family: "aws",
+    description: "AWS access key id",
+    keywords: ID_PREFIXES.map((p) => p.toLowerCase()),
+    pattern: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
+    validate: keyIdPlausible,
+    confidence: "medium",
+    examples: {
+      positives: () => {
+        const rand = seededRandom(10101);
+        const a = keyId(rand);
+        const b = keyId(rand, ID_PREFIXES[1]);
+        return [
+          { text: `AWS_ACCESS_KEY_ID=${a}`, secret: a },
+          { text: `the session creds start with ${b}`, secret: b },
+        ];
+      },
+      negatives: () => {
+        const rand = seededRandom(10102);
+        return [
+          `aws_access_key_id = ${ID_PREFIXES[0]}IOSFODNN7${EXAMPLE}`,
+          `aws_access_key_id = ${ID_PREFIXES[0]}${"X".repeat(16)}`,
+          `${ID_PREFIXES[1]}PACIFIC region`,
+          `id ${ID_PREFIXES[0]}${randomString(ALPHABET.base32Upper, 12, rand)}`,
+          `ref ${ID_PREFIXES[0]}${randomString(ALPHABET.base32Upper, 16, rand)}abc`,
+        ];
+      },
+    },
+  },
+  {
+    id: "aws-secret-access-key",
+    family: "aws",
+    description: "AWS secret access key (next to its key id or an aws_secret_access_key name)",
+    keywords: [
+      ...ID_PREFIXES.map((p) => p.toLowerCase()),
+      "secret_access_key",
+      "secretaccesskey",
+      "secret access key",
+      "secret-access-key",
+      "aws_secret",
+      "awssecret",
+    ],
+    pattern: /(?<![A-Za-z0-9/+=])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
+    validate: (secret, { text, start, end }) =>
+      secretPlausible(secret) && secretNearEvidence(text, start, end),
+    confidence: "high",
+    window: { before: 300, after: 400 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(10201);
+        const [s1, s2, s3, s4] = [
+          secretKey(rand),
+          secretKey(rand),
+          secretKey(rand),
+          secretKey(rand),
+        ];
+        const id = keyId(rand);
+        return [
+          { text: `aws_secret_access_key = ${s1}`, secret: s1 },
+          { text: `"SecretAccessKey": "${s2}",`, secret: s2 },
+          { text: `key ${id} secret ${s3}`, secret: s3 },
+          { text: `User,${id},${s4}\n`, secret: s4 },
+        ];
+      },
+      negatives: () => {
+        const rand = seededRandom(10202);
+        const sha = randomString(ALPHABET.hexLower, 40, rand);
+        return [
+          `commit ${sha} fixed it`,
+          `aws_secret_access_key = ${randomString(ALPHABET.hexLower, 40, rand)}`,
+          `blob ${secretKey(rand)} with no aws context at all`,
+          `aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY${EXAMPLE}KEY`,
+          `aws_secret_access_key = ${"x".repeat(40)}`,
+          `aws_secret_access_key = \${AWS_SECRET_ACCESS_KEY}`,
+        ];
+      },
+    },
+  },
+];

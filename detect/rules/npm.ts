@@ -1,3 +1,84 @@
+// npm access tokens. Since 2021 they are `npm_` + 30 random base62 characters + a 6-character
+// base62 CRC32 of those 30, the same scheme as GitHub's (GitHub changelog, "npm has a new access
+// token format"); the checksum is verified. Older tokens are UUIDs, recognisable only in an
+// `.npmrc` key `_authToken=<uuid>` (usually `//registry/:_authToken=`), which the legacy rule requires.
 import type { Rule } from "../types.ts";
+import { hasBase62Crc32, withBase62Crc32 } from "../checksum.ts";
+import { ALPHABET, isLowVariety, randomString, seededRandom } from "../entropy.ts";
 
-export const rules: Rule[] = [];
+const PREFIX = ["np", "m_"].join("");
+
+function token(rand: () => number): string {
+  return PREFIX + withBase62Crc32(randomString(ALPHABET.base62, 30, rand));
+}
+
+function uuid(rand: () => number): string {
+  const h = (n: number) => randomString(ALPHABET.hexLower, n, rand);
+  return `${h(8)}-${h(4)}-4${h(3)}-a${h(3)}-${h(12)}`;
+}
+
+const AUTH = ["_auth", "Token="].join("");
+
+export const rules: Rule[] = [
+  {
+    id: "npm-access-token",
+    family: "npm",
+    description: "npm access token",
+    keywords: [PREFIX],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
+    validate: (secret) => hasBase62Crc32(secret.slice(4)),
+    confidence: "high",
+    examples: {
+      positives: () => {
+        const rand = seededRandom(8101);
+        const a = token(rand);
+        const b = token(rand);
+        const c = token(rand);
+        return [
+          { text: `//registry.npmjs.org/:${AUTH}${a}`, secret: a },
+          { text: `NPM_TOKEN=${b}`, secret: b },
+          { text: `publish with ${c} please`, secret: c },
+        ];
+      },
+      negatives: () => {
+        const rand = seededRandom(8102);
+        const good = token(rand);
+        const bad = good.slice(0, -1) + (good.endsWith("z") ? "y" : "z");
+        return [
+          `NPM_TOKEN=${bad}`,
+          `NPM_TOKEN=${PREFIX}${"0".repeat(36)}`,
+          `run npm_config_cache=/tmp/x npm ci`,
+          `my_npm_${randomString(ALPHABET.base62, 36, rand)}`,
+        ];
+      },
+    },
+  },
+  {
+    id: "npm-legacy-auth-token",
+    family: "npm",
+    description: "npm legacy (UUID) auth token in an .npmrc line",
+    keywords: ["_authtoken"],
+    pattern:
+      /(?<![A-Za-z0-9])_authToken\s{0,2}=\s{0,2}["']?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z-])/g,
+    // The finding is the whole `_authToken=<uuid>` setting, not the bare UUID: UUIDs alone are
+    // ids everywhere (the global placeholder filter drops them), the setting is the credential.
+    validate: (secret) => !isLowVariety(secret.slice(-36).replace(/-/g, "")),
+    confidence: "high",
+    examples: {
+      positives: () => {
+        const rand = seededRandom(8201);
+        const a = uuid(rand);
+        const b = uuid(rand);
+        return [
+          { text: `//registry.npmjs.org/:${AUTH}${a}`, secret: AUTH + a },
+          { text: `cat ~/.npmrc\n//npm.acme.internal:4873/:${AUTH}"${b}"`, secret: `${AUTH}"${b}` },
+        ];
+      },
+      negatives: () => [
+        `//registry.npmjs.org/:${AUTH}\${NPM_TOKEN}`,
+        `//registry.npmjs.org/:${AUTH}00000000-0000-0000-0000-000000000000`,
+        `//registry.npmjs.org/:${AUTH}<your-token>`,
+      ],
+    },
+  },
+];

@@ -1,3 +1,113 @@
+// PEM and PGP private keys: RSA, EC, DSA, OPENSSH, PKCS#8 (`PRIVATE KEY`), encrypted PKCS#8 and
+// PGP private key blocks. The header alone proves nothing (docs print it around `...`), so the
+// body must hold at least 64 characters of base64 (the smallest real key, PKCS#8 Ed25519, is 64)
+// with base64-like entropy, once the `Proc-Type:`/`DEK-Info:`/`Version:` headers, the PGP `=CRC`
+// line, whitespace and literal `\n` escapes (keys pasted from JSON or .env files) are set aside.
+// Keys whose newlines became spaces in chat match too. A body made of a few base64 characters
+// around a filler (`MIIEow...`, `<key here>`) is a placeholder; 200+ base64 characters are a
+// leak even when cut short with an ellipsis. The END line must be present. Certificates and
+// public keys have other headers and never match.
 import type { Rule } from "../types.ts";
+import { ALPHABET, hasFiller, randomString, seededRandom, shannonEntropy } from "../entropy.ts";
 
-export const rules: Rule[] = [];
+const DASHES = "-".repeat(5);
+const BEGIN = DASHES + "BEGIN ";
+const END = DASHES + "END ";
+const PK = ["PRIVATE", "KEY"].join(" ");
+
+const PEM_HEADER = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID):/i;
+
+/** How much of `body` is base64 key material, after headers, escapes and whitespace are dropped. */
+export function keyMaterial(body: string): { base64: string; other: string } {
+  const tokens = body.replace(/\\[nrt]/g, " ").split(/\s+/).filter((t) => t.length > 0);
+  let base64 = "";
+  let other = "";
+  let skipHeaderValue = false;
+  for (const t of tokens) {
+    if (PEM_HEADER.test(t)) {
+      skipHeaderValue = true;
+      continue;
+    }
+    if (skipHeaderValue && /[,.\-]|^\d/.test(t)) continue; // "4,ENCRYPTED", "AES-128-CBC,…"
+    skipHeaderValue = false;
+    if (/^=[A-Za-z0-9+/]{4}$/.test(t)) continue; // PGP armor checksum
+    if (/^[A-Za-z0-9+/]+={0,2}$/.test(t)) base64 += t.replace(/=+$/, "");
+    else other += t;
+  }
+  return { base64, other };
+}
+
+export function plausibleKeyBody(body: string): boolean {
+  const { base64, other } = keyMaterial(body);
+  if (base64.length < 64) return false;
+  if (base64.length < 200 && (hasFiller(body) || other.length > 0)) return false;
+  if (other.length > base64.length / 4) return false;
+  // Random base64 sits near 6 bits/char; real DER bodies are 5.5+. Filler like "AAAA…" or a
+  // repeated line is far below.
+  return shannonEntropy(base64) >= 4.5;
+}
+
+function pem(kind: string, body: string, sep = "\n"): string {
+  const lines = body.match(/.{1,64}/g) ?? [];
+  const label = (kind ? kind + " " : "") + PK;
+  return [BEGIN + label + DASHES, ...lines, END + label + DASHES].join(sep);
+}
+
+export const rules: Rule[] = [
+  {
+    id: "private-key",
+    family: "private-key",
+    description: "Private key (PEM: RSA, EC, DSA, OpenSSH, PKCS#8, encrypted; PGP key block)",
+    keywords: ["private key"],
+    pattern:
+      /-----BEGIN (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----(?<body>[\s\S]{0,20000}?)-----END (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----/g,
+    validate: (secret) => {
+      const open = secret.indexOf(DASHES, 5) + 5;
+      const close = secret.lastIndexOf(END);
+      return open > 5 && close > open && plausibleKeyBody(secret.slice(open, close));
+    },
+    confidence: "high",
+    window: { before: 48, after: 20100 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(12101);
+        const b64 = (n: number) => randomString(ALPHABET.base64, n, rand);
+        const rsa = pem("RSA", "MIIEpAIBAAKCAQEA" + b64(1600));
+        const pkcs8 = pem("", "MC4CAQAwBQYDK2VwBCIEI" + b64(43));
+        const ssh = pem("OPENSSH", "b3BlbnNzaC1rZXktdjEA" + b64(380), " ");
+        const ec = pem("EC", "MHcCAQEEI" + b64(220), "\\n");
+        const enc = pem("ENCRYPTED", "MIIFHzBJBgkqhkiG9w0BBQ0w" + b64(1200));
+        const legacyEnc = pem(
+          "RSA",
+          "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F2A9C" + "\n\n" + b64(1200),
+        );
+        const pgpLabel = "PGP " + PK + " BLOCK";
+        const pgp = [
+          BEGIN + pgpLabel + DASHES,
+          "Version: GnuPG v2",
+          "",
+          ...(b64(900).match(/.{1,64}/g) ?? []),
+          "=" + b64(4),
+          END + pgpLabel + DASHES,
+        ].join("\n");
+        return [
+          { text: `here is the deploy key:\n${rsa}\nthanks`, secret: rsa },
+          { text: pkcs8, secret: pkcs8 },
+          { text: `key: ${ssh} (from ~/.ssh)`, secret: ssh },
+          { text: `{"private_key": "${ec}\\n"}`, secret: ec },
+          { text: enc, secret: enc },
+          { text: legacyEnc, secret: legacyEnc },
+          { text: pgp, secret: pgp },
+        ];
+      },
+      negatives: () => [
+        `${BEGIN}RSA ${PK}${DASHES}\n...\n${END}RSA ${PK}${DASHES}`,
+        `${BEGIN}${PK}${DASHES}\n<your key here>\n${END}${PK}${DASHES}`,
+        `${BEGIN}${PK}${DASHES}\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC...\n${END}${PK}${DASHES}`,
+        pem("RSA", "A".repeat(1200)),
+        `paste everything from ${BEGIN}OPENSSH ${PK}${DASHES} down to the END line`,
+        `${BEGIN}CERTIFICATE${DASHES}\nMIIB${"k".repeat(10)}\n${END}CERTIFICATE${DASHES}`,
+      ],
+    },
+  },
+];
