@@ -43,6 +43,12 @@ export interface Rule {
   confidence: Confidence;
   /** Slack token kind for verification (`xoxb`, `xoxp`, `xapp`, `webhook`, ...), if any. */
   verifyAs?: string;
+  /**
+   * How far around a keyword hit the pattern runs (UTF-16 units; defaults 64 before, 512 after,
+   * and the window end is then stretched to the next whitespace). Rules whose secret can sit far
+   * from the keyword (a PEM body, an AWS secret lines away from its key id) widen it.
+   */
+  window?: { before?: number; after?: number };
   examples: RuleExamples;
 }
 

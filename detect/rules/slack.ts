@@ -1,3 +1,380 @@
-import type { Rule } from "../types.ts";
+// Slack credentials. Shapes follow Slack's token-types documentation and what public scanners
+// (gitleaks, trufflehog) observe: a fixed lower-case prefix, numeric id segments, then a random
+// part. Patterns are linear (every repetition is delimited by `-` or `/`), the window-bounded
+// scanner never runs them on more than a few hundred characters, and a validator asks the random
+// part to look random. Example tokens are assembled at run time from parts, so this file holds no
+// string any scanner would flag.
 
-export const rules: Rule[] = [];
+import type { Rule } from "../types.ts";
+import { entropyOf } from "../placeholder.ts";
+
+/** Deterministic pseudo-random text for the examples (a tiny LCG; tests stay stable). */
+export function fakeChars(alphabet: string, n: number, seed: number): string {
+  let x = (seed * 2654435761) >>> 0 || 1;
+  let s = "";
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    s += alphabet[(x >>> 16) % alphabet.length];
+  }
+  return s;
+}
+const DIGITS = "0123456789";
+const HEX = "0123456789abcdef";
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const UPPER_ID = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const digits = (n: number, seed: number) =>
+  fakeChars("123456789", 1, seed) + fakeChars(DIGITS, n - 1, seed + 7);
+const hex = (n: number, seed: number) => fakeChars(HEX, n, seed);
+const alnum = (n: number, seed: number) => fakeChars(ALNUM, n, seed);
+const slackId = (lead: string, n: number, seed: number) => lead + fakeChars(UPPER_ID, n, seed);
+
+/** `xo` + `x` + kind + `-`, assembled so no literal prefix sits in the source. */
+const px = (kind: string) => ["x", "o", "x", kind, "-"].join("");
+const HOOKS = ["hooks", "slack", "com"].join(".");
+
+/** The random tail (last alphanumeric run) is long and diverse enough to be a real secret. */
+function randomTail(min: number, minEntropy: number) {
+  return (secret: string): boolean => {
+    const m = /[0-9A-Za-z]+$/.exec(secret);
+    if (!m || m[0].length < min) return false;
+    return entropyOf(m[0]) >= minEntropy;
+  };
+}
+
+/** Wrappers a chat message puts around a token, for the positives. */
+function contexts(secret: string): Array<{ text: string; secret: string }> {
+  return [
+    { text: secret, secret },
+    { text: `here is the token ${secret} please rotate`, secret },
+    { text: `SLACK_TOKEN=${secret}\nOTHER=1`, secret },
+    { text: `{"token": "${secret}", "ok": true}`, secret },
+    { text: "`" + secret + "`", secret },
+    { text: "```\nexport T=" + secret + "\n```", secret },
+    { text: `> quoted: '${secret}'`, secret },
+    { text: `curl 'https://slack.com/api/auth.test?token=${secret}&pretty=1'`, secret },
+    { text: `*${secret}*`, secret },
+  ];
+}
+
+/** Placeholders every Slack token rule must ignore (the issue's list and friends). */
+function commonNegatives(kind: string): string[] {
+  const p = px(kind);
+  return [
+    `${p}111-222-xxxxx`,
+    `${p}abc-123`,
+    `${p}xxxxxxxxx-xxxx`,
+    `${p}your-token`,
+    `${p}YOUR-TOKEN-HERE`,
+    `token: <token>`,
+    "token = ${SLACK_BOT_TOKEN}",
+    `token = os.environ["SLACK_BOT_TOKEN"]`,
+    `const t = process.env.SLACK_BOT_TOKEN`,
+    `${p}0000000000-0000000000-000000000000000000000000`,
+    `${p}1234567890-1234567890-abcdefghijklmnopqrstuvwx`,
+    `${p}123456789012-123456789012-XXXXXXXXXXXXXXXXXXXXXXXX`,
+    `${p}...`,
+    `tokens start with ${p} and are secret`,
+    `${p}12345678901-EXAMPLEexampleEXAMPLEexample`,
+  ];
+}
+
+function tokenRule(
+  spec: Omit<Rule, "family" | "examples" | "confidence"> & {
+    confidence?: Rule["confidence"];
+    kind: string;
+    make: (seed: number) => string;
+    extraNegatives?: () => string[];
+  },
+): Rule {
+  const { kind, make, extraNegatives, ...rest } = spec;
+  return {
+    family: "slack",
+    confidence: spec.confidence ?? "high",
+    ...rest,
+    examples: {
+      positives: () => [1, 2, 3].flatMap((seed) => contexts(make(seed))),
+      negatives: () => [...commonNegatives(kind), ...(extraNegatives?.() ?? [])],
+    },
+  };
+}
+
+const rotating = (inner: string) => ["x", "o", "x", "e", ".", px(inner)].join("");
+
+export const rules: Rule[] = [
+  tokenRule({
+    id: "slack-rotating-user-token",
+    kind: "e.xoxp",
+    description: "Slack rotating user token or app configuration access token (xoxe.xoxp-1-)",
+    keywords: ["xoxe.xoxp-"],
+    pattern: /xoxe\.xoxp-\d-[0-9A-Za-z]{40,300}/g,
+    validate: randomTail(40, 4.0),
+    verifyAs: "xoxp",
+    make: (s) => rotating("p") + "1-" + alnum(163, s),
+  }),
+  tokenRule({
+    id: "slack-rotating-bot-token",
+    kind: "e.xoxb",
+    description: "Slack rotating bot token (xoxe.xoxb-1-)",
+    keywords: ["xoxe.xoxb-"],
+    pattern: /xoxe\.xoxb-\d-[0-9A-Za-z]{40,300}/g,
+    validate: randomTail(40, 4.0),
+    verifyAs: "xoxb",
+    make: (s) => rotating("b") + "1-" + alnum(160, s + 10),
+  }),
+  tokenRule({
+    id: "slack-refresh-token",
+    kind: "e",
+    description: "Slack refresh token for rotating or configuration tokens (xoxe-1-)",
+    keywords: ["xoxe-"],
+    pattern: /xoxe-\d-[0-9A-Za-z]{40,300}/g,
+    validate: randomTail(40, 4.0),
+    make: (s) => px("e") + "1-" + alnum(146, s + 20),
+  }),
+  tokenRule({
+    id: "slack-bot-token",
+    kind: "b",
+    description: "Slack bot token (xoxb-)",
+    keywords: ["xoxb-"],
+    pattern: /xoxb-(?:\d{4,15}-){1,3}[0-9A-Za-z]{16,64}/g,
+    validate: randomTail(16, 3.3),
+    verifyAs: "xoxb",
+    make: (s) =>
+      s === 3
+        ? px("b") + digits(12, s) + "-" + alnum(24, s) // legacy two-part shape
+        : px("b") + digits(12, s) + "-" + digits(13, s + 1) + "-" + alnum(24, s + 2),
+    extraNegatives: () => [
+      `${px("b")}`,
+      `${px("b")}123456789012-short`,
+      `see ${px("b")}* tokens in the docs`,
+    ],
+  }),
+  tokenRule({
+    id: "slack-user-token",
+    kind: "p",
+    description: "Slack user token (xoxp-)",
+    keywords: ["xoxp-"],
+    pattern: /xoxp-(?:\d{4,15}-){1,4}[0-9A-Za-z]{20,64}/g,
+    validate: randomTail(20, 3.3),
+    verifyAs: "xoxp",
+    make: (s) =>
+      px("p") + digits(12, s) + "-" + digits(12, s + 1) + "-" + digits(13, s + 2) + "-" +
+      hex(32, s + 3),
+  }),
+  tokenRule({
+    id: "slack-workspace-token",
+    kind: "a",
+    description: "Slack workspace app token (xoxa-, xoxa-2-), legacy",
+    keywords: ["xoxa-"],
+    pattern: /xoxa-(?:2-)?(?:\d{4,15}-){0,4}[0-9A-Za-z]{20,80}/g,
+    validate: randomTail(20, 3.5),
+    verifyAs: "xoxa",
+    make: (s) =>
+      s === 2
+        ? px("a") + alnum(40, s)
+        : px("a") + "2-" + digits(12, s) + "-" + digits(12, s + 1) + "-" + digits(13, s + 2) +
+          "-" + hex(64, s + 3),
+  }),
+  tokenRule({
+    id: "slack-legacy-token",
+    kind: "s",
+    description: "Slack legacy user or session token (xoxs-, xoxo-)",
+    keywords: ["xoxs-", "xoxo-"],
+    pattern: /xox[so]-(?:\d{4,15}-){1,4}[0-9A-Za-z]{20,80}/g,
+    validate: randomTail(20, 3.3),
+    verifyAs: "xoxs",
+    make: (s) =>
+      px(s === 2 ? "o" : "s") + digits(11, s) + "-" + digits(11, s + 1) + "-" +
+      digits(12, s + 2) + "-" + hex(64, s + 3),
+  }),
+  tokenRule({
+    id: "slack-legacy-refresh-token",
+    kind: "r",
+    description: "Slack refresh token (xoxr-)",
+    keywords: ["xoxr-"],
+    pattern: /xoxr-(?:\d{1,15}-){0,4}[0-9A-Za-z]{20,160}/g,
+    validate: randomTail(20, 3.5),
+    make: (s) => px("r") + digits(12, s) + "-" + alnum(48, s + 1),
+  }),
+  tokenRule({
+    id: "slack-client-token",
+    kind: "c",
+    description: "Slack client session token (xoxc-), used with the d cookie",
+    keywords: ["xoxc-"],
+    pattern: /xoxc-(?:\d{4,15}-){1,4}[0-9A-Za-z]{20,128}/g,
+    validate: randomTail(20, 3.3),
+    make: (s) =>
+      px("c") + digits(12, s) + "-" + digits(12, s + 1) + "-" + digits(13, s + 2) + "-" +
+      hex(64, s + 3),
+  }),
+  tokenRule({
+    id: "slack-session-cookie",
+    kind: "d",
+    description: "Slack session cookie d (xoxd-), pairs with a client token",
+    keywords: ["xoxd-"],
+    // The value is URL-encoded base64: %2B, %2F and %3D appear in it.
+    pattern: /xoxd-[0-9A-Za-z%+/=_-]{40,400}/g,
+    validate: (secret) => {
+      const body = decodeURIComponentSafe(secret.slice(5));
+      const alnums = body.replace(/[^0-9A-Za-z]/g, "");
+      return alnums.length >= 32 && entropyOf(alnums) >= 4.2;
+    },
+    make: (s) =>
+      px("d") + alnum(60, s) + "%2B" + alnum(40, s + 1) + "%2F" + alnum(30, s + 2) + "%3D%3D",
+  }),
+  tokenRule({
+    id: "slack-app-token",
+    kind: "app",
+    description: "Slack app-level token (xapp-)",
+    keywords: ["xapp-"],
+    pattern: /xapp-\d-[0-9A-Za-z]{6,15}-\d{6,15}-[0-9A-Za-z]{24,96}/g,
+    validate: randomTail(24, 3.3),
+    verifyAs: "xapp",
+    make: (s) =>
+      ["x", "a", "p", "p", "-"].join("") + "1-" + slackId("A", 10, s) + "-" + digits(13, s + 1) +
+      "-" + hex(64, s + 2),
+  }),
+  tokenRule({
+    id: "slack-workflow-token",
+    kind: "wfp",
+    description: "Slack workflow platform token (xwfp-)",
+    keywords: ["xwfp-"],
+    pattern: /xwfp-(?:[0-9A-Za-z]{1,20}-){0,5}[0-9A-Za-z]{20,128}/g,
+    validate: randomTail(20, 3.5),
+    make: (s) =>
+      ["x", "w", "f", "p", "-"].join("") + "1-" + digits(12, s) + "-" + digits(13, s + 1) + "-" +
+      alnum(40, s + 2),
+  }),
+  webhookRule({
+    id: "slack-webhook-url",
+    description: "Slack incoming webhook URL (hooks.slack.com/services/…)",
+    pattern:
+      /(?:https?:\/\/)?(?<secret>hooks\.slack(?:-gov)?\.com\/services\/[TE][0-9A-Z]{6,12}\/B[0-9A-Z]{6,12}\/[0-9A-Za-z]{18,40})/g,
+    verifyAs: "webhook",
+    make: (s) =>
+      `${HOOKS}/services/${slackId("T", 10, s)}/${slackId("B", 10, s + 1)}/${alnum(24, s + 2)}`,
+  }),
+  webhookRule({
+    id: "slack-workflow-webhook-url",
+    description: "Slack Workflow Builder webhook URL (hooks.slack.com/workflows/…)",
+    pattern:
+      /(?:https?:\/\/)?(?<secret>hooks\.slack(?:-gov)?\.com\/workflows\/[TE][0-9A-Z]{6,12}\/(?:[0-9A-Z]{6,24}\/){1,3}[0-9A-Za-z]{18,64})/g,
+    make: (s) =>
+      `${HOOKS}/workflows/${slackId("T", 10, s)}/${slackId("A", 10, s + 1)}/${digits(18, s + 2)}/${
+        alnum(24, s + 3)
+      }`,
+  }),
+  webhookRule({
+    id: "slack-trigger-webhook-url",
+    description: "Slack workflow trigger webhook URL (hooks.slack.com/triggers/…)",
+    pattern:
+      /(?:https?:\/\/)?(?<secret>hooks\.slack(?:-gov)?\.com\/triggers\/[TE][0-9A-Z]{6,12}\/(?:[0-9A-Z]{6,24}\/){1,3}[0-9A-Za-z]{20,64})/g,
+    make: (s) => `${HOOKS}/triggers/${slackId("T", 10, s)}/${digits(13, s + 1)}/${hex(32, s + 2)}`,
+  }),
+  keywordSecretRule({
+    id: "slack-signing-secret",
+    description: "Slack app signing secret (32 hex) next to a signing_secret keyword",
+    word: "signing",
+  }),
+  keywordSecretRule({
+    id: "slack-client-secret",
+    description: "Slack app client secret (32 hex) next to a client_secret keyword",
+    word: "client",
+  }),
+];
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function webhookRule(spec: {
+  id: string;
+  description: string;
+  pattern: RegExp;
+  verifyAs?: string;
+  make: (seed: number) => string;
+}): Rule {
+  return {
+    id: spec.id,
+    family: "slack",
+    description: spec.description,
+    keywords: ["hooks.slack.com", "hooks.slack-gov.com"],
+    pattern: spec.pattern,
+    validate: randomTail(18, 3.3),
+    confidence: "high",
+    ...(spec.verifyAs ? { verifyAs: spec.verifyAs } : {}),
+    examples: {
+      positives: () =>
+        [1, 2, 3].flatMap((seed) => {
+          const secret = spec.make(seed);
+          return [
+            { text: `https://${secret}`, secret },
+            { text: `post to <https://${secret}> from CI`, secret },
+            { text: `WEBHOOK_URL="https://${secret}"`, secret },
+            { text: `{"url":"https://${secret}"}`, secret },
+            { text: `<https://${secret}|our webhook>`, secret },
+          ];
+        }),
+      negatives: () => [
+        `https://${HOOKS}/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX`,
+        `https://${HOOKS}/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX`,
+        `https://${HOOKS}/services/T123/B456/your-webhook`,
+        `https://${HOOKS}/services/...`,
+        `https://${HOOKS}/workflows/T00000000/A00000000/000000000000000000/xxxxxxxxxxxxxxxxxxxxxxxx`,
+        `https://${HOOKS}/triggers/T00000000/0000000000000/00000000000000000000000000000000`,
+        `the webhook lives at ${HOOKS}/services/<your-path>`,
+        `https://${HOOKS}/services/${"T"}ABCDEFGH/BABCDEFGH/abcdefghijklmnopqrstuvwx`,
+      ],
+    },
+  };
+}
+
+function keywordSecretRule(spec: { id: string; description: string; word: string }): Rule {
+  const w = spec.word;
+  const keywords = ["_", "-", " ", ".", ""].map((sep) => `${w}${sep}secret`);
+  const pattern = new RegExp(
+    `(?<![A-Za-z0-9])${w}[ _.-]?secret(?:["'\`\\]]{0,2}[ \\t]{0,4}(?:[:=]{1,2}>?|->|[ \\t](?:is|was|to)[ \\t]|[ \\t])[ \\t]{0,4}["'\`]?)(?<secret>[0-9a-fA-F]{32})(?![0-9A-Za-z])`,
+    "gi",
+  );
+  const kw = (sep: string, upper = false) => {
+    const s = `${w}${sep}secret`;
+    return upper ? s.toUpperCase() : s;
+  };
+  return {
+    id: spec.id,
+    family: "slack",
+    description: spec.description,
+    keywords,
+    pattern,
+    validate: (secret) => entropyOf(secret) >= 3.0,
+    confidence: "medium",
+    window: { before: 16, after: 96 },
+    examples: {
+      positives: () =>
+        [1, 2, 3].flatMap((seed) => {
+          const secret = hex(32, seed + 40);
+          return [
+            { text: `SLACK_${kw("_", true)}=${secret}`, secret },
+            { text: `slack_${kw("_")}: "${secret}"`, secret },
+            { text: `{"${w}Secret": "${secret}"}`, secret },
+            { text: `our ${kw(" ")} is ${secret}`, secret },
+            { text: `--${kw("-")} ${secret}`, secret },
+            { text: `${kw("_")} = '${secret}'`, secret },
+          ];
+        }),
+      negatives: () => [
+        `${kw("_")}=${"0".repeat(32)}`,
+        `${kw("_")}=abcdef0123456789abcdef0123456789`,
+        `${kw("_")}=${hex(31, 9)}`,
+        `${kw("_")}=${hex(40, 9)}`,
+        `${kw("_")}=\${SLACK_${kw("_", true)}}`,
+        `${kw("_")} = os.environ["SLACK_${kw("_", true)}"]`,
+        `the commit ${hex(32, 5)} changed the ${kw(" ")} handling`,
+        `md5 ${hex(32, 6)}`,
+      ],
+    },
+  };
+}

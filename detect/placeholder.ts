@@ -1,0 +1,160 @@
+// The global not-a-secret filter, applied to every rule's matches: documentation placeholders,
+// templates and variable references, low-diversity or sequential filler, hashes, UUIDs, base64
+// image data and Slack permalinks. A real credential's random part is long, diverse and
+// patternless; these checks look only at that part, so a known type prefix never trips them.
+
+export interface PlaceholderContext {
+  /** Text around the secret (the scanned window); `start`/`end` locate the secret in it. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Words that only documentation, examples and redacted copies use. */
+const WORDS = [
+  "example",
+  "sample",
+  "dummy",
+  "fake",
+  "redacted",
+  "your",
+  "placeholder",
+  "changeme",
+  "change_me",
+  "replace",
+  "insert",
+  "token_here",
+  "secret_here",
+  "xxxx",
+  "****",
+  "...",
+  "…",
+  "•••",
+  "notreal",
+  "not_real",
+  "foobar",
+  "lorem",
+];
+const WORD_RE = new RegExp(
+  WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+  "i",
+);
+/** The same words, but only as whole segments (for long secrets such as PEM bodies). */
+const DELIMITED_WORD_RE = new RegExp(
+  `(?:^|[^A-Za-z])(?:example|sample|dummy|fake|redacted|your|placeholder|changeme)(?:$|[^A-Za-z])`,
+  "i",
+);
+
+/** Templates and references to a value kept elsewhere. */
+const TEMPLATE_RE =
+  /\$\{|\{\{|\}\}|<[A-Za-z_ -]{1,40}>|%\(|%s\b|process\.env|os\.environ|getenv|ENV\[|secrets\.|\$[A-Z_][A-Z0-9_]{2,}/;
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX_RE = /^[0-9a-f]+$/i;
+const HASH_CONTEXT_RE =
+  /(?:sha-?(?:1|224|256|384|512)|md5|hash|digest|checksum|commit|etag|integrity|blob|revision|\brev\b|object id|fingerprint)[^\n]{0,24}$/i;
+const DATA_URI_RE = /data:[a-z]+\/[a-z0-9.+-]+;base64,[^\s"')]*$/i;
+const PERMALINK_RE =
+  /[a-z0-9-]+\.slack(?:-gov)?\.com\/(?:archives|files|team|apps|docs|services\/apps)\/[^\s]*$/i;
+
+/** Shannon entropy in bits per character. */
+export function entropyOf(s: string): number {
+  if (s.length === 0) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** Alphanumeric runs of the secret, longest first. */
+function segments(secret: string): string[] {
+  return (secret.match(/[A-Za-z0-9]+/g) ?? []).sort((a, b) => b.length - a.length);
+}
+
+/** Fraction of `s` made of runs: repeats (aaa), steps (abcd, 4321) and short cycles (abab). */
+function patternCoverage(s: string): number {
+  const n = s.length;
+  if (n < 4) return 1;
+  const covered = new Uint8Array(n);
+  // Runs of equal characters (3+) and of +1/-1 steps (4+).
+  for (const [step, min] of [[0, 3], [1, 4], [-1, 4]]) {
+    let start = 0;
+    for (let i = 1; i <= n; i++) {
+      const ok = i < n && s.charCodeAt(i) - s.charCodeAt(i - 1) === step;
+      if (!ok) {
+        if (i - start >= min) covered.fill(1, start, i);
+        start = i;
+      }
+    }
+  }
+  // Short cycles: abab, 123123, abcabc (period 2..4, at least 3 periods).
+  for (let p = 2; p <= 4; p++) {
+    let start = 0;
+    for (let i = p; i <= n; i++) {
+      const ok = i < n && s.charCodeAt(i) === s.charCodeAt(i - p);
+      if (!ok) {
+        if (i - start >= 3 * p) covered.fill(1, start, i);
+        start = i - p + 1 < start ? start : i - p + 1;
+      }
+    }
+  }
+  let c = 0;
+  for (let i = 0; i < n; i++) c += covered[i];
+  return c / n;
+}
+
+/** Too few distinct characters for its length to be random. */
+function lowDiversity(s: string): boolean {
+  const distinct = new Set(s.toLowerCase()).size;
+  if (s.length >= 16) return distinct < Math.min(8, Math.ceil(s.length / 4));
+  return distinct <= Math.ceil(s.length / 3);
+}
+
+/**
+ * True when `secret`'s random part (its longest alphanumeric run) is filler: all one character,
+ * a sequence, a repeated pattern, or too few distinct characters.
+ */
+export function looksLikeFiller(secret: string): boolean {
+  const segs = segments(secret);
+  if (segs.length === 0) return true;
+  const main = segs[0];
+  if (main.length < 6) return true;
+  if (lowDiversity(main)) return true;
+  if (patternCoverage(main) >= 0.5) return true;
+  // Runs of x, X, 0 or * stand for "fill in here" even inside otherwise random text. Long
+  // secrets (keys) legitimately hold runs such as AAAAAAAA (zero bytes in base64).
+  if (
+    secret.length <= 160 ? /([xX0*])\1{4,}|(.)\2{6,}/.test(secret) : /([xX*])\1{7,}/.test(secret)
+  ) {
+    return true;
+  }
+  return false;
+}
+
+/** True when `secret` (found at `context`) is a placeholder, template, hash or other non-secret. */
+export function isPlaceholder(secret: string, context?: PlaceholderContext): boolean {
+  if (secret.length > 200 ? DELIMITED_WORD_RE.test(secret) : WORD_RE.test(secret)) return true;
+  if (TEMPLATE_RE.test(secret)) return true;
+  if (UUID_RE.test(secret)) return true;
+  if (looksLikeFiller(secret)) return true;
+  if (context) {
+    const before = context.text.slice(Math.max(0, context.start - 64), context.start);
+    if (HEX_RE.test(secret) && HASH_CONTEXT_RE.test(before)) return true;
+    // Inside a data: URI (a base64 image) or a Slack permalink / file URL.
+    const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf(" ")) + 1;
+    const lead = before.slice(lineStart);
+    if (DATA_URI_RE.test(lead)) return true;
+    if (PERMALINK_RE.test(lead)) return true;
+    // A documentation placeholder right after the secret: `xoxb-1234…-EXAMPLE`, `…XXXX`.
+    const after = context.text.slice(context.end, context.end + 12);
+    if (/^[-_.]?(?:x{3,}|X{3,}|\.\.\.|…|\*{3,})/.test(after)) return true;
+  }
+  return false;
+}

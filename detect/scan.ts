@@ -1,0 +1,331 @@
+// One pass over the text: a single case-insensitive regex of every rule's keywords finds where
+// anything could be; each rule's pattern then runs only in small windows around its own keyword
+// hits, on the raw text and (for Slack mrkdwn) on the window as a person sees it. Matches go
+// through the rule's validator and the global placeholder filter; overlapping findings keep the
+// most specific rule (the earlier one in RULES) and offsets always point into the caller's text.
+//
+// Text without keywords costs one regex scan and nothing else: no normalizing, no copies.
+
+import type { Finding, Rule, ScanOptions } from "./types.ts";
+import { RULES } from "./rules/mod.ts";
+import {
+  INVISIBLE_CLASS,
+  mayNeedNormalizing,
+  normalize,
+  type NormalizedText,
+  originalEnd,
+  originalStart,
+} from "./normalize.ts";
+import { isPlaceholder } from "./placeholder.ts";
+import { redact } from "./redact.ts";
+import { fingerprint, fingerprintSync } from "./fingerprint.ts";
+
+const DEFAULT_BEFORE = 64;
+const DEFAULT_AFTER = 512;
+/** How far a window's end may stretch to reach the end of the token it cut. */
+const STRETCH = 512;
+
+interface Compiled {
+  rule: Rule;
+  /** Same source and flags as the rule's, plus `d` for the secret group's offsets. */
+  re: RegExp;
+  before: number;
+  after: number;
+}
+
+interface Engine {
+  rules: Compiled[];
+  /** Alternation of every keyword (longest first) plus the "keyword may be split" triggers. */
+  prefilter: RegExp;
+  /** Lower-cased hit -> indexes of the rules it wakes (every rule with a keyword inside it). */
+  wakes: Map<string, number[]>;
+}
+
+/**
+ * Slack prefixes broken up by markers or invisible characters (`xo*xb-`, `xox<ZWJ>b-`) do not
+ * contain the keyword until normalized; these hits make the scanner normalize the whole text.
+ */
+const SPLIT_TRIGGERS = [
+  `[${INVISIBLE_CLASS}]`,
+  "x[*_~`]+ox",
+  "xo[*_~`]+x",
+  "xox[*_~`]+[a-z]",
+  "xox[a-z][*_~`]+[-.]",
+  "xap[*_~`]+p|xa[*_~`]+pp|x[*_~`]+app",
+];
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\\-\/]/g, "\\$&");
+}
+
+function compile(rules: readonly Rule[]): Engine {
+  const compiled = rules.map((rule): Compiled => {
+    const flags = rule.pattern.flags.includes("d") ? rule.pattern.flags : rule.pattern.flags + "d";
+    return {
+      rule,
+      re: new RegExp(rule.pattern.source, flags.includes("g") ? flags : flags + "g"),
+      before: rule.window?.before ?? DEFAULT_BEFORE,
+      after: rule.window?.after ?? DEFAULT_AFTER,
+    };
+  });
+  const keywords = [...new Set(rules.flatMap((r) => r.keywords.map((k) => k.toLowerCase())))]
+    .filter((k) => k.length > 0)
+    .sort((a, b) => b.length - a.length);
+  const wakes = new Map<string, number[]>();
+  for (const k of keywords) {
+    const list: number[] = [];
+    compiled.forEach((c, i) => {
+      if (c.rule.keywords.some((rk) => k.includes(rk.toLowerCase()))) list.push(i);
+    });
+    wakes.set(k, list);
+  }
+  const source = [...keywords.map(escapeRegExp), ...SPLIT_TRIGGERS].join("|");
+  return { rules: compiled, prefilter: new RegExp(source, "gi"), wakes };
+}
+
+const engines = new Map<string, Engine>();
+let enginesFor: readonly Rule[] | null = null;
+
+function engineFor(selected?: string[]): Engine {
+  if (enginesFor !== RULES) {
+    engines.clear();
+    enginesFor = RULES;
+  }
+  const key = selected ? [...selected].sort().join(",") : "*";
+  let e = engines.get(key);
+  if (!e) {
+    const chosen = selected ? RULES.filter((r) => selected.includes(r.id)) : RULES;
+    e = compile(chosen);
+    engines.set(key, e);
+  }
+  return e;
+}
+
+/** A match before dedupe, in original offsets. */
+interface Candidate {
+  rule: number;
+  start: number;
+  end: number;
+  secret: string;
+  view: number;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0;
+}
+
+/** Windows per rule (flat [start, end, start, end, …], merged) from the prefilter's hits. */
+function findWindows(
+  engine: Engine,
+  text: string,
+): { windows: Array<number[] | undefined>; split: boolean } {
+  const windows: Array<number[] | undefined> = new Array(engine.rules.length);
+  let split = false;
+  const re = engine.prefilter;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const hit = m[0];
+    const wake = engine.wakes.get(hit.toLowerCase());
+    if (wake === undefined) {
+      split = true;
+      continue;
+    }
+    const at = m.index;
+    for (const r of wake) {
+      const c = engine.rules[r];
+      const ws = Math.max(0, at - c.before);
+      const we = Math.min(text.length, at + hit.length + c.after);
+      const list = windows[r] ?? (windows[r] = []);
+      const n = list.length;
+      if (n > 0 && ws <= list[n - 1]) {
+        if (we > list[n - 1]) list[n - 1] = we;
+      } else list.push(ws, we);
+    }
+  }
+  return { windows, split };
+}
+
+/** Stretches a window's end to the next whitespace, so a long token is not cut. */
+function stretch(text: string, end: number): number {
+  const stop = Math.min(text.length, end + STRETCH);
+  let e = end;
+  while (e < stop && !isSpace(text.charCodeAt(e))) e++;
+  return e;
+}
+
+/** Runs rule `r` over `view` (a window's text), pushing candidates in original offsets. */
+function runRule(
+  engine: Engine,
+  r: number,
+  view: string,
+  toOriginal: (start: number, end: number) => [number, number],
+  viewKind: number,
+  out: Candidate[],
+): void {
+  const c = engine.rules[r];
+  const re = c.re;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(view)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    let s = m.index, e = m.index + m[0].length;
+    const g = m.indices?.groups?.secret;
+    if (m.groups && "secret" in m.groups) {
+      if (!g) continue;
+      s = g[0];
+      e = g[1];
+    }
+    if (e <= s) continue;
+    const secret = view.slice(s, e);
+    const ctx = { text: view, start: s, end: e };
+    if (c.rule.validate && !c.rule.validate(secret, ctx)) continue;
+    if (isPlaceholder(secret, ctx)) continue;
+    const [os, oe] = toOriginal(s, e);
+    out.push({ rule: r, start: os, end: oe, secret, view: viewKind });
+  }
+}
+
+const RAW = 0, NORMALIZED = 1;
+
+function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  const { windows, split } = findWindows(engine, text);
+  const normalizeWindows = mrkdwn && !split;
+  for (let r = 0; r < windows.length; r++) {
+    const list = windows[r];
+    if (!list) continue;
+    for (let k = 0; k < list.length; k += 2) {
+      const ws = list[k];
+      const we = stretch(text, list[k + 1]);
+      const raw = text.slice(ws, we);
+      runRule(engine, r, raw, (s, e) => [ws + s, ws + e], RAW, out);
+      if (normalizeWindows && mayNeedNormalizing(raw)) {
+        const norm = normalize(raw);
+        if (norm.map !== null) {
+          runRule(engine, r, norm.text, mapper(norm, raw, ws), NORMALIZED, out);
+        }
+      }
+    }
+  }
+  if (mrkdwn && split) {
+    // A keyword may be broken by markers or invisible characters: read the whole text as shown.
+    const norm = normalize(text);
+    if (norm.map !== null) {
+      const found = findWindows(engine, norm.text).windows;
+      for (let r = 0; r < found.length; r++) {
+        const list = found[r];
+        if (!list) continue;
+        for (let k = 0; k < list.length; k += 2) {
+          const ws = list[k];
+          const view = norm.text.slice(ws, stretch(norm.text, list[k + 1]));
+          const full = mapper(norm, text, 0);
+          runRule(engine, r, view, (s, e) => full(ws + s, ws + e), NORMALIZED, out);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function mapper(
+  norm: NormalizedText,
+  original: string,
+  base: number,
+): (s: number, e: number) => [number, number] {
+  return (s, e) => [base + originalStart(norm, s), base + originalEnd(norm, original, e)];
+}
+
+/**
+ * Overlapping candidates keep one: the earlier rule (more specific), then the longer span,
+ * then the raw reading over the normalized one.
+ */
+function dedupe(cands: Candidate[]): Candidate[] {
+  if (cands.length <= 1) return cands;
+  const ranked = [...cands].sort((a, b) =>
+    a.rule - b.rule || (b.end - b.start) - (a.end - a.start) || a.view - b.view ||
+    a.start - b.start
+  );
+  const kept: Candidate[] = []; // sorted by start, non-overlapping
+  for (const c of ranked) {
+    let lo = 0, hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid].start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = kept[lo - 1], next = kept[lo];
+    if (prev && prev.end > c.start) continue;
+    if (next && next.start < c.end) continue;
+    kept.splice(lo, 0, c);
+  }
+  return kept;
+}
+
+/** A finding without its fingerprint (filled by `scanSync` / `scan`). */
+function toFindings(text: string, engine: Engine, kept: Candidate[], options: ScanOptions) {
+  const findings: Finding[] = [];
+  let line = 1, lineStart = 0, pos = 0;
+  for (const c of kept) {
+    // kept is sorted by start: count newlines incrementally.
+    while (true) {
+      const nl = text.indexOf("\n", pos);
+      if (nl === -1 || nl >= c.start) break;
+      line++;
+      lineStart = nl + 1;
+      pos = nl + 1;
+    }
+    const rule = engine.rules[c.rule].rule;
+    const f: Finding = {
+      ruleId: rule.id,
+      family: rule.family,
+      description: rule.description,
+      start: c.start,
+      end: c.end,
+      line,
+      column: c.start - lineStart + 1,
+      fingerprint: "",
+      redacted: redact(c.secret),
+      confidence: rule.confidence,
+    };
+    if (rule.verifyAs !== undefined) f.verifyAs = rule.verifyAs;
+    if (options.includeSecret) f.secret = c.secret;
+    findings.push(f);
+  }
+  return findings;
+}
+
+function scanCore(
+  text: string,
+  options: ScanOptions,
+): { findings: Finding[]; secrets: string[] } {
+  const engine = engineFor(options.rules);
+  if (engine.rules.length === 0 || text.length === 0) return { findings: [], secrets: [] };
+  const kept = dedupe(collect(engine, text, options.mrkdwn !== false));
+  return { findings: toFindings(text, engine, kept, options), secrets: kept.map((c) => c.secret) };
+}
+
+/**
+ * Scans `text` synchronously. Findings are sorted by offset and carry their fingerprint;
+ * `secret` only with `includeSecret: true`.
+ */
+export function scanSync(text: string, options: ScanOptions = {}): Finding[] {
+  const { findings, secrets } = scanCore(text, options);
+  for (let i = 0; i < findings.length; i++) findings[i].fingerprint = fingerprintSync(secrets[i]);
+  return findings;
+}
+
+/** Scans `text`; fingerprints come from WebCrypto. */
+export async function scan(text: string, options: ScanOptions = {}): Promise<Finding[]> {
+  const { findings, secrets } = scanCore(text, options);
+  for (let i = 0; i < findings.length; i++) findings[i].fingerprint = await fingerprint(secrets[i]);
+  return findings;
+}
+
+/** The rules a scan with `options` uses, in priority order. */
+export function activeRules(options: ScanOptions = {}): readonly Rule[] {
+  return engineFor(options.rules).rules.map((c) => c.rule);
+}
