@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "@std/assert";
-import { SlackAPI } from "deno-slack-api/mod.ts";
+import { SlackAPI } from "deno-slack-sdk/mod.ts";
 import { startFakeSlack } from "../test_support/fake_slack/mod.ts";
 import { MAX_OCCURRENCES } from "../datastores/findings.ts";
 import {

@@ -1,5 +1,5 @@
 import { assertEquals, assertRejects } from "@std/assert";
-import { SlackAPI } from "deno-slack-api/mod.ts";
+import { SlackAPI } from "deno-slack-sdk/mod.ts";
 import { startFakeSlack } from "../test_support/fake_slack/mod.ts";
 import { loadSettings, saveSettings, withDefaults } from "./settings_store.ts";
 import { plainCall } from "./slack_call.ts";
