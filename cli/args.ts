@@ -145,7 +145,8 @@ export function parseArgs(argv: string[]): CliOptions {
   return opts;
 }
 
-export const HELP = `Token Guard scan: find credentials in files, folders and Slack workspace exports.
+export const HELP =
+  `Token Guard scan: find credentials in files, folders and Slack workspace exports.
 
 Usage: deno task scan [options] <path>...
 

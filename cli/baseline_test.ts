@@ -18,7 +18,11 @@ Deno.test("parseBaseline: plain list with comments and trailing notes", () => {
 });
 
 Deno.test("parseBaseline: a bad line names the file and line", () => {
-  assertThrows(() => parseBaseline(`${fp("a")}\nnot-a-fingerprint`, "b.txt"), BaselineError, "b.txt:2");
+  assertThrows(
+    () => parseBaseline(`${fp("a")}\nnot-a-fingerprint`, "b.txt"),
+    BaselineError,
+    "b.txt:2",
+  );
   assertThrows(() => parseBaseline(`{"rule":"x"}`, "b.jsonl"), BaselineError, "b.jsonl:1");
   assertThrows(() => parseBaseline(`{oops`, "b.jsonl"), BaselineError, "not valid JSON");
 });

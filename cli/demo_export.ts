@@ -5,14 +5,14 @@
 // placeholders. Used by `deno task demo` and by the CLI tests.
 import { strToU8, zipSync } from "fflate";
 import { fakeSlackId } from "../test_support/fake_tokens.ts";
-import { type Planted, placeholders, plantedSet } from "./fake_secrets.ts";
+import { placeholders, type Planted, plantedSet } from "./fake_secrets.ts";
 
 export interface DemoExport {
   folder: string;
   zip: string;
   workspace: string;
-  /** What was planted, and where (never print `secret`). */
-  planted: Array<Planted & { channel: string }>;
+  /** What was planted, and where: conversation folder and message ts (never print `secret`). */
+  planted: Array<Planted & { channel: string; ts: string }>;
   placeholders: number;
   messages: number;
 }
@@ -44,7 +44,7 @@ export async function buildDemoExport(dir: string, seed = "demo"): Promise<DemoE
   const plant = (label: string, channel: string): Planted => {
     const item = p[label];
     if (!item) throw new Error(`demo: no planted item ${label}`);
-    planted.push({ ...item, channel });
+    planted.push({ ...item, channel, ts: "" });
     return item;
   };
 
@@ -108,7 +108,10 @@ export async function buildDemoExport(dir: string, seed = "demo"): Promise<DemoE
         permalink: `https://${workspace}.slack.com/files/${dave.id}/F0DEMO/npmrc`,
       }],
     }),
-    msg(alice, "```\n$ kubectl get pods -n prod\nNAME          READY   STATUS\napi-7d9f      1/1     Running\n```"),
+    msg(
+      alice,
+      "```\n$ kubectl get pods -n prod\nNAME          READY   STATUS\napi-7d9f      1/1     Running\n```",
+    ),
   ];
 
   // #random: documentation placeholders and look-alikes that must stay quiet.
@@ -142,6 +145,21 @@ export async function buildDemoExport(dir: string, seed = "demo"): Promise<DemoE
     msg(alice, plant("Google API key", conv.dm).message),
     msg(bob, plant("JWT", conv.dm).message),
   ];
+
+  // Which message carries each planted secret (a slice of it survives any formatting split).
+  const lists: Record<string, Msg[]> = {
+    general,
+    "dev-ops": devops,
+    random,
+    "incident-response": incident,
+    [conv.dm]: dm,
+  };
+  for (const item of planted) {
+    const probe = item.secret.slice(14, 26);
+    const m = lists[item.channel].find((x) => JSON.stringify(x).includes(probe));
+    if (!m) throw new Error(`demo: ${item.label} is in no message`);
+    item.ts = m.ts as string;
+  }
 
   const files: Record<string, string> = {
     "users.json": slackJson(people.map((u) => ({

@@ -71,8 +71,7 @@ export function pemPrivateKey(seed: Seed, lines = 25): string {
 
 /** A signed-looking JWT whose header decodes to JSON. */
 export function jwt(seed: Seed): string {
-  const b64url = (s: string) =>
-    btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const b64url = (s: string) => btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   const header = b64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
   const payload = b64url(
     JSON.stringify({ sub: pick(`jwtsub:${seed}`, ALNUM, 12), iat: 1700000000, role: "admin" }),
@@ -185,6 +184,8 @@ export function placeholders(): string[] {
     "token: ${SLACK_BOT_TOKEN} (read from the environment)",
     'in python: token = os.environ["SLACK_BOT_TOKEN"]',
     "commit 3f786850e387550fdab836ed7e6dc881de23001b fixed it, uuid 123e4567-e89b-12d3-a456-426614174000",
-    `Authorization: Bearer <token>, webhook ${j("https://hooks", ".slack.com/services/")}T000/B000/XXXX`,
+    `Authorization: Bearer <token>, webhook ${
+      j("https://hooks", ".slack.com/services/")
+    }T000/B000/XXXX`,
   ];
 }

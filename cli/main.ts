@@ -1,7 +1,7 @@
 // `deno task scan [options] <path>...`: finds credentials in files, folders, standard input and
 // Slack workspace exports, and reports them without ever printing a secret.
 // Exit codes: 0 nothing found, 1 found, 2 usage error or (with nothing found) unreadable input.
-import { scan } from "../detect/scan.ts";
+import { scanSync } from "../detect/scan.ts";
 import { RULES } from "../detect/rules/mod.ts";
 import { type CliOptions, HELP, parseArgs, UsageError } from "./args.ts";
 import { readBaseline } from "./baseline.ts";
@@ -70,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
   const progress = new Progress(total, opts.progress);
   const rules = opts.rules;
   const totals = await scanInputs(inputs, {
-    scan: (text, mrkdwn) => scan(text, { mrkdwn, rules }),
+    scan: (text, mrkdwn) => scanSync(text, { mrkdwn, rules }),
     mrkdwn: opts.mrkdwn,
     maxSize: opts.maxSize,
     workspace: opts.workspace,

@@ -80,11 +80,15 @@ export async function* textChunks(
         pending += decoder.decode(buffer.subarray(0, n), { stream: true });
       }
     }
+    // Cut at the last line end within chunkSize, so where chunks end depends on the text
+    // alone, not on how the reads happened to fall.
     let cut = pending.length;
-    if (!eof) {
-      cut = pending.lastIndexOf("\n") + 1;
+    if (pending.length > chunkSize) {
+      cut = pending.lastIndexOf("\n", chunkSize - 1) + 1;
       // One line longer than a chunk: cut it anyway, the overlap keeps what straddles the cut.
-      if (cut === 0) cut = pending.length;
+      if (cut === 0) cut = chunkSize;
+    } else if (!eof) {
+      cut = pending.lastIndexOf("\n") + 1 || pending.length;
     }
     const text = carry + pending.slice(0, cut);
     pending = pending.slice(cut);

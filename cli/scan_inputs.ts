@@ -11,7 +11,7 @@ import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
 import { SlackExport } from "./slack_export.ts";
 import type { Input } from "./walk.ts";
 import { join } from "./walk.ts";
-import { ZipError, zipEntries } from "./zip.ts";
+import { zipEntries, ZipError } from "./zip.ts";
 
 export type ScanFn = (text: string, mrkdwn: boolean) => Promise<Finding[]> | Finding[];
 

@@ -1,6 +1,6 @@
 import { assertEquals, assertRejects } from "@std/assert";
 import { strToU8, zipSync } from "fflate";
-import { ZipError, type ZipEntry, zipEntries } from "./zip.ts";
+import { zipEntries, type ZipEntry, ZipError } from "./zip.ts";
 
 async function collect(path: string, maxSize = 1e9) {
   const got: ZipEntry[] = [];

@@ -1,0 +1,311 @@
+// The CLI as people run it: `cli/main.ts` in a subprocess over real files, folders, zips and
+// standard input, checking exit codes, every output format, and that no raw secret is printed.
+import { assert, assertEquals, assertStringIncludes } from "@std/assert";
+import { strToU8, zipSync } from "fflate";
+import { fakeSlackToken } from "../test_support/fake_tokens.ts";
+import { buildDemoExport } from "./demo_export.ts";
+import { awsKeyPair, githubPat, pemPrivateKey, placeholders } from "./fake_secrets.ts";
+
+const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+const CONFIG = Deno.version.deno.startsWith("1.") ? "offline.deno1.jsonc" : "offline.jsonc";
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[], opts: { stdin?: string; cwd?: string } = {}): Promise<Ran> {
+  const cmd = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--quiet",
+      "--config",
+      `${ROOT}/${CONFIG}`,
+      "--allow-read",
+      "--allow-env",
+      `${ROOT}/cli/main.ts`,
+      ...args,
+    ],
+    cwd: opts.cwd,
+    stdin: opts.stdin === undefined ? "null" : "piped",
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  });
+  const child = cmd.spawn();
+  if (opts.stdin !== undefined) {
+    const w = child.stdin.getWriter();
+    await w.write(new TextEncoder().encode(opts.stdin));
+    await w.close();
+  }
+  const out = await child.output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+function jsonl(text: string): Array<Record<string, unknown>> {
+  return text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+}
+
+async function tempDir(fn: (dir: string) => Promise<void>) {
+  const dir = await Deno.makeTempDir({ prefix: "tg-cli-" });
+  try {
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+function assertNoSecret(ran: Ran, secrets: string[]) {
+  for (const s of secrets) {
+    // the distinctive middle of each secret must appear nowhere in what the CLI printed
+    const middle = s.slice(Math.floor(s.length / 2) - 6, Math.floor(s.length / 2) + 6);
+    assert(!ran.stdout.includes(middle), "a raw secret reached standard output");
+    assert(!ran.stderr.includes(middle), "a raw secret reached standard error");
+  }
+}
+
+const bot = fakeSlackToken("xoxb", "cli-test");
+const gh = githubPat("cli-test");
+
+Deno.test("cli: --help exits 0; usage errors exit 2 with one line", async () => {
+  const help = await cli(["--help"]);
+  assertEquals(help.code, 0);
+  assertStringIncludes(help.stdout, "Usage: deno task scan");
+  const none = await cli([]);
+  assertEquals(none.code, 2);
+  assertEquals(none.stderr.trim().split("\n").length, 1);
+  assertStringIncludes(none.stderr, "no input");
+  const bad = await cli(["--format", "xml", "."]);
+  assertEquals(bad.code, 2);
+  assertStringIncludes(bad.stderr, "--format");
+  const rule = await cli(["--rules", "no-such-rule", "."]);
+  assertEquals(rule.code, 2);
+  assertStringIncludes(rule.stderr, "no-such-rule");
+});
+
+Deno.test("cli: clean input exits 0 with no output; placeholders stay quiet", async () => {
+  await tempDir(async (dir) => {
+    await Deno.writeTextFile(`${dir}/README.md`, placeholders().join("\n\n") + "\n");
+    await Deno.writeTextFile(`${dir}/notes.txt`, "nothing to see here\n".repeat(100));
+    const ran = await cli(["--format", "json", dir]);
+    assertEquals(ran.stderr, "");
+    assertEquals(ran.stdout, "");
+    assertEquals(ran.code, 0);
+  });
+});
+
+Deno.test("cli: json findings carry rule, path, line, column, fingerprint, redacted; exit 1", async () => {
+  await tempDir(async (dir) => {
+    await Deno.mkdir(`${dir}/config`);
+    await Deno.writeTextFile(`${dir}/config/app.env`, `# app\nDEBUG=1\nSLACK_BOT_TOKEN=${bot}\n`);
+    await Deno.writeTextFile(`${dir}/ci.yml`, `env:\n  GH_TOKEN: ${gh}\n`);
+    const ran = await cli(["--format", "json", "."], { cwd: dir });
+    assertEquals(ran.code, 1, ran.stderr);
+    const rows = jsonl(ran.stdout);
+    assertEquals(rows.length, 2);
+    const byPath = Object.fromEntries(rows.map((r) => [r.path, r]));
+    const env = byPath["config/app.env"];
+    assertEquals([env.family, env.line, env.column], ["slack", 3, 17]);
+    assertEquals(byPath["ci.yml"].family, "github");
+    assertEquals([byPath["ci.yml"].line, byPath["ci.yml"].column], [2, 13]);
+    for (const r of rows) {
+      for (const key of ["rule", "family", "path", "line", "column", "fingerprint", "redacted"]) {
+        assert(key in r, `missing ${key}`);
+      }
+      assert(/^[0-9a-f]{64}$/.test(String(r.fingerprint)));
+    }
+    assertNoSecret(ran, [bot, gh]);
+  });
+});
+
+Deno.test("cli: table is aligned and sarif is valid 2.1.0, neither shows a secret", async () => {
+  await tempDir(async (dir) => {
+    await Deno.writeTextFile(`${dir}/a b.txt`, `token ${bot}\nand ${gh}\n`);
+    const table = await cli(["--format", "table", dir]);
+    assertEquals(table.code, 1);
+    const lines = table.stdout.split("\n");
+    assert(lines[0].startsWith("RULE"));
+    const col = lines[0].indexOf("WHERE");
+    for (const row of lines.slice(2, 4)) assertStringIncludes(row.slice(col), "a b.txt:");
+    assertStringIncludes(table.stdout, "2 credentials found");
+    assertNoSecret(table, [bot, gh]);
+
+    const sarif = await cli(["--format", "sarif", "."], { cwd: dir });
+    assertEquals(sarif.code, 1);
+    assertNoSecret(sarif, [bot, gh]);
+    const doc = JSON.parse(sarif.stdout);
+    assertEquals(doc.version, "2.1.0");
+    assert(String(doc.$schema).includes("sarif"));
+    const run = doc.runs[0];
+    const ruleIds = new Set(run.tool.driver.rules.map((r: { id: string }) => r.id));
+    for (const r of run.tool.driver.rules) {
+      assert(r.shortDescription.text && r.help.text, `rule ${r.id} lacks text`);
+    }
+    assertEquals(run.results.length, 2);
+    for (const res of run.results) {
+      assert(ruleIds.has(res.ruleId));
+      assertEquals(run.tool.driver.rules[res.ruleIndex].id, res.ruleId);
+      assert(["error", "warning", "note"].includes(res.level));
+      const loc = res.locations[0].physicalLocation;
+      assertEquals(loc.artifactLocation.uri, "a%20b.txt");
+      assert(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
+      assert(/^[0-9a-f]{64}$/.test(Object.values(res.partialFingerprints)[0] as string));
+    }
+  });
+});
+
+Deno.test("cli: - reads standard input", async () => {
+  const ran = await cli(["--format", "json", "-"], { stdin: `hello\n  ${bot}\n` });
+  assertEquals(ran.code, 1);
+  const [row] = jsonl(ran.stdout);
+  assertEquals([row.path, row.line, row.column, row.family], ["-", 2, 3, "slack"]);
+  const clean = await cli(["-"], { stdin: "nothing here\n" });
+  assertEquals([clean.code, clean.stdout], [0, ""]);
+});
+
+Deno.test("cli: --baseline ignores known fingerprints (JSONL or plain list)", async () => {
+  await tempDir(async (dir) => {
+    await Deno.writeTextFile(`${dir}/a.txt`, `${bot}\n${gh}\n`);
+    const first = await cli(["--format", "json", `${dir}/a.txt`]);
+    assertEquals(first.code, 1);
+    await Deno.writeTextFile(`${dir}/known.jsonl`, first.stdout);
+    const again = await cli([
+      "--format",
+      "json",
+      "--baseline",
+      `${dir}/known.jsonl`,
+      `${dir}/a.txt`,
+    ]);
+    assertEquals([again.code, again.stdout], [0, ""]);
+    const rows = jsonl(first.stdout);
+    const ghRow = rows.find((r) => r.family === "github")!;
+    await Deno.writeTextFile(`${dir}/known.txt`, `# triaged\n${ghRow.fingerprint}\n`);
+    const partial = await cli(["--format", "json", "-b", `${dir}/known.txt`, `${dir}/a.txt`]);
+    assertEquals(partial.code, 1);
+    assertEquals(jsonl(partial.stdout).map((r) => r.family), ["slack"]);
+    await Deno.writeTextFile(`${dir}/bad.txt`, "not a fingerprint\n");
+    const bad = await cli(["-b", `${dir}/bad.txt`, `${dir}/a.txt`]);
+    assertEquals(bad.code, 2);
+    assertStringIncludes(bad.stderr, "bad.txt:1");
+  });
+});
+
+Deno.test("cli: a corrupt zip is named and the rest is still scanned", async () => {
+  await tempDir(async (dir) => {
+    const good = zipSync({ "notes.txt": strToU8(`x\n${gh}\n`.repeat(1)) });
+    await Deno.writeFile(`${dir}/good.zip`, good);
+    const z = zipSync({ "a.txt": strToU8("hello world ".repeat(5000)) });
+    await Deno.writeFile(`${dir}/broken.zip`, z.slice(0, z.length - 30));
+    await Deno.writeTextFile(`${dir}/plain.txt`, `${bot}\n`);
+    const ran = await cli(["--format", "json", dir]);
+    assertEquals(ran.code, 1);
+    assertStringIncludes(ran.stderr, "broken.zip");
+    assertEquals(ran.stderr.trim().split("\n").length, 1);
+    const paths = jsonl(ran.stdout).map((r) => String(r.path).replace(dir, ""));
+    assertEquals(paths, ["/good.zip/notes.txt", "/plain.txt"]);
+    // nothing found and an unreadable input: exit 2
+    const alone = await cli(["--format", "json", `${dir}/broken.zip`]);
+    assertEquals([alone.code, alone.stdout], [2, ""]);
+    const missing = await cli([`${dir}/nope.txt`]);
+    assertEquals(missing.code, 2);
+    assertStringIncludes(missing.stderr, "nope.txt");
+  });
+});
+
+Deno.test("cli: binary files and files over --max-size are skipped in folders", async () => {
+  await tempDir(async (dir) => {
+    const bin = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, ...strToU8(` ${bot} `)]);
+    await Deno.writeFile(`${dir}/image.png`, bin);
+    await Deno.writeTextFile(`${dir}/big.log`, "log line\n".repeat(500) + `${gh}\n`);
+    const ran = await cli(["--format", "json", "--max-size", "2KB", dir]);
+    assertEquals([ran.code, ran.stdout], [0, ""]);
+    assertStringIncludes(ran.stderr, "big.log");
+    assertStringIncludes(ran.stderr, "--max-size");
+    // named on the command line, a large file is streamed whatever the limit
+    const named = await cli(["--format", "json", "--max-size", "2KB", `${dir}/big.log`]);
+    assertEquals(named.code, 1);
+    assertEquals(jsonl(named.stdout)[0].line, 501);
+  });
+});
+
+Deno.test("cli: a PEM key across the 4 MiB chunk boundary is found once, at its line", async () => {
+  await tempDir(async (dir) => {
+    const line = "2024-05-01T10:00:00Z INFO request served in 12ms path=/api/v1/items status=200\n";
+    const before = line.repeat(Math.floor((4 * 1024 * 1024 - 900) / line.length));
+    const key = pemPrivateKey("boundary", 30);
+    const text = before + key + "\n" + line.repeat(2000);
+    // the key starts before the first cut and ends after it
+    assert(before.length < 4 * 1024 * 1024 && before.length + key.length > 4 * 1024 * 1024);
+    await Deno.writeTextFile(`${dir}/server.log`, text);
+    const ran = await cli(["--format", "json", `${dir}/server.log`]);
+    assertEquals(ran.code, 1, ran.stderr);
+    const rows = jsonl(ran.stdout);
+    assertEquals(rows.map((r) => [r.family, r.line, r.column]), [[
+      "private-key",
+      before.split("\n").length,
+      1,
+    ]]);
+    assertNoSecret(ran, [key.split("\n")[10]]);
+  });
+});
+
+Deno.test("cli: a Slack export (zip and folder) names channel, ts, user and permalink", async () => {
+  await tempDir(async (dir) => {
+    const demo = await buildDemoExport(dir, "cli-test");
+    const zip = await cli(["--format", "json", demo.zip]);
+    assertEquals(zip.code, 1, zip.stderr);
+    assertNoSecret(zip, demo.planted.map((p) => p.secret));
+    const rows = jsonl(zip.stdout);
+    for (const p of demo.planted) {
+      const row = rows.find((r) => r.ts === p.ts && r.family === p.family);
+      assert(row, `${p.label} not found`);
+      assertEquals(row.channel, p.channel);
+      assert(row.user, `${p.label}: no user`);
+      assert(String(row.permalink).startsWith(`https://${demo.workspace}.slack.com/archives/`));
+      assertStringIncludes(String(row.permalink), `/p${p.ts.replace(".", "")}`);
+    }
+    // a thread reply by bob in #general, named from users.json
+    const reply = rows.find((r) => r.channel === "general" && r.family === "slack" && r.thread_ts);
+    assertEquals(reply?.user, "bob");
+    assertStringIncludes(String(reply?.permalink), "?thread_ts=");
+    assert(!rows.some((r) => r.channel === "random"), "a placeholder was reported");
+
+    const folder = await cli(["--format", "json", demo.folder]);
+    assertEquals(folder.code, 1);
+    const prints = (t: string) => jsonl(t).map((r) => `${r.fingerprint}@${r.ts}`).sort();
+    assertEquals(prints(folder.stdout), prints(zip.stdout));
+  });
+});
+
+Deno.test("cli: bad JSON in an export is named and the other days are scanned", async () => {
+  await tempDir(async (dir) => {
+    const demo = await buildDemoExport(dir, "bad-json");
+    await Deno.writeTextFile(`${demo.folder}/random/2024-05-03.json`, '[{"text": "cut sh');
+    const ran = await cli(["--format", "json", demo.folder]);
+    assertEquals(ran.code, 1);
+    assertStringIncludes(ran.stderr, "random/2024-05-03.json");
+    assertStringIncludes(ran.stderr, "bad JSON");
+    assertEquals(jsonl(ran.stdout).length >= demo.planted.length, true);
+  });
+});
+
+Deno.test("cli: AWS pair in a plain file is reported without the secret", async () => {
+  await tempDir(async (dir) => {
+    const aws = awsKeyPair("cli");
+    await Deno.writeTextFile(
+      `${dir}/credentials`,
+      `[default]\naws_access_key_id = ${aws.id}\naws_secret_access_key = ${aws.secret}\n`,
+    );
+    const ran = await cli(["--format", "table", dir]);
+    assertEquals(ran.code, 1);
+    assertNoSecret(ran, [aws.id, aws.secret]);
+  });
+});
+
+Deno.test("cli: the repository itself holds no credential", async () => {
+  const ran = await cli(["--format", "json", "--no-progress", "."], { cwd: ROOT });
+  assertEquals(ran.stdout, "", "the repository must hold no literal credential");
+  assertEquals(ran.code, 0, ran.stderr);
+});
