@@ -56,7 +56,7 @@ export interface Fault {
   extra?: Record<string, unknown>;
   /** Wait this long first; alone, the call then proceeds normally. */
   delayMs?: number;
-  /** Send headers, then break the body so the client sees a network failure. */
+  /** Answer with a body cut off mid-JSON, as when a connection drops mid-answer. */
   drop?: boolean;
   /** How many calls it applies to (default 1; Infinity for all). */
   times?: number;
@@ -279,17 +279,16 @@ export class FakeSlack {
     return undefined;
   }
 
-  #sleep(ms: number, signal: AbortSignal): Promise<void> {
+  // Delays end early on close(), so a test's finally block never waits for a long fault.
+  #sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.#sleepers.delete(done);
-        signal.removeEventListener("abort", done);
         resolve();
       };
       const timer = setTimeout(done, ms);
       this.#sleepers.add(done);
-      signal.addEventListener("abort", done);
     });
   }
 
@@ -302,7 +301,7 @@ export class FakeSlack {
       this.calls.push({ method: "webhook", args: { raw }, contentType, path, at: Date.now() });
       const f = this.#takeFault("webhook");
       if (f) {
-        const r = await this.#applyFault(f, req.signal);
+        const r = await this.#applyFault(f);
         if (r) return r;
       }
       return handleWebhook(this.state, path, raw, contentType);
@@ -333,22 +332,17 @@ export class FakeSlack {
 
     const f = this.#takeFault(method);
     if (f) {
-      const r = await this.#applyFault(f, req.signal);
+      const r = await this.#applyFault(f);
       if (r) return r;
     }
     return this.#dispatch(method, args, tokenValue);
   }
 
-  async #applyFault(f: Fault, signal: AbortSignal): Promise<Response | undefined> {
-    if (f.delayMs) await this.#sleep(f.delayMs, signal);
+  async #applyFault(f: Fault): Promise<Response | undefined> {
+    if (f.delayMs) await this.#sleep(f.delayMs);
     if (f.drop) {
-      const body = new ReadableStream({
-        start(c) {
-          c.enqueue(new TextEncoder().encode('{"ok":'));
-          c.error(new Error("connection dropped by fault"));
-        },
-      });
-      return new Response(body, { headers: { "content-type": "application/json" } });
+      // A body cut off mid-JSON: the client's parse fails like a connection lost mid-answer.
+      return new Response('{"ok":tr', { headers: { "content-type": "application/json" } });
     }
     if (f.status === 429) {
       return jsonResponse({ ok: false, error: f.error ?? "ratelimited", ...f.extra }, 429, {
