@@ -19,7 +19,9 @@ import {
 
 const ID_PREFIXES = ["AK" + "IA", "AS" + "IA", "AB" + "IA", "AC" + "CA"];
 const KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/;
-const SECRET_NAME = /secret[_ .-]?access[_ .-]?key|aws[_.-]?secret(?:[_.-]?key)?/i;
+/** The secret's own name right before it: `aws_secret_access_key = `, `"SecretAccessKey": "`. */
+const SECRET_NAME =
+  /(?:secret[_ .-]?access[_ .-]?key|aws[_.-]?secret(?:[_.-]?(?:access[_.-]?)?key)?)["']?[ \t]{0,4}(?:=>|:=|=|:|[ \t])[ \t]{0,4}["']?$/i;
 
 function keyIdPlausible(id: string): boolean {
   const tail = id.slice(4);
@@ -122,7 +124,7 @@ export const rules: Rule[] = [
         const sha = randomString(ALPHABET.hexLower, 40, rand);
         return [
           `commit ${sha} fixed it`,
-          `aws_secret_access_key = ${randomString(ALPHABET.hexLower, 40, rand)}`,
+          `aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY\nblob ${secretKey(rand)}`,
           `blob ${secretKey(rand)} with no aws context at all`,
           `aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY${EXAMPLE}KEY`,
           `aws_secret_access_key = ${"x".repeat(40)}`,

@@ -1,3 +1,405 @@
+// Generic secrets: a value assigned to a secret-sounding name, in env files, JSON, YAML, code,
+// CLI flags (`--password X`) or prose (`the password is X`), and credentials inside URLs
+// (`scheme://user:pass@host`). The name decides that a value *should* be secret; the value decides
+// whether it *is* one: variable references, placeholders, paths, URLs, booleans, numbers, plain
+// words and identifiers are not. Values named like API keys/tokens must look machine-generated
+// (entropy and length thresholds calibrated in detect/entropy_calibration.ts); values named like
+// passwords may be human-made but must be 8+ characters, mix 3 character classes and not be a
+// well-known example password. Values that start with another family's prefix are left to that
+// family's rule (which checks them properly), so a bad-checksum `ghp_` is not reported here.
 import type { Rule } from "../types.ts";
+import {
+  ALPHABET,
+  charClasses,
+  hasFiller,
+  isLowVariety,
+  randomString,
+  seededRandom,
+  shannonEntropy,
+  wordFraction,
+} from "../entropy.ts";
 
-export const rules: Rule[] = [];
+/** Name segments that make a value a password. */
+const PASSWORD_WORDS = new Set(["password", "passwd", "passphrase", "pwd", "pass", "passwort"]);
+/** Name segments (alone) that make a value an API secret. */
+const SECRET_WORDS = new Set([
+  "secret",
+  "token",
+  "apikey",
+  "secretkey",
+  "accesstoken",
+  "authtoken",
+  "refreshtoken",
+  "bearertoken",
+  "clientsecret",
+  "credential",
+  "credentials",
+]);
+/** `<word> key` pairs that name a secret key. */
+const KEY_QUALIFIERS = new Set([
+  "api",
+  "access",
+  "auth",
+  "private",
+  "secret",
+  "signing",
+  "encryption",
+  "master",
+  "license",
+  "session",
+  "service",
+  "app",
+  "client",
+]);
+/** A last name segment that makes the value *about* a secret rather than the secret itself. */
+const META_SUFFIX =
+  /^(?:hash|hashed|digest|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage)$/i;
+
+function nameSegments(name: string): string[] {
+  return name
+    .replace(/^[-]+/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[_.\-\[\]]+/)
+    .filter((s) => s.length > 0);
+}
+
+export type NameKind = "password" | "secret" | null;
+
+/** Whether an assignment's name asks for a password, an API secret, or neither. */
+export function classifyName(name: string): NameKind {
+  const segs = nameSegments(name);
+  if (segs.length === 0 || segs.length > 8) return null;
+  if (META_SUFFIX.test(segs[segs.length - 1]) && segs.length > 1) return null;
+  if (segs.some((s) => PASSWORD_WORDS.has(s))) return "password";
+  if (segs.some((s) => SECRET_WORDS.has(s))) return "secret";
+  for (let i = 1; i < segs.length; i++) {
+    if (segs[i] === "key" && KEY_QUALIFIERS.has(segs[i - 1])) return "secret";
+  }
+  return null;
+}
+
+/** Prefixes owned by a specific rule (which validates them better). */
+const OWNED_PREFIX =
+  /^(?:xox[a-z]?[-.]|xapp-|xwfp-|gh[pousr]_|github_pat_|AKIA|ASIA|ABIA|ACCA|AIza|GOCSPX-|ya29\.|[sr]k_(?:live|test)_|pk_(?:live|test)_|sk-|npm_|eyJ|-----BEGIN)/;
+
+const NOT_A_VALUE =
+  /^(?:true|false|null|nil|none|undefined|yes|no|on|off|empty|string|str|text|value|required|optional|secret|password|token|hidden|masked|unset|todo|tbd|n\/a)$/i;
+
+/** Common example and default passwords people quote in docs and chat. */
+const EXAMPLE_PASSWORDS = new Set([
+  "password",
+  "password1",
+  "password12",
+  "password123",
+  "password1234",
+  "passw0rd",
+  "p@ssw0rd",
+  "p@ssword",
+  "p@ssw0rd1",
+  "p@ssw0rd123",
+  "p@ssw0rd!",
+  "passw0rd!",
+  "password!",
+  "password1!",
+  "password123!",
+  "admin123",
+  "admin1234",
+  "admin@123",
+  "administrator",
+  "letmein",
+  "letmein1",
+  "letmein123",
+  "welcome1",
+  "welcome123",
+  "welcome@123",
+  "qwerty123",
+  "qwerty12345",
+  "abc12345",
+  "abcd1234",
+  "1q2w3e4r",
+  "1qaz2wsx",
+  "iloveyou",
+  "trustno1",
+  "hunter2",
+  "hunter22",
+  "secret123",
+  "secret1234",
+  "s3cr3t",
+  "s3cret",
+  "mypassword",
+  "mypassword1",
+  "mypassword123",
+  "changeit",
+  "changeme1",
+  "changeme123",
+  "default",
+  "default123",
+  "root1234",
+  "toor1234",
+  "test1234",
+  "test12345",
+  "testing123",
+  "pa55word",
+  "pa$$word",
+  "pa$$w0rd",
+  "correcthorsebatterystaple",
+  "tr0ub4dor&3",
+  "postgres",
+  "mysecretpassword",
+  "supersecret",
+  "supersecret1",
+  "supersecretpassword",
+  "topsecret",
+  "s3cr3tp4ss",
+]);
+
+/** Where a value is a reference to a secret kept elsewhere, or not a secret-shaped thing at all. */
+export function isNonSecretValue(value: string): boolean {
+  const v = value;
+  if (v.length < 8) return true;
+  if (NOT_A_VALUE.test(v)) return true;
+  if (OWNED_PREFIX.test(v)) return true;
+  // Variable references and templates: ${X}, $X, $(cmd), %X%, {{ x }}, <x>, process.env.X, …
+  if (/^\$[{(A-Za-z_]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) return true;
+  if (
+    /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|getenv|import\.meta|Deno\.env|config\.|settings\.|secrets\.|vault:|ssm:|arn:|!Ref|!Sub)/i
+      .test(v)
+  ) return true;
+  // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v)) return true;
+  if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
+  // Paths and URLs (a URL with a password is the URL rule's business).
+  if (/^(?:~|\.{1,2})\/|^[A-Za-z]:\\/.test(v)) return true;
+  // Other slash-separated values are paths only when made of words: base64 secrets hold "/" too.
+  if (/^\/?[\w.@%+~-]+(?:\/[\w.@%+~-]*)+$/.test(v) && wordFraction(v) >= 0.5) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
+  if (/\.(?:pem|key|p12|pfx|json|ya?ml|txt|env|cfg|conf|ini|crt|cer|jks|keystore)$/i.test(v)) {
+    return true;
+  }
+  // Numbers, versions, dates, times.
+  if (/^[-+]?[\d.,_:]+$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true;
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(v)) return true;
+  if (hasFiller(v) || isLowVariety(v)) return true;
+  return false;
+}
+
+/**
+ * The calibrated test for a machine-generated secret (API keys, tokens, client secrets):
+ * at least 16 characters, at least 2 character classes, Shannon entropy at least
+ * `min(ENTROPY_CAP, log2(len) - ENTROPY_SLACK)` bits/char and at most 60% of its characters in
+ * word-like pieces. See detect/entropy_calibration.ts for the numbers behind each constant.
+ */
+export const MIN_SECRET_LENGTH = 16;
+export const ENTROPY_CAP = 3.5;
+export const ENTROPY_SLACK = 1.0;
+export const MAX_WORD_FRACTION = 0.6;
+
+/** Hex strings top out at 4 bits/char, so they get their own, lower bar. */
+export const HEX_ENTROPY_CAP = 3.0;
+
+export function entropyThreshold(length: number, hex = false): number {
+  return Math.min(hex ? HEX_ENTROPY_CAP : ENTROPY_CAP, Math.log2(length) - ENTROPY_SLACK);
+}
+
+export function looksGenerated(value: string): boolean {
+  if (value.length < MIN_SECRET_LENGTH) return false;
+  if (charClasses(value).count < 2) return false;
+  const hex = /^[0-9a-fA-F]+$/.test(value);
+  if (shannonEntropy(value) < entropyThreshold(value.length, hex)) return false;
+  return wordFraction(value) <= MAX_WORD_FRACTION;
+}
+
+/** A human-chosen password: 8+ characters, 3+ classes, not a famous example, not one word. */
+export function looksLikePassword(value: string): boolean {
+  if (value.length < 8) return false;
+  if (EXAMPLE_PASSWORDS.has(value.toLowerCase())) return false;
+  if (charClasses(value).count < 3) return false;
+  // "Password1!", "Welcome2024": one word plus decoration is still a guessable example shape;
+  // only reject it when the word itself is one people use as an example.
+  const core = value.toLowerCase().replace(/[^a-z]/g, "");
+  if (
+    /^(?:password|passwd|pass|admin|welcome|secret|letmein|qwerty|changeme|test|demo|root|user|guest|default)$/
+      .test(core)
+  ) {
+    return false;
+  }
+  return shannonEntropy(value) >= 2.5;
+}
+
+export function isSecretValue(value: string, kind: NameKind): boolean {
+  if (kind === null || isNonSecretValue(value)) return false;
+  if (looksGenerated(value)) return true;
+  return kind === "password" && looksLikePassword(value);
+}
+
+// name, optional closing quote, separator, optional opening quote. Anchored at the end of the
+// text before the value, so the validator can read back which name the value was given to.
+const NAME_BEFORE_VALUE =
+  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["'\]]?(?:[ \t]{0,4}(?:=>|:=|=|:)[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?$/;
+
+function nameBefore(text: string, start: number): string | null {
+  const m = NAME_BEFORE_VALUE.exec(text.slice(Math.max(0, start - 96), start));
+  if (!m) return null;
+  return m[1].replace(/(?:[ \t]*(?:=>|:=|=|:|\bis\b|\bwas\b)?[ \t:]*)$/, "").replace(/["'\]]$/, "");
+}
+
+function genericValidate(want: NameKind) {
+  return (secret: string, ctx: { text: string; start: number; end: number }): boolean => {
+    const name = nameBefore(ctx.text, ctx.start);
+    if (name === null) return false;
+    const kind = classifyName(name);
+    if (kind !== want) return false;
+    // A closing quote must not be missing when an opening one was there.
+    const open = ctx.text[ctx.start - 1];
+    if (open === '"' || open === "'" || open === "`") {
+      const close = ctx.text[ctx.end];
+      if (close !== open) return false;
+    }
+    return isSecretValue(secret, kind);
+  };
+}
+
+const NAME_VALUE =
+  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["'\]]?(?:[ \t]{0,4}(?:=>|:=|=|:)[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?(?<secret>[^\s"'`,;\-][^\s"'`,;]{6,198}[^\s"'`,;.:?)\]}>])/g;
+
+function variants(words: string[]): string[] {
+  const out = new Set<string>();
+  for (const w of words) out.add(w);
+  for (const q of KEY_QUALIFIERS) for (const sep of ["", "_", "-", "."]) out.add(q + sep + "key");
+  return [...out];
+}
+
+const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
+
+export const rules: Rule[] = [
+  {
+    id: "generic-password",
+    family: "generic",
+    description: "Password assigned in config, code, a command line or a sentence",
+    keywords: ["pass", "pwd"],
+    pattern: NAME_VALUE,
+    validate: genericValidate("password"),
+    confidence: "medium",
+    window: { before: 72, after: 320 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13101);
+        const a = "Kx9" + b62(9, rand);
+        const b = "Tq7" + b62(11, rand) + "!";
+        const c = "Vb3" + b62(13, rand);
+        const d = "Summer2024!Rk" + b62(2, rand);
+        return [
+          { text: `DB_PASSWORD=${a}`, secret: a },
+          { text: `  "password": "${b}",`, secret: b },
+          { text: `mysql -u app --password ${c} -h db1`, secret: c },
+          { text: `the wifi password is ${d}`, secret: d },
+        ];
+      },
+      negatives: () => [
+        "DB_PASSWORD=${DB_PASSWORD}",
+        "password: process.env.DB_PASSWORD",
+        'password = os.environ["DB_PASSWORD"]',
+        "password: {{ vault_db_password }}",
+        "password=<your password>",
+        "password: hunter2",
+        "password: P@ssw0rd",
+        "PASSWORD_FILE=/run/secrets/db_password",
+        "password_hash: $2b$12$abcdefghijklmnopqrstuv",
+        "password: required",
+        "the password is incorrect, try again",
+        "pass the tests before merging",
+        "password: changeme",
+        "password=********",
+        "password: true",
+        "pwd: /home/deploy/app",
+        "password reset link: https://example.com/reset?t=abc",
+      ],
+    },
+  },
+  {
+    id: "generic-secret",
+    family: "generic",
+    description: "API key, token or secret assigned in config, code or a command line",
+    keywords: variants(["secret", "token", "apikey", "credential"]),
+    pattern: NAME_VALUE,
+    validate: genericValidate("secret"),
+    confidence: "medium",
+    window: { before: 72, after: 320 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13201);
+        const a = b62(32, rand);
+        const b = randomString(ALPHABET.hexLower, 40, rand);
+        const c = b62(24, rand);
+        const d = randomString(ALPHABET.base64url, 43, rand);
+        const e = b62(40, rand);
+        return [
+          { text: `API_KEY=${a}`, secret: a },
+          { text: `client_secret: "${b}"`, secret: b },
+          { text: `config.token => "${c}"`, secret: c },
+          { text: `curl https://api.acme.io --token ${d}`, secret: d },
+          { text: `{"accessToken":"${e}"}`, secret: e },
+        ];
+      },
+      negatives: () => [
+        "token: ${{ secrets.GITHUB_TOKEN }}",
+        "API_KEY=$API_KEY",
+        "api_key = settings.API_KEY",
+        "secret: getSecretFromVault()",
+        "token_url: https://oauth2.googleapis.com/token",
+        "api_key: your-api-key-here",
+        "token: 0123456789abcdef",
+        "secret: null",
+        "the token bucket refills every second",
+        "access_token_expires_in: 3600",
+        "tokenizer: wordPieceTokenizerFast",
+        "secretName: prodDatabaseCredentials",
+        "api_key=YOUR_API_KEY",
+        "token: abc",
+      ],
+    },
+  },
+  {
+    id: "generic-url-credentials",
+    family: "generic",
+    description: "Password embedded in a URL (scheme://user:password@host)",
+    keywords: ["://"],
+    pattern:
+      /(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}:\/\/[^\s:\/@"'<>]{0,64}:(?<secret>[^\s:\/@"'<>]{3,128})@[A-Za-z0-9.\-]{1,253}/g,
+    validate: (secret, { text, start }) => {
+      if (/^\$|\{\{|^<|^\*+$|%7B|^\[/.test(secret)) return false;
+      const lower = secret.toLowerCase();
+      if (
+        /^(?:pass|password|passwd|pwd|secret|pw|pass123|password123|changeme|xxx+|\.\.\.|token|apikey|api_key|key)$/
+          .test(lower)
+      ) return false;
+      const user = text.slice(text.lastIndexOf("//", start) + 2, start - 1);
+      if (user.toLowerCase() === lower) return false; // postgres:postgres, admin:admin
+      if (hasFiller(secret)) return false;
+      return secret.length >= 6 ? !isLowVariety(secret) : false;
+    },
+    confidence: "medium",
+    window: { before: 48, after: 420 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13301);
+        const a = b62(16, rand);
+        const b = "Zr8" + b62(11, rand);
+        return [
+          { text: `DATABASE_URL=postgres://app:${a}@db.internal:5432/app`, secret: a },
+          { text: `try redis://:${b}@cache.acme.io:6379`, secret: b },
+        ];
+      },
+      negatives: () => [
+        "postgres://user:password@localhost:5432/db",
+        "postgres://postgres:postgres@localhost/db",
+        "mongodb://admin:${MONGO_PASSWORD}@mongo:27017",
+        "https://user:<password>@git.acme.io/repo.git",
+        "see https://acme.io:8443/docs",
+        "amqp://guest:guest@rabbit:5672",
+        "https://user:****@host.io",
+      ],
+    },
+  },
+];
