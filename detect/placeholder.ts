@@ -10,6 +10,11 @@ export interface PlaceholderContext {
   end: number;
 }
 
+export interface PlaceholderOptions {
+  /** Skip the UUID and/or hash-context checks (for formats that legitimately look like that). */
+  exempt?: ReadonlyArray<"uuid" | "hash">;
+}
+
 /** Words that only documentation, examples and redacted copies use. */
 const WORDS = [
   "example",
@@ -139,14 +144,21 @@ export function looksLikeFiller(secret: string): boolean {
 }
 
 /** True when `secret` (found at `context`) is a placeholder, template, hash or other non-secret. */
-export function isPlaceholder(secret: string, context?: PlaceholderContext): boolean {
+export function isPlaceholder(
+  secret: string,
+  context?: PlaceholderContext,
+  options: PlaceholderOptions = {},
+): boolean {
+  const exempt = options.exempt ?? [];
   if (secret.length > 200 ? DELIMITED_WORD_RE.test(secret) : WORD_RE.test(secret)) return true;
   if (TEMPLATE_RE.test(secret)) return true;
-  if (UUID_RE.test(secret)) return true;
-  if (looksLikeFiller(secret)) return true;
+  if (!exempt.includes("uuid") && UUID_RE.test(secret)) return true;
+  if (looksLikeFiller(exempt.includes("uuid") ? secret.replace(/-/g, "") : secret)) return true;
   if (context) {
     const before = context.text.slice(Math.max(0, context.start - 64), context.start);
-    if (HEX_RE.test(secret) && HASH_CONTEXT_RE.test(before)) return true;
+    if (!exempt.includes("hash") && HEX_RE.test(secret) && HASH_CONTEXT_RE.test(before)) {
+      return true;
+    }
     // Inside a data: URI (a base64 image) or a Slack permalink / file URL.
     const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf(" ")) + 1;
     const lead = before.slice(lineStart);

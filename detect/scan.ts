@@ -16,7 +16,7 @@ import {
   originalEnd,
   originalStart,
 } from "./normalize.ts";
-import { isPlaceholder } from "./placeholder.ts";
+import { isPlaceholder, type PlaceholderOptions } from "./placeholder.ts";
 import { redact } from "./redact.ts";
 import { fingerprint, fingerprintSync } from "./fingerprint.ts";
 
@@ -31,6 +31,7 @@ interface Compiled {
   re: RegExp;
   before: number;
   after: number;
+  placeholder: PlaceholderOptions;
 }
 
 interface Engine {
@@ -66,6 +67,7 @@ function compile(rules: readonly Rule[]): Engine {
       re: new RegExp(rule.pattern.source, flags.includes("g") ? flags : flags + "g"),
       before: rule.window?.before ?? DEFAULT_BEFORE,
       after: rule.window?.after ?? DEFAULT_AFTER,
+      placeholder: { exempt: rule.placeholderExempt ?? [] },
     };
   });
   const keywords = [...new Set(rules.flatMap((r) => r.keywords.map((k) => k.toLowerCase())))]
@@ -183,7 +185,7 @@ function runRule(
     const secret = view.slice(s, e);
     const ctx = { text: view, start: s, end: e };
     if (c.rule.validate && !c.rule.validate(secret, ctx)) continue;
-    if (isPlaceholder(secret, ctx)) continue;
+    if (isPlaceholder(secret, ctx, c.placeholder)) continue;
     const [os, oe] = toOriginal(s, e);
     out.push({ rule: r, start: os, end: oe, secret, view: viewKind });
   }

@@ -49,6 +49,11 @@ export interface Rule {
    * from the keyword (a PEM body, an AWS secret lines away from its key id) widen it.
    */
   window?: { before?: number; after?: number };
+  /**
+   * Global placeholder checks this rule opts out of, because its format legitimately has that
+   * shape (npm's legacy `_authToken` is a UUID; a keyword-anchored secret may be plain hex).
+   */
+  placeholderExempt?: Array<"uuid" | "hash">;
   examples: RuleExamples;
 }
 
