@@ -42,3 +42,4 @@ export {
   type WebhookStatus,
 } from "./state.ts";
 export { compileQuery, QueryError } from "./datastore_query.ts";
+export { withFakeSlack } from "./testing.ts";
