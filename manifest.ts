@@ -1,6 +1,7 @@
 import { Manifest } from "deno-slack-sdk/mod.ts";
 import { BOT_SCOPES, OUTGOING_DOMAINS } from "./scopes.ts";
 import { CheckTokenGuardWorkflow } from "./workflows/check_token_guard.ts";
+import { GuardMessageWorkflow } from "./workflows/guard_message.ts";
 import { FindingsDatastore } from "./datastores/findings.ts";
 import { SettingsDatastore } from "./datastores/settings.ts";
 
@@ -10,7 +11,7 @@ export default Manifest({
   longDescription:
     "People paste bot tokens, webhook URLs and API keys into Slack every day. Token Guard scans every new message in the channels you enrol, warns the poster privately and alerts your security channel within seconds. It checks a leaked Slack token live (auth.test with the leaked token) to tell you whether it still works and whose it is, and lets the people you choose revoke it with one click, with an audit trail. It never stores a secret: only a SHA-256 fingerprint, a redacted preview and where it was seen.",
   icon: "assets/icon.png",
-  workflows: [CheckTokenGuardWorkflow],
+  workflows: [CheckTokenGuardWorkflow, GuardMessageWorkflow],
   outgoingDomains: Object.keys(OUTGOING_DOMAINS),
   datastores: [FindingsDatastore, SettingsDatastore],
   botScopes: Object.keys(BOT_SCOPES),

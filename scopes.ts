@@ -9,7 +9,18 @@ export const BOT_SCOPES: Readonly<Record<string, string>> = {
     "Read Token Guard's own records: findings (fingerprints and redacted previews only) and settings.",
   "datastore:write":
     "Write those records: a new finding, who acted on it, and the settings an admin saves.",
+  "channels:history":
+    "Read a message in a guarded public channel in full (blocks, attachments, files) when the new-message event carries only part of it, and read it again when someone presses Revoke, because the leaked value itself is never stored.",
+  "groups:history":
+    "The same for guarded private channels, which Token Guard only sees after someone invites it.",
+  "users:read":
+    "Check whether the person pressing Revoke, Resolved or Not a secret is a workspace admin or owner.",
+  "usergroups:read":
+    "Check whether that person belongs to the user group your settings allow to revoke.",
 };
 
 /** Hosts the functions call besides slack.com. Empty until a feature needs one. */
-export const OUTGOING_DOMAINS: Readonly<Record<string, string>> = {};
+export const OUTGOING_DOMAINS: Readonly<Record<string, string>> = {
+  "hooks.slack.com":
+    "Check whether a leaked incoming-webhook URL still works: Token Guard sends it an empty message (`{}`), which Slack refuses without posting anything, and reads whether the refusal says live or dead.",
+};

@@ -1,0 +1,194 @@
+// What the alert's buttons do (Revoke, Resolved, Not a secret), inside a block-actions handler's
+// 10 s. The clicker must be allowed; Revoke re-reads the original message, re-scans it and
+// matches the fingerprint (the raw value was never stored), revokes with it, checks again,
+// records who/when/result and redraws the alert in place.
+import { scan } from "../../detect/scan.ts";
+import { messageText } from "../../slack/message_text.ts";
+import { fetchMessage } from "../../slack/fetch_message.ts";
+import {
+  eachFinding,
+  type FindingRecord,
+  getFinding,
+  updateFinding,
+} from "../../slack/findings_store.ts";
+import type { GuardDeps } from "../../slack/pipeline.ts";
+import { revokeSlackToken } from "../../slack/revoke.ts";
+import { mayAct } from "../../slack/revokers.ts";
+import {
+  ACTION_NOT_SECRET,
+  ACTION_RESOLVE,
+  ACTION_REVOKE,
+  alertMessage,
+} from "../../slack/blocks/alert.ts";
+import { rotationAdvice } from "../../slack/blocks/rotation_advice.ts";
+import type { Verification } from "../../slack/verification.ts";
+
+export interface AlertClick {
+  actionId: string;
+  fingerprint: string;
+  userId: string;
+  /** Where the alert is (the click's channel and message). */
+  channelId?: string;
+  messageTs?: string;
+}
+
+export type ClickOutcome =
+  | "refused"
+  | "missing"
+  | "already_settled"
+  | "revoked"
+  | "revoke_failed"
+  | "message_gone"
+  | "message_edited"
+  | "resolved"
+  | "not_secret";
+
+export interface ClickResult {
+  outcome: ClickOutcome;
+  /** What the clicker was told privately. */
+  told: string;
+  /** The finding after the click (absent when refused or missing). */
+  finding?: FindingRecord;
+}
+
+/** Occurrences tried when re-reading for Revoke: newest first, a few, inside 10 s. */
+const MAX_REREADS = 3;
+
+function verificationPatch(v: Verification): Partial<FindingRecord> {
+  return {
+    verification: v.state,
+    verification_detail: v.reason,
+    verification_code: v.code,
+    verified_at: v.checkedAt,
+  };
+}
+
+async function tell(deps: GuardDeps, click: AlertClick, text: string): Promise<void> {
+  if (!click.channelId) return;
+  await deps.call("chat.postEphemeral", { channel: click.channelId, user: click.userId, text })
+    .catch(() => undefined);
+}
+
+async function redraw(deps: GuardDeps, f: FindingRecord, click: AlertClick): Promise<void> {
+  const channel = f.alert_channel_id ?? click.channelId;
+  const ts = f.alert_ts ?? click.messageTs;
+  if (!channel || !ts) return;
+  const m = alertMessage(f);
+  await deps.call("chat.update", { channel, ts, text: m.text, blocks: m.blocks })
+    .catch(() => undefined);
+}
+
+async function revoke(
+  deps: GuardDeps,
+  f: FindingRecord,
+  click: AlertClick,
+): Promise<{ outcome: ClickOutcome; patch: Partial<FindingRecord>; told: string }> {
+  const now = deps.now();
+  const byHand = `Rotate it by hand: ${rotationAdvice(f.family, f.verify_as)}`;
+  let gone = 0;
+  let edited = 0;
+  const tries = [...f.occurrences].reverse().slice(0, MAX_REREADS);
+  for (const occ of tries) {
+    const read = await fetchMessage(deps.call, occ.channel_id, occ.ts, occ.thread_ts);
+    if (!read.found) {
+      gone++;
+      continue;
+    }
+    const text = messageText(read.message);
+    const hits = text ? await scan(text, { includeSecret: true }) : [];
+    const match = hits.find((h) => h.fingerprint === f.fingerprint);
+    if (!match) {
+      edited++;
+      continue;
+    }
+    const r = await revokeSlackToken(
+      { ...match, verifyAs: f.verify_as ?? match.verifyAs },
+      deps.verify,
+    );
+    const patch: Partial<FindingRecord> = {
+      action: r.dead ? "revoked" : "revoke_failed",
+      action_detail: r.detail,
+      acted_by: click.userId,
+      acted_at: now,
+      ...(r.verification ? verificationPatch(r.verification) : {}),
+    };
+    if (r.dead) {
+      patch.state = "revoked";
+      patch.revoked_by = click.userId;
+      patch.revoked_at = now;
+      return { outcome: "revoked", patch, told: `Done. ${r.detail}` };
+    }
+    return { outcome: "revoke_failed", patch, told: `${r.detail} ${byHand}` };
+  }
+  const why = edited > 0
+    ? "The message was edited and no longer contains this credential, and Token Guard never stores the raw value, so it cannot revoke it now."
+    : "The message was deleted (or can no longer be read), and Token Guard never stores the raw value, so it cannot revoke it now.";
+  return {
+    outcome: edited > 0 ? "message_edited" : "message_gone",
+    patch: { action: "revoke_failed", action_detail: why, acted_by: click.userId, acted_at: now },
+    told: `${why} ${byHand}`,
+  };
+}
+
+export async function handleAlertClick(deps: GuardDeps, click: AlertClick): Promise<ClickResult> {
+  const permission = await mayAct(deps.call, click.userId, deps.settings);
+  if (!permission.allowed) {
+    const told =
+      "Sorry, only workspace admins and owners, and the people or user group named in Token Guard's settings, can act on these alerts. Nothing was changed." +
+      (permission.problem ? ` ${permission.problem}` : "");
+    await tell(deps, click, told);
+    return { outcome: "refused", told };
+  }
+  const f = await getFinding(deps.call, click.fingerprint);
+  if (!f) {
+    const told = "This alert's finding is no longer on record. Nothing was changed.";
+    await tell(deps, click, told);
+    return { outcome: "missing", told };
+  }
+  if (f.state !== "open") {
+    const told = `This alert was already settled (${
+      f.state.replace("_", " ")
+    }). Nothing was changed.`;
+    await redraw(deps, f, click);
+    await tell(deps, click, told);
+    return { outcome: "already_settled", told, finding: f };
+  }
+
+  let outcome: ClickOutcome;
+  let patch: Partial<FindingRecord>;
+  let told: string;
+  const now = deps.now();
+  if (click.actionId === ACTION_REVOKE) {
+    ({ outcome, patch, told } = await revoke(deps, f, click));
+  } else if (click.actionId === ACTION_RESOLVE) {
+    outcome = "resolved";
+    patch = { state: "resolved", action: "resolved", acted_by: click.userId, acted_at: now };
+    told = "Marked resolved.";
+  } else if (click.actionId === ACTION_NOT_SECRET) {
+    outcome = "not_secret";
+    patch = { state: "not_secret", action: "not_secret", acted_by: click.userId, acted_at: now };
+    told = "Marked not a secret.";
+  } else {
+    return { outcome: "missing", told: "Unknown action." };
+  }
+  const updated = await updateFinding(deps.call, f.fingerprint, patch);
+  await redraw(deps, updated, click);
+  await tell(deps, click, told);
+  return { outcome, told, finding: updated };
+}
+
+/**
+ * The run's alerts that still wait for someone (its findings, by claim, still open). The guard
+ * function completes once this is empty.
+ */
+export async function openAlertsOfRun(deps: GuardDeps, runId: string): Promise<number> {
+  let open = 0;
+  for await (
+    const _ of eachFinding(deps.call, {
+      expression: "#claim = :run AND #state = :open AND attribute_exists(#alert)",
+      attributes: { "#claim": "claim", "#state": "state", "#alert": "alert_ts" },
+      values: { ":run": runId, ":open": "open" },
+    })
+  ) open++;
+  return open;
+}

@@ -1,0 +1,369 @@
+// The guard path as one reusable function: the guard function runs it on each new message, the
+// history sweep on each message it reads.
+//
+// Usage:
+//   const budget = Budget.forFunction();
+//   const deps = makeGuardDeps({ client, env, team_id }, budget, { runId: execution_id });
+//   deps.settings = await loadSettings(deps.call, env);          // once per run
+//   const r = await processMessage(deps, {
+//     channel_id, ts, thread_ts, user_id, text, blocks, attachments, files,
+//   }, { source: "sweep", warnPoster: false, fetchIfIncomplete: false });
+//   r.newFindings / r.known / r.duplicates / r.alerts / r.autoRevoked / r.problems
+//   r.openAlerts: alerts with buttons that this run posted (the guard keeps its function
+//   execution open for them; see functions/guard_message/mod.ts)
+//
+// Per finding: already recorded for this channel+ts? stop (a re-delivered event). Recorded for
+// another message? add the occurrence, no new alert. New? verify live -> record -> the poster's
+// private warning -> the alert in the security channel -> auto-revoke a live Slack token when the
+// policy says so. Raw secrets live only in this call's memory; results carry none.
+import { SlackAPI } from "deno-slack-sdk/mod.ts";
+import { scan } from "../detect/scan.ts";
+import type { Finding } from "../detect/types.ts";
+import { contentMayBeElsewhere } from "../detect/hints.ts";
+import { Budget } from "./budget.ts";
+import { slackCall, type SlackClientLike } from "./client.ts";
+import { messageText } from "./message_text.ts";
+import type { MessageLike } from "./message_text.ts";
+import { fetchMessage } from "./fetch_message.ts";
+import {
+  type FindingRecord,
+  type Occurrence,
+  recordOccurrence,
+  updateFinding,
+} from "./findings_store.ts";
+import { type GuardSettings, withDefaults } from "./settings_store.ts";
+import type { SlackCall } from "./slack_call.ts";
+import type { Verification, VerificationState } from "./verification.ts";
+import { type VerifyDeps, verifyFinding } from "./verify.ts";
+import { revokeSlackToken } from "./revoke.ts";
+import { isRevocable, slackKindOf } from "./token_kind.ts";
+import { posterWarning, type WarnedFinding } from "./blocks/poster_warning.ts";
+import { alertMessage } from "./blocks/alert.ts";
+
+export interface GuardDeps {
+  /** The bot's calls, with retries inside the run's budget. */
+  call: SlackCall;
+  /** How leaked credentials are checked (calls made with the leaked token). */
+  verify: VerifyDeps;
+  settings: GuardSettings;
+  /** Identifies this run in the records (the function execution id), for alert ownership. */
+  runId: string;
+  /** Epoch seconds. */
+  now: () => number;
+  /** One line per message, never a secret. Default: console.log. */
+  log: (line: string) => void;
+}
+
+export interface GuardMessage extends MessageLike {
+  channel_id: string;
+  ts: string;
+  thread_ts?: string;
+  user_id?: string;
+}
+
+export interface ProcessOptions {
+  source: "guard" | "sweep";
+  /** Send the poster a private warning (guard: yes; sweep: usually not, the news is old). */
+  warnPoster: boolean;
+  /** Read the full message when the text may not be all of it (default: true for the guard). */
+  fetchIfIncomplete?: boolean;
+}
+
+export type FindingStatus = "new" | "known" | "duplicate" | "error";
+
+/** One finding's outcome. No raw secret. */
+export interface FindingOutcome {
+  fingerprint: string;
+  ruleId: string;
+  family: string;
+  redacted: string;
+  status: FindingStatus;
+  verification?: VerificationState;
+  alerted: boolean;
+  autoRevoked: boolean;
+}
+
+export interface ProcessResult {
+  /** The full message was read from the API first. */
+  fetchedFull: boolean;
+  findings: FindingOutcome[];
+  newFindings: number;
+  known: number;
+  duplicates: number;
+  alerts: number;
+  /** Alerts with buttons this run posted (fingerprints). */
+  openAlerts: string[];
+  warnedPoster: boolean;
+  autoRevoked: number;
+  /** Things that did not work, in plain words (no secrets). */
+  problems: string[];
+}
+
+/** Builds the deps from a function or handler context. */
+export function makeGuardDeps(
+  ctx: { client: SlackClientLike; env?: Record<string, string>; team_id?: string },
+  budget: Budget,
+  opts: { runId?: string; settings?: GuardSettings; now?: () => number } = {},
+): GuardDeps {
+  const env = ctx.env ?? {};
+  const apiUrl = env.SLACK_API_URL || undefined;
+  return {
+    call: slackCall(ctx.client, budget),
+    verify: {
+      // Leaked tokens get fewer, shorter attempts: a verdict of `unknown` beats a stalled run.
+      callAs: (token) =>
+        slackCall(SlackAPI(token, { slackApiUrl: apiUrl }), budget, {
+          maxAttempts: 3,
+          timeoutMs: 5_000,
+        }),
+      thisTeamId: ctx.team_id,
+      webhookBase: env.SLACK_WEBHOOK_URL_BASE || undefined,
+    },
+    settings: opts.settings ?? withDefaults(undefined, env),
+    runId: opts.runId ?? crypto.randomUUID(),
+    now: opts.now ?? (() => Math.floor(Date.now() / 1000)),
+    log: (line) => console.log(line),
+  };
+}
+
+function verificationPatch(v: Verification): Partial<FindingRecord> {
+  const o = v.owner ?? {};
+  return {
+    verification: v.state,
+    verification_detail: v.reason,
+    verification_code: v.code,
+    verified_at: v.checkedAt,
+    owner_team_id: o.teamId,
+    owner_team_name: o.teamName,
+    owner_enterprise_id: o.enterpriseId,
+    owner_user_id: o.userId,
+    owner_name: o.name,
+    owner_bot_id: o.botId,
+    owner_is_this_workspace: o.isThisWorkspace,
+  };
+}
+
+function problem(e: unknown): string {
+  // Our errors carry plain sentences; anything else is reduced to its kind.
+  return e instanceof Error && e.name.startsWith("Slack") ? e.message : "an unexpected error";
+}
+
+async function permalinkFor(deps: GuardDeps, m: GuardMessage): Promise<string | undefined> {
+  const r = await deps.call("chat.getPermalink", { channel: m.channel_id, message_ts: m.ts });
+  return r.ok !== false && typeof r.permalink === "string" ? r.permalink : undefined;
+}
+
+interface NewOne {
+  finding: Finding;
+  record: FindingRecord;
+  outcome: FindingOutcome;
+}
+
+export async function processMessage(
+  deps: GuardDeps,
+  message: GuardMessage,
+  options: ProcessOptions,
+): Promise<ProcessResult> {
+  const result: ProcessResult = {
+    fetchedFull: false,
+    findings: [],
+    newFindings: 0,
+    known: 0,
+    duplicates: 0,
+    alerts: 0,
+    openAlerts: [],
+    warnedPoster: false,
+    autoRevoked: 0,
+    problems: [],
+  };
+  let msg = message;
+  const hasRich = (message.blocks?.length ?? 0) + (message.attachments?.length ?? 0) +
+      (message.files?.length ?? 0) > 0;
+  if (
+    (options.fetchIfIncomplete ?? options.source === "guard") && !hasRich &&
+    contentMayBeElsewhere(message.text ?? "")
+  ) {
+    const full = await fetchMessage(deps.call, message.channel_id, message.ts, message.thread_ts);
+    if (full.found) {
+      msg = { ...message, ...full.message, channel_id: message.channel_id, ts: message.ts };
+      result.fetchedFull = true;
+    } else if (full.reason === "error") {
+      result.problems.push(
+        `Could not read the full message (${full.code}); scanned the event's text only.`,
+      );
+    }
+  }
+
+  const text = messageText(msg);
+  const all = text ? await scan(text, { includeSecret: true }) : [];
+  // One message may repeat a secret (text and blocks): one outcome per fingerprint.
+  const seen = new Set<string>();
+  const findings = all.filter((f) => !seen.has(f.fingerprint) && seen.add(f.fingerprint));
+
+  const occurrence: Occurrence = {
+    channel_id: message.channel_id,
+    ts: message.ts,
+    thread_ts: message.thread_ts || undefined,
+    user_id: message.user_id || undefined,
+    seen_at: deps.now(),
+  };
+  const fresh: NewOne[] = [];
+  const warned: WarnedFinding[] = [];
+  let permalink: string | undefined;
+
+  for (const f of findings) {
+    const kind = slackKindOf(f);
+    const outcome: FindingOutcome = {
+      fingerprint: f.fingerprint,
+      ruleId: f.ruleId,
+      family: f.family,
+      redacted: f.redacted,
+      status: "error",
+      alerted: false,
+      autoRevoked: false,
+    };
+    result.findings.push(outcome);
+    try {
+      const rec = await recordOccurrence(deps.call, {
+        fingerprint: f.fingerprint,
+        rule_id: f.ruleId,
+        family: f.family,
+        redacted: f.redacted,
+        description: f.description,
+        verify_as: kind,
+        source: options.source,
+        claim: deps.runId,
+      }, occurrence);
+      if (rec.duplicate) {
+        outcome.status = "duplicate";
+        outcome.verification = rec.finding.verification;
+        result.duplicates++;
+        continue;
+      }
+      if (!rec.created) {
+        outcome.status = "known";
+        outcome.verification = rec.finding.verification;
+        result.known++;
+        // The poster still deserves to know, privately, while the leak is open.
+        if (rec.finding.state === "open") {
+          warned.push({
+            family: f.family,
+            description: f.description,
+            redacted: f.redacted,
+            kind,
+          });
+        }
+        continue;
+      }
+      outcome.status = "new";
+      result.newFindings++;
+      const v = await verifyFinding(f, deps.verify);
+      outcome.verification = v.state;
+      permalink ??= await permalinkFor(deps, message);
+      const record = await updateFinding(deps.call, f.fingerprint, {
+        ...verificationPatch(v),
+        permalink,
+      });
+      fresh.push({ finding: f, record, outcome });
+    } catch (e) {
+      result.problems.push(`Could not record ${f.redacted}: ${problem(e)}`);
+    }
+  }
+
+  // Auto-revoke before telling anyone, so the warning and the alert say what already happened.
+  for (const n of fresh) {
+    const kind = slackKindOf(n.finding);
+    if (
+      deps.settings.policy !== "auto_revoke" || !isRevocable(kind) ||
+      n.record.verification !== "live"
+    ) continue;
+    try {
+      const r = await revokeSlackToken(n.finding, deps.verify);
+      const patch: Partial<FindingRecord> = {
+        action: r.dead ? "auto_revoked" : "auto_revoke_failed",
+        action_detail: r.detail,
+        acted_at: deps.now(),
+        ...(r.verification ? verificationPatch(r.verification) : {}),
+      };
+      if (r.dead) {
+        patch.state = "revoked";
+        patch.revoked_at = deps.now();
+        n.outcome.autoRevoked = true;
+        result.autoRevoked++;
+      }
+      n.record = await updateFinding(deps.call, n.finding.fingerprint, patch);
+      n.outcome.verification = n.record.verification;
+    } catch (e) {
+      result.problems.push(`Could not auto-revoke ${n.finding.redacted}: ${problem(e)}`);
+    }
+  }
+
+  for (const n of fresh) {
+    warned.push({
+      family: n.finding.family,
+      description: n.finding.description,
+      redacted: n.finding.redacted,
+      kind: slackKindOf(n.finding),
+      verification: { state: n.record.verification, reason: n.record.verification_detail ?? "" },
+      autoRevoked: n.outcome.autoRevoked,
+    });
+  }
+
+  if (options.warnPoster && warned.length > 0 && message.user_id) {
+    const w = posterWarning({ channelId: message.channel_id, findings: warned });
+    const r = await deps.call("chat.postEphemeral", {
+      channel: message.channel_id,
+      user: message.user_id,
+      text: w.text,
+      blocks: w.blocks,
+      thread_ts: message.thread_ts || undefined,
+    }).catch((e) => ({ ok: false, error: problem(e) }));
+    if (r.ok === false) {
+      result.problems.push(`Could not warn the poster privately (${r.error}).`);
+    } else result.warnedPoster = true;
+  }
+
+  const alertChannel = deps.settings.alert_channel_id;
+  for (const n of fresh) {
+    // Two runs racing on the same leak both create the item; the last write's claim wins, and
+    // only that run alerts.
+    if (n.record.claim && n.record.claim !== deps.runId) continue;
+    if (!alertChannel) {
+      result.problems.push(
+        "No alert channel is set, so no alert was posted. Run the setup workflow (or set TOKEN_GUARD_ALERT_CHANNEL).",
+      );
+      break;
+    }
+    try {
+      const a = alertMessage(n.record);
+      const r = await deps.call("chat.postMessage", {
+        channel: alertChannel,
+        text: a.text,
+        blocks: a.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      if (r.ok === false) {
+        result.problems.push(`Could not post the alert in <#${alertChannel}> (${r.error}).`);
+        continue;
+      }
+      const ts = String(r.ts ?? (r.message as { ts?: string } | undefined)?.ts ?? "");
+      n.record = await updateFinding(deps.call, n.finding.fingerprint, {
+        alert_channel_id: String(r.channel ?? alertChannel),
+        alert_ts: ts,
+      });
+      n.outcome.alerted = true;
+      result.alerts++;
+      if (n.record.state === "open") result.openAlerts.push(n.finding.fingerprint);
+    } catch (e) {
+      result.problems.push(`Could not post the alert: ${problem(e)}`);
+    }
+  }
+
+  deps.log(
+    `token-guard ${options.source}: channel=${message.channel_id} ts=${message.ts} findings=${findings.length} new=${result.newFindings} known=${result.known} duplicate=${result.duplicates} alerts=${result.alerts} auto_revoked=${result.autoRevoked}${
+      result.problems.length ? ` problems=${result.problems.length}` : ""
+    }`,
+  );
+  return result;
+}
