@@ -10,75 +10,26 @@
 //   const r = await applyGuardTriggers(call, plan);
 //   await saveSettings(call, { guard_trigger_id: formatTriggerIds(r.triggerIds) });
 import type { SlackCall } from "./slack_call.ts";
+import { guardTrigger } from "../triggers/guard_trigger.ts";
 
 /** Slack's documented maximum of `channel_ids` on one event trigger. */
 export const MAX_CHANNELS_PER_TRIGGER = 20;
 
-/** The guard workflow's callback id and the inputs it takes from the event (`data.*`). */
-export const GUARD_WORKFLOW_CALLBACK_ID = "guard_message";
-export const GUARD_TRIGGER_NAME = "Token Guard: scan new messages";
-
 export const MESSAGE_POSTED = "slack#/events/message_posted";
 
-/** Event data fields, as the trigger's input values reference them. */
-export const GUARD_TRIGGER_INPUTS: Readonly<Record<string, { value: string }>> = {
-  channel_id: { value: "{{data.channel_id}}" },
-  user_id: { value: "{{data.user_id}}" },
-  message_ts: { value: "{{data.message_ts}}" },
-  thread_ts: { value: "{{data.thread_ts}}" },
-  text: { value: "{{data.text}}" },
-};
+/** The body of workflows.triggers.create (and, with trigger_id, of .update). */
+export type GuardTriggerRequest = ReturnType<typeof guardTrigger>;
 
 /**
- * Slack requires a filter on `message_posted` triggers. Token Guard wants every message (a bot's
- * message can leak a token as easily as a person's), so the statement is always true.
+ * The trigger for one group of channels: the guard's own definition (triggers/guard_trigger.ts),
+ * so the trigger the CLI creates and the ones setup creates can never drift apart.
  */
-export const GUARD_TRIGGER_FILTER = {
-  version: 1,
-  root: { statement: "1 == 1" },
-} as const;
-
-export interface GuardTriggerOptions {
-  workflowCallbackId?: string;
-  name?: string;
-  inputs?: Record<string, { value: string }>;
-  filter?: Record<string, unknown>;
-}
-
-/** The body of workflows.triggers.create (and, with trigger_id, of .update). */
-export interface GuardTriggerRequest {
-  type: "event";
-  name: string;
-  description: string;
-  workflow: string;
-  inputs: Record<string, { value: string }>;
-  event: {
-    event_type: typeof MESSAGE_POSTED;
-    channel_ids: string[];
-    filter: Record<string, unknown>;
-  };
-}
-
-export function guardTriggerRequest(
-  channelIds: string[],
-  opts: GuardTriggerOptions = {},
-): GuardTriggerRequest {
+export function guardTriggerRequest(channelIds: string[]): GuardTriggerRequest {
   if (channelIds.length === 0) throw new RangeError("an event trigger needs at least one channel");
   if (channelIds.length > MAX_CHANNELS_PER_TRIGGER) {
     throw new RangeError(`an event trigger takes at most ${MAX_CHANNELS_PER_TRIGGER} channels`);
   }
-  return {
-    type: "event",
-    name: opts.name ?? GUARD_TRIGGER_NAME,
-    description: "Created by Set up Token Guard; edit the channels there, not here.",
-    workflow: `#/workflows/${opts.workflowCallbackId ?? GUARD_WORKFLOW_CALLBACK_ID}`,
-    inputs: { ...(opts.inputs ?? GUARD_TRIGGER_INPUTS) },
-    event: {
-      event_type: MESSAGE_POSTED,
-      channel_ids: [...channelIds],
-      filter: { ...(opts.filter ?? GUARD_TRIGGER_FILTER) },
-    },
-  };
+  return guardTrigger([...channelIds]);
 }
 
 /** Distinct channel ids, in the order given. */
@@ -157,13 +108,12 @@ function triggerId(reply: Record<string, unknown>): string | undefined {
 export async function applyGuardTriggers(
   call: SlackCall,
   plan: TriggerPlan,
-  opts: GuardTriggerOptions = {},
 ): Promise<ApplyResult> {
   const changes: TriggerChange[] = [];
   const triggerIds: string[] = [];
   const create = async (channel_ids: string[], recreated: boolean) => {
     const reply = await call("workflows.triggers.create", {
-      ...guardTriggerRequest(channel_ids, opts),
+      ...guardTriggerRequest(channel_ids),
     });
     const id = triggerId(reply);
     if (reply.ok === false || !id) {
@@ -181,7 +131,7 @@ export async function applyGuardTriggers(
   for (const u of plan.update) {
     const reply = await call("workflows.triggers.update", {
       trigger_id: u.trigger_id,
-      ...guardTriggerRequest(u.channel_ids, opts),
+      ...guardTriggerRequest(u.channel_ids),
     });
     if (reply.ok === false && reply.error === "trigger_does_not_exist") {
       await create(u.channel_ids, true);

@@ -30,6 +30,7 @@ async function fakeWithChannels(n: number): Promise<FakeSlack> {
 t("guard trigger: request shape is a message_posted event with data.* inputs", () => {
   const r = guardTriggerRequest([FAKE_IDS.general]);
   assertEquals(r.type, "event");
+  assertEquals(r.event.event_type, "slack#/events/message_posted");
   assertEquals(r.workflow, "#/workflows/guard_message");
   assertEquals(r.event.event_type, "slack#/events/message_posted");
   assertEquals(r.event.channel_ids, [FAKE_IDS.general]);
