@@ -1,0 +1,64 @@
+import { assert, assertFalse } from "@std/assert";
+import { entropyOf, isPlaceholder, looksLikeFiller } from "./placeholder.ts";
+import { fakeChars } from "./rules/slack.ts";
+
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const p = ["xo", "xb-"].join("");
+
+Deno.test("placeholder: documentation shapes are placeholders", () => {
+  for (
+    const s of [
+      p + "111-222-xxxxx",
+      p + "your-token",
+      p + "xxxxxxxxx-xxxx",
+      "${SLACK_BOT_TOKEN}",
+      "<token>",
+      'os.environ["SLACK_BOT_TOKEN"]',
+      "process.env.SLACK_TOKEN",
+      "0000000000000000",
+      "abcdefghijklmnop",
+      "123456789012345678",
+      "abababababababab",
+      "REDACTED-" + fakeChars(ALNUM, 20, 3),
+      "my-example-" + fakeChars(ALNUM, 20, 4),
+      "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+      fakeChars(ALNUM, 20, 5) + "...",
+      fakeChars(ALNUM, 20, 6) + "****",
+    ]
+  ) assert(isPlaceholder(s), s);
+});
+
+Deno.test("placeholder: random credentials are not placeholders", () => {
+  for (let seed = 1; seed < 40; seed++) {
+    const s = p + "123456789012-" + fakeChars(ALNUM, 24, seed);
+    assertFalse(isPlaceholder(s), `seed ${seed}`);
+  }
+  assertFalse(isPlaceholder(fakeChars("0123456789abcdef", 32, 11)));
+});
+
+Deno.test("placeholder: hashes, data URIs and permalinks by context", () => {
+  const hex = fakeChars("0123456789abcdef", 40, 12);
+  const text = `commit ${hex} fixed it`;
+  assert(isPlaceholder(hex, { text, start: 7, end: 47 }));
+  assertFalse(isPlaceholder(hex, { text: `key ${hex}`, start: 4, end: 44 }));
+  const b64 = fakeChars(ALNUM, 40, 13);
+  const img = `<img src="data:image/png;base64,${b64}">`;
+  const at = img.indexOf(b64);
+  assert(isPlaceholder(b64, { text: img, start: at, end: at + b64.length }));
+  const link = `https://acme.slack.com/archives/C0123/p${fakeChars("0123456789", 16, 3)}`;
+  const s = link.lastIndexOf("/") + 1;
+  assert(isPlaceholder(link.slice(s), { text: link, start: s, end: link.length }));
+});
+
+Deno.test("placeholder: exemptions keep formats that legitimately look like a UUID", () => {
+  const uuid = "8203ef18-2e69-47dd-a397-2b1f2605f7b7";
+  assert(isPlaceholder(uuid));
+  assertFalse(isPlaceholder(uuid, undefined, { exempt: ["uuid"] }));
+});
+
+Deno.test("placeholder: filler and entropy helpers", () => {
+  assert(looksLikeFiller("aaaaaaaaaaaa"));
+  assertFalse(looksLikeFiller(fakeChars(ALNUM, 24, 2)));
+  assert(entropyOf("aaaa") === 0);
+  assert(entropyOf(fakeChars(ALNUM, 64, 2)) > 4.5);
+});

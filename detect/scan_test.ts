@@ -1,0 +1,79 @@
+import { assert, assertEquals } from "@std/assert";
+import { scan, scanSync } from "./scan.ts";
+import { fingerprint } from "./fingerprint.ts";
+import { fakeChars } from "./rules/slack.ts";
+
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const bot = (seed: number) =>
+  ["xo", "xb-"].join("") + "123456789012-" + "2345678901234-" + fakeChars(ALNUM, 24, seed);
+
+Deno.test("scan: line, column, offsets, fingerprint and redaction", async () => {
+  const secret = bot(1);
+  const text = `first line\nsecond has it: ${secret} ok\nthird`;
+  const [f, ...rest] = await scan(text);
+  assertEquals(rest.length, 0);
+  assertEquals(f.ruleId, "slack-bot-token");
+  assertEquals(f.family, "slack");
+  assertEquals(text.slice(f.start, f.end), secret);
+  assertEquals([f.line, f.column], [2, 16]);
+  assertEquals(f.fingerprint, await fingerprint(secret));
+  assertEquals(f.secret, undefined);
+  assert(!f.redacted.includes(secret.slice(7, -4)));
+  assertEquals(f.verifyAs, "xoxb");
+});
+
+Deno.test("scan: the raw secret only with includeSecret", () => {
+  const secret = bot(2);
+  assertEquals(scanSync(secret, { includeSecret: true })[0].secret, secret);
+  assertEquals(scanSync(secret)[0].secret, undefined);
+});
+
+Deno.test("scan: text without keywords finds nothing; empty text is fine", () => {
+  assertEquals(scanSync("hello *world* <@U123> &amp; nothing to see").length, 0);
+  assertEquals(scanSync("").length, 0);
+});
+
+Deno.test("scan: tokens split by formatting or invisible characters, positions in the original", () => {
+  const secret = bot(3);
+  const cut = 20;
+  for (
+    const text of [
+      `a ${secret.slice(0, cut)}*${secret.slice(cut, cut + 4)}*${secret.slice(cut + 4)} b`,
+      `a ${secret.slice(0, 2)}\u200D${secret.slice(2, 9)}\u200B${secret.slice(9)} b`,
+      `a ${secret.slice(0, 2)}*${secret.slice(2)} b`,
+    ]
+  ) {
+    const found = scanSync(text, { includeSecret: true });
+    assertEquals(found.length, 1, JSON.stringify(found.map((f) => f.ruleId)));
+    assertEquals(found[0].secret, secret);
+    assertEquals(found[0].start, 2);
+    assertEquals(found[0].end, text.length - 2);
+  }
+});
+
+Deno.test("scan: mrkdwn false reads the text literally", () => {
+  const secret = bot(4);
+  const text = `${secret.slice(0, 2)}\u200D${secret.slice(2)}`;
+  assertEquals(scanSync(text, { mrkdwn: false }).length, 0);
+  assertEquals(scanSync(text).length, 1);
+});
+
+Deno.test("scan: several secrets, sorted, each once; rule filter", () => {
+  const a = bot(5), b = bot(6);
+  const text = `${b}\n\`${a}\`\n*${b}*`;
+  const found = scanSync(text, { includeSecret: true });
+  assertEquals(found.map((f) => f.secret), [b, a, b]);
+  assertEquals(found.map((f) => f.line), [1, 2, 3]);
+  assertEquals(found[0].fingerprint, found[2].fingerprint);
+  assertEquals(scanSync(text, { rules: ["slack-user-token"] }).length, 0);
+});
+
+Deno.test("scan: a token deep inside a large text is found at the right place", () => {
+  const secret = bot(7);
+  const filler = "lorem ipsum dolor sit amet token secret password ".repeat(20000);
+  const text = filler + secret + "\n" + filler;
+  const found = scanSync(text, { includeSecret: true });
+  const mine = found.filter((f) => f.ruleId === "slack-bot-token");
+  assertEquals(mine.length, 1);
+  assertEquals(mine[0].start, filler.length);
+});
