@@ -11,6 +11,32 @@ export function channelFor(ctx: Ctx, key = "channel"): FakeChannel {
   return ch;
 }
 
+/**
+ * chat.postMessage to a user id: Slack opens (or reuses) the app's direct message with that
+ * person and posts there; chat:write is enough.
+ */
+export function channelOrDirectMessage(ctx: Ctx, key = "channel"): FakeChannel {
+  const id = need(ctx.args, key);
+  const user = id.startsWith("U") || id.startsWith("W") ? ctx.state.users.get(id) : undefined;
+  if (!user) return channelFor(ctx, key);
+  const imId = `D${id.slice(1)}`;
+  let im = ctx.state.channels.get(imId);
+  if (!im) {
+    im = {
+      id: imId,
+      name: imId,
+      is_private: true,
+      is_archived: false,
+      is_im: true,
+      created: Math.floor(Date.now() / 1000),
+      creator: ctx.token.user_id,
+      members: [ctx.token.user_id, id],
+    };
+    ctx.state.channels.set(imId, im);
+  }
+  return im;
+}
+
 export function isMember(ctx: Ctx, ch: FakeChannel): boolean {
   return ch.members.includes(ctx.token.user_id);
 }

@@ -1,6 +1,12 @@
 // chat.*: posting, ephemeral warnings, in-place alert updates, deletion and permalinks.
 import { type Ctx, fail, json, type MethodSpec, need, str } from "./method_types.ts";
-import { channelFor, findMessage, isMember, messageJson } from "./lookups.ts";
+import {
+  channelFor,
+  channelOrDirectMessage,
+  findMessage,
+  isMember,
+  messageJson,
+} from "./lookups.ts";
 import { type FakeChannel, type FakeMessage, nextTs } from "./state.ts";
 
 function content(ctx: Ctx) {
@@ -65,7 +71,7 @@ export const chatMethods: Record<string, MethodSpec> = {
   "chat.postMessage": {
     scope: "chat:write",
     handler(ctx) {
-      const ch = channelFor(ctx);
+      const ch = channelOrDirectMessage(ctx);
       writable(ctx, ch);
       const body = content(ctx);
       const msg = storeMessage(ctx.state, ch.id, {
