@@ -11,11 +11,14 @@
 //   await saveSettings(call, { guard_trigger_id: formatTriggerIds(r.triggerIds) });
 import type { SlackCall } from "./slack_call.ts";
 import { guardTrigger } from "../triggers/guard_trigger.ts";
+import { GuardMessageWorkflow } from "../workflows/guard_message.ts";
 
 /** Slack's documented maximum of `channel_ids` on one event trigger. */
 export const MAX_CHANNELS_PER_TRIGGER = 20;
 
 export const MESSAGE_POSTED = "slack#/events/message_posted";
+
+export const GUARD_WORKFLOW_CALLBACK_ID: string = GuardMessageWorkflow.definition.callback_id;
 
 /** The body of workflows.triggers.create (and, with trigger_id, of .update). */
 export type GuardTriggerRequest = ReturnType<typeof guardTrigger>;
