@@ -260,8 +260,11 @@ function genericValidate(want: NameKind) {
   };
 }
 
+// Proven free of catastrophic backtracking by detect/redos_test.ts: the name, its closing quote,
+// the separator and the value's first character use disjoint classes. The value stops at
+// brackets and its last character is never ".", ":" or "?", so prose punctuation stays outside.
 const NAME_VALUE =
-  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["'\]]?(?:[ \t]{0,4}(?:=>|:=|=|:)[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?(?<secret>[^\s"'`,;\-][^\s"'`,;]{6,198}[^\s"'`,;.:?)\]}>])/g;
+  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["']?(?:[ \t]{0,4}(?:=>|:=|=|:)[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?(?<secret>[^\s"'`,;\-=:.?)\]}>][^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>])/g;
 
 function variants(words: string[]): string[] {
   const out = new Set<string>();

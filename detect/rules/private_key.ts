@@ -60,7 +60,7 @@ export const rules: Rule[] = [
     description: "Private key (PEM: RSA, EC, DSA, OpenSSH, PKCS#8, encrypted; PGP key block)",
     keywords: ["private key"],
     pattern:
-      /-----BEGIN (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----(?<body>[\s\S]{0,20000}?)-----END (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----/g,
+      /-----BEGIN (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----(?<body>(?:[^-]|-[^-]){0,10000})-----END (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----/g,
     validate: (secret) => {
       const open = secret.indexOf(DASHES, 5) + 5;
       const close = secret.lastIndexOf(END);
