@@ -67,7 +67,9 @@ function validate(ctx: Ctx, existing?: FakeTrigger): Omit<FakeTrigger, "id" | "d
       if (scoped) {
         if (ids.length > state.limits.triggerChannelIds) {
           fail("invalid_arguments", {
-            detail: `at most ${state.limits.triggerChannelIds} channel_ids`,
+            // Slack's wording for the limit (20 channel_ids per event trigger).
+            detail:
+              `no more than ${state.limits.triggerChannelIds} items allowed [json-pointer:/event/channel_ids]`,
           });
         }
         for (const id of ids) if (!state.channels.has(String(id))) fail("invalid_channel_id");

@@ -289,7 +289,7 @@ export function createState(seed: Partial<Seed> = {}): { state: FakeState; botTo
     externalTokens: new Map(),
     webhooks: new Map(),
     webhookPosts: [],
-    limits: { triggerChannelIds: 100, historyMaxLimit: 999, datastoreMaxLimit: 1000 },
+    limits: { triggerChannelIds: 20, historyMaxLimit: 999, datastoreMaxLimit: 1000 },
     lastTsMicros: 1_700_000_000_000_000,
     seq: 0,
   };
