@@ -63,10 +63,21 @@ function verificationPatch(v: Verification): Partial<FindingRecord> {
   };
 }
 
+/**
+ * Tells the clicker privately: an ephemeral note beside the alert, or, when they are not in that
+ * channel (anyone can click in a public channel they have not joined), a direct message.
+ */
 async function tell(deps: GuardDeps, click: AlertClick, text: string): Promise<void> {
-  if (!click.channelId) return;
-  await deps.call("chat.postEphemeral", { channel: click.channelId, user: click.userId, text })
-    .catch(() => undefined);
+  try {
+    const r = click.channelId
+      ? await deps.call("chat.postEphemeral", {
+        channel: click.channelId,
+        user: click.userId,
+        text,
+      })
+      : { ok: false };
+    if (r.ok === false) await deps.call("chat.postMessage", { channel: click.userId, text });
+  } catch { /* telling is best effort; the alert itself shows the outcome */ }
 }
 
 async function redraw(deps: GuardDeps, f: FindingRecord, click: AlertClick): Promise<void> {
