@@ -4,6 +4,12 @@ import { CheckTokenGuardWorkflow } from "./workflows/check_token_guard.ts";
 import { GuardMessageWorkflow } from "./workflows/guard_message.ts";
 import { FindingsDatastore } from "./datastores/findings.ts";
 import { SettingsDatastore } from "./datastores/settings.ts";
+import { ExternalConnectionsDatastore } from "./datastores/external_connections.ts";
+import { externalAuthProviders } from "./external_auth/mod.ts";
+import { ConnectGoogleWorkflow } from "./workflows/connect_google.ts";
+import { ConnectGitHubWorkflow } from "./workflows/connect_github.ts";
+import { ExportFindingsSheetWorkflow } from "./workflows/export_findings_sheet.ts";
+import { OpenGitHubIssueWorkflow } from "./workflows/open_github_issue.ts";
 
 export default Manifest({
   name: "Token Guard",
@@ -11,8 +17,17 @@ export default Manifest({
   longDescription:
     "People paste bot tokens, webhook URLs and API keys into Slack every day. Token Guard scans every new message in the channels you enrol, warns the poster privately and alerts your security channel within seconds. It checks a leaked Slack token live (auth.test with the leaked token) to tell you whether it still works and whose it is, and lets the people you choose revoke it with one click, with an audit trail. It never stores a secret: only a SHA-256 fingerprint, a redacted preview and where it was seen.",
   icon: "assets/icon.png",
-  workflows: [CheckTokenGuardWorkflow, GuardMessageWorkflow],
+  workflows: [
+    CheckTokenGuardWorkflow,
+    GuardMessageWorkflow,
+    ConnectGoogleWorkflow,
+    ConnectGitHubWorkflow,
+    ExportFindingsSheetWorkflow,
+    OpenGitHubIssueWorkflow,
+  ],
   outgoingDomains: Object.keys(OUTGOING_DOMAINS),
-  datastores: [FindingsDatastore, SettingsDatastore],
+  datastores: [FindingsDatastore, SettingsDatastore, ExternalConnectionsDatastore],
+  // Reads GOOGLE_CLIENT_ID and GITHUB_CLIENT_ID (README, "External accounts").
+  externalAuthProviders: externalAuthProviders(),
   botScopes: Object.keys(BOT_SCOPES),
 });

@@ -1,5 +1,6 @@
 // The manifest as the Slack CLI would see it (`slack manifest` runs get-manifest on manifest.ts):
 // names, scopes with reasons, every workflow step's function, every source file present.
+import "./test_support/manifest_env.ts";
 import { assert, assertEquals } from "@std/assert";
 import manifest from "./manifest.ts";
 import { BOT_SCOPES, OUTGOING_DOMAINS } from "./scopes.ts";

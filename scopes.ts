@@ -23,4 +23,10 @@ export const BOT_SCOPES: Readonly<Record<string, string>> = {
 export const OUTGOING_DOMAINS: Readonly<Record<string, string>> = {
   "hooks.slack.com":
     "Check whether a leaked incoming-webhook URL still works: Token Guard sends it an empty message (`{}`), which Slack refuses without posting anything, and reads whether the refusal says live or dead.",
+  "openidconnect.googleapis.com":
+    "Ask Google which account a person connected (OpenID userinfo: email only), so Token Guard can tell them and keep the connection under the right name.",
+  "sheets.googleapis.com":
+    "Create the findings spreadsheet in the person's own Drive and add rows to it (redacted values only), when they run Export findings to Google Sheets or the weekly digest appends.",
+  "api.github.com":
+    "Ask GitHub which account a person connected (GET /user), open an issue for a finding in the repository set in the settings, and check whether a leaked GitHub token still works (GET /user with that token, nothing else).",
 };

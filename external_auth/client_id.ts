@@ -34,6 +34,13 @@ const SHAPES: Readonly<Record<string, { pattern: RegExp; looksLike: string }>> =
  */
 export function requireClientId(env: ManifestEnv, variable: string): string {
   const value = env[variable]?.trim() ?? "";
+  if (value === "" && env[ENV_DENIED]?.split(",").includes(variable)) {
+    throw new ClientIdError(
+      variable,
+      `Deno was not allowed to read ${variable} while generating the manifest: run it with ` +
+        `--allow-env (the Slack CLI's get-manifest hook does). See the ${README_SECTION}.`,
+    );
+  }
   if (value === "") {
     throw new ClientIdError(
       variable,
@@ -76,15 +83,20 @@ export function githubIssueScope(env: ManifestEnv): GitHubIssueScope {
 /** The variables the providers read. */
 export const MANIFEST_ENV_NAMES = ["GOOGLE_CLIENT_ID", "GITHUB_CLIENT_ID", "GITHUB_OAUTH_SCOPE"];
 
-/** Those variables from the process, each one we may not read counting as unset. */
+/** Set in an env by `processEnv` when Deno refused to read a variable (no --allow-env). */
+export const ENV_DENIED = "__TOKEN_GUARD_ENV_DENIED";
+
+/** Those variables from the process; one we may not read is unset and named in ENV_DENIED. */
 export function processEnv(names: readonly string[] = MANIFEST_ENV_NAMES): ManifestEnv {
   const env: ManifestEnv = {};
+  const denied: string[] = [];
   for (const name of names) {
     try {
       env[name] = Deno.env.get(name);
     } catch {
-      // No --allow-env for this name: treat it as unset, so the sentence says what to do.
+      denied.push(name);
     }
   }
+  if (denied.length) env[ENV_DENIED] = denied.join(",");
   return env;
 }

@@ -36,7 +36,10 @@ Deno.test("client id: a URL or a secret in its place is refused with a sentence"
 Deno.test("github scope: public_repo by default, repo on request, nothing else", () => {
   assertEquals(githubIssueScope({}), "public_repo");
   assertEquals(githubIssueScope({ GITHUB_OAUTH_SCOPE: "repo" }), "repo");
-  const e = assertThrows(() => githubIssueScope({ GITHUB_OAUTH_SCOPE: "admin:org" }), ClientIdError);
+  const e = assertThrows(
+    () => githubIssueScope({ GITHUB_OAUTH_SCOPE: "admin:org" }),
+    ClientIdError,
+  );
   assertStringIncludes(e.message, "GITHUB_OAUTH_SCOPE");
 });
 

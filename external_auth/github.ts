@@ -31,4 +31,3 @@ export function defineGitHubProvider(env: ManifestEnv) {
     options: githubProviderOptions(env),
   });
 }
-

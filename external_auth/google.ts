@@ -40,4 +40,3 @@ export function defineGoogleProvider(env: ManifestEnv) {
     options: googleProviderOptions(env),
   });
 }
-

@@ -1,3 +1,4 @@
+import "../test_support/manifest_env.ts";
 import { assert, assertEquals, assertStringIncludes } from "@std/assert";
 import manifest from "../manifest.ts";
 import {

@@ -160,35 +160,68 @@ export async function getProviderToken(
   throw new ExternalTokenError(problem, o.provider, code, sentence);
 }
 
+/**
+ * A token reused across several provider calls in one run (an export makes one call per page):
+ * fetched on first use, refreshed with `force_refresh` after the first provider 401 and then
+ * tried once more; a second 401 right after a refresh is an ExternalTokenError.
+ */
+export interface ProviderTokenSession {
+  use<T>(attempt: (token: string) => Promise<T>): Promise<T>;
+  /** How many times this session asked Slack to refresh (0 or 1). */
+  readonly refreshes: number;
+}
+
+export function providerTokenSession(
+  deps: ExternalTokenDeps,
+  tokenId: string,
+  o: TokenOptions,
+): ProviderTokenSession {
+  const log = deps.log ?? ((line: string) => console.log(line));
+  const name = PROVIDER_NAMES[o.provider];
+  let token: string | undefined;
+  let refreshes = 0;
+  return {
+    get refreshes() {
+      return refreshes;
+    },
+    async use<T>(attempt: (token: string) => Promise<T>): Promise<T> {
+      token ??= await getProviderToken(deps, tokenId, o);
+      try {
+        return await attempt(token);
+      } catch (e) {
+        if (!(e instanceof ProviderError) || e.kind !== "unauthorized") throw e;
+        if (refreshes > 0) throw rejected(o, name);
+      }
+      log(`${name} refused the access token behind ${tokenId} (HTTP 401); refreshing it once.`);
+      refreshes += 1;
+      token = undefined;
+      token = await getProviderToken(deps, tokenId, o, true);
+      try {
+        return await attempt(token);
+      } catch (e) {
+        if (e instanceof ProviderError && e.kind === "unauthorized") throw rejected(o, name);
+        throw e;
+      }
+    },
+  };
+}
+
+function rejected(o: TokenOptions, name: string): ExternalTokenError {
+  return new ExternalTokenError(
+    "rejected",
+    o.provider,
+    "provider_401_after_refresh",
+    `${name} refused the connected account even after Slack refreshed its token, so the ` +
+      `access was probably revoked. ${reconnect(o)}`,
+  );
+}
+
 /** Calls `attempt` with the token; on a provider 401, refreshes once and calls it again. */
-export async function withProviderToken<T>(
+export function withProviderToken<T>(
   deps: ExternalTokenDeps,
   tokenId: string,
   attempt: (token: string) => Promise<T>,
   o: TokenOptions,
 ): Promise<T> {
-  const log = deps.log ?? ((line: string) => console.log(line));
-  const name = PROVIDER_NAMES[o.provider];
-  const first = await getProviderToken(deps, tokenId, o);
-  try {
-    return await attempt(first);
-  } catch (e) {
-    if (!(e instanceof ProviderError) || e.kind !== "unauthorized") throw e;
-  }
-  log(`${name} refused the access token behind ${tokenId} (HTTP 401); refreshing it once.`);
-  const second = await getProviderToken(deps, tokenId, o, true);
-  try {
-    return await attempt(second);
-  } catch (e) {
-    if (e instanceof ProviderError && e.kind === "unauthorized") {
-      throw new ExternalTokenError(
-        "rejected",
-        o.provider,
-        "provider_401_after_refresh",
-        `${name} refused the connected account even after Slack refreshed its token, so the ` +
-          `access was probably revoked. ${reconnect(o)}`,
-      );
-    }
-    throw e;
-  }
+  return providerTokenSession(deps, tokenId, o).use(attempt);
 }
