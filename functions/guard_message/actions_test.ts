@@ -196,6 +196,8 @@ kitTest(
       await kit.click(NOT_SECRET, a.fp, FAKE_IDS.admin, a.run.executionId);
       assertEquals(kit.finding(a.fp).state, "resolved");
       assertStringIncludes(toldTo(kit, FAKE_IDS.admin).at(-1)!, "already settled");
+      assertEquals(kit.fake.state.completions.length, 2, "a settled run is not completed twice");
+      assertEquals(kit.fake.state.completions[0].outputs?.alerts, 1);
     } finally {
       await kit.close();
     }

@@ -189,17 +189,24 @@ export async function handleAlertClick(deps: GuardDeps, click: AlertClick): Prom
 }
 
 /**
- * The run's alerts that still wait for someone (its findings, by claim, still open). The guard
- * function completes once this is empty.
+ * The run's alerts (its findings, by claim, that were alerted) and how many still wait for
+ * someone. The guard function completes once none waits.
  */
-export async function openAlertsOfRun(deps: GuardDeps, runId: string): Promise<number> {
+export async function alertsOfRun(
+  deps: GuardDeps,
+  runId: string,
+): Promise<{ alerts: number; open: number }> {
+  let alerts = 0;
   let open = 0;
   for await (
-    const _ of eachFinding(deps.call, {
-      expression: "#claim = :run AND #state = :open AND attribute_exists(#alert)",
-      attributes: { "#claim": "claim", "#state": "state", "#alert": "alert_ts" },
-      values: { ":run": runId, ":open": "open" },
+    const f of eachFinding(deps.call, {
+      expression: "#claim = :run AND attribute_exists(#alert)",
+      attributes: { "#claim": "claim", "#alert": "alert_ts" },
+      values: { ":run": runId },
     })
-  ) open++;
-  return open;
+  ) {
+    alerts++;
+    if (f.state === "open") open++;
+  }
+  return { alerts, open };
 }

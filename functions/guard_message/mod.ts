@@ -13,7 +13,7 @@ import { Budget } from "../../slack/budget.ts";
 import { makeGuardDeps, processMessage, type ProcessResult } from "../../slack/pipeline.ts";
 import { loadSettings } from "../../slack/settings_store.ts";
 import { ACTION_NOT_SECRET, ACTION_RESOLVE, ACTION_REVOKE } from "../../slack/blocks/alert.ts";
-import { handleAlertClick, openAlertsOfRun } from "./alert_actions.ts";
+import { alertsOfRun, handleAlertClick } from "./alert_actions.ts";
 
 function summarize(r: ProcessResult): string {
   if (r.findings.length === 0) return "No credentials found.";
@@ -70,15 +70,16 @@ export default SlackFunction(
       messageTs: body.message?.ts ?? body.container?.message_ts,
     });
     // Close the run once none of its alerts waits for anyone.
-    if (runId && result.finding && result.finding.state !== "open") {
-      const open = await openAlertsOfRun(deps, runId);
-      if (open === 0) {
+    const settledNow = ["revoked", "resolved", "not_secret"].includes(result.outcome);
+    if (runId && result.finding && settledNow) {
+      const run = await alertsOfRun(deps, runId);
+      if (run.open === 0) {
         await deps.call("functions.completeSuccess", {
           function_execution_id: runId,
           outputs: {
-            new_findings: 0,
-            alerts: 0,
-            summary: `Alert settled: ${
+            new_findings: run.alerts,
+            alerts: run.alerts,
+            summary: `${run.alerts} alert(s) settled; the last: ${
               result.finding.state.replace("_", " ")
             } by <@${body.user.id}>.`,
           },
