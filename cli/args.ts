@@ -151,7 +151,7 @@ export const HELP =
 Usage: deno task scan [options] <path>...
 
 Inputs:
-  <file>            any text file, streamed in 4 MB chunks (size is no limit for named files)
+  <file>            any text file, streamed in 1 MB chunks (size is no limit for named files)
   <folder>          walked recursively; skips .git, node_modules, symlinks, binary files (a NUL
                     byte in the first 8 KB) and files over --max-size
   <export.zip>      a Slack workspace export as Slack delivers it, or any other zip
@@ -163,7 +163,8 @@ Options:
   -o, --output FILE write the report to FILE instead of standard output
   -b, --baseline F  ignore findings whose fingerprint is in F (a previous --format json output,
                     or one SHA-256 fingerprint per line)
-      --max-size N  skip files over N inside folders and zips (default 100MB; e.g. 10MB, 512KB)
+      --max-size N  skip files over N inside folders (default 100MB; e.g. 10MB, 512KB); zip
+                    entries and export JSON files are held in memory: over 32MB they are skipped
       --rules IDS   only these rule ids, comma-separated
       --workspace W workspace subdomain for export permalinks (W.slack.com)
       --mrkdwn      read every input as Slack mrkdwn

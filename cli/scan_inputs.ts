@@ -5,13 +5,16 @@
 import type { Finding } from "../detect/types.ts";
 import type { MrkdwnMode } from "./args.ts";
 import type { Progress } from "./progress.ts";
-import { type ByteReader, scanChunks, textChunks } from "./read_stream.ts";
+import { type ByteReader, detach, scanChunks, textChunks } from "./read_stream.ts";
 import type { Located } from "./report.ts";
 import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
 import { SlackExport } from "./slack_export.ts";
 import type { Input } from "./walk.ts";
 import { join } from "./walk.ts";
 import { zipEntries, ZipError } from "./zip.ts";
+
+/** Zip entries and export JSON files are held whole in memory: above this they are skipped. */
+export const ENTRY_LIMIT = 32 * 1024 * 1024;
 
 export type ScanFn = (text: string, mrkdwn: boolean) => Promise<Finding[]> | Finding[];
 
@@ -186,7 +189,8 @@ async function scanEntry(
     }
   }
   // Metadata (channel topics, profiles) and any other file: plain text.
-  for (const finding of await ctx.scan(text, ctx.mrkdwn === "on")) {
+  for (const found of await ctx.scan(text, ctx.mrkdwn === "on")) {
+    const finding = detach(found);
     totals.found.push({ finding, path, line: finding.line, column: finding.column });
   }
 }
@@ -204,7 +208,7 @@ async function scanZip(
   const before = totals.found.length;
   try {
     const entries = zipEntries(realPath, {
-      maxSize: ctx.maxSize,
+      maxSize: Math.min(ctx.maxSize, ENTRY_LIMIT),
       onBytes: counted,
       onSkip: (name, reason) => skip(`${path}/${name}`, reason),
     });
@@ -235,8 +239,8 @@ async function scanExportDir(
     let data: Uint8Array;
     try {
       const size = (await Deno.stat(full)).size;
-      if (size > ctx.maxSize) {
-        skip(`${path}/${rel}`, `larger than --max-size (${size} bytes)`);
+      if (size > Math.min(ctx.maxSize, ENTRY_LIMIT)) {
+        skip(`${path}/${rel}`, `larger than ${Math.min(ctx.maxSize, ENTRY_LIMIT)} bytes (${size})`);
         continue;
       }
       data = await Deno.readFile(full);

@@ -5,6 +5,7 @@
 // permalinks are resolved at the end, once every metadata file has been seen.
 import type { Finding } from "../detect/types.ts";
 import { messageParts } from "./message_parts.ts";
+import { detach } from "./read_stream.ts";
 import type { Located } from "./report.ts";
 
 type Json = Record<string, unknown>;
@@ -98,7 +99,7 @@ export class SlackExport {
           if (seen.has(finding.fingerprint)) continue;
           seen.add(finding.fingerprint);
           out.push({
-            finding,
+            finding: detach(finding),
             path: `${this.root}/${rel}`,
             line: finding.line,
             column: finding.column,

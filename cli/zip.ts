@@ -39,7 +39,7 @@ async function* entries(file: Deno.FsFile, options: ZipOptions): AsyncGenerator<
     seen++;
     if (entry.name.endsWith("/")) return; // a folder
     if (entry.originalSize !== undefined && entry.originalSize > options.maxSize) {
-      options.onSkip?.(entry.name, `larger than --max-size (${entry.originalSize} bytes)`);
+      options.onSkip?.(entry.name, `larger than ${options.maxSize} bytes (${entry.originalSize})`);
       return;
     }
     const parts: Uint8Array[] = [];
@@ -58,7 +58,7 @@ async function* entries(file: Deno.FsFile, options: ZipOptions): AsyncGenerator<
         // streamed archives do not announce sizes up front
         dropped = true;
         open.delete(entry.name);
-        options.onSkip?.(entry.name, `larger than --max-size (over ${options.maxSize} bytes)`);
+        options.onSkip?.(entry.name, `larger than ${options.maxSize} bytes`);
         return;
       }
       parts.push(chunk);
