@@ -46,6 +46,9 @@ export async function createSpreadsheet(
     provider: "Google",
     url: joinUrl(base, "v4/spreadsheets"),
     token,
+    // Re-sent after a 5xx or a timeout: at worst an empty duplicate spreadsheet in the person's
+    // Drive, which beats failing the export on a transient error.
+    idempotent: true,
     body: {
       properties: { title },
       sheets: [{ properties: { title: sheetTitle, gridProperties: { frozenRowCount: 1 } } }],
@@ -90,6 +93,9 @@ export async function appendRows(
           "?valueInputOption=RAW&insertDataOption=INSERT_ROWS",
       ),
       token,
+      // Re-sent after a 5xx or a timeout: a batch Google applied but did not confirm may appear
+      // twice (rare); failing the export would lose every later row instead.
+      idempotent: true,
       body: { majorDimension: "ROWS", values: batch },
     });
     const n = r.json?.updates?.updatedRows;

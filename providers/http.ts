@@ -2,13 +2,21 @@
 //   - each attempt has a timeout (an AbortSignal on fetch) and the whole thing stays inside the
 //     run's Budget (slack/retry.ts);
 //   - 429, and GitHub's 403 rate limits, wait what Retry-After (or x-ratelimit-reset) says;
-//     5xx and network failures back off with jitter; other answers are final;
+//     5xx, timeouts and network failures back off with jitter, but only for idempotent requests
+//     (GETs, and POSTs the caller marks so): a POST that may have been applied is reported, not
+//     re-sent, so an issue is never filed twice; other answers are final;
 //   - 2xx comes back as parsed JSON; anything else throws a ProviderError with a sentence a person
 //     can act on. The bearer token goes in one header and nowhere else: never in an error, a log
 //     line or a URL.
 import { Budget } from "../slack/budget.ts";
 import { parseRetryAfter } from "../slack/client.ts";
-import { type Outcome, retry, RetryError, type RetryOptions } from "../slack/retry.ts";
+import {
+  DEFAULT_TIMEOUT_MS,
+  type Outcome,
+  retry,
+  RetryError,
+  type RetryOptions,
+} from "../slack/retry.ts";
 
 export type ProviderName = "Google" | "GitHub";
 
@@ -54,6 +62,12 @@ export interface ProviderRequest {
   /** JSON body. */
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Safe to send twice. GETs are; a POST is only when the caller says so. A non-idempotent
+   * request is retried only after a rate limit (the provider did not process it), never after a
+   * 5xx, a timeout or a broken connection, which may have hidden a success (a duplicate issue).
+   */
+  idempotent?: boolean;
 }
 
 export interface ProviderResponse<T> {
@@ -94,11 +108,11 @@ export function providerMessageOf(json: unknown): string | undefined {
 }
 
 /** GitHub signals rate limits with 403 (secondary limits) as well as 429. */
-function rateLimitWait(res: Response, now: number): number | undefined {
-  const after = parseRetryAfter(res.headers.get("retry-after"), now);
+function rateLimitWait(headers: Headers, now: number): number | undefined {
+  const after = parseRetryAfter(headers.get("retry-after"), now);
   if (after !== undefined) return after;
-  if (res.headers.get("x-ratelimit-remaining") === "0") {
-    const reset = Number(res.headers.get("x-ratelimit-reset"));
+  if (headers.get("x-ratelimit-remaining") === "0") {
+    const reset = Number(headers.get("x-ratelimit-reset"));
     if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now);
     return 60_000;
   }
@@ -143,39 +157,54 @@ export async function providerFetch<T = unknown>(
     body: req.body === undefined ? undefined : JSON.stringify(req.body),
   };
 
-  let answer: Answer;
+  const idempotent = req.idempotent ?? init.method === "GET";
+  const timeoutMs = deps.retry?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let answer: Answer | typeof UNSURE;
   try {
-    answer = await retry(async (signal): Promise<Outcome<Answer>> => {
-      let res: Response;
+    answer = await retry(async (signal): Promise<Outcome<Answer | typeof UNSURE>> => {
+      // Our own timeout, so a non-idempotent request that times out is reported, not re-sent
+      // (the retry loop's timeout, a little later, would treat it as transient).
+      const controller = new AbortController();
+      const abort = () => controller.abort();
+      signal.addEventListener("abort", abort);
+      const timer = setTimeout(abort, Math.max(1, Math.min(timeoutMs, deps.budget.remainingMs())));
+      let value: Answer;
       try {
-        res = await doFetch(req.url, { ...init, signal });
+        const res = await doFetch(req.url, { ...init, signal: controller.signal });
+        value = { status: res.status, json: await readJson(res), headers: res.headers };
       } catch {
         // The error may quote the URL; keep only the fact.
-        return { done: false, reason: "network_error" };
+        if (!idempotent) return { done: true, value: UNSURE };
+        return { done: false, reason: controller.signal.aborted ? "timeout" : "network_error" };
+      } finally {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", abort);
       }
-      const json = await readJson(res);
-      const value = { status: res.status, json, headers: res.headers };
-      if (res.status === 429) {
+      if (value.status === 429) {
         return {
           done: false,
           reason: "http_429",
-          retryAfterMs: rateLimitWait(res, Date.now()),
+          retryAfterMs: rateLimitWait(value.headers, Date.now()),
           last: value,
         };
       }
-      if (res.status === 403) {
-        const wait = rateLimitWait(res, Date.now());
+      if (value.status === 403) {
+        const wait = rateLimitWait(value.headers, Date.now());
         if (wait !== undefined) {
           return { done: false, reason: "http_429", retryAfterMs: wait, last: value };
         }
       }
-      if (res.status >= 500) return { done: false, reason: `http_${res.status}`, last: value };
+      if (value.status >= 500) {
+        if (!idempotent) return { done: true, value: UNSURE };
+        return { done: false, reason: `http_${value.status}`, last: value };
+      }
       return { done: true, value };
-    }, { ...deps.retry, budget: deps.budget });
+    }, { ...deps.retry, timeoutMs: timeoutMs + 1_000, budget: deps.budget });
   } catch (e) {
     if (e instanceof RetryError) throw giveUp(req.provider, e);
     throw e;
   }
+  if (answer === UNSURE) throw unsure(req.provider);
   if (answer.status >= 200 && answer.status < 300) {
     return { status: answer.status, json: answer.json as T, headers: answer.headers };
   }
@@ -187,6 +216,18 @@ export async function providerFetch<T = unknown>(
     `${req.provider} answered HTTP ${answer.status}${said ? ` ("${said}")` : ""}.`,
     answer.status,
     said,
+  );
+}
+
+/** A non-idempotent request whose fate is unknown (5xx, timeout, broken connection). */
+const UNSURE = Symbol("unsure");
+
+function unsure(provider: ProviderName): ProviderError {
+  return new ProviderError(
+    provider,
+    "unavailable",
+    `${provider} did not confirm the change (busy, slow or unreachable), and it may or may not ` +
+      `have been made. Check ${provider} before trying again, so it is not done twice.`,
   );
 }
 

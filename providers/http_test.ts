@@ -129,3 +129,52 @@ t("provider fetch: nothing listening is 'could not be reached'", async () => {
   );
   assertStringIncludes(e.message, "could not be reached");
 });
+
+t("provider fetch: a POST that may have been applied (5xx) is reported, not re-sent", async () => {
+  const gh = await startFakeGitHub();
+  try {
+    const token = `gho-${fakeAlnum(36)}`;
+    gh.addToken(token, { login: "octo", scopes: ["public_repo"] });
+    gh.addRepo("acme/security");
+    gh.fault("issues.create", { status: 502 });
+    const e = await assertRejects(
+      () =>
+        providerFetch({ budget: Budget.forFunction(), retry: quick }, {
+          provider: "GitHub",
+          method: "POST",
+          url: joinUrl(gh.url, "repos/acme/security/issues"),
+          token,
+          body: { title: "x" },
+        }),
+      ProviderError,
+    );
+    assertStringIncludes(e.message, "may or may not have been made");
+    assertEquals(gh.callsTo("issues.create").length, 1);
+  } finally {
+    await gh.close();
+  }
+});
+
+t("provider fetch: a POST rate-limited (429) is re-sent: GitHub did not process it", async () => {
+  const gh = await startFakeGitHub();
+  try {
+    const token = `gho-${fakeAlnum(36)}`;
+    gh.addToken(token, { login: "octo", scopes: ["public_repo"] });
+    gh.addRepo("acme/security");
+    gh.fault("issues.create", { status: 429, retryAfter: 0 });
+    const r = await providerFetch<{ number: number }>({
+      budget: Budget.forFunction(),
+      retry: quick,
+    }, {
+      provider: "GitHub",
+      method: "POST",
+      url: joinUrl(gh.url, "repos/acme/security/issues"),
+      token,
+      body: { title: "x" },
+    });
+    assertEquals(r.json.number, 1);
+    assertEquals(gh.repos.get("acme/security")!.issues.length, 1);
+  } finally {
+    await gh.close();
+  }
+});
