@@ -1,15 +1,18 @@
 // One pass over the text: a single case-insensitive regex of every rule's keywords finds where
 // anything could be; each rule's pattern then runs only in small windows around its own keyword
-// hits, on the raw text and (for Slack mrkdwn) on the window as a person sees it. Matches go
-// through the rule's validator and the global placeholder filter; overlapping findings keep the
-// most specific rule (the earlier one in RULES) and offsets always point into the caller's text.
+// hits, on the raw text and (for Slack mrkdwn) on the window as a person sees it. Rules anchored
+// at the word of their hit (`anchor: "word"`, the generic family) do not search a window at all:
+// their pattern is tried, sticky, at the few places in that word where a match may start. Matches
+// go through the rule's validator and the global placeholder filter; overlapping findings keep
+// the most specific rule (the earlier one in RULES) and offsets always point into the caller's
+// text.
 //
 // Text without keywords costs one regex scan and nothing else: no normalizing, no copies.
 
 import type { Finding, Rule, ScanOptions } from "./types.ts";
 import { RULES } from "./rules/mod.ts";
 import {
-  INVISIBLE_CLASS,
+  hasInvisible,
   mayNeedNormalizing,
   normalize,
   type NormalizedText,
@@ -27,8 +30,12 @@ const STRETCH = 512;
 
 interface Compiled {
   rule: Rule;
-  /** Same source and flags as the rule's, plus `d` for the secret group's offsets. */
+  /**
+   * Same source and flags as the rule's, plus `d` for the secret group's offsets; sticky (`y`,
+   * not `g`) for anchored rules, which try it at chosen positions only.
+   */
   re: RegExp;
+  anchored: boolean;
   before: number;
   after: number;
   placeholder: PlaceholderOptions;
@@ -43,28 +50,68 @@ interface Engine {
 }
 
 /**
- * Slack prefixes broken up by markers or invisible characters (`xo*xb-`, `xox<ZWJ>b-`) do not
- * contain the keyword until normalized; these hits make the scanner normalize the whole text.
+ * Slack prefixes broken up by markers (`xo*xb-`, `xox_b-`) do not contain the keyword until
+ * normalized; these hits (and any invisible character) make the scanner normalize the whole
+ * text. Each is [literal lead, regex rest]: the lead joins the keyword trie.
  */
-const SPLIT_TRIGGERS = [
-  `[${INVISIBLE_CLASS}]`,
-  "x[*_~`]+ox",
-  "xo[*_~`]+x",
-  "xox[*_~`]+[a-z]",
-  "xox[a-z][*_~`]+[-.]",
-  "xap[*_~`]+p|xa[*_~`]+pp|x[*_~`]+app",
+const MARKERS = "[*_~`]+";
+const SPLIT_TRIGGERS: Array<[string, string]> = [
+  ["x", MARKERS + "ox"],
+  ["xo", MARKERS + "x"],
+  ["xox", MARKERS + "[a-z]"],
+  ["xox", "[a-z]" + MARKERS + "[-.]"],
+  ["xap", MARKERS + "p"],
+  ["xa", MARKERS + "pp"],
+  ["x", MARKERS + "app"],
 ];
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\\-\/]/g, "\\$&");
 }
 
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  end: boolean;
+  /** Regex fragments that may follow this node's prefix. */
+  raw: string[];
+}
+
+function trieNode(): TrieNode {
+  return { next: new Map(), end: false, raw: [] };
+}
+
+function trieAt(root: TrieNode, prefix: string): TrieNode {
+  let n = root;
+  for (const ch of prefix) {
+    let m = n.next.get(ch);
+    if (!m) n.next.set(ch, m = trieNode());
+    n = m;
+  }
+  return n;
+}
+
+/**
+ * The keywords as one factored regex (`s(?:ecret(?:_key|key)?|k_live_)|…`): every position costs
+ * one first-character test instead of one per keyword, and an optional group is greedy, so the
+ * hit is the longest keyword at its position (what the wake map is keyed by).
+ */
+function trieSource(n: TrieNode): string {
+  const alts = [...n.next].map(([ch, child]) => escapeRegExp(ch) + trieSource(child));
+  alts.push(...n.raw);
+  if (alts.length === 0) return "";
+  if (alts.length === 1 && !n.end) return alts[0];
+  return "(?:" + alts.join("|") + ")" + (n.end ? "?" : "");
+}
+
 function compile(rules: readonly Rule[]): Engine {
   const compiled = rules.map((rule): Compiled => {
-    const flags = rule.pattern.flags.includes("d") ? rule.pattern.flags : rule.pattern.flags + "d";
+    const anchored = rule.anchor === "word";
+    let flags = rule.pattern.flags.replace(/[gy]/g, "");
+    if (!flags.includes("d")) flags += "d";
     return {
       rule,
-      re: new RegExp(rule.pattern.source, flags.includes("g") ? flags : flags + "g"),
+      re: new RegExp(rule.pattern.source, flags + (anchored ? "y" : "g")),
+      anchored,
       before: rule.window?.before ?? DEFAULT_BEFORE,
       after: rule.window?.after ?? DEFAULT_AFTER,
       placeholder: { exempt: rule.placeholderExempt ?? [] },
@@ -81,8 +128,10 @@ function compile(rules: readonly Rule[]): Engine {
     });
     wakes.set(k, list);
   }
-  const source = [...keywords.map(escapeRegExp), ...SPLIT_TRIGGERS].join("|");
-  return { rules: compiled, prefilter: new RegExp(source, "gi"), wakes };
+  const root = trieNode();
+  for (const k of keywords) trieAt(root, k).end = true;
+  for (const [lead, rest] of SPLIT_TRIGGERS) trieAt(root, lead).raw.push(rest);
+  return { rules: compiled, prefilter: new RegExp(trieSource(root), "gi"), wakes };
 }
 
 const engines = new Map<string, Engine>();
@@ -116,13 +165,20 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0;
 }
 
-/** Windows per rule (flat [start, end, start, end, …], merged) from the prefilter's hits. */
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Windows per rule (flat [start, end, start, end, …], merged) from the prefilter's hits; for
+ * anchored rules, the hits themselves (flat [start, end, …], in order).
+ */
 function findWindows(
   engine: Engine,
   text: string,
 ): { windows: Array<number[] | undefined>; split: boolean } {
   const windows: Array<number[] | undefined> = new Array(engine.rules.length);
-  let split = false;
+  let split = hasInvisible(text);
   const re = engine.prefilter;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -136,6 +192,10 @@ function findWindows(
     const at = m.index;
     for (const r of wake) {
       const c = engine.rules[r];
+      if (c.anchored) {
+        (windows[r] ?? (windows[r] = [])).push(at, at + hit.length);
+        continue;
+      }
       const ws = Math.max(0, at - c.before);
       const we = Math.min(text.length, at + hit.length + c.after);
       const list = windows[r] ?? (windows[r] = []);
@@ -165,8 +225,7 @@ function runRule(
   viewKind: number,
   out: Candidate[],
 ): void {
-  const c = engine.rules[r];
-  const re = c.re;
+  const re = engine.rules[r].re;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(view)) !== null) {
@@ -174,20 +233,117 @@ function runRule(
       re.lastIndex++;
       continue;
     }
-    let s = m.index, e = m.index + m[0].length;
-    const g = m.indices?.groups?.secret;
-    if (m.groups && "secret" in m.groups) {
-      if (!g) continue;
-      s = g[0];
-      e = g[1];
+    accept(engine, r, m, view, toOriginal, viewKind, out);
+  }
+}
+
+/** Validates match `m` of rule `r` and pushes it as a candidate; false when it is rejected. */
+function accept(
+  engine: Engine,
+  r: number,
+  m: RegExpExecArray,
+  view: string,
+  toOriginal: (start: number, end: number) => [number, number],
+  viewKind: number,
+  out: Candidate[],
+): boolean {
+  const c = engine.rules[r];
+  let s = m.index, e = m.index + m[0].length;
+  const g = m.indices?.groups?.secret;
+  if (m.groups && "secret" in m.groups) {
+    if (!g) return false;
+    s = g[0];
+    e = g[1];
+  }
+  if (e <= s) return false;
+  const secret = view.slice(s, e);
+  const ctx = { text: view, start: s, end: e };
+  if (c.rule.validate && !c.rule.validate(secret, ctx)) return false;
+  if (isPlaceholder(secret, ctx, c.placeholder)) return false;
+  const [os, oe] = toOriginal(s, e);
+  out.push({ rule: r, start: os, end: oe, secret, view: viewKind });
+  return true;
+}
+
+/**
+ * Tries anchored rule `r`'s sticky pattern at each start in `[from, to]` that opens the word
+ * (`wordStart`) or follows a non-alphanumeric character; the first accepted match ends the try.
+ */
+function tryStarts(
+  engine: Engine,
+  r: number,
+  view: string,
+  wordStart: number,
+  from: number,
+  to: number,
+  toOriginal: (start: number, end: number) => [number, number],
+  viewKind: number,
+  out: Candidate[],
+): void {
+  const re = engine.rules[r].re;
+  for (let p = from; p <= to; p++) {
+    if (p !== wordStart && isAlnum(view.charCodeAt(p - 1))) continue;
+    re.lastIndex = p;
+    const m = re.exec(view);
+    if (m !== null && m[0].length > 0 && accept(engine, r, m, view, toOriginal, viewKind, out)) {
+      return;
     }
-    if (e <= s) continue;
-    const secret = view.slice(s, e);
-    const ctx = { text: view, start: s, end: e };
-    if (c.rule.validate && !c.rule.validate(secret, ctx)) continue;
-    if (isPlaceholder(secret, ctx, c.placeholder)) continue;
-    const [os, oe] = toOriginal(s, e);
-    out.push({ rule: r, start: os, end: oe, secret, view: viewKind });
+  }
+}
+
+/**
+ * Runs anchored rule `r` at each of its `hits` in `view`: in the raw text, then (when
+ * `normalizeRegions`) in the region from the hit's word to the end of its line (anchored
+ * patterns match within one line) as a person sees it.
+ */
+function runAnchored(
+  engine: Engine,
+  r: number,
+  view: string,
+  hits: number[],
+  toOriginal: (start: number, end: number) => [number, number],
+  viewKind: number,
+  normalizeRegions: boolean,
+  out: Candidate[],
+): void {
+  const c = engine.rules[r];
+  let tried = -1; // starts up to here were tried already (hits in one word share them)
+  let normalizedFrom = -1;
+  for (let k = 0; k < hits.length; k += 2) {
+    const hs = hits[k];
+    const floor = Math.max(0, hs - c.before);
+    let ws = hs;
+    while (ws > floor && !isSpace(view.charCodeAt(ws - 1))) ws--;
+    tryStarts(engine, r, view, ws, Math.max(ws, tried + 1), hs, toOriginal, viewKind, out);
+    tried = hs;
+    if (!normalizeRegions || ws === normalizedFrom) continue;
+    // Anchored patterns never cross a line, so neither does the region.
+    const limit = Math.min(view.length, hits[k + 1] + c.after);
+    let we = view.indexOf("\n", hits[k + 1]);
+    if (we === -1 || we > limit) we = limit;
+    const region = view.slice(ws, we);
+    if (!mayNeedNormalizing(region)) continue;
+    const norm = normalize(region);
+    if (norm.map === null) continue;
+    normalizedFrom = ws;
+    // The hit's place in the visible region: starts up to it may open a match.
+    let nh = 0;
+    while (nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
+    const back = mapper(norm, region, ws);
+    tryStarts(
+      engine,
+      r,
+      norm.text,
+      0,
+      0,
+      nh,
+      (s, e) => {
+        const [os, oe] = back(s, e);
+        return toOriginal(os, oe);
+      },
+      NORMALIZED,
+      out,
+    );
   }
 }
 
@@ -197,9 +353,14 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
   const out: Candidate[] = [];
   const { windows, split } = findWindows(engine, text);
   const normalizeWindows = mrkdwn && !split;
+  const identity = (s: number, e: number): [number, number] => [s, e];
   for (let r = 0; r < windows.length; r++) {
     const list = windows[r];
     if (!list) continue;
+    if (engine.rules[r].anchored) {
+      runAnchored(engine, r, text, list, identity, RAW, normalizeWindows, out);
+      continue;
+    }
     for (let k = 0; k < list.length; k += 2) {
       const ws = list[k];
       const we = stretch(text, list[k + 1]);
@@ -218,13 +379,17 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
     const norm = normalize(text);
     if (norm.map !== null) {
       const found = findWindows(engine, norm.text).windows;
+      const full = mapper(norm, text, 0);
       for (let r = 0; r < found.length; r++) {
         const list = found[r];
         if (!list) continue;
+        if (engine.rules[r].anchored) {
+          runAnchored(engine, r, norm.text, list, full, NORMALIZED, false, out);
+          continue;
+        }
         for (let k = 0; k < list.length; k += 2) {
           const ws = list[k];
           const view = norm.text.slice(ws, stretch(norm.text, list[k + 1]));
-          const full = mapper(norm, text, 0);
           runRule(engine, r, view, (s, e) => full(ws + s, ws + e), NORMALIZED, out);
         }
       }

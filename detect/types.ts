@@ -50,6 +50,15 @@ export interface Rule {
    */
   window?: { before?: number; after?: number };
   /**
+   * `"word"`: a match starts in the word that holds the keyword hit (at its start, or right after
+   * a non-alphanumeric character in it, at most `window.before` characters back), never
+   * elsewhere. The scanner then tries the pattern there (sticky) instead of searching the window
+   * with it: rules whose keywords are everyday words (`token`, `secret`, `pass`, `://`) cost a
+   * few regex steps per hit rather than a search of every position around it. The pattern must
+   * still be a complete global regex (tests and the ReDoS check use it as is).
+   */
+  anchor?: "word";
+  /**
    * Global placeholder checks this rule opts out of, because its format legitimately has that
    * shape (npm's legacy `_authToken` is a UUID; a keyword-anchored secret may be plain hex).
    */

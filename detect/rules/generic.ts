@@ -284,7 +284,9 @@ export const rules: Rule[] = [
     pattern: NAME_VALUE,
     validate: genericValidate("password"),
     confidence: "medium",
-    window: { before: 72, after: 320 },
+    // The name holds the keyword and is at most 62 characters; the value ends within 280.
+    anchor: "word",
+    window: { before: 64, after: 280 },
     examples: {
       positives: () => {
         const rand = seededRandom(13101);
@@ -328,7 +330,9 @@ export const rules: Rule[] = [
     pattern: NAME_VALUE,
     validate: genericValidate("secret"),
     confidence: "medium",
-    window: { before: 72, after: 320 },
+    // The name holds the keyword and is at most 62 characters; the value ends within 280.
+    anchor: "word",
+    window: { before: 64, after: 280 },
     examples: {
       positives: () => {
         const rand = seededRandom(13201);
@@ -383,7 +387,9 @@ export const rules: Rule[] = [
       return secret.length >= 6 ? !isLowVariety(secret) : false;
     },
     confidence: "medium",
-    window: { before: 48, after: 420 },
+    // The scheme (at most 21 characters) ends at the `://` hit.
+    anchor: "word",
+    window: { before: 24, after: 480 },
     examples: {
       positives: () => {
         const rand = seededRandom(13301);
