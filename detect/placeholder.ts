@@ -3,6 +3,8 @@
 // image data and Slack permalinks. A real credential's random part is long, diverse and
 // patternless; these checks look only at that part, so a known type prefix never trips them.
 
+import { fingerprintSync } from "./fingerprint.ts";
+
 export interface PlaceholderContext {
   /** Text around the secret (the scanned window); `start`/`end` locate the secret in it. */
   text: string;
@@ -61,6 +63,32 @@ const HASH_CONTEXT_RE =
 const DATA_URI_RE = /data:[a-z]+\/[a-z0-9.+-]+;base64,[^\s"')]*$/i;
 const PERMALINK_RE =
   /[a-z0-9-]+\.slack(?:-gov)?\.com\/(?:archives|files|team|apps|docs|services\/apps)\/[^\s]*$/i;
+
+/**
+ * Digests everyone has seen: MD5, SHA-1, SHA-256 and SHA-512 of the empty string and of "\n",
+ * and git's empty tree and empty blob ids. They look random but are the digest of nothing (a
+ * default `etag`, an `api_key` left at a hash of ""). Kept as the SHA-256 of their lower-case hex,
+ * so the repository holds no hex string a scanner could take for a key.
+ */
+const WELL_KNOWN_DIGESTS = new Set([
+  "f215faf9d88b7f0a881632ee22459ee452a296c808d261b6cc993d3a1fd0600e",
+  "07e23ede2756aa3f5f7cc9759117c4910875e032c27b8556a1e20626224f10ec",
+  "cd372fb85148700fa88095e3492d3f9f5beb43e555e5ff26d95f5a6adc36f8e6",
+  "2a5049ed45b470054f963b922905d77ba7cbd0674ebf8a2639c571e7eb1c1974",
+  "29af08cbe576f38fc22803a03d083b1228321a5b617935a024c678ff985225d2",
+  "6c5deed6846f05b7d2ee930745ea97245ca17cfaa50b586fca86756394bf3970",
+  "4ed993c7c28d18538eb6e42e6727f637e0021108f8901e616511a87671400468",
+  "abe5b4848301d438e6a78ad4d8d689317228797e9f765a66cd9a50a0a1cc4a83",
+  "b0b5f99c8bbca85879b864297bfb95e0896330b7d7b2b3b24c3ae92a2434dd23",
+]);
+
+/** True when `secret` is one of the well-known digests of nothing (see WELL_KNOWN_DIGESTS). */
+export function isWellKnownDigest(secret: string): boolean {
+  const n = secret.length;
+  if (n !== 32 && n !== 40 && n !== 64 && n !== 128) return false;
+  if (!HEX_RE.test(secret)) return false;
+  return WELL_KNOWN_DIGESTS.has(fingerprintSync(secret.toLowerCase()));
+}
 
 /** Shannon entropy in bits per character. */
 export function entropyOf(s: string): number {
@@ -129,8 +157,13 @@ function lowDiversity(s: string): boolean {
 export function looksLikeFiller(secret: string): boolean {
   const segs = segments(secret);
   if (segs.length === 0) return true;
-  const main = segs[0];
-  if (main.length < 6) return true;
+  let main = segs[0];
+  if (main.length < 6) {
+    // Symbol-heavy values (`Xk9#mP2$vL`, URL-encoded passwords) have short alphanumeric runs:
+    // from 8 characters on, judge the whole value instead.
+    if (secret.length < 8) return true;
+    main = secret;
+  }
   if (lowDiversity(main)) return true;
   if (patternCoverage(main) >= 0.5) return true;
   // Runs of x, X, 0 or * stand for "fill in here" even inside otherwise random text. Long
@@ -152,6 +185,7 @@ export function isPlaceholder(
   const exempt = options.exempt ?? [];
   if (secret.length > 200 ? DELIMITED_WORD_RE.test(secret) : WORD_RE.test(secret)) return true;
   if (TEMPLATE_RE.test(secret)) return true;
+  if (isWellKnownDigest(secret)) return true;
   if (!exempt.includes("uuid") && UUID_RE.test(secret)) return true;
   if (looksLikeFiller(exempt.includes("uuid") ? secret.replace(/-/g, "") : secret)) return true;
   if (context) {

@@ -1,5 +1,5 @@
 import { assert, assertFalse } from "@std/assert";
-import { entropyOf, isPlaceholder, looksLikeFiller } from "./placeholder.ts";
+import { entropyOf, isPlaceholder, isWellKnownDigest, looksLikeFiller } from "./placeholder.ts";
 import { fakeChars } from "./rules/slack.ts";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -61,4 +61,31 @@ Deno.test("placeholder: filler and entropy helpers", () => {
   assertFalse(looksLikeFiller(fakeChars(ALNUM, 24, 2)));
   assert(entropyOf("aaaa") === 0);
   assert(entropyOf(fakeChars(ALNUM, 64, 2)) > 4.5);
+});
+
+Deno.test("placeholder: symbol-heavy passwords are judged whole, not by their longest run", () => {
+  const pw = ["Xk9", "#mP2", "$vL"].join("");
+  assertFalse(looksLikeFiller(pw));
+  assertFalse(isPlaceholder(pw));
+  assertFalse(isPlaceholder(["q7", "%21", "Zr", "%40", "w9K"].join("")));
+  assert(looksLikeFiller("a-b-c"));
+  assert(looksLikeFiller("**-**-**-**"));
+  assert(looksLikeFiller("ab#ab#ab#ab#"));
+});
+
+Deno.test("placeholder: digests of nothing are not secrets", async () => {
+  const empty = new Uint8Array(0);
+  const hexOf = async (alg: string) =>
+    [...new Uint8Array(await crypto.subtle.digest(alg, empty))]
+      .map((b) => b.toString(16).padStart(2, "0")).join("");
+  for (const alg of ["SHA-1", "SHA-256", "SHA-512"]) {
+    const h = await hexOf(alg);
+    assert(isWellKnownDigest(h), alg);
+    assert(isWellKnownDigest(h.toUpperCase()), alg);
+    assert(isPlaceholder(h), alg);
+  }
+  // MD5 is not in WebCrypto: its empty-string digest is assembled from its well-known halves.
+  assert(isWellKnownDigest(["d41d8cd98f00b204", "e9800998ecf8427e"].join("")));
+  assertFalse(isWellKnownDigest(fakeChars("0123456789abcdef", 32, 21)));
+  assertFalse(isWellKnownDigest(fakeChars("0123456789abcdef", 64, 22)));
 });

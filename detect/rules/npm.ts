@@ -59,10 +59,12 @@ export const rules: Rule[] = [
     description: "npm legacy (UUID) auth token in an .npmrc line",
     keywords: ["_authtoken"],
     pattern:
-      /(?<![A-Za-z0-9])_authToken\s{0,2}=\s{0,2}["']?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z-])/g,
-    // The finding is the whole `_authToken=<uuid>` setting, not the bare UUID: UUIDs alone are
-    // ids everywhere (the global placeholder filter drops them), the setting is the credential.
-    validate: (secret) => !isLowVariety(secret.slice(-36).replace(/-/g, "")),
+      /(?<![A-Za-z0-9])_authToken[ \t]{0,2}=[ \t]{0,2}["']?(?<secret>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![0-9A-Za-z-])/g,
+    // The secret is the UUID itself (what npm checks, and what a fingerprint should identify
+    // wherever it is pasted again). UUIDs alone are ids everywhere, so the global placeholder
+    // filter drops them; here the `_authToken=` key says it is a token, hence the exemption.
+    validate: (secret) => !isLowVariety(secret.replace(/-/g, "")),
+    placeholderExempt: ["uuid"],
     confidence: "high",
     examples: {
       positives: () => {
@@ -70,8 +72,8 @@ export const rules: Rule[] = [
         const a = uuid(rand);
         const b = uuid(rand);
         return [
-          { text: `//registry.npmjs.org/:${AUTH}${a}`, secret: AUTH + a },
-          { text: `cat ~/.npmrc\n//npm.acme.internal:4873/:${AUTH}"${b}"`, secret: `${AUTH}"${b}` },
+          { text: `//registry.npmjs.org/:${AUTH}${a}`, secret: a },
+          { text: `cat ~/.npmrc\n//npm.acme.internal:4873/:${AUTH}"${b}"`, secret: b },
         ];
       },
       negatives: () => [
