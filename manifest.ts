@@ -10,6 +10,11 @@ import { ConnectGoogleWorkflow } from "./workflows/connect_google.ts";
 import { ConnectGitHubWorkflow } from "./workflows/connect_github.ts";
 import { ExportFindingsSheetWorkflow } from "./workflows/export_findings_sheet.ts";
 import { OpenGitHubIssueWorkflow } from "./workflows/open_github_issue.ts";
+import { SetupGuardWorkflow } from "./workflows/setup_guard.ts";
+import { SweepChannelWorkflow } from "./workflows/sweep_channel.ts";
+import { ReportWorkflow } from "./workflows/report.ts";
+import { WeeklyDigestWorkflow } from "./workflows/weekly_digest.ts";
+import { SweepsDatastore } from "./datastores/sweeps.ts";
 
 export default Manifest({
   name: "Token Guard",
@@ -24,9 +29,13 @@ export default Manifest({
     ConnectGitHubWorkflow,
     ExportFindingsSheetWorkflow,
     OpenGitHubIssueWorkflow,
+    SetupGuardWorkflow,
+    SweepChannelWorkflow,
+    ReportWorkflow,
+    WeeklyDigestWorkflow,
   ],
   outgoingDomains: Object.keys(OUTGOING_DOMAINS),
-  datastores: [FindingsDatastore, SettingsDatastore, ExternalConnectionsDatastore],
+  datastores: [FindingsDatastore, SettingsDatastore, ExternalConnectionsDatastore, SweepsDatastore],
   // Reads GOOGLE_CLIENT_ID and GITHUB_CLIENT_ID (README, "External accounts").
   externalAuthProviders: externalAuthProviders(),
   botScopes: Object.keys(BOT_SCOPES),

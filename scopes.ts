@@ -17,6 +17,16 @@ export const BOT_SCOPES: Readonly<Record<string, string>> = {
     "Check whether the person pressing Revoke, Resolved or Not a secret is a workspace admin or owner.",
   "usergroups:read":
     "Check whether that person belongs to the user group your settings allow to revoke.",
+  "channels:read":
+    "See whether Token Guard is a member of each guarded public channel (Set up Token Guard's coverage table and Check Token Guard).",
+  "groups:read":
+    "The same for private channels you invited Token Guard to; it cannot see other private channels.",
+  "channels:join":
+    "Join the public channels an admin chooses to guard, because new-message events only reach the app in channels it is a member of.",
+  "triggers:read":
+    "List Token Guard's own triggers, so Check Token Guard can tell whether the new-message triggers still match the guarded channels.",
+  "triggers:write":
+    "Create, update and delete Token Guard's own triggers: the new-message triggers for the guarded channels, the weekly digest's schedule and the one-time trigger that continues a long history sweep.",
 };
 
 /** Hosts the functions call besides slack.com. Empty until a feature needs one. */

@@ -21,6 +21,7 @@ import { conversationMethods } from "./methods_conversations.ts";
 import { datastoreMethods } from "./methods_datastore.ts";
 import { triggerMethods } from "./methods_triggers.ts";
 import { platformMethods } from "./methods_platform.ts";
+import { viewMethods } from "./methods_views.ts";
 import { handleWebhook } from "./webhooks.ts";
 import { fakeAlnum, fakeWebhookParts, type Seed as TokenSeed } from "../fake_tokens.ts";
 
@@ -31,6 +32,7 @@ export const METHODS: Record<string, MethodSpec> = {
   ...datastoreMethods,
   ...triggerMethods,
   ...platformMethods,
+  ...viewMethods,
 };
 
 /** One recorded request. `method` is "webhook" for incoming-webhook posts. */
@@ -78,6 +80,7 @@ const OBJECT_KEYS = new Set([
   "webhook",
   "outputs",
   "channel_ids",
+  "view",
 ]);
 
 function parseForm(raw: string): Args {
