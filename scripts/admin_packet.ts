@@ -2,6 +2,9 @@
 // install, from the manifest and the code (scopes.ts reasons, datastore definitions and their doc
 // comments). scripts/admin_packet_test.ts fails when a scope, domain or datastore attribute has no
 // explanation, and when docs/ADMIN.md differs from what this script would write now.
+// Dummy OAuth client ids (public ids, no secrets) so the manifest evaluates offline; real ids from
+// the environment win. The packet does not print them.
+import "../test_support/manifest_env.ts";
 import manifest from "../manifest.ts";
 import { BOT_SCOPES, OUTGOING_DOMAINS } from "../scopes.ts";
 
