@@ -28,6 +28,8 @@ export interface HealthDeps {
   budget?: Budget;
   /** The scopes the manifest asks for (default: scopes.ts). */
   botScopes?: readonly string[];
+  /** The token's scopes when the caller already has them (skips an auth.test). */
+  grantedScopes?: string[];
   /** Look at the external_connections datastore (default: true). */
   externalConnections?: boolean;
 }
@@ -141,7 +143,7 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
   const expected = parseTriggerIds(settings.guard_trigger_id);
 
   const [scopes, triggers, infos, external] = await Promise.all([
-    grantedScopes(client, budget),
+    deps.grantedScopes ? Promise.resolve(deps.grantedScopes) : grantedScopes(client, budget),
     listTriggers(client, budget),
     Promise.all(guarded.map((g) =>
       callSlack<{ channel: Raw }>(client, "conversations.info", {

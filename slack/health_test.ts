@@ -112,3 +112,20 @@ t("health: a failing trigger list or channel read becomes a sentence, not a thro
     await fake.close();
   }
 });
+
+t("health: scopes the caller already read are used without another auth.test", async () => {
+  const fake = await startFakeSlack();
+  try {
+    const client = SlackAPI(fake.botToken, { slackApiUrl: fake.url });
+    const h = await checkHealth({
+      client,
+      settings: withDefaults(undefined),
+      botScopes: ["chat:write", "triggers:write"],
+      grantedScopes: ["chat:write"],
+    });
+    assertEquals(h.scopes.missing, ["triggers:write"]);
+    assertEquals(fake.callsTo("auth.test").length, 0);
+  } finally {
+    await fake.close();
+  }
+});

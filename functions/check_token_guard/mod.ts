@@ -5,8 +5,11 @@ import { Budget } from "../../slack/budget.ts";
 import { callSlack } from "../../slack/client.ts";
 import { tellPerson } from "../../slack/tell_person.ts";
 import { BOT_SCOPES } from "../../scopes.ts";
+import { checkHealth, healthBlocks } from "../../slack/health.ts";
+import { slackCall } from "../../slack/client.ts";
+import { loadSettings } from "../../slack/settings_store.ts";
 
-export default SlackFunction(CheckTokenGuardFunction, async ({ inputs, client }) => {
+export default SlackFunction(CheckTokenGuardFunction, async ({ inputs, client, env }) => {
   const budget = Budget.forFunction();
   const who = await callSlack<Identity>(client, "auth.test", {}, { budget });
   if (!who.ok) {
@@ -21,10 +24,21 @@ export default SlackFunction(CheckTokenGuardFunction, async ({ inputs, client })
     granted: grantedScopes(who),
     wanted: Object.keys(BOT_SCOPES),
   });
+  // Is the guard wired up: triggers vs settings, channel membership, scopes, connections.
+  const settings = await loadSettings(slackCall(client, budget), env).catch(() => undefined);
+  const health = settings
+    ? await checkHealth({ client, settings, budget, grantedScopes: grantedScopes(who) })
+    : undefined;
+  if (health && !health.healthy) {
+    answer.healthy = false;
+    answer.summary = `${answer.summary} ${health.problems.length} setup problem(s) to fix.`;
+  }
   const delivery = await tellPerson(client, {
     ...inputs,
     text: answer.summary,
-    blocks: answer.blocks,
+    blocks: health
+      ? [...answer.blocks, { type: "divider" }, ...healthBlocks(health).blocks]
+      : answer.blocks,
   }, budget);
   if (!delivery.ok) {
     return {
