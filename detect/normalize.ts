@@ -53,10 +53,13 @@ function isFormatting(c: number): boolean {
   return c === STAR || c === UNDERSCORE || c === TILDE || c === BACKTICK;
 }
 
-/** Characters a credential is made of: a marker between two of them is inside a token. */
+/**
+ * Characters a credential is made of: a marker between two of them is inside a token. An
+ * underscore only reaches `last` when it was kept as part of an identifier (`ghp_`, base64url).
+ */
 function isTokenChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
-    c === 45 || c === 46 || c === 37 || c === 43 || c === 47 || c === 61;
+    c === 45 || c === 46 || c === 37 || c === 43 || c === 47 || c === 61 || c === 95;
 }
 
 function isAlnum(c: number): boolean {
@@ -87,8 +90,17 @@ function nextSignificant(text: string, i: number): number {
   return SPACE;
 }
 
+export interface NormalizeOptions {
+  /**
+   * Keep a formatting marker that sits inside a word (`Xk9*mP2`) instead of dropping it: for
+   * values such as passwords, where `*` or `~` is a character, not a split.
+   */
+  keepInnerMarkers?: boolean;
+}
+
 /** Slack mrkdwn (or plain text) to visible text with an offset map. Never throws. */
-export function normalize(text: string): NormalizedText {
+export function normalize(text: string, options: NormalizeOptions = {}): NormalizedText {
+  const keepInner = options.keepInnerMarkers === true;
   if (!mayNeedNormalizing(text)) return { text, map: null };
   const n = text.length;
   const map = new Int32Array(n + 1);
@@ -172,7 +184,10 @@ export function normalize(text: string): NormalizedText {
       const next = nextSignificant(text, i + 1);
       if (c === UNDERSCORE) {
         // Inside an identifier (SLACK_BOT_TOKEN, ghp_…) an underscore is a character.
-        if (isAlnum(last) && (isAlnum(next) || next === UNDERSCORE)) {
+        // `-` counts too: base64url keys hold `-_` (`sk-proj-_Zq…`).
+        if (
+          (isAlnum(last) || last === 45) && (isAlnum(next) || next === UNDERSCORE || next === 45)
+        ) {
           last = c;
           continue;
         }
@@ -183,7 +198,9 @@ export function normalize(text: string): NormalizedText {
         emit(" ", i, i + 1);
         continue;
       }
-      if (isTokenChar(last) && isTokenChar(next)) drop(i, i + 1);
+      if (keepInner && last > SPACE && next > SPACE) {
+        last = c; // inside a word: a character of the value
+      } else if (isTokenChar(last) && isTokenChar(next)) drop(i, i + 1);
       else emit(" ", i, i + 1);
       continue;
     }

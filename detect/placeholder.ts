@@ -52,9 +52,12 @@ const DELIMITED_WORD_RE = new RegExp(
   "i",
 );
 
-/** Templates and references to a value kept elsewhere. */
+/**
+ * Templates and references to a value kept elsewhere. A `$NAME` reference opens the value or
+ * follows punctuation; inside a password (`Vu6$EX2!qo`) a `$` is just a character.
+ */
 const TEMPLATE_RE =
-  /\$\{|\{\{|\}\}|<[A-Za-z_ -]{1,40}>|%\(|%s\b|process\.env|os\.environ|getenv|ENV\[|secrets\.|\$[A-Z_][A-Z0-9_]{2,}/;
+  /\$\{|\{\{|\}\}|<[A-Za-z_ -]{1,40}>|%\(|%s\b|process\.env|os\.environ|getenv|ENV\[|secrets\.|(?:^|[^A-Za-z0-9])\$[A-Z_][A-Z0-9_]{2,}(?![a-z])/;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_RE = /^[0-9a-f]+$/i;
@@ -168,8 +171,11 @@ export function looksLikeFiller(secret: string): boolean {
   if (patternCoverage(main) >= 0.5) return true;
   // Runs of x, X, 0 or * stand for "fill in here" even inside otherwise random text. Long
   // secrets (keys) legitimately hold runs such as AAAAAAAA (zero bytes in base64).
+  // Numeric ids (Slack team and user numbers such as 1111000002…) hold such runs legitimately:
+  // whole-number segments are left out of this test (all-zero ones fail the checks above).
+  const subject = secret.replace(/(^|[^0-9A-Za-z])[0-9]+(?=$|[^0-9A-Za-z])/g, "$1#");
   if (
-    secret.length <= 160 ? /([xX0*])\1{4,}|(.)\2{6,}/.test(secret) : /([xX*])\1{7,}/.test(secret)
+    subject.length <= 160 ? /([xX0*])\1{4,}|(.)\2{6,}/.test(subject) : /([xX*])\1{7,}/.test(subject)
   ) {
     return true;
   }

@@ -65,6 +65,13 @@ const SPLIT_TRIGGERS: Array<[string, string]> = [
   ["x", MARKERS + "app"],
 ];
 
+/**
+ * A marker inside a word (`GOCSPX*-Lf…*`, `sk-*ant-…`) may split any keyword: such a text is
+ * read as shown as well. `_` is left out (identifiers hold it); the Slack triggers above cover
+ * `xox_b-`.
+ */
+const INNER_MARKER = /[0-9A-Za-z_.\-][*~`]+[0-9A-Za-z_\-]/;
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\\-\/]/g, "\\$&");
 }
@@ -178,7 +185,7 @@ function findWindows(
   text: string,
 ): { windows: Array<number[] | undefined>; split: boolean } {
   const windows: Array<number[] | undefined> = new Array(engine.rules.length);
-  let split = hasInvisible(text);
+  let split = hasInvisible(text) || INNER_MARKER.test(text);
   const re = engine.prefilter;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -323,7 +330,7 @@ function runAnchored(
     if (we === -1 || we > limit) we = limit;
     const region = view.slice(ws, we);
     if (!mayNeedNormalizing(region)) continue;
-    const norm = normalize(region);
+    const norm = normalize(region, { keepInnerMarkers: c.rule.literalMarkers });
     if (norm.map === null) continue;
     normalizedFrom = ws;
     // The hit's place in the visible region: starts up to it may open a match.
@@ -367,7 +374,7 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
       const raw = text.slice(ws, we);
       runRule(engine, r, raw, (s, e) => [ws + s, ws + e], RAW, out);
       if (normalizeWindows && mayNeedNormalizing(raw)) {
-        const norm = normalize(raw);
+        const norm = normalize(raw, { keepInnerMarkers: engine.rules[r].rule.literalMarkers });
         if (norm.map !== null) {
           runRule(engine, r, norm.text, mapper(norm, raw, ws), NORMALIZED, out);
         }
@@ -375,14 +382,18 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
     }
   }
   if (mrkdwn && split) {
-    // A keyword may be broken by markers or invisible characters: read the whole text as shown.
-    const norm = normalize(text);
-    if (norm.map !== null) {
+    // A keyword may be broken by markers or invisible characters: read the whole text as shown
+    // (a second reading, markers inside words kept, for rules whose secrets may hold them).
+    for (const literal of [false, true]) {
+      const mine = (r: number) => (engine.rules[r].rule.literalMarkers === true) === literal;
+      if (!engine.rules.some((_c, r) => mine(r))) continue;
+      const norm = normalize(text, { keepInnerMarkers: literal });
+      if (norm.map === null) continue;
       const found = findWindows(engine, norm.text).windows;
       const full = mapper(norm, text, 0);
       for (let r = 0; r < found.length; r++) {
         const list = found[r];
-        if (!list) continue;
+        if (!list || !mine(r)) continue;
         if (engine.rules[r].anchored) {
           runAnchored(engine, r, norm.text, list, full, NORMALIZED, false, out);
           continue;
@@ -412,8 +423,11 @@ function mapper(
  */
 function dedupe(cands: Candidate[]): Candidate[] {
   if (cands.length <= 1) return cands;
+  // A raw reading that still holds an entity (`p&amp;ss`) is what Slack sent, not what was typed.
+  const viewRank = (c: Candidate) =>
+    c.view === RAW && /&(?:amp|lt|gt);/.test(c.secret) ? NORMALIZED + 1 : c.view;
   const ranked = [...cands].sort((a, b) =>
-    a.rule - b.rule || (b.end - b.start) - (a.end - a.start) || a.view - b.view ||
+    a.rule - b.rule || (b.end - b.start) - (a.end - a.start) || viewRank(a) - viewRank(b) ||
     a.start - b.start
   );
   const kept: Candidate[] = []; // sorted by start, non-overlapping

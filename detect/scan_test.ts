@@ -77,3 +77,32 @@ Deno.test("scan: a token deep inside a large text is found at the right place", 
   assertEquals(mine.length, 1);
   assertEquals(mine[0].start, filler.length);
 });
+
+Deno.test("scan: anchored rules find what a search of the whole text with their pattern finds", async () => {
+  const { RULES } = await import("./rules/mod.ts");
+  const { evalCorpus } = await import("./eval/corpus.ts");
+  const { isPlaceholder } = await import("./placeholder.ts");
+  const anchored = RULES.filter((r) => r.anchor === "word");
+  assert(anchored.length >= 3);
+  let checked = 0;
+  for (const { text } of evalCorpus(400, 5)) {
+    for (const rule of anchored) {
+      const found = new Set(
+        scanSync(text, { rules: [rule.id], includeSecret: true, mrkdwn: false }).map((f) =>
+          `${f.start}:${f.end}`
+        ),
+      );
+      const re = new RegExp(rule.pattern.source, rule.pattern.flags + "d");
+      for (const m of text.matchAll(re)) {
+        const [s, e] = m.indices!.groups!.secret;
+        const secret = text.slice(s, e);
+        const ctx = { text, start: s, end: e };
+        if (rule.validate && !rule.validate(secret, ctx)) continue;
+        if (isPlaceholder(secret, ctx, { exempt: rule.placeholderExempt })) continue;
+        checked++;
+        assert(found.has(`${s}:${e}`), `${rule.id} missed a match the full search finds`);
+      }
+    }
+  }
+  assert(checked > 20, `only ${checked} matches checked`);
+});

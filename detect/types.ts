@@ -59,6 +59,11 @@ export interface Rule {
    */
   anchor?: "word";
   /**
+   * The secret may hold `*`, `_`, `~` or a backtick as a character (a password): when the
+   * scanner reads the text as a person sees it for this rule, a marker inside a word stays.
+   */
+  literalMarkers?: boolean;
+  /**
    * Global placeholder checks this rule opts out of, because its format legitimately has that
    * shape (npm's legacy `_authToken` is a UUID; a keyword-anchored secret may be plain hex).
    */

@@ -167,7 +167,10 @@ export function isNonSecretValue(value: string): boolean {
       .test(v)
   ) return true;
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v)) return true;
+  // Random dotted keys (`SG.<id>.<secret>`) are not made of words.
+  if (
+    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v) && wordFraction(v) >= 0.5
+  ) return true;
   if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
   // Paths and URLs (a URL with a password is the URL rule's business).
   if (/^(?:~|\.{1,2})\/|^[A-Za-z]:\\/.test(v)) return true;
@@ -194,6 +197,8 @@ export const MIN_SECRET_LENGTH = 16;
 export const ENTROPY_CAP = 3.5;
 export const ENTROPY_SLACK = 1.0;
 export const MAX_WORD_FRACTION = 0.6;
+export const MAX_WORD_FRACTION_INTERLEAVED = 0.8;
+const INTERLEAVED_DIGITS = /[A-Za-z][0-9]+[A-Za-z][^]*[A-Za-z][0-9]+[A-Za-z]/;
 
 /** Hex strings top out at 4 bits/char, so they get their own, lower bar. */
 export const HEX_ENTROPY_CAP = 3.0;
@@ -207,7 +212,10 @@ export function looksGenerated(value: string): boolean {
   if (charClasses(value).count < 2) return false;
   const hex = /^[0-9a-fA-F]+$/.test(value);
   if (shannonEntropy(value) < entropyThreshold(value.length, hex)) return false;
-  return wordFraction(value) <= MAX_WORD_FRACTION;
+  // Random base62 forms word-like pieces by chance (1 in 1,000 40-char keys scores 0.63); digits
+  // inside letters at two places or more are what identifiers lack, so such values get more room.
+  const limit = INTERLEAVED_DIGITS.test(value) ? MAX_WORD_FRACTION_INTERLEAVED : MAX_WORD_FRACTION;
+  return wordFraction(value) <= limit;
 }
 
 /** A human-chosen password: 8+ characters, 3+ classes, not a famous example, not one word. */
@@ -286,6 +294,7 @@ export const rules: Rule[] = [
     confidence: "medium",
     // The name holds the keyword and is at most 62 characters; the value ends within 280.
     anchor: "word",
+    literalMarkers: true,
     window: { before: 64, after: 280 },
     examples: {
       positives: () => {
@@ -332,6 +341,7 @@ export const rules: Rule[] = [
     confidence: "medium",
     // The name holds the keyword and is at most 62 characters; the value ends within 280.
     anchor: "word",
+    literalMarkers: true,
     window: { before: 64, after: 280 },
     examples: {
       positives: () => {
@@ -389,6 +399,7 @@ export const rules: Rule[] = [
     confidence: "medium",
     // The scheme (at most 21 characters) ends at the `://` hit.
     anchor: "word",
+    literalMarkers: true,
     window: { before: 24, after: 480 },
     examples: {
       positives: () => {
