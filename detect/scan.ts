@@ -70,7 +70,36 @@ const SPLIT_TRIGGERS: Array<[string, string]> = [
  * read as shown as well. `_` is left out (identifiers hold it); the Slack triggers above cover
  * `xox_b-`.
  */
-const INNER_MARKER = /[0-9A-Za-z_.\-][*~`]+[0-9A-Za-z_\-]/;
+const MARKER_CHARS = ["*", "~", "`"];
+
+function isMarker(c: number): boolean {
+  return c === 42 || c === 126 || c === 96; // * ~ `
+}
+
+/**
+ * Whether `text` holds an inner marker: a run of `*~\`` after `[0-9A-Za-z_.-]` and before
+ * `[0-9A-Za-z_-]`. Searching the rare marker characters with indexOf is several times faster
+ * than a regex whose first class matches almost every character.
+ */
+function hasInnerMarker(text: string): boolean {
+  for (const ch of MARKER_CHARS) {
+    let i = text.indexOf(ch);
+    while (i !== -1) {
+      // Only the first marker of a run can follow the word character.
+      if (i > 0 && !isMarker(text.charCodeAt(i - 1))) {
+        const b = text.charCodeAt(i - 1);
+        if (isAlnum(b) || b === 95 || b === 46 || b === 45) {
+          let e = i + 1;
+          while (e < text.length && isMarker(text.charCodeAt(e))) e++;
+          const a = e < text.length ? text.charCodeAt(e) : -1;
+          if (isAlnum(a) || a === 95 || a === 45) return true;
+        }
+      }
+      i = text.indexOf(ch, i + 1);
+    }
+  }
+  return false;
+}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\\-\/]/g, "\\$&");
@@ -185,7 +214,7 @@ function findWindows(
   text: string,
 ): { windows: Array<number[] | undefined>; split: boolean } {
   const windows: Array<number[] | undefined> = new Array(engine.rules.length);
-  let split = hasInvisible(text) || INNER_MARKER.test(text);
+  let split = hasInvisible(text) || hasInnerMarker(text);
   const re = engine.prefilter;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
