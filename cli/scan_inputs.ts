@@ -9,6 +9,7 @@ import { type ByteReader, detach, scanChunks, textChunks } from "./read_stream.t
 import type { Located } from "./report.ts";
 import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
 import { SlackExport } from "./slack_export.ts";
+import type { FilePool } from "./scan_pool.ts";
 import type { Input } from "./walk.ts";
 import { join } from "./walk.ts";
 import { zipEntries, ZipError } from "./zip.ts";
@@ -28,6 +29,8 @@ export interface ScanContext {
   onError: (line: string) => void;
   /** Called once per skipped file (binary, too large). */
   onSkip: (path: string, reason: string) => void;
+  /** Scans plain files on workers; results are replayed in input order. */
+  pool?: FilePool;
 }
 
 export interface ScanTotals {
@@ -59,6 +62,16 @@ export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<Sca
     ctx.progress.add(n);
   };
 
+  // Every plain file is queued at once so the workers never wait for the main thread.
+  const jobs = new Map<Input, number>();
+  if (ctx.pool) {
+    for (const input of inputs) {
+      if (input.kind === "file") {
+        jobs.set(input, ctx.pool.submit(input.path, displayPath(input.path), plain));
+      }
+    }
+  }
+
   for (const input of inputs) {
     const path = displayPath(input.path);
     ctx.progress.label(path);
@@ -73,9 +86,23 @@ export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<Sca
         totals.files++;
         await scanReader(Deno.stdin, "-", plain, ctx, totals, counted);
         break;
-      case "file":
-        await scanFile(input.path, path, plain, ctx, totals, counted, error, skip);
+      case "file": {
+        const id = jobs.get(input);
+        // A worker that died (it should not) leaves the file to the main thread.
+        const o = ctx.pool && id !== undefined
+          ? await ctx.pool.result(id).catch(() => undefined)
+          : undefined;
+        if (o) {
+          counted(o.bytes);
+          for (const line of o.errors) error(line);
+          for (const [p, reason] of o.skips) skip(p, reason);
+          totals.files += o.files;
+          for (const l of o.found) totals.found.push(l);
+        } else {
+          await scanFile(input.path, path, plain, ctx, totals, counted, error, skip);
+        }
         break;
+      }
       case "zip":
         await scanZip(input.path, path, ctx, totals, counted, error, skip);
         break;
@@ -91,7 +118,7 @@ async function scanReader(
   reader: ByteReader,
   path: string,
   mrkdwn: boolean,
-  ctx: ScanContext,
+  ctx: Pick<ScanContext, "scan">,
   totals: ScanTotals,
   counted: (n: number) => void,
   head?: Uint8Array,
@@ -114,11 +141,12 @@ async function readHead(file: Deno.FsFile): Promise<Uint8Array> {
   return head.subarray(0, at);
 }
 
-async function scanFile(
+/** One plain file, streamed in chunks; the pool's workers call this too. */
+export async function scanFile(
   realPath: string,
   path: string,
   mrkdwn: boolean,
-  ctx: ScanContext,
+  ctx: Pick<ScanContext, "scan">,
   totals: ScanTotals,
   counted: (n: number) => void,
   error: (line: string) => void,
