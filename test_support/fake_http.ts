@@ -47,7 +47,8 @@ export class FakeHttpServer {
   readonly faults = new Map<string, Array<ProviderFault & { left: number }>>();
   url = "";
   #server?: Deno.HttpServer;
-  #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Pending delays: woken on close, so a shutdown never waits on a sleeping handler. */
+  #sleepers = new Set<() => void>();
 
   constructor(
     readonly routes: Route[],
@@ -66,7 +67,7 @@ export class FakeHttpServer {
   }
 
   async close(): Promise<void> {
-    for (const t of this.#timers) clearTimeout(t);
+    for (const wake of [...this.#sleepers]) wake();
     await this.#server?.shutdown();
   }
 
@@ -97,11 +98,12 @@ export class FakeHttpServer {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.#timers.delete(timer);
+        this.#sleepers.delete(done);
+        signal.removeEventListener("abort", done);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.#timers.add(timer);
+      this.#sleepers.add(done);
       signal.addEventListener("abort", done);
     });
   }
