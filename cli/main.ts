@@ -11,7 +11,6 @@ import { formatTable } from "./format_table.ts";
 import { Progress } from "./progress.ts";
 import { compareLocated } from "./report.ts";
 import { scanInputs } from "./scan_inputs.ts";
-import { FilePool, POOL_MIN_BYTES } from "./scan_pool.ts";
 import { type Input, walk } from "./walk.ts";
 
 export const VERSION = "0.1.0";
@@ -29,26 +28,6 @@ function say(line: string): void {
 async function writeAll(w: { write(p: Uint8Array): Promise<number> }, text: string) {
   let data = encoder.encode(text);
   while (data.length > 0) data = data.subarray(await w.write(data));
-}
-
-/**
- * Workers for many plain files totalling at least POOL_MIN_BYTES: one per core, at most 2 (the
- * machines this runs on), never more than there are files. `TOKEN_GUARD_WORKERS=0` turns the
- * pool off (its count, if set, caps it).
- */
-function poolFor(inputs: Input[], rules?: string[]): FilePool | undefined {
-  const files = inputs.filter((i) => i.kind === "file");
-  const bytes = files.reduce((n, i) => n + ("size" in i ? i.size : 0), 0);
-  let cap = 2;
-  try {
-    const env = Deno.env.get("TOKEN_GUARD_WORKERS");
-    if (env !== undefined && /^\d+$/.test(env)) cap = Number(env);
-  } catch {
-    // No --allow-env: the default.
-  }
-  const size = Math.min(cap, navigator.hardwareConcurrency ?? 1, files.length);
-  if (size < 2 || bytes < POOL_MIN_BYTES) return undefined;
-  return new FilePool(size, rules);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -90,9 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   const total = inputs.reduce((n, i) => n + ("size" in i ? i.size : 0), 0);
   const progress = new Progress(total, opts.progress);
   const rules = opts.rules;
-  const pool = poolFor(inputs, rules);
   const totals = await scanInputs(inputs, {
-    pool,
     scan: (text, mrkdwn) => scanSync(text, { mrkdwn, rules }),
     mrkdwn: opts.mrkdwn,
     maxSize: opts.maxSize,
@@ -108,7 +85,6 @@ export async function run(argv: string[]): Promise<number> {
       say(`skipped ${path}: ${reason}`);
     },
   });
-  pool?.close();
   progress.finish();
 
   const found = totals.found.filter((l) => !baseline.has(l.finding.fingerprint));
