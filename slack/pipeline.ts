@@ -36,6 +36,8 @@ import type { SlackCall } from "./slack_call.ts";
 import type { Verification, VerificationState } from "./verification.ts";
 import { type VerifyDeps, verifyFinding } from "./verify.ts";
 import { revokeSlackToken } from "./revoke.ts";
+import { verifyGitHubToken } from "../providers/github_verify.ts";
+import { githubApiBase } from "../providers/base_urls.ts";
 import { isRevocable, slackKindOf } from "./token_kind.ts";
 import { posterWarning, type WarnedFinding } from "./blocks/poster_warning.ts";
 import { alertMessage } from "./blocks/alert.ts";
@@ -118,6 +120,8 @@ export function makeGuardDeps(
         }),
       thisTeamId: ctx.team_id,
       webhookBase: env.SLACK_WEBHOOK_URL_BASE || undefined,
+      // GET /user with the leaked token, nothing else; no state kept.
+      verifyGitHub: (secret) => verifyGitHubToken(secret, { baseUrl: githubApiBase(env), budget }),
     },
     settings: opts.settings ?? withDefaults(undefined, env),
     runId: opts.runId ?? crypto.randomUUID(),
