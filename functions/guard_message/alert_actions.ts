@@ -11,7 +11,10 @@ import {
   getFinding,
   updateFinding,
 } from "../../slack/findings_store.ts";
-import type { GuardDeps } from "../../slack/pipeline.ts";
+import { type GuardDeps, makeGuardDeps } from "../../slack/pipeline.ts";
+import { Budget } from "../../slack/budget.ts";
+import type { SlackClientLike } from "../../slack/client.ts";
+import { loadSettings } from "../../slack/settings_store.ts";
 import { revokeSlackToken } from "../../slack/revoke.ts";
 import { mayAct } from "../../slack/revokers.ts";
 import {
@@ -209,4 +212,53 @@ export async function alertsOfRun(
     if (f.state === "open") open++;
   }
   return { alerts, open };
+}
+
+/** What a block-actions handler receives that the alert's buttons need. */
+export interface AlertButtonContext {
+  action: { action_id: string; value?: string };
+  body: {
+    user: { id: string };
+    team?: { id?: string };
+    channel?: { id?: string };
+    message?: { ts?: string };
+    container?: { channel_id?: string; message_ts?: string };
+    function_data?: { execution_id?: string };
+  };
+  client: SlackClientLike;
+  env: Record<string, string>;
+  team_id?: string;
+}
+
+/**
+ * The alert buttons' handler, shared by every function that posts alerts (guard, sweep): acts on
+ * the click, then completes the run with `settledOutputs` once none of its alerts waits.
+ */
+export async function onAlertButton(
+  { action, body, client, env, team_id }: AlertButtonContext,
+  settledOutputs: (run: { alerts: number }, finding: FindingRecord) => Record<string, unknown>,
+): Promise<void> {
+  const budget = Budget.forHandler();
+  const runId = body.function_data?.execution_id;
+  const deps = makeGuardDeps({ client, env, team_id: team_id ?? body.team?.id }, budget, {
+    runId,
+  });
+  deps.settings = await loadSettings(deps.call, env);
+  const result = await handleAlertClick(deps, {
+    actionId: action.action_id,
+    fingerprint: String(action.value ?? ""),
+    userId: body.user.id,
+    channelId: body.channel?.id ?? body.container?.channel_id,
+    messageTs: body.message?.ts ?? body.container?.message_ts,
+  });
+  const settledNow = ["revoked", "resolved", "not_secret"].includes(result.outcome);
+  if (runId && result.finding && settledNow) {
+    const run = await alertsOfRun(deps, runId);
+    if (run.open === 0) {
+      await deps.call("functions.completeSuccess", {
+        function_execution_id: runId,
+        outputs: settledOutputs(run, result.finding),
+      });
+    }
+  }
 }

@@ -13,7 +13,7 @@ import { Budget } from "../../slack/budget.ts";
 import { makeGuardDeps, processMessage, type ProcessResult } from "../../slack/pipeline.ts";
 import { loadSettings } from "../../slack/settings_store.ts";
 import { ACTION_NOT_SECRET, ACTION_RESOLVE, ACTION_REVOKE } from "../../slack/blocks/alert.ts";
-import { alertsOfRun, handleAlertClick } from "./alert_actions.ts";
+import { onAlertButton } from "./alert_actions.ts";
 
 function summarize(r: ProcessResult): string {
   if (r.findings.length === 0) return "No credentials found.";
@@ -55,36 +55,12 @@ export default SlackFunction(
   },
 ).addBlockActionsHandler(
   [ACTION_REVOKE, ACTION_RESOLVE, ACTION_NOT_SECRET],
-  async ({ action, body, client, env, team_id }) => {
-    const budget = Budget.forHandler();
-    const runId = body.function_data?.execution_id;
-    const deps = makeGuardDeps({ client, env, team_id: team_id ?? body.team?.id }, budget, {
-      runId,
-    });
-    deps.settings = await loadSettings(deps.call, env);
-    const result = await handleAlertClick(deps, {
-      actionId: action.action_id,
-      fingerprint: String(action.value ?? ""),
-      userId: body.user.id,
-      channelId: body.channel?.id ?? body.container?.channel_id,
-      messageTs: body.message?.ts ?? body.container?.message_ts,
-    });
-    // Close the run once none of its alerts waits for anyone.
-    const settledNow = ["revoked", "resolved", "not_secret"].includes(result.outcome);
-    if (runId && result.finding && settledNow) {
-      const run = await alertsOfRun(deps, runId);
-      if (run.open === 0) {
-        await deps.call("functions.completeSuccess", {
-          function_execution_id: runId,
-          outputs: {
-            new_findings: run.alerts,
-            alerts: run.alerts,
-            summary: `${run.alerts} alert(s) settled; the last: ${
-              result.finding.state.replace("_", " ")
-            } by <@${body.user.id}>.`,
-          },
-        });
-      }
-    }
-  },
+  (ctx) =>
+    onAlertButton(ctx, (run, finding) => ({
+      new_findings: run.alerts,
+      alerts: run.alerts,
+      summary: `${run.alerts} alert(s) settled; the last: ${
+        finding.state.replace("_", " ")
+      } by <@${ctx.body.user.id}>.`,
+    })),
 );

@@ -13,7 +13,7 @@ import { Budget } from "../../slack/budget.ts";
 import { makeGuardDeps, processMessage } from "../../slack/pipeline.ts";
 import { loadSettings } from "../../slack/settings_store.ts";
 import { ACTION_NOT_SECRET, ACTION_RESOLVE, ACTION_REVOKE } from "../../slack/blocks/alert.ts";
-import { alertsOfRun, handleAlertClick } from "../guard_message/alert_actions.ts";
+import { onAlertButton } from "../guard_message/alert_actions.ts";
 import { newSweep, runSweep, type SweepState } from "../../slack/sweep.ts";
 import { tellPerson } from "../../slack/tell_person.ts";
 import { sweepContinuationTrigger } from "../../triggers/sweep_channel.ts";
@@ -167,28 +167,10 @@ export default SlackFunction(
   },
 ).addBlockActionsHandler(
   [ACTION_REVOKE, ACTION_RESOLVE, ACTION_NOT_SECRET],
-  async ({ action, body, client, env, team_id }) => {
-    const budget = Budget.forHandler();
-    const runId = body.function_data?.execution_id;
-    const deps = makeGuardDeps({ client, env, team_id: team_id ?? body.team?.id }, budget, {
-      runId,
-    });
-    deps.settings = await loadSettings(deps.call, env);
-    const result = await handleAlertClick(deps, {
-      actionId: action.action_id,
-      fingerprint: String(action.value ?? ""),
-      userId: body.user.id,
-      channelId: body.channel?.id ?? body.container?.channel_id,
-      messageTs: body.message?.ts ?? body.container?.message_ts,
-    });
-    const settledNow = ["revoked", "resolved", "not_secret"].includes(result.outcome);
-    if (runId && result.finding && settledNow) {
-      if ((await alertsOfRun(deps, runId)).open === 0) {
-        await deps.call("functions.completeSuccess", {
-          function_execution_id: runId,
-          outputs: { done: true, messages_scanned: 0, summary: "Alerts from this sweep settled." },
-        });
-      }
-    }
-  },
+  (ctx) =>
+    onAlertButton(ctx, () => ({
+      done: true,
+      messages_scanned: 0,
+      summary: "Alerts from this sweep settled.",
+    })),
 );
