@@ -105,7 +105,8 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 async function deflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream("deflate"));
+  // render() fills a fresh buffer, so the whole ArrayBuffer is the image data.
+  const stream = new Blob([data.buffer as ArrayBuffer]).stream().pipeThrough(new CompressionStream("deflate"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 

@@ -364,10 +364,16 @@ export async function processMessage(
     }
   }
 
-  deps.log(
-    `token-guard ${options.source}: channel=${message.channel_id} ts=${message.ts} findings=${findings.length} new=${result.newFindings} known=${result.known} duplicate=${result.duplicates} alerts=${result.alerts} auto_revoked=${result.autoRevoked}${
-      result.problems.length ? ` problems=${result.problems.length}` : ""
-    }`,
-  );
+  // A guard run handles one message, so it always says what it did; a sweep of thousands of
+  // messages logs only the ones that matter, to keep `slack activity` readable.
+  const worthALine = options.source === "guard" || findings.length > 0 ||
+    result.problems.length > 0;
+  if (worthALine) {
+    deps.log(
+      `token-guard ${options.source}: channel=${message.channel_id} ts=${message.ts} findings=${findings.length} new=${result.newFindings} known=${result.known} duplicate=${result.duplicates} alerts=${result.alerts} auto_revoked=${result.autoRevoked}${
+        result.problems.length ? ` problems=${result.problems.length}` : ""
+      }`,
+    );
+  }
   return result;
 }
