@@ -106,7 +106,9 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 
 async function deflate(data: Uint8Array): Promise<Uint8Array> {
   // render() fills a fresh buffer, so the whole ArrayBuffer is the image data.
-  const stream = new Blob([data.buffer as ArrayBuffer]).stream().pipeThrough(new CompressionStream("deflate"));
+  const stream = new Blob([data.buffer as ArrayBuffer]).stream().pipeThrough(
+    new CompressionStream("deflate"),
+  );
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
