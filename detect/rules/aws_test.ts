@@ -1,51 +1,10 @@
-import { assert, assertEquals } from "@std/assert";
-import type { Rule } from "../types.ts";
+import { assertEquals } from "@std/assert";
 import { scan } from "../scan.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { rules } from "./aws.ts";
+import { testRuleExamples } from "./family_examples.ts";
 
-/** The rule's own matches in `text` (pattern + validator only, as scan would before its filters). */
-function direct(rule: Rule, text: string): string[] {
-  const out: string[] = [];
-  const re = new RegExp(
-    rule.pattern.source,
-    rule.pattern.flags.includes("d") ? rule.pattern.flags : rule.pattern.flags + "d",
-  );
-  for (const m of text.matchAll(re)) {
-    const g = m.indices?.groups?.secret;
-    const [s, e] = g ?? [m.index!, m.index! + m[0].length];
-    const secret = text.slice(s, e);
-    if (!rule.validate || rule.validate(secret, { text, start: s, end: e })) out.push(secret);
-  }
-  return out;
-}
-
-for (const rule of rules) {
-  Deno.test(`${rule.id}: pattern and validator on its own examples`, () => {
-    assert(rule.pattern.global, "pattern must be global");
-    for (const k of rule.keywords) assertEquals(k, k.toLowerCase());
-    for (const p of rule.examples.positives()) {
-      const got = direct(rule, p.text);
-      assertEquals(got.length, 1, `one match expected in an example of ${rule.id}`);
-      if (p.secret) assertEquals(got[0], p.secret);
-      const lower = got[0].toLowerCase();
-      assert(rule.keywords.some((k) => p.text.toLowerCase().includes(k)), "a keyword must occur");
-      void lower;
-    }
-  });
-  Deno.test(`${rule.id}: found through scan(), negatives stay silent`, async () => {
-    for (const p of rule.examples.positives()) {
-      const found = await scan(p.text, { includeSecret: true });
-      const mine = found.filter((f) => f.ruleId === rule.id);
-      assertEquals(mine.length, 1, `scan missed an example of ${rule.id}`);
-      if (p.secret) assertEquals(mine[0].secret, p.secret);
-      assertEquals(mine[0].confidence, rule.confidence);
-    }
-    for (const n of rule.examples.negatives()) {
-      assertEquals((await scan(n)).map((f) => f.ruleId), [], `false positive for ${rule.id}`);
-    }
-  });
-}
+testRuleExamples(rules);
 
 Deno.test("aws: a pasted id + secret pair gives two findings, id medium and secret high", async () => {
   const rand = seededRandom(43);

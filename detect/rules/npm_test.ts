@@ -1,23 +1,7 @@
 import { assert, assertEquals } from "@std/assert";
-import type { Rule } from "../types.ts";
 import { scan } from "../scan.ts";
 import { rules } from "./npm.ts";
-
-/** The rule's own matches in `text` (pattern + validator only, as scan would before its filters). */
-function direct(rule: Rule, text: string): string[] {
-  const out: string[] = [];
-  const re = new RegExp(
-    rule.pattern.source,
-    rule.pattern.flags.includes("d") ? rule.pattern.flags : rule.pattern.flags + "d",
-  );
-  for (const m of text.matchAll(re)) {
-    const g = m.indices?.groups?.secret;
-    const [s, e] = g ?? [m.index!, m.index! + m[0].length];
-    const secret = text.slice(s, e);
-    if (!rule.validate || rule.validate(secret, { text, start: s, end: e })) out.push(secret);
-  }
-  return out;
-}
+import { direct } from "./family_examples.ts";
 
 for (const rule of rules) {
   Deno.test(`${rule.id}: pattern and validator on its own examples`, () => {
