@@ -2,18 +2,21 @@
 // findings back. A raw secret leaves the engine only when the caller asks with `includeSecret`.
 
 /** Credential families, as people name them. */
-export type Family =
-  | "slack"
-  | "github"
-  | "google"
-  | "aws"
-  | "private-key"
-  | "stripe"
-  | "openai"
-  | "anthropic"
-  | "npm"
-  | "jwt"
-  | "generic";
+export const FAMILIES = [
+  "slack",
+  "github",
+  "google",
+  "aws",
+  "private-key",
+  "stripe",
+  "openai",
+  "anthropic",
+  "npm",
+  "jwt",
+  "generic",
+] as const;
+
+export type Family = typeof FAMILIES[number];
 
 export type Confidence = "high" | "medium" | "low";
 

@@ -4,22 +4,7 @@ import { FAKE_IDS, type FakeSlack, startFakeSlack } from "../test_support/fake_s
 import { fakeSlackToken } from "../test_support/fake_tokens.ts";
 import { Budget } from "./budget.ts";
 import { callSlack, pages, parseRetryAfter, slackCall, SlackTransportError } from "./client.ts";
-
-// Real HTTP against the fake server; only time is injected, so no test waits for real.
-function timeline() {
-  let t = 0;
-  const waits: number[] = [];
-  return {
-    clock: { now: () => t },
-    sleep: (ms: number) => {
-      waits.push(ms);
-      t += ms;
-      return Promise.resolve();
-    },
-    advance: (ms: number) => (t += ms),
-    waits,
-  };
-}
+import { timeline } from "../test_support/fake_clock.ts";
 
 function withFake(name: string, fn: (fake: FakeSlack) => Promise<void>) {
   Deno.test({

@@ -1,22 +1,7 @@
 import { assert, assertEquals, assertRejects } from "@std/assert";
 import { Budget } from "./budget.ts";
 import { backoffMs, type Outcome, retry, RetryError } from "./retry.ts";
-
-// A fake clock whose sleep advances time instantly, recording each wait.
-function timeline() {
-  let t = 0;
-  const waits: number[] = [];
-  return {
-    clock: { now: () => t },
-    sleep: (ms: number) => {
-      waits.push(ms);
-      t += ms;
-      return Promise.resolve();
-    },
-    advance: (ms: number) => (t += ms),
-    waits,
-  };
-}
+import { timeline } from "../test_support/fake_clock.ts";
 
 const fail = (reason: string, retryAfterMs?: number): Outcome<never> => ({
   done: false,

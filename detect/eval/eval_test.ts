@@ -3,6 +3,7 @@
 // generator, not for one draw of it). Prints the per-family table.
 import { assert, assertGreaterOrEqual } from "@std/assert";
 import { evalCorpus } from "./corpus.ts";
+import { FAMILIES } from "../types.ts";
 import { evaluate, precision, recall, table } from "./metrics.ts";
 
 const FAMILY_FLOOR = 0.95;
@@ -29,21 +30,7 @@ for (const seed of [20240501, 7, 99]) {
 Deno.test("eval: the corpus covers every family, split tokens and hard negatives", () => {
   const samples = evalCorpus();
   const families = new Set(samples.flatMap((s) => s.labels.map((l) => l.family)));
-  for (
-    const f of [
-      "slack",
-      "github",
-      "google",
-      "aws",
-      "private-key",
-      "stripe",
-      "openai",
-      "anthropic",
-      "npm",
-      "jwt",
-      "generic",
-    ]
-  ) assert(families.has(f as never), `no ${f} sample`);
+  for (const f of FAMILIES) assert(families.has(f), `no ${f} sample`);
   assert(samples.some((s) => s.shape === "split"), "no split token");
   assert(samples.filter((s) => s.labels.length === 0).length >= 150, "too few negatives");
 });

@@ -283,19 +283,26 @@ function variants(words: string[]): string[] {
 
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
+/** What the two name = value rules share; they differ in the names they accept. */
+function nameValueRule(kind: "password" | "secret") {
+  return {
+    pattern: NAME_VALUE,
+    validate: genericValidate(kind),
+    confidence: "medium" as const,
+    // The name holds the keyword and is at most 62 characters; the value ends within 280.
+    anchor: "word" as const,
+    literalMarkers: true,
+    window: { before: 64, after: 280 },
+  };
+}
+
 export const rules: Rule[] = [
   {
     id: "generic-password",
     family: "generic",
     description: "Password assigned in config, code, a command line or a sentence",
     keywords: ["pass", "pwd"],
-    pattern: NAME_VALUE,
-    validate: genericValidate("password"),
-    confidence: "medium",
-    // The name holds the keyword and is at most 62 characters; the value ends within 280.
-    anchor: "word",
-    literalMarkers: true,
-    window: { before: 64, after: 280 },
+    ...nameValueRule("password"),
     examples: {
       positives: () => {
         const rand = seededRandom(13101);
@@ -336,13 +343,7 @@ export const rules: Rule[] = [
     family: "generic",
     description: "API key, token or secret assigned in config, code or a command line",
     keywords: variants(["secret", "token", "apikey", "credential"]),
-    pattern: NAME_VALUE,
-    validate: genericValidate("secret"),
-    confidence: "medium",
-    // The name holds the keyword and is at most 62 characters; the value ends within 280.
-    anchor: "word",
-    literalMarkers: true,
-    window: { before: 64, after: 280 },
+    ...nameValueRule("secret"),
     examples: {
       positives: () => {
         const rand = seededRandom(13201);

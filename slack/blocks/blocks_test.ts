@@ -3,6 +3,7 @@ import { posterWarning } from "./poster_warning.ts";
 import { ACTION_NOT_SECRET, ACTION_RESOLVE, ACTION_REVOKE, alertMessage } from "./alert.ts";
 import { rotationAdvice } from "./rotation_advice.ts";
 import type { FindingRecord } from "../findings_store.ts";
+import { FAMILIES } from "../../detect/types.ts";
 
 const FP = "f".repeat(64);
 
@@ -95,20 +96,7 @@ Deno.test("poster warning: an auto-revoked token says so and gives no rotation c
 
 Deno.test("rotation advice covers every family and falls back politely", () => {
   for (
-    const f of [
-      "slack",
-      "github",
-      "google",
-      "aws",
-      "private-key",
-      "stripe",
-      "openai",
-      "anthropic",
-      "npm",
-      "jwt",
-      "generic",
-      "other",
-    ]
+    const f of [...FAMILIES, "other"]
   ) assert(rotationAdvice(f).length > 20, f);
   assertStringIncludes(rotationAdvice("slack", "xoxc"), "Sign out all other sessions");
   assertStringIncludes(rotationAdvice("slack", "xoxp"), "legacy");
