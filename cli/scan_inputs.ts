@@ -42,6 +42,15 @@ export function displayPath(path: string): string {
   return path.replace(/^(\.\/)+(?=.)/, "");
 }
 
+/** One scan's context, totals and reporting callbacks, handed to every input reader. */
+interface Run {
+  ctx: ScanContext;
+  totals: ScanTotals;
+  counted: (n: number) => void;
+  error: (line: string) => void;
+  skip: (path: string, reason: string) => void;
+}
+
 export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<ScanTotals> {
   const totals: ScanTotals = { found: [], files: 0, bytes: 0, errors: 0, skipped: 0 };
   const error = (line: string) => {
@@ -57,6 +66,7 @@ export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<Sca
     totals.bytes += n;
     ctx.progress.add(n);
   };
+  const run: Run = { ctx, totals, counted, error, skip };
 
   for (const input of inputs) {
     const path = displayPath(input.path);
@@ -70,16 +80,16 @@ export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<Sca
         break;
       case "stdin":
         totals.files++;
-        await scanReader(Deno.stdin, "-", plain, ctx, totals, counted);
+        await scanReader(Deno.stdin, "-", plain, run);
         break;
       case "file":
-        await scanFile(input.path, path, plain, ctx, totals, counted, error, skip);
+        await scanFile(input.path, path, plain, run);
         break;
       case "zip":
-        await scanZip(input.path, path, ctx, totals, counted, error, skip);
+        await scanZip(input.path, path, run);
         break;
       case "export-dir":
-        await scanExportDir(input.path, path, ctx, totals, counted, error, skip);
+        await scanExportDir(input.path, path, run);
         break;
     }
   }
@@ -90,11 +100,10 @@ async function scanReader(
   reader: ByteReader,
   path: string,
   mrkdwn: boolean,
-  ctx: ScanContext,
-  totals: ScanTotals,
-  counted: (n: number) => void,
+  run: Run,
   head?: Uint8Array,
 ): Promise<void> {
+  const { ctx, totals, counted } = run;
   await scanChunks(
     textChunks(reader, { onBytes: counted, head }),
     (text) => ctx.scan(text, mrkdwn),
@@ -117,12 +126,9 @@ async function scanFile(
   realPath: string,
   path: string,
   mrkdwn: boolean,
-  ctx: ScanContext,
-  totals: ScanTotals,
-  counted: (n: number) => void,
-  error: (line: string) => void,
-  skip: (path: string, reason: string) => void,
+  run: Run,
 ): Promise<void> {
+  const { totals, counted, error, skip } = run;
   let file: Deno.FsFile;
   try {
     file = Deno.openSync(realPath, { read: true });
@@ -149,7 +155,7 @@ async function scanFile(
       return;
     }
     totals.files++;
-    await scanReader(reader, path, mrkdwn, ctx, totals, counted, head);
+    await scanReader(reader, path, mrkdwn, run, head);
   } catch (e) {
     error(`${path}: read failed (${(e as Error).message})`);
   } finally {
@@ -164,11 +170,9 @@ async function scanEntry(
   exp: SlackExport,
   rel: string,
   data: Uint8Array,
-  ctx: ScanContext,
-  totals: ScanTotals,
-  error: (line: string) => void,
-  skip: (path: string, reason: string) => void,
+  run: Run,
 ): Promise<void> {
+  const { ctx, totals, error, skip } = run;
   const path = `${exp.root}/${rel}`;
   if (looksBinary(data)) {
     skip(path, "binary");
@@ -208,12 +212,9 @@ async function scanEntry(
 async function scanZip(
   realPath: string,
   path: string,
-  ctx: ScanContext,
-  totals: ScanTotals,
-  counted: (n: number) => void,
-  error: (line: string) => void,
-  skip: (path: string, reason: string) => void,
+  run: Run,
 ): Promise<void> {
+  const { ctx, totals, counted, error, skip } = run;
   const exp = new SlackExport(path, ctx.workspace);
   const before = totals.found.length;
   // fflate (an npm package) adds about 20 ms to every start: loaded only when a zip is scanned.
@@ -226,7 +227,7 @@ async function scanZip(
     });
     for await (const entry of entries) {
       ctx.progress.label(`${path}/${entry.name}`);
-      await scanEntry(exp, entry.name, entry.data, ctx, totals, error, skip);
+      await scanEntry(exp, entry.name, entry.data, run);
     }
   } catch (e) {
     const why = e instanceof ZipError ? e.message : `cannot read (${(e as Error).message})`;
@@ -238,12 +239,9 @@ async function scanZip(
 async function scanExportDir(
   realPath: string,
   path: string,
-  ctx: ScanContext,
-  totals: ScanTotals,
-  counted: (n: number) => void,
-  error: (line: string) => void,
-  skip: (path: string, reason: string) => void,
+  run: Run,
 ): Promise<void> {
+  const { ctx, totals, counted, error, skip } = run;
   const exp = new SlackExport(path, ctx.workspace);
   const before = totals.found.length;
   for await (const rel of exportFiles(realPath, "", error)) {
@@ -264,7 +262,7 @@ async function scanExportDir(
     }
     counted(data.length);
     ctx.progress.label(`${path}/${rel}`);
-    await scanEntry(exp, rel, data, ctx, totals, error, skip);
+    await scanEntry(exp, rel, data, run);
   }
   exp.finish(totals.found.slice(before));
 }
