@@ -80,5 +80,11 @@ export const FindingsDatastore = DefineDatastore({
     claim: { type: Schema.types.string },
     revoked_by: { type: Schema.types.string },
     revoked_at: { type: Schema.types.number },
+    /** The GitHub issue filed for it from the alert ("Open GitHub issue"), so it is filed once. */
+    github_issue_url: { type: Schema.types.string },
+    /** Who filed that issue (user id). */
+    github_issue_by: { type: Schema.types.string },
+    /** When it was filed (epoch seconds). */
+    github_issue_at: { type: Schema.types.number },
   },
 });

@@ -38,7 +38,10 @@ export const SettingsDatastore = DefineDatastore({
     guarded_channels: { type: GuardedChannelListType },
     guard_trigger_id: { type: Schema.types.string },
     digest_trigger_id: { type: Schema.types.string },
+    /** The GitHub repository "Open GitHub issue" files findings in (owner/name). */
     github_repository: { type: Schema.types.string },
+    /** Whose findings spreadsheet the weekly digest appends the week's findings to (user id). */
+    digest_sheet_user_id: { type: Schema.slack.types.user_id },
     updated_by: { type: Schema.slack.types.user_id },
     updated_at: { type: Schema.types.number },
   },

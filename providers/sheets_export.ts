@@ -143,12 +143,15 @@ export interface AppendInput {
 export interface AppendResult {
   appended: number;
   spreadsheetUrl: string;
+  /** False when the run's budget ended first: the first `appended` findings are in the sheet. */
+  complete: boolean;
 }
 
 /**
  * Appends `findings` to the person's findings spreadsheet with their stored token id: for the
- * weekly digest and any other run that has no person at the keyboard. Throws ExternalTokenError
- * (not connected, refresh impossible, ...) or ProviderError (Google trouble) with sentences.
+ * weekly digest and any other run that has no person at the keyboard. Rows go in pages of
+ * EXPORT_PAGE with one token (refreshed once on a 401). Throws ExternalTokenError (not connected,
+ * refresh impossible, ...) or ProviderError (Google trouble) with sentences.
  */
 export async function appendFindingsToSheet(
   deps: ExternalDeps,
@@ -176,11 +179,18 @@ export async function appendFindingsToSheet(
   const google = providerTokenSession(deps, conn.external_token_id, { provider: "google" });
   const http = httpOf(deps);
   const base = sheetsApiBase(deps.env);
-  const appended = input.findings.length === 0
-    ? 0
-    : await google.use((token) =>
-      appendRows(http, base, token, conn.spreadsheet_id!, SHEET_TAB, input.findings.map(findingRow))
+  let appended = 0;
+  let complete = true;
+  for (let i = 0; i < input.findings.length; i += EXPORT_PAGE) {
+    if (i > 0 && deps.budget.remainingMs() < EXPORT_RESERVE_MS) {
+      complete = false;
+      break;
+    }
+    const values = input.findings.slice(i, i + EXPORT_PAGE).map(findingRow);
+    appended += await google.use((token) =>
+      appendRows(http, base, token, conn.spreadsheet_id!, SHEET_TAB, values)
     );
+  }
   await updateConnection(deps.call, "google", input.userId, { last_used_at: nowSeconds(deps) });
-  return { appended, spreadsheetUrl: conn.spreadsheet_url };
+  return { appended, spreadsheetUrl: conn.spreadsheet_url, complete };
 }

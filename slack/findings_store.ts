@@ -67,6 +67,10 @@ export interface FindingRecord {
   action_detail?: string;
   revoked_by?: string;
   revoked_at?: number;
+  /** The GitHub issue filed from the alert, who filed it and when (it is filed once). */
+  github_issue_url?: string;
+  github_issue_by?: string;
+  github_issue_at?: number;
   /** The run that created the item; lets two runs racing on one leak agree on who alerts. */
   claim?: string;
 }

@@ -74,6 +74,12 @@ export interface ReportSummary {
 
 const DAY = 86_400;
 
+/** Whether a finding belongs to the period starting at `from`: seen or acted on since then. */
+export function inPeriod(f: FindingRecord, from: number): boolean {
+  const last = f.last_seen ?? f.first_seen ?? 0;
+  return last >= from || (f.acted_at ?? 0) >= from;
+}
+
 function row(f: FindingRecord): ReportRow {
   const first = f.occurrences[0];
   return {
@@ -148,9 +154,7 @@ export class ReportAccumulator {
     if (this.#seen.has(f.fingerprint)) return;
     this.#seen.add(f.fingerprint);
     this.#scanned++;
-    const last = f.last_seen ?? f.first_seen ?? 0;
-    const active = last >= this.from || (f.acted_at ?? 0) >= this.from;
-    if (active) {
+    if (inPeriod(f, this.from)) {
       this.#inPeriod++;
       bump(this.#family, f.family || "unknown");
       bump(this.#state, f.state || "open");

@@ -30,6 +30,8 @@ export interface GuardSettings {
   guard_trigger_id?: string;
   digest_trigger_id?: string;
   github_repository?: string;
+  /** Whose findings spreadsheet the weekly digest appends to (their Google connection). */
+  digest_sheet_user_id?: string;
   updated_by?: string;
   updated_at?: number;
 }
@@ -63,6 +65,8 @@ export function withDefaults(
     revoker_usergroup_id: nonEmpty(i.revoker_usergroup_id),
     guard_admin_ids: strings(i.guard_admin_ids),
     policy: isPolicy(i.policy) ? i.policy : isPolicy(envPolicy) ? envPolicy : DEFAULT_POLICY,
+    github_repository: nonEmpty(i.github_repository),
+    digest_sheet_user_id: nonEmpty(i.digest_sheet_user_id),
     guarded_channels: Array.isArray(i.guarded_channels)
       ? (i.guarded_channels as GuardedChannel[]).filter((c) => nonEmpty(c?.channel_id))
       : [],

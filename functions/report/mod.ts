@@ -9,11 +9,15 @@ import { ReportFunction } from "./definition.ts";
 import { Budget } from "../../slack/budget.ts";
 import { slackCall } from "../../slack/client.ts";
 import { loadSettings } from "../../slack/settings_store.ts";
-import { eachFinding } from "../../slack/findings_store.ts";
-import { ReportAccumulator, reportQuery } from "../../slack/report_summary.ts";
+import { eachFinding, type FindingRecord } from "../../slack/findings_store.ts";
+import { inPeriod, ReportAccumulator, reportQuery } from "../../slack/report_summary.ts";
 import { reportBlocks } from "../../slack/blocks/report.ts";
 import { mayAct } from "../../slack/revokers.ts";
 import { tellPerson } from "../../slack/tell_person.ts";
+import { appendDigestToSheet } from "./digest_sheet.ts";
+
+/** Slack's limit on blocks per message. */
+const MAX_BLOCKS = 50;
 
 export default SlackFunction(ReportFunction, async ({ inputs, client, env }) => {
   const budget = Budget.forFunction();
@@ -45,8 +49,14 @@ export default SlackFunction(ReportFunction, async ({ inputs, client, env }) => 
     now: Math.floor(Date.now() / 1000),
     periodDays: inputs.period_days ?? 7,
   });
+  // The digest's spreadsheet gets the same findings the digest counts for the period, once each.
+  const sheetUser = digest ? settings.digest_sheet_user_id : undefined;
+  const forSheet = new Map<string, FindingRecord>();
   try {
-    for await (const f of eachFinding(call, reportQuery(acc.from))) acc.add(f);
+    for await (const f of eachFinding(call, reportQuery(acc.from))) {
+      acc.add(f);
+      if (sheetUser && inPeriod(f, acc.from)) forSheet.set(f.fingerprint, f);
+    }
   } catch (e) {
     return {
       error: `Token Guard could not read its findings: ${
@@ -64,6 +74,25 @@ export default SlackFunction(ReportFunction, async ({ inputs, client, env }) => 
         error:
           `The weekly digest could not be posted in <#${settings.alert_channel_id}> (${r.error}). Invite Token Guard there if it is a private channel.`,
       };
+    }
+    if (sheetUser) {
+      const sheet = await appendDigestToSheet(
+        { call, budget, env },
+        sheetUser,
+        [...forSheet.values()],
+      );
+      // The outcome goes under the digest itself: one line, whether it worked or what to do.
+      const blocks = [
+        ...message.blocks.slice(0, MAX_BLOCKS - 1),
+        { type: "context", elements: [{ type: "mrkdwn", text: sheet.line }] },
+      ];
+      const u = await call("chat.update", {
+        channel: String(r.channel ?? settings.alert_channel_id),
+        ts: String(r.ts ?? ""),
+        text: message.text,
+        blocks,
+      }).catch(() => ({ ok: false }));
+      if (u.ok === false) console.log("Weekly digest: could not add the spreadsheet line.");
     }
   } else {
     const d = await tellPerson(client, {
