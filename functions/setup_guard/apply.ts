@@ -15,6 +15,8 @@ import {
 import { weeklyDigestTrigger } from "../../triggers/weekly_digest.ts";
 import { type MessageBlocks, slackDate } from "../../slack/blocks/common.ts";
 import type { SetupForm } from "./view.ts";
+import { parseRepository } from "../../providers/github_api.ts";
+import { getConnection } from "../../slack/external_connections_store.ts";
 
 export interface SetupPermission {
   allowed: boolean;
@@ -233,6 +235,15 @@ export async function saveSetup(
     ? current.digest_trigger_id ?? ""
     : "";
 
+  // The checkbox speaks for the saving admin only: ticked, the digest goes to their sheet;
+  // unticked, it stops going to theirs but another admin's choice stays.
+  const sheetUser = form.digestSheet
+    ? userId
+    : current.digest_sheet_user_id === userId
+    ? ""
+    : current.digest_sheet_user_id ?? "";
+  if (form.digestSheet) problems.push(...await sheetProblems(call, userId, Boolean(digestId)));
+
   // Empty strings clear a field (apps.datastore.update keeps fields it is not given).
   const settings = await saveSettings(
     call,
@@ -245,6 +256,8 @@ export async function saveSetup(
       guarded_channels: guarded,
       guard_trigger_id: formatTriggerIds(triggers.triggerIds),
       digest_trigger_id: digestId,
+      digest_sheet_user_id: sheetUser,
+      github_repository: parseRepository(form.githubRepository) ?? "",
     },
     userId,
     () => now,
@@ -252,6 +265,33 @@ export async function saveSetup(
 
   for (const r of coverage) if (r.note) problems.push(`<#${r.channel_id}>: ${r.note}`);
   return { settings, coverage, triggers, digest, alertChannelNote, problems };
+}
+
+/** What keeps the digest from reaching the admin's spreadsheet, checked at save time. */
+async function sheetProblems(call: SlackCall, userId: string, digestOn: boolean) {
+  const out: string[] = [];
+  if (!digestOn) {
+    out.push(
+      "The weekly digest is off, so nothing is appended to your spreadsheet until it is on.",
+    );
+  }
+  try {
+    const conn = await getConnection(call, "google", userId);
+    if (!conn) {
+      out.push(
+        'Your Google account is not connected: run "Connect my Google account", then "Export ' +
+          'findings to Google Sheets" once, so the digest has a spreadsheet to append to.',
+      );
+    } else if (!conn.spreadsheet_id) {
+      out.push(
+        'You have no findings spreadsheet yet: run "Export findings to Google Sheets" once, so ' +
+          "the digest has one to append to.",
+      );
+    }
+  } catch {
+    // Only advice: the digest itself says what is wrong when it runs.
+  }
+  return out;
 }
 
 function coverageLine(r: CoverageRow): string {
@@ -289,7 +329,13 @@ export function coverageMessage(r: SetupResult): MessageBlocks {
   const settingsLine = [
     `Alerts go to ${r.settings.alert_channel_id ? `<#${r.settings.alert_channel_id}>` : "nowhere"}`,
     `policy *${r.settings.policy === "auto_revoke" ? "alert and auto-revoke" : "alert only"}*`,
-    `weekly digest *${r.settings.digest_trigger_id ? "on" : "off"}*`,
+    `weekly digest *${r.settings.digest_trigger_id ? "on" : "off"}*` +
+    (r.settings.digest_sheet_user_id
+      ? ` (also to the findings spreadsheet of <@${r.settings.digest_sheet_user_id}>)`
+      : ""),
+    r.settings.github_repository
+      ? `GitHub issues in *${r.settings.github_repository}*`
+      : "no GitHub repository for issues",
   ].join(", ") + ".";
   const blocks: Record<string, unknown>[] = [
     { type: "section", text: { type: "mrkdwn", text: head } },

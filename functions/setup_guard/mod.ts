@@ -59,6 +59,7 @@ export default SlackFunction(SetupGuardFunction, async ({ inputs, client, env })
   const view = setupView(settings, {
     digestEnabled: Boolean(settings.digest_trigger_id),
     privateMetadata: JSON.stringify({ channel_id: inputs.channel_id ?? "" }),
+    viewerId: inputs.user_id,
   });
   const r = await call("views.open", {
     interactivity_pointer: inputs.interactivity.interactivity_pointer,

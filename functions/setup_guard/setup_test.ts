@@ -13,7 +13,9 @@ const { createContext } = SlackFunctionTester(SetupGuardFunction);
 const routed = handler as any;
 
 async function start(settings?: Record<string, unknown>): Promise<FakeSlack> {
-  const fake = await startFakeSlack({ datastores: { settings: "id" } });
+  const fake = await startFakeSlack({
+    datastores: { settings: "id", external_connections: "id" },
+  });
   fake.addChannel({ id: "C0SECRETS01", name: "secrets", is_private: true, members: [] });
   if (settings) {
     fake.state.datastores.set(
@@ -45,6 +47,8 @@ interface FormInput {
   usergroup?: string;
   admins?: string[];
   digest?: boolean;
+  digestSheet?: boolean;
+  github?: string;
 }
 
 function values(f: FormInput) {
@@ -56,6 +60,8 @@ function values(f: FormInput) {
     [B.usergroup]: { value: { value: f.usergroup ?? "" } },
     [B.admins]: { value: { selected_users: f.admins ?? [] } },
     [B.digest]: { value: { selected_options: f.digest ? [{ value: "weekly" }] : [] } },
+    [B.digestSheet]: { value: { selected_options: f.digestSheet ? [{ value: "mine" }] : [] } },
+    [B.github]: { value: { value: f.github ?? "" } },
   };
 }
 
@@ -274,6 +280,97 @@ t("setup: closing the form completes the function without saving", async () => {
       },
     });
     assertEquals(fake.state.completions[0].outputs?.saved, false);
+  } finally {
+    await fake.close();
+  }
+});
+
+/** The block of the form opened for `userId`, found by block_id. */
+async function formBlock(fake: FakeSlack, userId: string, blockId: string) {
+  await handler(ctx(fake, userId));
+  const view = fake.callsTo("views.open").at(-1)!.args.view as unknown as {
+    blocks: Array<Record<string, unknown>>;
+  };
+  const i = view.blocks.findIndex((b) => b.block_id === blockId);
+  return { block: view.blocks[i], before: view.blocks[i - 1] };
+}
+
+t("setup: digest spreadsheet and GitHub repository: validated, saved, prefilled", async () => {
+  const fake = await start();
+  try {
+    const bad = await submit(fake, FAKE_IDS.admin, {
+      alert: FAKE_IDS.security,
+      github: "not a repository",
+    });
+    assertEquals(bad.result.response_action, "errors");
+    assertStringIncludes(bad.result.errors[B.github], "owner/name");
+    assertEquals(settings(fake).github_repository, undefined);
+
+    const { result } = await submit(fake, FAKE_IDS.admin, {
+      alert: FAKE_IDS.security,
+      digest: true,
+      digestSheet: true,
+      github: "https://github.com/acme/security.git",
+    });
+    assertEquals(settings(fake).digest_sheet_user_id, FAKE_IDS.admin);
+    assertEquals(settings(fake).github_repository, "acme/security");
+    const view = JSON.stringify(result.view);
+    assertStringIncludes(view, "Connect my Google account", "not connected yet: said at save");
+    assertStringIncludes(view, `findings spreadsheet of <@${FAKE_IDS.admin}>`);
+    assertStringIncludes(view, "GitHub issues in *acme/security*");
+
+    // The admin who chose it sees the box ticked; another admin sees whose sheet it is.
+    const mine = await formBlock(fake, FAKE_IDS.admin, B.digestSheet);
+    assertEquals(
+      (mine.block.element as { initial_options?: unknown[] }).initial_options?.length,
+      1,
+    );
+    const repo = await formBlock(fake, FAKE_IDS.admin, B.github);
+    assertEquals((repo.block.element as { initial_value?: string }).initial_value, "acme/security");
+    const theirs = await formBlock(fake, FAKE_IDS.owner, B.digestSheet);
+    assertEquals(
+      (theirs.block.element as { initial_options?: unknown[] }).initial_options,
+      undefined,
+    );
+    assertStringIncludes(JSON.stringify(theirs.before), `<@${FAKE_IDS.admin}>`);
+
+    // Another admin saving without ticking keeps the first admin's choice; the repository
+    // field left empty clears it.
+    await submit(fake, FAKE_IDS.owner, { alert: FAKE_IDS.security, digest: true });
+    assertEquals(settings(fake).digest_sheet_user_id, FAKE_IDS.admin);
+    assertEquals(settings(fake).github_repository, "");
+    // The admin unticking it stops it.
+    await submit(fake, FAKE_IDS.admin, { alert: FAKE_IDS.security, digest: true });
+    assertEquals(settings(fake).digest_sheet_user_id, "");
+  } finally {
+    await fake.close();
+  }
+});
+
+t("setup: a connected admin with a spreadsheet gets no advice about it", async () => {
+  const fake = await start();
+  fake.state.datastores.set(
+    "external_connections",
+    new Map([[`google:${FAKE_IDS.admin}`, {
+      id: `google:${FAKE_IDS.admin}`,
+      provider: "google",
+      user_id: FAKE_IDS.admin,
+      external_token_id: "Et0FAKE01",
+      account: "ada@example.com",
+      connected_at: 1,
+      spreadsheet_id: "fakeSheet0001",
+      spreadsheet_url: "http://127.0.0.1/spreadsheets/d/fakeSheet0001/edit",
+    }]]),
+  );
+  try {
+    const { result } = await submit(fake, FAKE_IDS.admin, {
+      alert: FAKE_IDS.security,
+      digest: true,
+      digestSheet: true,
+    });
+    const view = JSON.stringify(result.view);
+    assert(!view.includes("Export findings to Google Sheets"), view);
+    assertEquals(settings(fake).digest_sheet_user_id, FAKE_IDS.admin);
   } finally {
     await fake.close();
   }

@@ -2,6 +2,7 @@
 // from a view_submission's state. Pure: no calls.
 import type { GuardSettings } from "../../slack/settings_store.ts";
 import type { Policy } from "../../datastores/settings.ts";
+import { parseRepository } from "../../providers/github_api.ts";
 
 export const SETUP_VIEW = "token_guard_setup";
 
@@ -16,6 +17,8 @@ export const B = {
   admins: "guard_admins",
   policy: "policy",
   digest: "digest",
+  digestSheet: "digest_sheet",
+  github: "github_repository",
 } as const;
 
 const A = "value"; // every input block has one element with this action_id
@@ -28,6 +31,10 @@ export interface SetupForm {
   guardAdminIds: string[];
   policy: Policy;
   digest: boolean;
+  /** Append the digest to the saving admin's findings spreadsheet. */
+  digestSheet: boolean;
+  /** As typed (trimmed); empty clears it. Validated by validateSetupForm. */
+  githubRepository?: string;
 }
 
 function input(
@@ -56,7 +63,7 @@ function option(value: string, text: string, description?: string) {
 /** The modal, prefilled from `s`. `privateMetadata` travels to the submission handler. */
 export function setupView(
   s: GuardSettings,
-  opts: { digestEnabled: boolean; privateMetadata?: string },
+  opts: { digestEnabled: boolean; privateMetadata?: string; viewerId?: string },
 ): Record<string, unknown> {
   const policies = [
     option("alert", "Alert only", "Warn the poster and alert the security channel"),
@@ -93,6 +100,20 @@ export function setupView(
   policy.initial_option = policies[s.policy === "auto_revoke" ? 1 : 0];
   const digest: Record<string, unknown> = { type: "checkboxes", options: [digestOption] };
   if (opts.digestEnabled) digest.initial_options = [digestOption];
+  // Option texts are capped at 75 characters by Slack.
+  const sheetOption = option(
+    "mine",
+    "Also append the weekly digest to my findings spreadsheet",
+    'The one "Export findings to Google Sheets" made for you',
+  );
+  const sheet: Record<string, unknown> = { type: "checkboxes", options: [sheetOption] };
+  const sheetOwner = s.digest_sheet_user_id;
+  if (sheetOwner && sheetOwner === opts.viewerId) sheet.initial_options = [sheetOption];
+  const github: Record<string, unknown> = {
+    type: "plain_text_input",
+    placeholder: { type: "plain_text", text: "owner/name" },
+  };
+  if (s.github_repository) github.initial_value = s.github_repository;
 
   return {
     type: "modal",
@@ -132,6 +153,26 @@ export function setupView(
         optional: true,
       }),
       input(B.digest, "Weekly digest", digest, { optional: true }),
+      ...(sheetOwner && sheetOwner !== opts.viewerId
+        ? [{
+          type: "context",
+          elements: [{
+            type: "mrkdwn",
+            text:
+              `The digest is appended to the findings spreadsheet of <@${sheetOwner}>. Tick the box below to use yours instead; leave it to keep theirs.`,
+          }],
+        }]
+        : []),
+      input(B.digestSheet, "Findings spreadsheet", sheet, {
+        optional: true,
+        hint:
+          'Uses your Google account: run "Connect my Google account" and "Export findings to Google Sheets" once first.',
+      }),
+      input(B.github, "GitHub repository for issues", github, {
+        optional: true,
+        hint:
+          'owner/name. Adds "Open GitHub issue" to alerts; each person files with their own account ("Connect my GitHub account"). Leave empty for no button.',
+      }),
     ],
   };
 }
@@ -150,6 +191,8 @@ export function parseSetupForm(values: StateValues): SetupForm {
   const digestOptions = el(values, B.digest).selected_options;
   const group = String(el(values, B.usergroup).value ?? "").trim();
   const alert = el(values, B.alert).selected_conversation;
+  const sheetOptions = el(values, B.digestSheet).selected_options;
+  const github = String(el(values, B.github).value ?? "").trim();
   return {
     channelIds: [...new Set(strings(el(values, B.channels).selected_conversations))],
     alertChannelId: typeof alert === "string" && alert ? alert : undefined,
@@ -158,6 +201,8 @@ export function parseSetupForm(values: StateValues): SetupForm {
     guardAdminIds: strings(el(values, B.admins).selected_users),
     policy: policyValue === "auto_revoke" ? "auto_revoke" : "alert",
     digest: Array.isArray(digestOptions) && digestOptions.length > 0,
+    digestSheet: Array.isArray(sheetOptions) && sheetOptions.length > 0,
+    githubRepository: github || undefined,
   };
 }
 
@@ -172,6 +217,10 @@ export function validateSetupForm(f: SetupForm): Record<string, string> {
   if (f.revokerUsergroupId && !/^S[A-Z0-9]{6,}$/.test(f.revokerUsergroupId)) {
     errors[B.usergroup] =
       "That is not a user group ID (it starts with S, e.g. S0123456789). Leave it empty for none.";
+  }
+  if (f.githubRepository && !parseRepository(f.githubRepository)) {
+    errors[B.github] =
+      "Type the repository as owner/name (e.g. acme/security), or leave it empty for no issues.";
   }
   return errors;
 }
