@@ -1,7 +1,8 @@
-// What the alert's buttons do (Revoke, Resolved, Not a secret), inside a block-actions handler's
-// 10 s. The clicker must be allowed; Revoke re-reads the original message, re-scans it and
-// matches the fingerprint (the raw value was never stored), revokes with it, checks again,
-// records who/when/result and redraws the alert in place.
+// What the alert's buttons do (Revoke, Resolved, Not a secret, Open GitHub issue), inside a
+// block-actions handler's 10 s. The clicker must be allowed; Revoke re-reads the original message,
+// re-scans it and matches the fingerprint (the raw value was never stored), revokes with it,
+// checks again, records who/when/result and redraws the alert in place. Open GitHub issue files
+// one issue with the clicker's connected GitHub account and leaves the finding open.
 import { scan } from "../../detect/scan.ts";
 import { messageText } from "../../slack/message_text.ts";
 import { fetchMessage } from "../../slack/fetch_message.ts";
@@ -19,10 +20,14 @@ import { revokeSlackToken } from "../../slack/revoke.ts";
 import { mayAct } from "../../slack/revokers.ts";
 import {
   ACTION_NOT_SECRET,
+  ACTION_OPEN_ISSUE,
   ACTION_RESOLVE,
   ACTION_REVOKE,
   alertMessage,
 } from "../../slack/blocks/alert.ts";
+import type { ExternalDeps } from "../../providers/external_deps.ts";
+import { openIssueForFinding } from "../../providers/github_issue.ts";
+import { sentenceFor } from "../../providers/errors.ts";
 import { rotationAdvice } from "../../slack/blocks/rotation_advice.ts";
 import type { Verification } from "../../slack/verification.ts";
 
@@ -44,7 +49,10 @@ export type ClickOutcome =
   | "message_gone"
   | "message_edited"
   | "resolved"
-  | "not_secret";
+  | "not_secret"
+  | "issue_opened"
+  | "issue_already_filed"
+  | "issue_failed";
 
 export interface ClickResult {
   outcome: ClickOutcome;
@@ -87,7 +95,7 @@ async function redraw(deps: GuardDeps, f: FindingRecord, click: AlertClick): Pro
   const channel = f.alert_channel_id ?? click.channelId;
   const ts = f.alert_ts ?? click.messageTs;
   if (!channel || !ts) return;
-  const m = alertMessage(f);
+  const m = alertMessage(f, { githubRepository: deps.settings.github_repository });
   await deps.call("chat.update", { channel, ts, text: m.text, blocks: m.blocks })
     .catch(() => undefined);
 }
@@ -144,7 +152,58 @@ async function revoke(
   };
 }
 
-export async function handleAlertClick(deps: GuardDeps, click: AlertClick): Promise<ClickResult> {
+/**
+ * Files the finding's GitHub issue as the clicker, once: the issue's address is recorded on the
+ * finding, so a second click (by anyone) says where it is instead of filing again. The finding
+ * stays open; nothing is recorded when GitHub or the connection fails.
+ */
+async function openIssue(
+  deps: GuardDeps,
+  f: FindingRecord,
+  click: AlertClick,
+  external: ExternalDeps,
+): Promise<ClickResult> {
+  if (f.github_issue_url) {
+    const by = f.github_issue_by ? ` by <@${f.github_issue_by}>` : "";
+    const told = `A GitHub issue was already filed for this finding${by}: ${f.github_issue_url} ` +
+      "Nothing new was filed.";
+    await redraw(deps, f, click);
+    await tell(deps, click, told);
+    return { outcome: "issue_already_filed", told, finding: f };
+  }
+  let issue;
+  try {
+    issue = await openIssueForFinding(external, f.fingerprint, click.userId);
+  } catch (e) {
+    const { sentence, expected } = sentenceFor(e);
+    if (!expected) deps.log(`Open GitHub issue failed unexpectedly (${(e as Error)?.name}).`);
+    await tell(deps, click, sentence);
+    return { outcome: "issue_failed", told: sentence, finding: f };
+  }
+  const name = `${issue.repository}#${issue.number}`;
+  try {
+    const updated = await updateFinding(deps.call, f.fingerprint, {
+      github_issue_url: issue.url,
+      github_issue_by: click.userId,
+      github_issue_at: deps.now(),
+    });
+    await redraw(deps, updated, click);
+    const told = `Filed <${issue.url}|${name}> with your GitHub account.`;
+    await tell(deps, click, told);
+    return { outcome: "issue_opened", told, finding: updated };
+  } catch {
+    const told = `Filed <${issue.url}|${name}>, but Token Guard could not note it on the alert: ` +
+      "do not press the button again, or a second issue is filed.";
+    await tell(deps, click, told);
+    return { outcome: "issue_opened", told, finding: f };
+  }
+}
+
+export async function handleAlertClick(
+  deps: GuardDeps,
+  click: AlertClick,
+  external?: ExternalDeps,
+): Promise<ClickResult> {
   const permission = await mayAct(deps.call, click.userId, deps.settings);
   if (!permission.allowed) {
     const told =
@@ -166,6 +225,15 @@ export async function handleAlertClick(deps: GuardDeps, click: AlertClick): Prom
     await redraw(deps, f, click);
     await tell(deps, click, told);
     return { outcome: "already_settled", told, finding: f };
+  }
+
+  if (click.actionId === ACTION_OPEN_ISSUE) {
+    return await openIssue(
+      deps,
+      f,
+      click,
+      external ?? { call: deps.call, budget: Budget.forHandler(), env: {} },
+    );
   }
 
   let outcome: ClickOutcome;
@@ -250,7 +318,8 @@ export async function onAlertButton(
     userId: body.user.id,
     channelId: body.channel?.id ?? body.container?.channel_id,
     messageTs: body.message?.ts ?? body.container?.message_ts,
-  });
+  }, { call: deps.call, budget, env, log: deps.log });
+  // Filing an issue leaves the finding open: the run stays open for the other buttons.
   const settledNow = ["revoked", "resolved", "not_secret"].includes(result.outcome);
   if (runId && result.finding && settledNow) {
     const run = await alertsOfRun(deps, runId);

@@ -12,7 +12,7 @@ import { GuardMessageFunction } from "./definition.ts";
 import { Budget } from "../../slack/budget.ts";
 import { makeGuardDeps, processMessage, type ProcessResult } from "../../slack/pipeline.ts";
 import { loadSettings } from "../../slack/settings_store.ts";
-import { ACTION_NOT_SECRET, ACTION_RESOLVE, ACTION_REVOKE } from "../../slack/blocks/alert.ts";
+import { ALERT_BUTTON_ACTIONS } from "../../slack/blocks/alert.ts";
 import { onAlertButton } from "./alert_actions.ts";
 
 function summarize(r: ProcessResult): string {
@@ -54,7 +54,7 @@ export default SlackFunction(
     return { outputs: { new_findings: r.newFindings, alerts: r.alerts, summary: summarize(r) } };
   },
 ).addBlockActionsHandler(
-  [ACTION_REVOKE, ACTION_RESOLVE, ACTION_NOT_SECRET],
+  ALERT_BUTTON_ACTIONS,
   (ctx) =>
     onAlertButton(ctx, (run, finding) => ({
       new_findings: run.alerts,

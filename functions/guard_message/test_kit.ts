@@ -51,7 +51,9 @@ let executions = 0;
 export async function startKit(
   settings: Record<string, unknown> = { alert_channel_id: FAKE_IDS.security },
 ): Promise<Kit> {
-  const fake = await startFakeSlack({ datastores: { findings: "fingerprint", settings: "id" } });
+  const fake = await startFakeSlack({
+    datastores: { findings: "fingerprint", settings: "id", external_connections: "id" },
+  });
   fake.state.datastores.set("settings", new Map([["workspace", { id: "workspace", ...settings }]]));
   const env = { ...fake.env, SLACK_WEBHOOK_URL_BASE: fake.webhookBase };
   const { createContext } = SlackFunctionTester(GuardMessageFunction);

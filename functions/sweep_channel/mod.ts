@@ -12,7 +12,7 @@ import { SweepChannelFunction } from "./definition.ts";
 import { Budget } from "../../slack/budget.ts";
 import { makeGuardDeps, processMessage } from "../../slack/pipeline.ts";
 import { loadSettings } from "../../slack/settings_store.ts";
-import { ACTION_NOT_SECRET, ACTION_RESOLVE, ACTION_REVOKE } from "../../slack/blocks/alert.ts";
+import { ALERT_BUTTON_ACTIONS } from "../../slack/blocks/alert.ts";
 import { onAlertButton } from "../guard_message/alert_actions.ts";
 import { newSweep, runSweep, type SweepState } from "../../slack/sweep.ts";
 import { tellPerson } from "../../slack/tell_person.ts";
@@ -166,7 +166,7 @@ export default SlackFunction(
     };
   },
 ).addBlockActionsHandler(
-  [ACTION_REVOKE, ACTION_RESOLVE, ACTION_NOT_SECRET],
+  ALERT_BUTTON_ACTIONS,
   (ctx) =>
     onAlertButton(ctx, () => ({
       done: true,

@@ -14,6 +14,14 @@ import { rotationAdvice } from "./rotation_advice.ts";
 export const ACTION_REVOKE = "token_guard_revoke";
 export const ACTION_RESOLVE = "token_guard_resolve";
 export const ACTION_NOT_SECRET = "token_guard_not_secret";
+export const ACTION_OPEN_ISSUE = "token_guard_open_issue";
+/** Every button an alert can carry: the block-actions handlers of guard and sweep take these. */
+export const ALERT_BUTTON_ACTIONS = [
+  ACTION_REVOKE,
+  ACTION_RESOLVE,
+  ACTION_NOT_SECRET,
+  ACTION_OPEN_ISSUE,
+];
 export const ALERT_ACTIONS_BLOCK = "token_guard_alert_actions";
 
 /** What the record's `action` field holds after someone (or the policy) acted. */
@@ -71,7 +79,27 @@ function actionLine(f: FindingRecord): string | undefined {
   return `${f.action} by ${by}${when}.${detail}`;
 }
 
-export function alertMessage(f: FindingRecord): MessageBlocks {
+export interface AlertOptions {
+  /** The settings' `github_repository`: when set, open alerts offer "Open GitHub issue". */
+  githubRepository?: string;
+}
+
+function issueLine(f: FindingRecord): string | undefined {
+  if (!f.github_issue_url) return undefined;
+  const by = f.github_issue_by ? ` by <@${f.github_issue_by}>` : "";
+  const when = f.github_issue_at ? ` on ${slackDate(f.github_issue_at)}` : "";
+  return `:memo: *GitHub issue* <${f.github_issue_url}|${
+    issueName(f.github_issue_url)
+  }> filed${by}${when}.`;
+}
+
+/** "owner/name#12" for an issue's web address, or the address itself. */
+function issueName(url: string): string {
+  const m = /\/([^/]+\/[^/]+)\/issues\/(\d+)$/.exec(url);
+  return m ? `${m[1]}#${m[2]}` : url;
+}
+
+export function alertMessage(f: FindingRecord, opts: AlertOptions = {}): MessageBlocks {
   const first = f.occurrences[0];
   const channel = first ? `<#${first.channel_id}>` : "a channel";
   const label = familyLabel(f.family);
@@ -104,6 +132,8 @@ export function alertMessage(f: FindingRecord): MessageBlocks {
 
   const acted = actionLine(f);
   if (acted) blocks.push({ type: "section", text: { type: "mrkdwn", text: acted } });
+  const issue = issueLine(f);
+  if (issue) blocks.push({ type: "section", text: { type: "mrkdwn", text: issue } });
 
   if (f.state === "open") {
     blocks.push({
@@ -146,6 +176,14 @@ export function alertMessage(f: FindingRecord): MessageBlocks {
       value: f.fingerprint,
       text: { type: "plain_text", text: "Not a secret" },
     });
+    if (opts.githubRepository && !f.github_issue_url) {
+      buttons.push({
+        type: "button",
+        action_id: ACTION_OPEN_ISSUE,
+        value: f.fingerprint,
+        text: { type: "plain_text", text: "Open GitHub issue" },
+      });
+    }
     blocks.push({ type: "actions", block_id: ALERT_ACTIONS_BLOCK, elements: buttons });
   }
   return { text, blocks };
