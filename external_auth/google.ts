@@ -15,6 +15,16 @@ export const GOOGLE_SCOPES = [
   "https://www.googleapis.com/auth/drive.file",
 ];
 
+/** Why each scope is asked for, as the admin packet (docs/ADMIN.md) shows it. */
+export const GOOGLE_SCOPE_REASONS: Readonly<Record<string, string>> = {
+  openid:
+    "Identifies the connected Google account at connection time (Slack's identity check and Connect my Google account).",
+  email:
+    "Reads the account's email address, so the person and the spreadsheet's owner are named correctly.",
+  "https://www.googleapis.com/auth/drive.file":
+    "Creates the findings spreadsheet and appends rows to it (Export findings to Google Sheets, the weekly digest). Reaches only files Token Guard created, never the rest of the Drive.",
+};
+
 /** The provider's options for `env` (pure, so tests can build it without touching Deno.env). */
 export function googleProviderOptions(env: ManifestEnv) {
   return {

@@ -7,6 +7,9 @@
 import "../test_support/manifest_env.ts";
 import manifest from "../manifest.ts";
 import { BOT_SCOPES, OUTGOING_DOMAINS } from "../scopes.ts";
+import { GOOGLE_SCOPE_REASONS, GOOGLE_SCOPES } from "../external_auth/google.ts";
+import { GITHUB_SCOPE_REASONS } from "../external_auth/github.ts";
+import { GITHUB_ISSUE_SCOPES } from "../external_auth/client_id.ts";
 
 export const ADMIN_PACKET_PATH = "docs/ADMIN.md";
 
@@ -23,7 +26,43 @@ export interface ManifestLike {
   >;
   workflows?: Record<string, { title?: string; description?: string }>;
   types?: Record<string, { type?: string; properties?: Record<string, { type: string }> }>;
+  external_auth_providers?: {
+    oauth2?: Record<string, { options?: { provider_name?: string; scope?: string[] } }>;
+  };
 }
+
+/** The OAuth scopes a provider may ask for, each with its reason (kept beside the definitions). */
+export interface ProviderScopes {
+  key: string;
+  name: string;
+  scopes: readonly string[];
+  reasons: Readonly<Record<string, string>>;
+  /** Which of the scopes are asked for, and anything else an admin should know. */
+  note: string;
+}
+
+/**
+ * Every scope each provider's definition can ask for. Listed from the definitions rather than
+ * from this machine's manifest, so the packet does not depend on GITHUB_OAUTH_SCOPE here.
+ */
+export const PROVIDER_SCOPES: readonly ProviderScopes[] = [
+  {
+    key: "google",
+    name: "Google",
+    scopes: GOOGLE_SCOPES,
+    reasons: GOOGLE_SCOPE_REASONS,
+    note:
+      "All of these are asked for, with offline access (a refresh token) so Slack can renew the token for runs nobody starts, such as the weekly digest. Google expires refresh tokens after 7 days while the OAuth app is in Testing mode.",
+  },
+  {
+    key: "github",
+    name: "GitHub",
+    scopes: GITHUB_ISSUE_SCOPES,
+    reasons: GITHUB_SCOPE_REASONS,
+    note:
+      "Exactly one of these is asked for: `GITHUB_OAUTH_SCOPE` when the manifest is generated (default `public_repo`).",
+  },
+];
 
 /**
  * What an attribute holds, for attributes whose definition has no doc comment. The datastore
@@ -64,7 +103,6 @@ export const ATTRIBUTE_NOTES: Readonly<Record<string, string>> = {
   "settings.guard_trigger_id":
     "The id(s) of the message_posted event trigger(s), comma-separated (Slack allows 20 channels per trigger).",
   "settings.digest_trigger_id": "The id of the weekly digest's scheduled trigger, when enabled.",
-  "settings.github_repository": "The GitHub repository findings may be filed in (owner/name).",
   "settings.updated_by": "Who last saved the settings.",
   "settings.updated_at": "When (epoch seconds).",
   "external_connections.id": '"<provider>:<user id>".',
@@ -98,6 +136,8 @@ export interface Gaps {
   scopesWithoutReason: string[];
   domainsWithoutReason: string[];
   attributesWithoutNote: string[];
+  /** "<provider>:<scope>" for OAuth scopes (manifest or definitions) without a reason. */
+  providerScopesWithoutReason: string[];
 }
 
 /** What the packet cannot explain. Empty lists when everything has its reason. */
@@ -106,8 +146,19 @@ export function gaps(
   comments: Record<string, string>,
   scopes: Record<string, string> = BOT_SCOPES,
   domains: Record<string, string> = OUTGOING_DOMAINS,
+  providers: readonly ProviderScopes[] = PROVIDER_SCOPES,
 ): Gaps {
-  const has = (r: Record<string, string>, k: string) => (r[k] ?? "").trim().length >= 20;
+  const has = (r: Readonly<Record<string, string>>, k: string) => (r[k] ?? "").trim().length >= 20;
+  const providerGaps = new Set<string>();
+  for (const p of providers) {
+    for (const sc of p.scopes) if (!has(p.reasons, sc)) providerGaps.add(`${p.key}:${sc}`);
+  }
+  for (const [key, def] of Object.entries(m.external_auth_providers?.oauth2 ?? {})) {
+    const reasons = providers.find((p) => p.key === key)?.reasons ?? {};
+    for (const sc of def.options?.scope ?? []) {
+      if (!has(reasons, sc)) providerGaps.add(`${key}:${sc}`);
+    }
+  }
   const attributes: string[] = [];
   for (const [name, ds] of Object.entries(m.datastores ?? {})) {
     for (const attr of Object.keys(ds.attributes)) {
@@ -119,6 +170,7 @@ export function gaps(
     scopesWithoutReason: (m.oauth_config?.scopes?.bot ?? []).filter((s) => !has(scopes, s)),
     domainsWithoutReason: (m.outgoing_domains ?? []).filter((d) => !has(domains, d)),
     attributesWithoutNote: attributes,
+    providerScopesWithoutReason: [...providerGaps],
   };
 }
 
@@ -140,6 +192,7 @@ export function renderAdminPacket(
   comments: Record<string, string>,
   scopes: Record<string, string> = BOT_SCOPES,
   domains: Record<string, string> = OUTGOING_DOMAINS,
+  providers: readonly ProviderScopes[] = PROVIDER_SCOPES,
 ): string {
   const name = m.display_information?.name ?? "Token Guard";
   const L: string[] = [];
@@ -167,6 +220,22 @@ export function renderAdminPacket(
   } else {
     L.push("| Domain | Why |", "| --- | --- |");
     for (const d of outgoing) L.push(`| \`${d}\` | ${cell(domains[d] ?? "**no reason given**")} |`);
+  }
+  const declared = m.external_auth_providers?.oauth2 ?? {};
+  const shown = providers.filter((p) => p.key in declared);
+  if (shown.length) {
+    L.push(
+      "",
+      "## OAuth scopes of external accounts",
+      "",
+      "People connect their own accounts through Slack's OAuth2 (Connect my Google account, Connect my GitHub account). Slack keeps the tokens; Token Guard keeps only their ids and asks Slack for a token at the moment of use. These are the scopes each consent screen asks for.",
+    );
+    for (const p of shown) {
+      L.push("", `### ${p.name}`, "", p.note, "", "| Scope | Why |", "| --- | --- |");
+      for (const sc of p.scopes) {
+        L.push(`| \`${sc}\` | ${cell(p.reasons[sc] ?? "**no reason given**")} |`);
+      }
+    }
   }
   L.push(
     "",
@@ -197,6 +266,7 @@ export function renderAdminPacket(
     "- A leaked credential's raw value is never stored, logged or posted. It exists only in the memory of the run that found it, and is sent only to the API of the service that issued it, to check it (Slack: `auth.test` called with the leaked token) or to revoke it (`auth.revoke`). Later actions re-read the original message to get it back.",
     "- Message text is never stored. Findings keep a SHA-256 fingerprint, a redacted preview (e.g. `xoxb-12…ab9f (55 chars)`) and where it was seen (channel, message timestamp, poster).",
     "- History sweeps keep only their position (channel, cursor, counters), never what they read.",
+    "- Redacted findings (preview, family, state, verification result, whose credential it is, dates; never message text, channels or posters) leave the workspace only when a person asks: Export findings to Google Sheets and Open GitHub issue act with that person's own connected account, and the weekly digest appends to a spreadsheet only when an admin ticks that box in Set up Token Guard (it is then that admin's spreadsheet).",
     outgoing.length === 0
       ? "- No outgoing domains are declared, so the functions cannot reach any host but Slack."
       : `- Besides Slack, functions may reach only: ${outgoing.map((d) => `\`${d}\``).join(", ")}.`,
@@ -235,12 +305,17 @@ export async function currentPacket(): Promise<string> {
 if (import.meta.main) {
   const text = await currentPacket();
   const g = gaps(manifest as unknown as ManifestLike, await attributeComments());
-  const missing = [...g.scopesWithoutReason, ...g.domainsWithoutReason, ...g.attributesWithoutNote];
+  const missing = [
+    ...g.scopesWithoutReason,
+    ...g.domainsWithoutReason,
+    ...g.attributesWithoutNote,
+    ...g.providerScopesWithoutReason,
+  ];
   if (missing.length) {
     console.error(
       `No explanation for: ${
         missing.join(", ")
-      }. Add reasons in scopes.ts, doc comments in datastores/, or ATTRIBUTE_NOTES.`,
+      }. Add reasons in scopes.ts or external_auth/, doc comments in datastores/, or ATTRIBUTE_NOTES.`,
     );
     Deno.exit(1);
   }

@@ -17,6 +17,30 @@ Deno.test("admin packet: every manifest scope, domain and datastore attribute is
   assertEquals(g.scopesWithoutReason, [], "add the reason to BOT_SCOPES in scopes.ts");
   assertEquals(g.domainsWithoutReason, [], "add the reason to OUTGOING_DOMAINS in scopes.ts");
   assertEquals(g.attributesWithoutNote, [], "add a doc comment in datastores/ or ATTRIBUTE_NOTES");
+  assertEquals(
+    g.providerScopesWithoutReason,
+    [],
+    "add the reason beside the scope in external_auth/",
+  );
+});
+
+Deno.test("admin packet: OAuth scopes of each provider are listed with their reason", async () => {
+  const packet = await currentPacket();
+  for (const scope of ["openid", "email", "https://www.googleapis.com/auth/drive.file"]) {
+    assertStringIncludes(packet, `| \`${scope}\` |`);
+  }
+  assertStringIncludes(packet, "| `public_repo` | Default.");
+  assertStringIncludes(packet, "| `repo` |");
+  // A scope the manifest asks for that has no reason is caught.
+  const extra: ManifestLike = {
+    ...m,
+    external_auth_providers: {
+      oauth2: { github: { options: { scope: ["public_repo", "admin:org"] } } },
+    },
+  };
+  assertEquals(gaps(extra, await attributeComments()).providerScopesWithoutReason, [
+    "github:admin:org",
+  ]);
 });
 
 Deno.test("admin packet: a scope or domain without a reason is caught", async () => {
