@@ -78,6 +78,10 @@ export const FindingsDatastore = DefineDatastore({
     action_detail: { type: Schema.types.string },
     /** The run that created the item, so two runs racing on one leak alert once. */
     claim: { type: Schema.types.string },
+    /** The run that took the right to post the alert (with claim, one alert per leak). */
+    alerting: { type: Schema.types.string },
+    /** Link to the newest message it was seen in, shown when the alert is refreshed. */
+    last_permalink: { type: Schema.types.string },
     revoked_by: { type: Schema.types.string },
     revoked_at: { type: Schema.types.number },
     /** The GitHub issue filed for it from the alert ("Open GitHub issue"), so it is filed once. */

@@ -5,8 +5,9 @@
 //   const call = slackCall(client, budget);                 // slack/client.ts, or any SlackCall
 //   const f = await getFinding(call, fingerprint);           // FindingRecord | undefined
 //   const r = await recordOccurrence(call, newFinding, occ); // create or append, idempotent
-//   //   r.created: a first sighting (verify and alert); r.duplicate: this channel+ts was already
+//   //   r.created: this run wrote a first sighting; r.duplicate: this channel+ts was already
 //   //   recorded (a re-delivered event or a re-swept message): do nothing more.
+//   if (r.created && (await claimAlert(call, fp, runId)).won) { /* verify, alert */ }
 //   await updateFinding(call, fingerprint, { state: "resolved", acted_by, acted_at });
 //   for await (const f of eachFinding(call, { expression: "#s = :s",
 //     attributes: { "#s": "state" }, values: { ":s": "open" } })) { ... }   // pages for you
@@ -71,8 +72,12 @@ export interface FindingRecord {
   github_issue_url?: string;
   github_issue_by?: string;
   github_issue_at?: number;
-  /** The run that created the item; lets two runs racing on one leak agree on who alerts. */
+  /** The run that last wrote the first-sighting record (the splitter's first register). */
   claim?: string;
+  /** The run that took the right to alert (the splitter's door; see claimAlert). */
+  alerting?: string;
+  /** Link to the newest message it was seen in, for the refreshed alert. */
+  last_permalink?: string;
 }
 
 /** What a first sighting knows before verification. */
@@ -91,6 +96,9 @@ function asRecord(item: unknown): FindingRecord | undefined {
   const r = item as Partial<FindingRecord>;
   if (typeof r.fingerprint !== "string" || r.fingerprint === "") return undefined;
   return {
+    // A first-sighting record carries no state until its alerting run writes one.
+    state: "open",
+    verification: "unknown",
     ...r,
     occurrences: Array.isArray(r.occurrences) ? r.occurrences : [],
     occurrence_count: typeof r.occurrence_count === "number"
@@ -150,6 +158,10 @@ function sameMessage(a: Occurrence, b: Occurrence): boolean {
  * Creates the finding on its first sighting, or appends the occurrence to the existing one.
  * Idempotent for the same channel+ts. Keeps the first MAX_OCCURRENCES - 1 and the newest one,
  * while `occurrence_count` keeps counting.
+ *
+ * The first sighting is written with `update` (a merge), not `put`, and without state or
+ * verification: a racing run's late first write then cannot wipe what the winner recorded since
+ * (verdict, state, alert, door). Call claimAlert next: `created` alone does not mean "alert".
  */
 export async function recordOccurrence(
   call: SlackCall,
@@ -159,18 +171,17 @@ export async function recordOccurrence(
   const existing = await getFinding(call, base.fingerprint);
   const occ = clean(occurrence as unknown as Record<string, unknown>) as unknown as Occurrence;
   if (!existing) {
-    const record: FindingRecord = {
-      state: "open",
-      verification: "unknown",
-      ...base,
+    const { state: _s, verification: _v, ...first } = base;
+    const finding = await updateFinding(call, base.fingerprint, {
+      ...first,
       occurrences: [occ],
       occurrence_count: 1,
       first_seen: occ.seen_at,
       last_seen: occ.seen_at,
-    };
-    return { finding: await putFinding(call, record), created: true, duplicate: false };
+    });
+    return { finding, created: true, duplicate: false };
   }
-  if (existing.occurrences.some((o) => sameMessage(o, occ))) {
+  if (hasOccurrence(existing, occ)) {
     return { finding: existing, created: false, duplicate: true };
   }
   let occurrences = [...existing.occurrences, occ];
@@ -183,6 +194,61 @@ export async function recordOccurrence(
     last_seen: Math.max(existing.last_seen ?? 0, occ.seen_at),
   });
   return { finding, created: false, duplicate: false };
+}
+
+/** The record already lists this channel+ts. */
+export function hasOccurrence(f: FindingRecord, occ: Occurrence): boolean {
+  return f.occurrences.some((o) => sameMessage(o, occ));
+}
+
+export interface ClaimResult {
+  /** This run, and no other, posts the alert. */
+  won: boolean;
+  /** The record as last read. */
+  finding: FindingRecord;
+}
+
+export interface ClaimOptions {
+  /** How long a run that saw contention waits before checking that someone alerted. */
+  settleMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Default wait for a run that lost a close race (see claimAlert). */
+export const CLAIM_SETTLE_MS = 3_000;
+
+/**
+ * Decides which of the runs that wrote a first sighting (recordOccurrence `created`) alerts.
+ * Slack's datastore has no compare-and-set, so this is a splitter (Moir and Anderson) over two
+ * attributes: `claim` (written by every first write) and `alerting` (the door).
+ *   1. Door already taken, or an alert already posted: lose.
+ *   2. Take the door (`alerting` = runId); the update answers with the item as written, so
+ *      `claim` is read in the same step. Still ours: win. Another run wrote `claim` since: lose.
+ * At most one run wins, whatever the timing. Every run may lose, though, when a rival's first
+ * write lands between a run's own first write and its door (it loses on `claim`) and the rival
+ * then finds the door taken. So a run that lost on `claim` while holding the door waits
+ * `settleMs`, reads again and alerts if the door is still its own and no alert exists. That
+ * fallback is the one timing assumption: a rival that took the door just before us and won needs
+ * less than `settleMs` to record its alert, or both alert.
+ */
+export async function claimAlert(
+  call: SlackCall,
+  fingerprint: string,
+  runId: string,
+  opts: ClaimOptions = {},
+): Promise<ClaimResult> {
+  const seen = await getFinding(call, fingerprint);
+  if (!seen) throw new Error("The finding vanished before its alert was claimed.");
+  if ((seen.alerting && seen.alerting !== runId) || seen.alert_ts) {
+    return { won: false, finding: seen };
+  }
+  const mine = await updateFinding(call, fingerprint, { alerting: runId });
+  if (mine.claim === runId) return { won: true, finding: mine };
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  await sleep(opts.settleMs ?? CLAIM_SETTLE_MS);
+  const later = await getFinding(call, fingerprint);
+  if (!later) throw new Error("The finding vanished before its alert was claimed.");
+  return { won: later.alerting === runId && !later.alert_ts, finding: later };
 }
 
 export interface FindingsQuery {

@@ -13,9 +13,12 @@
 //   execution open for them; see functions/guard_message/mod.ts)
 //
 // Per finding: already recorded for this channel+ts? stop (a re-delivered event). Recorded for
-// another message? add the occurrence, no new alert. New? verify live -> record -> the poster's
-// private warning -> the alert in the security channel -> auto-revoke a live Slack token when the
-// policy says so. Raw secrets live only in this call's memory; results carry none.
+// another message? add the occurrence, warn the poster while it is open, and redraw the existing
+// alert in place (count, last seen, newest message; "posted again" once settled): never a second
+// alert. New? claim the alert (findings_store claimAlert: runs racing on one leak agree on one)
+// -> verify live -> record -> auto-revoke a live Slack token when the policy says so -> the
+// poster's private warning -> the alert in the security channel. Raw secrets live only in this
+// call's memory; results carry none.
 import { SlackAPI } from "deno-slack-sdk/mod.ts";
 import { scan } from "../detect/scan.ts";
 import type { Finding } from "../detect/types.ts";
@@ -26,7 +29,10 @@ import { messageText } from "./message_text.ts";
 import type { MessageLike } from "./message_text.ts";
 import { fetchMessage } from "./fetch_message.ts";
 import {
+  claimAlert,
   type FindingRecord,
+  hasOccurrence,
+  type NewFinding,
   type Occurrence,
   recordOccurrence,
   updateFinding,
@@ -54,6 +60,8 @@ export interface GuardDeps {
   now: () => number;
   /** One line per message, never a secret. Default: console.log. */
   log: (line: string) => void;
+  /** How long a run that lost a close alert race waits before checking (claimAlert). */
+  claimSettleMs?: number;
 }
 
 export interface GuardMessage extends MessageLike {
@@ -95,6 +103,8 @@ export interface ProcessResult {
   alerts: number;
   /** Alerts with buttons this run posted (fingerprints). */
   openAlerts: string[];
+  /** Existing alerts redrawn for a repeat sighting. */
+  refreshed: number;
   warnedPoster: boolean;
   autoRevoked: number;
   /** Things that did not work, in plain words (no secrets). */
@@ -157,6 +167,31 @@ async function permalinkFor(deps: GuardDeps, m: GuardMessage): Promise<string | 
   return r.ok !== false && typeof r.permalink === "string" ? r.permalink : undefined;
 }
 
+/**
+ * Redraws a finding's alert for a repeat sighting (same builder, so count, last seen, the newest
+ * message and "posted again" show). Notes the newest message's link first so later redraws (after
+ * a button) keep it. False when the alert could not be updated.
+ */
+async function refreshAlert(
+  deps: GuardDeps,
+  rec: FindingRecord,
+  newest: string | undefined,
+): Promise<boolean> {
+  if (!rec.alert_channel_id || !rec.alert_ts) return false;
+  // The update answers with the whole item as written: the freshest state to draw from.
+  const f = newest
+    ? await updateFinding(deps.call, rec.fingerprint, { last_permalink: newest })
+    : rec;
+  const a = alertMessage(f, { githubRepository: deps.settings.github_repository });
+  const r = await deps.call("chat.update", {
+    channel: f.alert_channel_id,
+    ts: f.alert_ts,
+    text: a.text,
+    blocks: a.blocks,
+  });
+  return r.ok !== false;
+}
+
 interface NewOne {
   finding: Finding;
   record: FindingRecord;
@@ -176,6 +211,7 @@ export async function processMessage(
     duplicates: 0,
     alerts: 0,
     openAlerts: [],
+    refreshed: 0,
     warnedPoster: false,
     autoRevoked: 0,
     problems: [],
@@ -212,6 +248,7 @@ export async function processMessage(
     seen_at: deps.now(),
   };
   const fresh: NewOne[] = [];
+  const repeats: FindingRecord[] = [];
   const warned: WarnedFinding[] = [];
   let permalink: string | undefined;
 
@@ -228,7 +265,7 @@ export async function processMessage(
     };
     result.findings.push(outcome);
     try {
-      const rec = await recordOccurrence(deps.call, {
+      const base: NewFinding = {
         fingerprint: f.fingerprint,
         rule_id: f.ruleId,
         family: f.family,
@@ -237,7 +274,19 @@ export async function processMessage(
         verify_as: kind,
         source: options.source,
         claim: deps.runId,
-      }, occurrence);
+      };
+      let rec = await recordOccurrence(deps.call, base, occurrence);
+      if (rec.created) {
+        const c = await claimAlert(deps.call, f.fingerprint, deps.runId, {
+          settleMs: deps.claimSettleMs,
+        });
+        // Racing first writes keep only the last one's occurrence: put ours back if it went.
+        // The loser then reads as a re-delivery (same message) or a repeat (another message).
+        if (!c.won || !hasOccurrence(c.finding, occurrence)) {
+          const again = await recordOccurrence(deps.call, base, occurrence);
+          if (!c.won) rec = again.created ? { ...again, created: false } : again;
+        }
+      }
       if (rec.duplicate) {
         outcome.status = "duplicate";
         outcome.verification = rec.finding.verification;
@@ -257,6 +306,7 @@ export async function processMessage(
             kind,
           });
         }
+        if (rec.finding.alert_ts) repeats.push(rec.finding);
         continue;
       }
       outcome.status = "new";
@@ -265,6 +315,8 @@ export async function processMessage(
       outcome.verification = v.state;
       permalink ??= await permalinkFor(deps, message);
       const record = await updateFinding(deps.call, f.fingerprint, {
+        // The first write carries no state (see recordOccurrence): the winner sets it.
+        state: "open",
         ...verificationPatch(v),
         permalink,
       });
@@ -327,11 +379,17 @@ export async function processMessage(
     } else result.warnedPoster = true;
   }
 
+  for (const rec of repeats) {
+    permalink ??= await permalinkFor(deps, message).catch(() => undefined);
+    try {
+      if (await refreshAlert(deps, rec, permalink)) result.refreshed++;
+    } catch (e) {
+      result.problems.push(`Could not update the alert for ${rec.redacted}: ${problem(e)}`);
+    }
+  }
+
   const alertChannel = deps.settings.alert_channel_id;
   for (const n of fresh) {
-    // Two runs racing on the same leak both create the item; the last write's claim wins, and
-    // only that run alerts.
-    if (n.record.claim && n.record.claim !== deps.runId) continue;
     if (!alertChannel) {
       result.problems.push(
         "No alert channel is set, so no alert was posted. Run the setup workflow (or set TOKEN_GUARD_ALERT_CHANNEL).",
@@ -339,7 +397,7 @@ export async function processMessage(
       break;
     }
     try {
-      const a = alertMessage(n.record);
+      const a = alertMessage(n.record, { githubRepository: deps.settings.github_repository });
       const r = await deps.call("chat.postMessage", {
         channel: alertChannel,
         text: a.text,
@@ -370,7 +428,7 @@ export async function processMessage(
     result.problems.length > 0;
   if (worthALine) {
     deps.log(
-      `token-guard ${options.source}: channel=${message.channel_id} ts=${message.ts} findings=${findings.length} new=${result.newFindings} known=${result.known} duplicate=${result.duplicates} alerts=${result.alerts} auto_revoked=${result.autoRevoked}${
+      `token-guard ${options.source}: channel=${message.channel_id} ts=${message.ts} findings=${findings.length} new=${result.newFindings} known=${result.known} duplicate=${result.duplicates} alerts=${result.alerts} refreshed=${result.refreshed} auto_revoked=${result.autoRevoked}${
         result.problems.length ? ` problems=${result.problems.length}` : ""
       }`,
     );

@@ -260,7 +260,7 @@ export async function handleAlertClick(
 }
 
 /**
- * The run's alerts (its findings, by claim, that were alerted) and how many still wait for
+ * The run's alerts (its findings, by `alerting`, that were alerted) and how many still wait for
  * someone. The guard function completes once none waits.
  */
 export async function alertsOfRun(
@@ -271,8 +271,9 @@ export async function alertsOfRun(
   let open = 0;
   for await (
     const f of eachFinding(deps.call, {
-      expression: "#claim = :run AND attribute_exists(#alert)",
-      attributes: { "#claim": "claim", "#alert": "alert_ts" },
+      // `alerting`, not `claim`: a racing run's late first write may rewrite `claim`.
+      expression: "#run = :run AND attribute_exists(#alert)",
+      attributes: { "#run": "alerting", "#alert": "alert_ts" },
       values: { ":run": runId },
     })
   ) {

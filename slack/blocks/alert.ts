@@ -99,6 +99,35 @@ function issueName(url: string): string {
   return m ? `${m[1]}#${m[2]}` : url;
 }
 
+/** "Seen 3 times, last on <date> in #chan by @who · View latest": the newest sighting. */
+function repeatLine(f: FindingRecord): string {
+  const last = f.occurrences.length > 1 ? f.occurrences[f.occurrences.length - 1] : undefined;
+  const where = last ? ` in <#${last.channel_id}>` : "";
+  const who = last?.user_id ? ` by <@${last.user_id}>` : "";
+  const link = last && f.last_permalink ? ` · <${f.last_permalink}|View latest>` : "";
+  return `Seen ${f.occurrence_count} times, last on ${
+    slackDate(f.last_seen)
+  }${where}${who}.${link}`;
+}
+
+/**
+ * A settled finding seen again after someone settled it. The state stays as it was (a person
+ * decided it); the alert says so loudly instead.
+ */
+function postedAgainLine(f: FindingRecord): string | undefined {
+  if (f.state === "open" || f.occurrence_count < 2) return undefined;
+  const settledAt = f.revoked_at ?? f.acted_at;
+  // Seconds resolution: a repeat in the same second as the click counts as after it.
+  if (!settledAt || !(f.last_seen >= settledAt)) return undefined;
+  const why = f.state === "revoked"
+    ? "It was revoked, so this copy should be dead; whoever posted it may still be using it."
+    : f.state === "resolved"
+    ? "It was marked resolved: check that it was really rotated."
+    : "It was marked not a secret; nothing else changes.";
+  const settled = f.state === "revoked" ? "revoked" : `marked ${f.state.replace("_", " ")}`;
+  return `:repeat: *Posted AGAIN* on ${slackDate(f.last_seen)}, after it was ${settled}. ${why}`;
+}
+
 export function alertMessage(f: FindingRecord, opts: AlertOptions = {}): MessageBlocks {
   const first = f.occurrences[0];
   const channel = first ? `<#${first.channel_id}>` : "a channel";
@@ -118,10 +147,10 @@ export function alertMessage(f: FindingRecord, opts: AlertOptions = {}): Message
     facts.push(`Posted by ${who} on ${slackDate(tsSeconds(first.ts))}${link}`);
   }
   if (f.source === "sweep") facts.push("Found by a history sweep.");
-  if (f.occurrence_count > 1) {
-    facts.push(`Seen ${f.occurrence_count} times, last on ${slackDate(f.last_seen)}.`);
-  }
+  if (f.occurrence_count > 1) facts.push(repeatLine(f));
   blocks.push({ type: "section", text: { type: "mrkdwn", text: facts.join("\n") } });
+  const again = postedAgainLine(f);
+  if (again) blocks.push({ type: "section", text: { type: "mrkdwn", text: again } });
 
   const checked = [
     verificationLine({ state: f.verification, reason: f.verification_detail ?? "" }),
