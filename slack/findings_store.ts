@@ -227,7 +227,8 @@ export const CLAIM_SETTLE_MS = 3_000;
  * At most one run wins, whatever the timing. Every run may lose, though, when a rival's first
  * write lands between a run's own first write and its door (it loses on `claim`) and the rival
  * then finds the door taken. So a run that lost on `claim` while holding the door waits
- * `settleMs`, reads again and alerts if the door is still its own and no alert exists. That
+ * `settleMs` (unless another run took the door since: that one decides), reads again and alerts
+ * if the door is still its own and no alert exists. That
  * fallback is the one timing assumption: a rival that took the door just before us and won needs
  * less than `settleMs` to record its alert, or both alert.
  */
@@ -244,6 +245,9 @@ export async function claimAlert(
   }
   const mine = await updateFinding(call, fingerprint, { alerting: runId });
   if (mine.claim === runId) return { won: true, finding: mine };
+  // Someone took the door after us: they decide (and wait, if they are in our spot now).
+  const now = await getFinding(call, fingerprint);
+  if (!now || now.alerting !== runId || now.alert_ts) return { won: false, finding: now ?? mine };
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   await sleep(opts.settleMs ?? CLAIM_SETTLE_MS);
   const later = await getFinding(call, fingerprint);

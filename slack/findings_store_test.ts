@@ -3,6 +3,7 @@ import { SlackAPI } from "deno-slack-sdk/mod.ts";
 import { startFakeSlack } from "../test_support/fake_slack/mod.ts";
 import { MAX_OCCURRENCES } from "../datastores/findings.ts";
 import {
+  claimAlert,
   eachFinding,
   getFinding,
   type NewFinding,
@@ -98,6 +99,38 @@ test("update changes only the given fields; queries page through everything", as
       })
     ) open.push(f.fingerprint);
     assertEquals(open, [fp0]);
+  } finally {
+    await fake.close();
+  }
+});
+
+test("claimAlert: one winner; a late first write can leave nobody, and the door-holder recovers", async () => {
+  const fake = await startFakeSlack({ datastores: { findings: "fingerprint" } });
+  try {
+    const call = plainCall(SlackAPI(fake.botToken, { slackApiUrl: fake.url }));
+    const occ = { channel_id: "C1", ts: "1.1", seen_at: 10 };
+    // Uncontended: the writer wins; anyone after it loses, even with a late first write.
+    await recordOccurrence(call, { ...base("fp-a"), claim: "run-1" }, occ);
+    assertEquals((await claimAlert(call, "fp-a", "run-1")).won, true);
+    await updateFinding(call, "fp-a", { claim: "run-2" }); // run-2's late first write
+    assertEquals((await claimAlert(call, "fp-a", "run-2")).won, false);
+    // A late first write between run-1's own write and its door: run-1 loses on `claim`, run-2
+    // finds the door taken. While run-1 waits, run-2 loses; then run-1, still at the door, wins.
+    await recordOccurrence(call, { ...base("fp-b"), claim: "run-1" }, occ);
+    await updateFinding(call, "fp-b", { claim: "run-2" });
+    let rival: boolean | undefined;
+    const r1 = await claimAlert(call, "fp-b", "run-1", {
+      sleep: async () => {
+        rival = (await claimAlert(call, "fp-b", "run-2")).won;
+      },
+    });
+    assertEquals([r1.won, rival], [true, false]);
+    // A recorded alert ends every claim.
+    await updateFinding(call, "fp-b", { alert_ts: "9.9" });
+    assertEquals((await claimAlert(call, "fp-b", "run-1")).won, false);
+    const f = await getFinding(call, "fp-b");
+    assert(f);
+    assertEquals([f.state, f.verification], ["open", "unknown"], "defaults until written");
   } finally {
     await fake.close();
   }

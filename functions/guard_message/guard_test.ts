@@ -102,6 +102,56 @@ kitTest(
       assertEquals(kit.alerts().length, 1);
       assertEquals(kit.fake.state.ephemerals.map((e) => e.user), [FAKE_IDS.member, FAKE_IDS.other]);
       assertEquals(kit.fake.callsTo("auth.test").length, 1);
+      // The existing alert is redrawn in place: count, newest place and poster, link to it.
+      const updates = kit.fake.callsTo("chat.update");
+      assertEquals(updates.length, 1);
+      assertEquals([updates[0].args.channel, updates[0].args.ts], [f.alert_channel_id, f.alert_ts]);
+      const drawn = JSON.stringify(kit.alerts()[0].blocks);
+      assertStringIncludes(drawn, "Seen 2 times");
+      assertStringIncludes(drawn, `in <#${FAKE_IDS.random}> by <@${FAKE_IDS.other}>`);
+      assertStringIncludes(
+        drawn,
+        `${FAKE_IDS.random}/p${again.message_ts.replace(".", "")}|View latest`,
+      );
+      assertEquals(buttonIds(kit.alerts()[0].blocks).length, 3, "still open, buttons kept");
+      // The same repeat delivered again changes nothing more.
+      await kit.guard(again);
+      assertEquals(kit.finding(await fingerprint(leaked)).occurrence_count, 2);
+      assertEquals(kit.fake.callsTo("chat.update").length, 1);
+      assertEquals(kit.alerts().length, 1);
+    } finally {
+      await kit.close();
+    }
+  },
+);
+
+kitTest(
+  "posted again after it was resolved: the state stays, the alert says AGAIN, no new alert",
+  async () => {
+    const kit = await startKit();
+    try {
+      const leaked = liveBotToken(kit, "g11");
+      const run = await kit.guard(
+        kit.post(FAKE_IDS.general, { user: FAKE_IDS.member, text: leaked }),
+      );
+      const fp = await fingerprint(leaked);
+      await kit.click("token_guard_resolve", fp, FAKE_IDS.admin, run.executionId);
+      assertEquals(kit.finding(fp).state, "resolved");
+      assertFalse(JSON.stringify(kit.alerts()[0].blocks).includes("AGAIN"));
+      const second = await kit.guard(
+        kit.post(FAKE_IDS.random, { user: FAKE_IDS.other, text: `once more ${leaked}` }),
+      );
+      assert("outputs" in second.result, "nothing to click: the run completes");
+      const f = kit.finding(fp);
+      assertEquals([f.state, f.occurrence_count], ["resolved", 2]);
+      assertEquals(kit.alerts().length, 1);
+      const drawn = JSON.stringify(kit.alerts()[0].blocks);
+      assertStringIncludes(drawn, "Posted AGAIN");
+      assertStringIncludes(drawn, "after it was marked resolved");
+      assertStringIncludes(drawn, "Marked resolved");
+      assertEquals(buttonIds(kit.alerts()[0].blocks), []);
+      // As before: the poster of a settled leak is not warned again.
+      assertEquals(kit.fake.state.ephemerals.filter((e) => e.user === FAKE_IDS.other).length, 0);
     } finally {
       await kit.close();
     }
