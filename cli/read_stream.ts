@@ -29,12 +29,20 @@ export interface ChunkOptions {
   onBytes?: (n: number) => void;
   /** Bytes already read by the caller (e.g. a binary sniff), to be processed first. */
   head?: Uint8Array;
+  /**
+   * Bytes expected after `head` (a file's size). Up to WHOLE_LIMIT they are read into one buffer
+   * and decoded in one call: streaming decodes cost twice as much per byte, and the text is then
+   * one flat string instead of a concatenation.
+   */
+  sizeHint?: number;
 }
 
 /** 1 Mi characters: as fast as larger chunks, and keeps the garbage per chunk small. */
 export const DEFAULT_CHUNK = 1024 * 1024;
 /** A 16384-bit RSA key in PEM is about 12 KB; 64 Ki leaves room for the context around it. */
 export const DEFAULT_OVERLAP = 64 * 1024;
+/** Largest input read and decoded whole (bytes); larger ones stream in `readSize` reads. */
+export const WHOLE_LIMIT = 8 * 1024 * 1024;
 
 function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
@@ -55,16 +63,62 @@ function overlapStart(text: string, overlap: number): number {
   return from; // one very long line: cut inside it
 }
 
+/**
+ * The input as decoded pieces, in order (their concatenation is the whole text). An input that
+ * fits its size hint comes as one piece from one decode.
+ */
+async function* decodedPieces(
+  reader: ByteReader,
+  options: ChunkOptions,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  const head = options.head ?? new Uint8Array(0);
+  if (options.head) options.onBytes?.(head.length);
+  const hint = options.sizeHint ?? -1;
+  if (hint >= 0 && head.length + hint <= WHOLE_LIMIT) {
+    // One spare byte: a full buffer means the input grew, and the rest streams as usual.
+    const all = new Uint8Array(head.length + hint + 1);
+    all.set(head);
+    let at = head.length;
+    let eof = false;
+    while (at < all.length) {
+      const n = await reader.read(all.subarray(at));
+      if (n === null) {
+        eof = true;
+        break;
+      }
+      options.onBytes?.(n);
+      at += n;
+    }
+    if (eof) {
+      yield decoder.decode(all.subarray(0, at));
+      return;
+    }
+    yield decoder.decode(all, { stream: true });
+  } else if (head.length > 0) {
+    yield decoder.decode(head, { stream: true });
+  }
+  const buffer = new Uint8Array(options.readSize ?? 1024 * 1024);
+  while (true) {
+    const n = await reader.read(buffer);
+    if (n === null) break;
+    if (n > 0) {
+      options.onBytes?.(n);
+      yield decoder.decode(buffer.subarray(0, n), { stream: true });
+    }
+  }
+  const rest = decoder.decode();
+  if (rest.length > 0) yield rest;
+}
+
 export async function* textChunks(
   reader: ByteReader,
   options: ChunkOptions = {},
 ): AsyncGenerator<TextChunk> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
   const overlap = Math.min(options.overlap ?? DEFAULT_OVERLAP, chunkSize);
-  const buffer = new Uint8Array(options.readSize ?? 1024 * 1024);
-  const decoder = new TextDecoder("utf-8");
-  let pending = options.head ? decoder.decode(options.head, { stream: true }) : "";
-  if (options.head) options.onBytes?.(options.head.length);
+  const pieces = decodedPieces(reader, options);
+  let pending = "";
   let carry = "";
   let line = 1;
   let column0 = 0;
@@ -72,14 +126,9 @@ export async function* textChunks(
 
   while (!eof || pending.length > 0) {
     while (!eof && pending.length < chunkSize) {
-      const n = await reader.read(buffer);
-      if (n === null) {
-        eof = true;
-        pending += decoder.decode();
-      } else if (n > 0) {
-        options.onBytes?.(n);
-        pending += decoder.decode(buffer.subarray(0, n), { stream: true });
-      }
+      const next = await pieces.next();
+      if (next.done) eof = true;
+      else pending = pending.length === 0 ? next.value : pending + next.value;
     }
     // Cut at the last line end within chunkSize, so where chunks end depends on the text
     // alone, not on how the reads happened to fall.
@@ -91,8 +140,9 @@ export async function* textChunks(
     } else if (!eof) {
       cut = pending.lastIndexOf("\n") + 1 || pending.length;
     }
-    const text = carry + pending.slice(0, cut);
-    pending = pending.slice(cut);
+    const own = cut === pending.length ? pending : pending.slice(0, cut);
+    const text = carry.length === 0 ? own : carry + own;
+    pending = cut === pending.length ? "" : pending.slice(cut);
     if (text.length === 0) break;
     yield { text, ownFrom: carry.length, line, column0 };
 

@@ -102,10 +102,11 @@ async function scanReader(
   mrkdwn: boolean,
   run: Run,
   head?: Uint8Array,
+  sizeHint?: number,
 ): Promise<void> {
   const { ctx, totals, counted } = run;
   await scanChunks(
-    textChunks(reader, { onBytes: counted, head }),
+    textChunks(reader, { onBytes: counted, head, sizeHint }),
     (text) => ctx.scan(text, mrkdwn),
     (finding) => totals.found.push({ finding, path, line: finding.line, column: finding.column }),
   );
@@ -155,7 +156,9 @@ async function scanFile(
       return;
     }
     totals.files++;
-    await scanReader(reader, path, mrkdwn, run, head);
+    // The size lets a file that fits be read and decoded in one piece.
+    const left = Math.max(0, file.statSync().size - head.length);
+    await scanReader(reader, path, mrkdwn, run, head, left);
   } catch (e) {
     error(`${path}: read failed (${(e as Error).message})`);
   } finally {

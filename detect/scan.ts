@@ -12,7 +12,7 @@
 import type { Finding, Rule, ScanOptions } from "./types.ts";
 import { RULES } from "./rules/mod.ts";
 import {
-  hasInvisible,
+  INVISIBLE_CLASS,
   mayNeedNormalizing,
   normalize,
   type NormalizedText,
@@ -167,7 +167,10 @@ function compile(rules: readonly Rule[]): Engine {
   const root = trieNode();
   for (const k of keywords) trieAt(root, k).end = true;
   for (const [lead, rest] of SPLIT_TRIGGERS) trieAt(root, lead).raw.push(rest);
-  return { rules: compiled, prefilter: new RegExp(trieSource(root), "gi"), wakes };
+  // An invisible character is a hit that wakes nothing (so it marks the text as split): one scan
+  // finds both. It cannot start or sit inside a keyword, so the keyword hits are unchanged.
+  const prefilter = new RegExp(`${trieSource(root)}|[${INVISIBLE_CLASS}]`, "gi");
+  return { rules: compiled, prefilter, wakes };
 }
 
 const engines = new Map<string, Engine>();
@@ -214,7 +217,7 @@ function findWindows(
   text: string,
 ): { windows: Array<number[] | undefined>; split: boolean } {
   const windows: Array<number[] | undefined> = new Array(engine.rules.length);
-  let split = hasInvisible(text) || hasInnerMarker(text);
+  let split = hasInnerMarker(text);
   const re = engine.prefilter;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -327,6 +330,14 @@ function tryStarts(
   }
 }
 
+/** Start of the word holding `at`: back to a blank, at most `before` characters. */
+function wordStart(view: string, at: number, before: number): number {
+  const floor = Math.max(0, at - before);
+  let ws = at;
+  while (ws > floor && !isSpace(view.charCodeAt(ws - 1))) ws--;
+  return ws;
+}
+
 /**
  * Runs anchored rule `r` at each of its `hits` in `view`: in the raw text, then (when
  * `normalizeRegions`) in the region from the hit's word to the end of its line (anchored
@@ -343,13 +354,17 @@ function runAnchored(
   out: Candidate[],
 ): void {
   const c = engine.rules[r];
+  const gate = c.rule.mayStart;
   let tried = -1; // starts up to here were tried already (hits in one word share them)
   let normalizedFrom = -1;
+  let nextWs = hits.length > 0 ? wordStart(view, hits[0], c.before) : 0;
   for (let k = 0; k < hits.length; k += 2) {
     const hs = hits[k];
-    const floor = Math.max(0, hs - c.before);
-    let ws = hs;
-    while (ws > floor && !isSpace(view.charCodeAt(ws - 1))) ws--;
+    const ws = nextWs;
+    nextWs = k + 2 < hits.length ? wordStart(view, hits[k + 2], c.before) : -1;
+    // A hit the gate rules out yields nothing; skipping it changes nothing else unless the next
+    // hit shares its word (that one would then skip the normalized reading this one did).
+    if (gate !== undefined && nextWs !== ws && !gate(view, ws, hs, hits[k + 1])) continue;
     tryStarts(engine, r, view, ws, Math.max(ws, tried + 1), hs, toOriginal, viewKind, out);
     tried = hs;
     if (!normalizeRegions || ws === normalizedFrom) continue;

@@ -274,6 +274,90 @@ function genericValidate(want: NameKind) {
 const NAME_VALUE =
   /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["']?(?:[ \t]{0,4}(?:=>|:=|=|:)[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?(?<secret>[^\s"'`,;\-=:.?)\]}>][^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>])/g;
 
+// Gates (Rule.mayStart): the anchored patterns run at every `token`, `pass` or `://` of a text,
+// and in chat nearly all of them are plain words or links. A gate reads a few characters around
+// the hit and says "no match can start here" only when that is certain for the raw text and for
+// the text as normalize() shows it: any character normalize() may change makes it say "maybe".
+
+/** Characters normalize() may change or drop (markers, entities, link brackets, invisibles). */
+function mayChange(c: number): boolean {
+  return c === 42 || c === 95 || c === 126 || c === 96 || c === 38 || c === 60 || c === 62 ||
+    c === 124 || c >= 0xad;
+}
+
+function isAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** NAME_VALUE's name characters, `_` aside (normalize() may turn it into a blank). */
+function isNameCode(c: number): boolean {
+  return isAlnumCode(c) || c === 46 || c === 45 || c === 91 || c === 93;
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * NAME_VALUE's gate. A match's name is a run of name characters (at most 63) followed by a
+ * quote, `=`, `:`, or 1-4 blanks and then `=`, `:`, `is`, `was`, or, for a `--flag`, the value.
+ * Every run that a start in `[wordStart, hitStart]` can open ends at a non-name character at or
+ * before the first one after the hit: those characters decide.
+ */
+export function nameValueMayStart(text: string, wordStart: number, hitStart: number): boolean {
+  let dash = false;
+  const longest = hitStart + 64;
+  for (let j = wordStart; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (mayChange(c)) return true;
+    if (isNameCode(c)) {
+      if (c === 45) dash = true;
+      if (j >= longest) return false; // the run through the hit is longer than any name
+      continue;
+    }
+    if (c === 61 || c === 58 || c === 34 || c === 39) return true; // = : " '
+    if (isBlankCode(c)) {
+      let k = j + 1;
+      while (k < text.length && k < j + 4 && isBlankCode(text.charCodeAt(k))) k++;
+      if (k < text.length) {
+        const d = text.charCodeAt(k);
+        if (dash || mayChange(d) || d === 61 || d === 58 || d === 105 || d === 119) return true;
+      }
+    }
+    if (j >= hitStart) return false;
+  }
+  return false;
+}
+
+/**
+ * The URL rule's gate: a match needs a `:` (before the password) within 65 characters after
+ * `://`, before any blank, `/`, `@`, quote or bracket; and no other `://` earlier in the word.
+ */
+export function urlMayStart(
+  text: string,
+  wordStart: number,
+  hitStart: number,
+  hitEnd: number,
+): boolean {
+  for (let j = wordStart; j < hitStart; j++) {
+    const c = text.charCodeAt(j);
+    // `<` before a scheme is a blank as shown (a link) or itself: neither is a scheme character.
+    if (c === 58 || (c !== 60 && mayChange(c))) return true;
+  }
+  const stop = Math.min(text.length, hitEnd + 65);
+  for (let j = hitEnd; j < stop; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 58) return true;
+    if (
+      c === 47 || c === 64 || c === 34 || c === 39 || c === 60 || c === 62 || c === 32 ||
+      c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0
+    ) return false;
+    // `|` in a link is a blank as shown (the end) and a character raw: go on reading raw.
+    if (c !== 124 && mayChange(c)) return true;
+  }
+  return false;
+}
+
 function variants(words: string[]): string[] {
   const out = new Set<string>();
   for (const w of words) out.add(w);
@@ -291,6 +375,7 @@ function nameValueRule(kind: "password" | "secret") {
     confidence: "medium" as const,
     // The name holds the keyword and is at most 62 characters; the value ends within 280.
     anchor: "word" as const,
+    mayStart: nameValueMayStart,
     literalMarkers: true,
     window: { before: 64, after: 280 },
   };
@@ -400,6 +485,7 @@ export const rules: Rule[] = [
     confidence: "medium",
     // The scheme (at most 21 characters) ends at the `://` hit.
     anchor: "word",
+    mayStart: urlMayStart,
     literalMarkers: true,
     window: { before: 24, after: 480 },
     examples: {

@@ -1,0 +1,123 @@
+// The gates (Rule.mayStart) let the scanner skip a hit without trying the pattern, so a gate that
+// says "no" where a match exists would lose a finding. These tests check every "no" a gate gives
+// on dense random text against the pattern itself: no sticky match at any start the scanner would
+// try, in the raw text and in the region as normalize() shows it (markers kept and dropped).
+import { assert, assertEquals } from "@std/assert";
+import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
+import { normalize } from "../normalize.ts";
+import { nameValueMayStart, rules, urlMayStart } from "./generic.ts";
+
+const PIECES = {
+  names: ["token", "Token", "PASSWORD", "pass", "pwd", "secret", "api_key", "apiKey", "api-key"],
+  more: ["client_secret", "db_pass", "--password", "-p", "x-token", "[token]", "token[0]", "tok"],
+  urls: ["://", "https://", "postgres://", "redis://:", "<https://", "ftp://u:"],
+  seps: ["=", ":", ": ", " = ", "=>", ":=", " is ", " was ", " is: ", '"', "'", '": "', " "],
+  gaps: ["  ", "     ", "\t", "\n", ",", ";", "(", ")", "/", "@", "-", ".", "[", "]", "\u00a0"],
+  specials: ["*", "_", "~", "`", "&amp;", "&quot;", "&#39;", "&gt;", "&lt;", "<", ">", "|"],
+  invisibles: ["\u200b", "\u00ad", "\u2022", "<@U123>"],
+};
+// Markers and invisibles make a gate say "maybe": rarer, so that it often says no.
+const { names, more, urls, seps, gaps, specials, invisibles } = PIECES;
+const ALL = [names, names, more, urls, urls, seps, seps, gaps, gaps, gaps, specials, invisibles];
+
+function randomText(rand: () => number): string {
+  let t = "";
+  const n = 2 + Math.floor(rand() * 24);
+  for (let k = 0; k < n; k++) {
+    const r = rand();
+    if (r < 0.15) t += randomString(ALPHABET.base62, 1 + Math.floor(rand() * 24), rand);
+    else if (r < 0.2) t += randomString("abc:/@.-_=", 1 + Math.floor(rand() * 12), rand);
+    else {
+      const group = ALL[Math.floor(rand() * ALL.length)];
+      t += group[Math.floor(rand() * group.length)];
+    }
+  }
+  return t;
+}
+
+function wordStart(text: string, at: number, before: number): number {
+  let ws = at;
+  while (ws > Math.max(0, at - before) && !/\s/.test(text[ws - 1])) ws--;
+  return ws;
+}
+
+/** Whether `re` (sticky) matches at some start in [from, to] of `text`. */
+function matchesIn(re: RegExp, text: string, from: number, to: number): boolean {
+  for (let p = from; p <= to && p <= text.length; p++) {
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m !== null && m[0].length > 0) return true;
+  }
+  return false;
+}
+
+/** Every "no" of `gate` at the hits of `keyword` in random texts, checked against `rule`. */
+function checkGate(
+  id: string,
+  keywords: string[],
+  gate: (text: string, ws: number, hs: number, he: number) => boolean,
+  seed: number,
+): { noes: number; hits: number } {
+  const rule = rules.find((r) => r.id === id)!;
+  const re = new RegExp(rule.pattern.source, rule.pattern.flags.replace("g", "") + "y");
+  const before = rule.window!.before!, after = rule.window!.after!;
+  const rand = seededRandom(seed);
+  let noes = 0, hits = 0;
+  for (let i = 0; i < 6000; i++) {
+    const text = randomText(rand);
+    const lower = text.toLowerCase();
+    for (const k of keywords) {
+      for (let hs = lower.indexOf(k); hs !== -1; hs = lower.indexOf(k, hs + 1)) {
+        hits++;
+        const he = hs + k.length;
+        const ws = wordStart(text, hs, before);
+        if (gate(text, ws, hs, he)) continue;
+        noes++;
+        const why = `${id}: gate said no at ${hs} in ${JSON.stringify(text)}`;
+        assert(!matchesIn(re, text, ws, hs), why);
+        let we = text.indexOf("\n", he);
+        if (we === -1 || we > he + after) we = Math.min(text.length, he + after);
+        const region = text.slice(ws, we);
+        for (const keepInnerMarkers of [false, true]) {
+          const norm = normalize(region, { keepInnerMarkers });
+          let nh = 0;
+          while (norm.map !== null && nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
+          if (norm.map === null) nh = hs - ws;
+          assert(!matchesIn(re, norm.text, 0, nh), `${why} (as shown)`);
+        }
+      }
+    }
+  }
+  return { noes, hits };
+}
+
+Deno.test("gates: a name = value hit the gate rules out has no match, raw or as shown", () => {
+  const keywords = ["pass", "pwd", "token", "secret", "apikey", "api_key", "api-key"];
+  for (const id of ["generic-password", "generic-secret"]) {
+    const { noes, hits } = checkGate(id, keywords, nameValueMayStart, 7001);
+    // The check only means something if the gate says no often, and not always.
+    assert(noes > 500 && noes < hits, `${id}: ${noes} of ${hits}`);
+  }
+});
+
+Deno.test("gates: a :// hit the gate rules out has no URL credential, raw or as shown", () => {
+  const { noes, hits } = checkGate("generic-url-credentials", ["://"], urlMayStart, 7002);
+  assert(noes > 500 && noes < hits, `${noes} of ${hits}`);
+});
+
+Deno.test("gates: plain words and links are ruled out, assignments are not", () => {
+  const t = (s: string) => nameValueMayStart(s, 0, s.indexOf("token"));
+  assertEquals(t("token rotation is due"), false);
+  assertEquals(t("token, please"), false);
+  assertEquals(t("token\nnext"), false);
+  assertEquals(t("token = x"), true);
+  assertEquals(t("token: x"), true);
+  assertEquals(t("token is x"), true);
+  assertEquals(t('token" : x'), true);
+  assertEquals(t("--token x"), true);
+  assertEquals(t("*token* x"), true); // as shown, the markers may go
+  const u = (s: string) => urlMayStart(s, 0, s.indexOf("://"), s.indexOf("://") + 3);
+  assertEquals(u("https://github.com/acme/repo"), false);
+  assertEquals(u("<https://acme.io|acme>"), false);
+  assertEquals(u("https://user:pw@acme.io"), true);
+});
