@@ -22,15 +22,10 @@ export const INVISIBLE_CLASS =
   "\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180E\\u200B-\\u200F" +
   "\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0";
 
-const INVISIBLE_RE = new RegExp(`[${INVISIBLE_CLASS}]`);
 const ANYTHING_TO_DO = new RegExp(`[${INVISIBLE_CLASS}&<*_~\`]`);
 /** True when `text` holds characters normalize would change. */
 export function mayNeedNormalizing(text: string): boolean {
   return ANYTHING_TO_DO.test(text);
-}
-/** True when `text` holds an invisible character (a keyword may be split by one). */
-export function hasInvisible(text: string): boolean {
-  return INVISIBLE_RE.test(text);
 }
 
 function isInvisible(c: number): boolean {

@@ -1,8 +1,10 @@
-// One pass over the text: a single case-insensitive regex of every rule's keywords finds where
-// anything could be; each rule's pattern then runs only in small windows around its own keyword
-// hits, on the raw text and (for Slack mrkdwn) on the window as a person sees it. Rules anchored
-// at the word of their hit (`anchor: "word"`, the generic family) do not search a window at all:
-// their pattern is tried, sticky, at the few places in that word where a match may start. Matches
+// One pass over the text: a single case-insensitive regex of every rule's keywords (and of the
+// invisible characters that may split one) finds where anything could be; each rule's pattern
+// then runs only in small windows around its own keyword hits, on the raw text and (for Slack
+// mrkdwn) on the window as a person sees it. Rules anchored at the word of their hit
+// (`anchor: "word"`, the generic family) do not search a window at all: their gate
+// (`Rule.mayStart`) first drops hits that are plain words in a few character reads, then their
+// pattern is tried, sticky, at the few places in that word where a match may start. Matches
 // go through the rule's validator and the global placeholder filter; overlapping findings keep
 // the most specific rule (the earlier one in RULES) and offsets always point into the caller's
 // text.
@@ -223,7 +225,8 @@ function findWindows(
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const hit = m[0];
-    const wake = engine.wakes.get(hit.toLowerCase());
+    // Hits are mostly written in lower case: no lower-cased copy for those.
+    const wake = engine.wakes.get(hit) ?? engine.wakes.get(hit.toLowerCase());
     if (wake === undefined) {
       split = true;
       continue;
