@@ -7,9 +7,3 @@ export const SNIFF_BYTES = 8192;
 export function looksBinary(head: Uint8Array): boolean {
   return head.subarray(0, SNIFF_BYTES).indexOf(0) !== -1;
 }
-
-/** A zip's local-file or empty-archive signature ("PK\x03\x04" / "PK\x05\x06"). */
-export function looksZip(head: Uint8Array): boolean {
-  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b &&
-    ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6));
-}
