@@ -2,6 +2,7 @@
 // Slack workspace exports, and reports them without ever printing a secret.
 // Exit codes: 0 nothing found, 1 found, 2 usage error or (with nothing found) unreadable input.
 import { scanSync } from "../detect/scan.ts";
+import { bytesInput, scanBytes } from "../detect/scan_bytes.ts";
 import { RULES } from "../detect/rules/mod.ts";
 import { type CliOptions, HELP, parseArgs, UsageError } from "./args.ts";
 import { readBaseline } from "./baseline.ts";
@@ -71,6 +72,10 @@ export async function run(argv: string[]): Promise<number> {
   const rules = opts.rules;
   const totals = await scanInputs(inputs, {
     scan: (text, mrkdwn) => scanSync(text, { mrkdwn, rules }),
+    bytes: {
+      input: (size) => bytesInput(size, { rules }),
+      scan: (bytes) => scanBytes(bytes, { rules }),
+    },
     mrkdwn: opts.mrkdwn,
     maxSize: opts.maxSize,
     workspace: opts.workspace,

@@ -5,7 +5,7 @@
 import type { Finding } from "../detect/types.ts";
 import type { MrkdwnMode } from "./args.ts";
 import type { Progress } from "./progress.ts";
-import { type ByteReader, detach, scanChunks, textChunks } from "./read_stream.ts";
+import { type ByteReader, detach, scanChunks, textChunks, WHOLE_LIMIT } from "./read_stream.ts";
 import type { Located } from "./report.ts";
 import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
 import { SlackExport } from "./slack_export.ts";
@@ -17,8 +17,17 @@ export const ENTRY_LIMIT = 32 * 1024 * 1024;
 
 export type ScanFn = (text: string, mrkdwn: boolean) => Promise<Finding[]> | Finding[];
 
+/** Plain text scanned as raw bytes (detect/scan_bytes.ts): same findings, less decoding. */
+export interface BytesScanner {
+  /** Where the next input goes (valid until the next call). */
+  input: (size: number) => Uint8Array;
+  scan: (bytes: Uint8Array) => Finding[];
+}
+
 export interface ScanContext {
   scan: ScanFn;
+  /** When given, plain files up to WHOLE_LIMIT bytes are scanned as bytes. */
+  bytes?: BytesScanner;
   mrkdwn: MrkdwnMode;
   maxSize: number;
   workspace?: string;
@@ -149,6 +158,7 @@ async function scanFile(
     },
   };
   try {
+    if (run.ctx.bytes && !mrkdwn && scanWhole(file, path, run.ctx.bytes, run)) return;
     const head = await readHead(reader);
     if (looksBinary(head)) {
       counted(head.length);
@@ -164,6 +174,39 @@ async function scanFile(
   } finally {
     file.close();
   }
+}
+
+/**
+ * Reads a plain file of at most WHOLE_LIMIT bytes straight into the bytes scanner's buffer and
+ * scans it there. False (nothing read) when the file is larger; a file that grows while read
+ * is reset to its start for the streaming path.
+ */
+function scanWhole(file: Deno.FsFile, path: string, scanner: BytesScanner, run: Run): boolean {
+  const size = file.statSync().size;
+  if (size > WHOLE_LIMIT) return false;
+  // One spare byte: a full buffer means the file grew.
+  const buf = scanner.input(size + 1);
+  let at = 0;
+  while (at < buf.length) {
+    const n = file.readSync(buf.subarray(at));
+    if (n === null) break;
+    at += n;
+  }
+  if (at === buf.length) {
+    file.seekSync(0, Deno.SeekMode.Start);
+    return false;
+  }
+  run.counted(at);
+  if (looksBinary(buf.subarray(0, Math.min(at, SNIFF_BYTES)))) {
+    run.skip(path, "binary");
+    return true;
+  }
+  run.totals.files++;
+  for (const f of scanner.scan(buf.subarray(0, at))) {
+    const finding = detach(f);
+    run.totals.found.push({ finding, path, line: finding.line, column: finding.column });
+  }
+  return true;
 }
 
 const decoder = new TextDecoder();

@@ -193,6 +193,63 @@ function engineFor(selected?: string[]): Engine {
   return e;
 }
 
+/** What a scan wakes at each keyword: enough to tell, without the text, where it may find. */
+export interface HitPlan {
+  /** Lower-cased keywords (the prefilter's); a keyword's index is its id. */
+  keywords: string[];
+  /**
+   * Per keyword, the widest window of the window-searching rules it wakes (characters before
+   * the hit, characters after its end, the stretch included), or null when it wakes none.
+   */
+  windowed: Array<{ before: number; after: number } | null>;
+  /** Per keyword, the anchored rules it wakes: their gate and how far their word may reach. */
+  anchored: Array<
+    Array<{ gate: Rule["mayStart"]; before: number; after: number; sticky: RegExp }>
+  >;
+}
+
+/**
+ * The keyword regex's hits in `text`, flat [index, keyword id, …] (ids as in `hitPlan`; -1 for
+ * a split shape or an invisible character): what the byte scanner must reproduce.
+ */
+export function keywordHits(text: string, options: ScanOptions = {}): number[] {
+  const engine = engineFor(options.rules);
+  const ids = new Map([...engine.wakes.keys()].map((k, i) => [k, i]));
+  const out: number[] = [];
+  const re = new RegExp(engine.prefilter.source, engine.prefilter.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    out.push(m.index, ids.get(m[0]) ?? ids.get(m[0].toLowerCase()) ?? -1);
+  }
+  return out;
+}
+
+/** The hit plan of a scan with `options` (same rule selection as `scanSync`). */
+export function hitPlan(options: ScanOptions = {}): HitPlan {
+  const engine = engineFor(options.rules);
+  const keywords = [...engine.wakes.keys()];
+  const windowed: HitPlan["windowed"] = [];
+  const anchored: HitPlan["anchored"] = [];
+  for (const k of keywords) {
+    let w = null as { before: number; after: number } | null;
+    const a: HitPlan["anchored"][number] = [];
+    for (const r of engine.wakes.get(k)!) {
+      const c = engine.rules[r];
+      if (c.anchored) {
+        a.push({ gate: c.rule.mayStart, before: c.before, after: c.after, sticky: c.re });
+        continue;
+      }
+      w = {
+        before: Math.max(w?.before ?? 0, c.before),
+        after: Math.max(w?.after ?? 0, c.after + STRETCH),
+      };
+    }
+    windowed.push(w);
+    anchored.push(a);
+  }
+  return { keywords, windowed, anchored };
+}
+
 /** A match before dedupe, in original offsets. */
 interface Candidate {
   rule: number;

@@ -28,6 +28,15 @@ export interface RuleExamples {
   negatives: () => string[];
 }
 
+/**
+ * What a gate reads: a string, or a view of raw bytes that answers as conservatively as the
+ * text they decode to (detect/byte_text.ts).
+ */
+export interface CharReader {
+  readonly length: number;
+  charCodeAt(index: number): number;
+}
+
 export interface Rule {
   /** Stable id, kebab-case, e.g. "slack-bot-token". Used in baselines, SARIF and the datastore. */
   id: string;
@@ -67,7 +76,7 @@ export interface Rule {
    * of `text`, nor in that region as normalize() would show it. Common words (`token`, `pass`,
    * `://` in links) mostly fail it in a few character reads. `true` means "maybe".
    */
-  mayStart?: (text: string, wordStart: number, hitStart: number, hitEnd: number) => boolean;
+  mayStart?: (text: CharReader, wordStart: number, hitStart: number, hitEnd: number) => boolean;
   /**
    * The secret may hold `*`, `_`, `~` or a backtick as a character (a password): when the
    * scanner reads the text as a person sees it for this rule, a marker inside a word stays.

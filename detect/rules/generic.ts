@@ -7,7 +7,7 @@
 // passwords may be human-made but must be 8+ characters, mix 3 character classes and not be a
 // well-known example password. Values that start with another family's prefix are left to that
 // family's rule (which checks them properly), so a bad-checksum `ghp_` is not reported here.
-import type { Rule } from "../types.ts";
+import type { CharReader, Rule } from "../types.ts";
 import {
   ALPHABET,
   charClasses,
@@ -304,7 +304,11 @@ function isBlankCode(c: number): boolean {
  * Every run that a start in `[wordStart, hitStart]` can open ends at a non-name character at or
  * before the first one after the hit: those characters decide.
  */
-export function nameValueMayStart(text: string, wordStart: number, hitStart: number): boolean {
+export function nameValueMayStart(
+  text: CharReader,
+  wordStart: number,
+  hitStart: number,
+): boolean {
   let dash = false;
   const longest = hitStart + 64;
   for (let j = wordStart; j < text.length; j++) {
@@ -334,7 +338,7 @@ export function nameValueMayStart(text: string, wordStart: number, hitStart: num
  * `://`, before any blank, `/`, `@`, quote or bracket; and no other `://` earlier in the word.
  */
 export function urlMayStart(
-  text: string,
+  text: CharReader,
   wordStart: number,
   hitStart: number,
   hitEnd: number,

@@ -1,0 +1,249 @@
+// Scans raw UTF-8 bytes (a file, a whole day of an export) without decoding what cannot hold a
+// finding. The wasm hit scanner finds the keyword hits in the bytes; a hit is *live* when it may
+// lead to a finding: it wakes a window-searching rule, or an anchored rule whose gate (read
+// over the bytes, conservatively) says "maybe". Only the lines around live hits are decoded and
+// handed to `scanSync`, so the findings are the ones `scanSync` finds in the whole decoded text:
+//
+// - every window and every context a rule or validator reads around a live hit lies inside its
+//   region (margins are counted in bytes, at 4 bytes per character);
+// - regions start and end at line ends, and neither a keyword, a window's anchored match nor a
+//   gate's reading crosses a line, so a region sees the same hits near its edges;
+// - a hit that is not live yields nothing in the whole text either (that is what the gate says).
+//
+// Plain text only (`mrkdwn: false`): a person's view of mrkdwn may join words across markers,
+// which the bytes do not show; such inputs take the string path.
+import type { Finding, ScanOptions } from "./types.ts";
+import { type HitPlan, hitPlan, scanSync } from "./scan.ts";
+import { HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
+import { ByteText } from "./byte_text.ts";
+import { INVISIBLE_CLASS } from "./normalize.ts";
+
+/** Characters validators and placeholder checks read before a match and after it. */
+const CONTEXT_BEFORE = 160;
+const CONTEXT_AFTER = 64;
+/** Around a split-keyword shape, which the bytes scanner reports without knowing its rule. */
+const TRIGGER_MARGIN = 4096;
+
+interface Prepared {
+  plan: HitPlan;
+  scanner: HitScanner;
+  /** Keyword id -> its length in bytes. */
+  lengths: number[];
+  /** Ids at or above this are invisible characters. */
+  invisibleFrom: number;
+}
+
+const prepared = new Map<string, Prepared>();
+
+/** The invisible characters of INVISIBLE_CLASS, one string each. */
+function invisibles(): string[] {
+  const out: string[] = [];
+  const re = /\\u([0-9A-Fa-f]{4})(?:-\\u([0-9A-Fa-f]{4}))?/g;
+  for (const m of INVISIBLE_CLASS.matchAll(re)) {
+    const from = parseInt(m[1], 16), to = m[2] ? parseInt(m[2], 16) : from;
+    for (let c = from; c <= to; c++) out.push(String.fromCharCode(c));
+  }
+  return out;
+}
+
+function prepare(options: ScanOptions): Prepared {
+  const key = options.rules ? [...options.rules].sort().join(",") : "*";
+  let p = prepared.get(key);
+  if (p) return p;
+  const plan = hitPlan(options);
+  const enc = new TextEncoder();
+  const words = [...plan.keywords, ...invisibles()];
+  const keywords = words.map((w, id) => ({ bytes: enc.encode(w), id }));
+  p = {
+    plan,
+    scanner: new HitScanner(keywords),
+    lengths: keywords.map((k) => k.bytes.length),
+    invisibleFrom: plan.keywords.length,
+  };
+  prepared.set(key, p);
+  return p;
+}
+
+/**
+ * A buffer for the next `scanBytes` input, inside the scanner's own memory: reading a file
+ * straight into it saves a copy. Valid until the next call.
+ */
+export function bytesInput(size: number, options: ScanOptions = {}): Uint8Array {
+  return prepare(options).scanner.input(size);
+}
+
+/** The byte offset `chars` UTF-16 code units before `at` (or 0). */
+function backChars(bytes: Uint8Array, at: number, chars: number): number {
+  let i = at, c = 0;
+  while (i > 0 && c < chars) {
+    const b = bytes[--i];
+    if ((b & 0xc0) !== 0x80) c += b >= 0xf0 ? 2 : 1;
+  }
+  return i;
+}
+
+/** The byte offset `chars` UTF-16 code units after `at` (or the end). */
+function forwardChars(bytes: Uint8Array, at: number, chars: number): number {
+  let i = at, c = 0;
+  while (i < bytes.length && c < chars) {
+    const b = bytes[i++];
+    if ((b & 0xc0) !== 0x80) c += b >= 0xf0 ? 2 : 1;
+  }
+  while (i < bytes.length && (bytes[i] & 0xc0) === 0x80) i++;
+  return i;
+}
+
+function isBlankByte(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11;
+}
+
+/**
+ * Start of the word holding `at`, back to a blank, at most `before` bytes; -1 when a non-ASCII
+ * byte is on the way (the text may hold a blank there that the bytes do not show as one).
+ */
+function byteWordStart(bytes: Uint8Array, at: number, before: number): number {
+  const floor = Math.max(0, at - before);
+  let ws = at;
+  while (ws > floor) {
+    const c = bytes[ws - 1];
+    if (c >= 0x80) return -1;
+    if (isBlankByte(c)) break;
+    ws--;
+  }
+  return ws;
+}
+
+/** Whether a blank byte lies in [from, to). */
+function blankBetween(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isBlankByte(bytes[i])) return true;
+  return false;
+}
+
+/**
+ * Byte ranges (flat [start, end, …], ascending, disjoint, on line ends) that hold every live
+ * hit with all the text its rules may read.
+ */
+export function liveRegions(
+  bytes: Uint8Array,
+  hits: Uint32Array,
+  p: Prepared,
+): number[] {
+  const n = bytes.length;
+  const text = new ByteText(bytes);
+  const spans: number[] = [];
+  for (let h = 0; h < hits.length; h += 2) {
+    const at = hits[h], id = hits[h + 1];
+    let before = -1, after = -1;
+    if (id === TRIGGER_ID) {
+      before = after = TRIGGER_MARGIN;
+    } else if (id >= p.invisibleFrom) {
+      continue; // plain text: an invisible character changes nothing
+    } else {
+      const end = at + p.lengths[id];
+      const w = p.plan.windowed[id];
+      if (w) {
+        before = w.before + CONTEXT_BEFORE;
+        after = w.after + CONTEXT_AFTER;
+      }
+      for (const a of p.plan.anchored[id]) {
+        const ws = byteWordStart(bytes, at, a.before);
+        // A next hit in the same word makes the scanner skip the gate.
+        const next = h + 2 < hits.length ? hits[h + 2] : n;
+        const live = ws < 0 || a.gate === undefined ||
+          (next < at + a.before + 64 && !blankBetween(bytes, end, next)) ||
+          (a.gate(text, ws, at, end) && mayMatchInLine(bytes, ws, at, a.sticky));
+        if (!live) continue;
+        before = Math.max(before, a.before + CONTEXT_BEFORE);
+        after = Math.max(after, a.after + CONTEXT_AFTER);
+      }
+      if (before < 0) continue;
+    }
+    // Margins are characters (UTF-16 code units) before the hit and after its end.
+    let s = backChars(bytes, at, before);
+    let e = id === TRIGGER_ID ? forwardChars(bytes, at, after) : forwardChars(
+      bytes,
+      at + p.lengths[id],
+      after,
+    );
+    s = s === 0 ? 0 : bytes.lastIndexOf(10, s - 1) + 1;
+    const nl = bytes.indexOf(10, e);
+    e = nl === -1 ? n : nl + 1;
+    // Merge with every earlier span it touches (spans are ascending by start).
+    while (spans.length > 0 && spans[spans.length - 1] >= s) {
+      e = Math.max(e, spans.pop()!);
+      s = Math.min(s, spans.pop()!);
+    }
+    spans.push(s, e);
+  }
+  return spans;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** Longest line read for an anchored try; a longer one counts as a match. */
+const LINE_CAP = 4096;
+
+function isAlnumByte(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Whether anchored `sticky` matches at a start in [ws, at] that the scanner would try (the word
+ * start, or after a non-alphanumeric character), in the line holding the hit. `[ws - 1, at)` is
+ * ASCII (checked by the caller, but for ws - 1), so its characters are its bytes.
+ */
+function mayMatchInLine(bytes: Uint8Array, ws: number, at: number, sticky: RegExp): boolean {
+  const from = ws > 0 ? ws - 1 : 0;
+  if (bytes[from] >= 0x80) return true;
+  let end = bytes.indexOf(10, at);
+  if (end === -1) end = bytes.length;
+  if (end - from > LINE_CAP) return true;
+  const line = decoder.decode(bytes.subarray(from, end));
+  for (let p = ws; p <= at; p++) {
+    if (p !== ws && isAlnumByte(bytes[p - 1])) continue;
+    sticky.lastIndex = p - from;
+    const m = sticky.exec(line);
+    if (m !== null && m[0].length > 0) return true;
+  }
+  return false;
+}
+
+/** UTF-8 length of `text` up to `index`. */
+function byteLength(text: string, index: number): number {
+  return encoder.encode(text.slice(0, index)).length;
+}
+
+/**
+ * Scans the UTF-8 `bytes` as plain text. Findings are those `scanSync(decoded, {mrkdwn: false})`
+ * finds, with `start` and `end` as byte offsets into `bytes` and lines and columns as in the
+ * decoded text.
+ */
+export function scanBytes(bytes: Uint8Array, options: ScanOptions = {}): Finding[] {
+  const p = prepare(options);
+  let input = bytes;
+  if (!p.scanner.holds(bytes)) {
+    input = p.scanner.input(bytes.length);
+    input.set(bytes);
+  }
+  const hits = p.scanner.scan(input.length);
+  const spans = liveRegions(input, hits, p);
+  const out: Finding[] = [];
+  let line = 1, counted = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    const s = spans[k], e = spans[k + 1];
+    line += p.scanner.countNewlines(counted, s);
+    counted = s;
+    const text = decoder.decode(input.subarray(s, e));
+    for (const f of scanSync(text, { ...options, mrkdwn: false })) {
+      const bs = s + byteLength(text, f.start);
+      out.push({
+        ...f,
+        start: bs,
+        end: bs + encoder.encode(text.slice(f.start, f.end)).length,
+        line: line + f.line - 1,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,219 @@
+// AssemblyScript source of detect/wasm/hits_wasm.ts (rebuild: `bash scripts/wasm/build.sh`).
+//
+// Finds keyword hits in UTF-8 bytes, leftmost-longest and non-overlapping, ASCII case folded:
+// the same hits, at the same places, as detect/scan.ts's keyword regex finds in the decoded
+// text. It knows no keyword itself: detect/bytes/hit_scanner.ts writes the tables (which bytes
+// fold to what, which folded byte pairs may open a keyword, the keywords of each pair, longest
+// first). A keyword id is the caller's; ids at or above TRIGGER_ID are reserved for the
+// "keyword split by markers" shapes this module recognises itself.
+
+// Table layout (byte offsets in linear memory). The caller writes the tables, then the input,
+// then calls scan().
+const FOLD: usize = 1024; // 256 x u8: byte -> folded byte
+const PAIRS: usize = 2048; // 65536 bits: folded pair (a << 8 | b) may open a keyword or shape
+const HEADS: usize = 16384; // 65536 x u16: pair -> 1 + index into LISTS of its keyword list
+const LISTS: usize = 147456; // u16 keyword indexes, each list ended by 0xFFFF
+const KEYWORDS: usize = 163840; // per keyword: u32 offset of its folded bytes, u16 length, u16 id
+const KEYWORD_BYTES: usize = 172032; // folded keyword bytes
+const FREE: usize = 262144; // first byte the caller may use for output and input
+// Sixteen places at a time: each keyword's first three bytes (OR 0x20, so both cases of a
+// letter look alike) belong to one of 8 buckets; for byte k of a place, NIBBLES holds the
+// buckets whose k-th byte may have that low nibble (16 bytes), then that high nibble (16 bytes).
+// A place is a candidate when some bucket allows all three of its bytes: nearly none are.
+const NIBBLES: usize = 196608; // 3 x (16 + 16) bytes
+
+const TRIGGER_ID: u32 = 0xfff0;
+
+export function freeOffset(): usize {
+  return FREE;
+}
+
+export function tableOffsets(): usize {
+  // FOLD, PAIRS, HEADS, LISTS, KEYWORDS and KEYWORD_BYTES, in that order, written at `FREE`
+  // so the caller can check them against its own copy of the layout.
+  store<u32>(FREE, FOLD as u32);
+  store<u32>(FREE + 4, PAIRS as u32);
+  store<u32>(FREE + 8, HEADS as u32);
+  store<u32>(FREE + 12, LISTS as u32);
+  store<u32>(FREE + 16, KEYWORDS as u32);
+  store<u32>(FREE + 20, KEYWORD_BYTES as u32);
+  store<u32>(FREE + 24, NIBBLES as u32);
+  return FREE;
+}
+
+@inline
+function isMarker(c: u32): bool {
+  return c == 42 || c == 95 || c == 126 || c == 96; // * _ ~ `
+}
+
+@inline
+function folded(input: usize, i: i32): u32 {
+  return load<u8>(FOLD + (load<u8>(input + i) as usize)) as u32;
+}
+
+/** End of a marker run starting at `i` (i itself when there is none). */
+function markersEnd(input: usize, n: i32, i: i32): i32 {
+  while (i < n && isMarker(load<u8>(input + i) as u32)) i++;
+  return i;
+}
+
+/** Whether the folded bytes at `i` spell `word` (ASCII lower case, at most 3 bytes). */
+@inline
+function spells(input: usize, n: i32, i: i32, word: u32, len: i32): bool {
+  if (i + len > n) return false;
+  for (let k = 0; k < len; k++) {
+    if (folded(input, i + k) != ((word >> ((k as u32) << 3)) & 0xff)) return false;
+  }
+  return true;
+}
+
+/**
+ * Length of a split-keyword shape at `i` (an `x`), 0 when none: `x M+ ox`, `xo M+ x`,
+ * `xox M+ [a-z]`, `xox [a-z] M+ [-.]`, `xap M+ p`, `xa M+ pp`, `x M+ app`, M = [*_~`]. These
+ * are the scanner's SPLIT_TRIGGERS, tried in its order.
+ */
+function trigger(input: usize, n: i32, i: i32): i32 {
+  const X: u32 = 0x78, O: u32 = 0x6f, A: u32 = 0x61, P: u32 = 0x70;
+  // "x" + M+ + "ox" | "x" + M+ + "app"
+  let e = markersEnd(input, n, i + 1);
+  if (e > i + 1) {
+    if (spells(input, n, e, O | (X << 8), 2)) return e + 2 - i;
+    if (spells(input, n, e, A | (P << 8) | (P << 16), 3)) return e + 3 - i;
+  }
+  if (i + 1 < n && folded(input, i + 1) == O) {
+    e = markersEnd(input, n, i + 2);
+    if (e > i + 2 && e < n && folded(input, e) == X) return e + 1 - i;
+    if (i + 2 < n && folded(input, i + 2) == X) {
+      e = markersEnd(input, n, i + 3);
+      if (e > i + 3 && e < n) {
+        const c = folded(input, e);
+        if (c >= 0x61 && c <= 0x7a) return e + 1 - i;
+      }
+      if (i + 3 < n) {
+        const c = folded(input, i + 3);
+        if (c >= 0x61 && c <= 0x7a) {
+          e = markersEnd(input, n, i + 4);
+          if (e > i + 4 && e < n) {
+            const d = load<u8>(input + e) as u32;
+            if (d == 45 || d == 46) return e + 1 - i;
+          }
+        }
+      }
+    }
+  }
+  if (i + 1 < n && folded(input, i + 1) == A) {
+    if (i + 2 < n && folded(input, i + 2) == P) {
+      e = markersEnd(input, n, i + 3);
+      if (e > i + 3 && e < n && folded(input, e) == P) return e + 1 - i;
+    }
+    e = markersEnd(input, n, i + 2);
+    if (e > i + 2 && spells(input, n, e, P | (P << 8), 2)) return e + 2 - i;
+  }
+  return 0;
+}
+
+/** Length of the longest keyword or split shape at `i` (0: none); its id goes to `found`. */
+@inline
+function matchAt(input: usize, n: i32, i: i32, found: usize): i32 {
+  const pair = (folded(input, i) << 8) | folded(input, i + 1);
+  if ((load<u8>(PAIRS + (pair >> 3)) & (1 << (pair & 7))) == 0) return 0;
+  const head = load<u16>(HEADS + ((pair as usize) << 1)) as u32;
+  if (head != 0) {
+    let at = LISTS + (((head - 1) as usize) << 1);
+    while (true) {
+      const k = load<u16>(at) as u32;
+      if (k == 0xffff) break;
+      at += 2;
+      const desc = KEYWORDS + ((k as usize) << 3);
+      const off = load<u32>(desc) as usize;
+      const kl = load<u16>(desc + 4) as i32;
+      if (i + kl > n) continue;
+      let j = 2;
+      while (j < kl && folded(input, i + j) == (load<u8>(KEYWORD_BYTES + off + j) as u32)) j++;
+      if (j == kl) {
+        store<u32>(found, load<u16>(desc + 6) as u32);
+        return kl;
+      }
+    }
+  }
+  if (folded(input, i) == 0x78) {
+    store<u32>(found, TRIGGER_ID);
+    return trigger(input, n, i);
+  }
+  return 0;
+}
+
+/** Buckets allowing byte k (0-2) of the places at `p`..`p+15`. */
+@inline
+function allowed(p: usize, k: usize): v128 {
+  const v = v128.or(v128.load(p + k), i8x16.splat(0x20));
+  const lo = i8x16.swizzle(v128.load(NIBBLES + (k << 5)), v128.and(v, i8x16.splat(15)));
+  const hi = i8x16.swizzle(v128.load(NIBBLES + (k << 5) + 16), i8x16.shr_u(v, 4));
+  return v128.and(lo, hi);
+}
+
+/**
+ * Scans `n` bytes at `input`; writes each hit as (u32 start, u32 keyword id) at `out`, at most
+ * `cap` hits, and returns how many there are (more than `cap` means the output was cut: the
+ * caller scans again with room for all).
+ */
+export function scan(input: usize, n: i32, out: usize, cap: i32): i32 {
+  const found = out - 4; // scratch word for matchAt's id (the caller leaves it free)
+  let count = 0;
+  let next = 0; // hits do not overlap: none starts before the end of the previous one
+  let i = 0;
+  while (i + 18 <= n) {
+    const p = input + i;
+    const m = v128.and(v128.and(allowed(p, 0), allowed(p, 1)), allowed(p, 2));
+    if (v128.any_true(m)) {
+      let bits = i8x16.bitmask(i8x16.ne(m, i8x16.splat(0)));
+      while (bits != 0) {
+        const at = i + ctz(bits);
+        bits &= bits - 1;
+        if (at < next) continue;
+        const len = matchAt(input, n, at, found);
+        if (len == 0) continue;
+        if (count < cap) {
+          store<u32>(out + ((count as usize) << 3), at as u32);
+          store<u32>(out + ((count as usize) << 3) + 4, load<u32>(found));
+        }
+        count++;
+        next = at + len;
+      }
+    }
+    i += 16;
+  }
+  // The last few places, one by one.
+  if (next > i) i = next;
+  while (i < n - 1) {
+    const len = matchAt(input, n, i, found);
+    if (len == 0) {
+      i++;
+      continue;
+    }
+    if (count < cap) {
+      store<u32>(out + ((count as usize) << 3), i as u32);
+      store<u32>(out + ((count as usize) << 3) + 4, load<u32>(found));
+    }
+    count++;
+    i += len;
+  }
+  return count;
+}
+
+/** Newlines in `n` bytes at `input`, sixteen bytes at a time. */
+export function countNewlines(input: usize, n: i32): i32 {
+  let count = 0;
+  let i = 0;
+  const nl = i8x16.splat(10);
+  while (i + 16 <= n) {
+    const v = v128.load(input + i);
+    count += popcnt<i32>(i8x16.bitmask(i8x16.eq(v, nl)));
+    i += 16;
+  }
+  while (i < n) {
+    if (load<u8>(input + i) == 10) count++;
+    i++;
+  }
+  return count;
+}
