@@ -159,15 +159,32 @@ export class HitScanner {
 
 /**
  * The module's 16-places-at-a-time filter: each keyword start (its first three bytes, OR 0x20)
- * joins a bucket by its first byte; a bucket allows, for each of the three bytes, the low and the
- * high nibbles its members have there (every nibble where a member is shorter).
+ * joins the bucket of its first byte (16 buckets in 2 sets of 8); a bucket allows, for each of
+ * the three bytes, the low and the high nibbles its members have there (every nibble where a
+ * member is shorter). One first byte per bucket keeps the nibbles of different letters from
+ * pairing up into letters no keyword starts with; with more first bytes than buckets, the
+ * closest ones share (the lead bytes of invisible characters first).
  */
 function writeNibbles(mem: Uint8Array, starts: Uint8Array[]): void {
-  const firsts = [...new Set(starts.map((b) => b[0] | 0x20))].sort((a, b) => a - b);
+  let groups = [...new Set(starts.map((b) => b[0] | 0x20))].sort((a, b) => a - b)
+    .map((c) => [c]);
+  while (groups.length > 16) {
+    let best = 0;
+    for (let g = 1; g + 1 < groups.length; g++) {
+      const gap = (k: number) => groups[k + 1][0] - groups[k].at(-1)!;
+      if (gap(g) < gap(best)) best = g;
+    }
+    groups = [
+      ...groups.slice(0, best),
+      [...groups[best], ...groups[best + 1]],
+      ...groups.slice(best + 2),
+    ];
+  }
   for (const b of starts) {
-    const bucket = 1 << (firsts.indexOf(b[0] | 0x20) % 8);
+    const g = groups.findIndex((members) => members.includes(b[0] | 0x20));
+    const set = g >> 3, bucket = 1 << (g & 7);
     for (let k = 0; k < 3; k++) {
-      const lo = NIBBLES + k * 32, hi = lo + 16;
+      const lo = NIBBLES + (set * 3 + k) * 32, hi = lo + 16;
       if (k >= b.length) {
         for (let x = 0; x < 16; x++) {
           mem[lo + x] |= bucket;

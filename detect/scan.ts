@@ -203,9 +203,22 @@ export interface HitPlan {
    */
   windowed: Array<{ before: number; after: number } | null>;
   /** Per keyword, the anchored rules it wakes: their gate and how far their word may reach. */
-  anchored: Array<
-    Array<{ gate: Rule["mayStart"]; before: number; after: number; sticky: RegExp }>
-  >;
+  anchored: Array<Array<AnchoredPlan>>;
+}
+
+/** An anchored rule as a hit plan sees it. */
+export interface AnchoredPlan {
+  gate: Rule["mayStart"];
+  /** How far back its word may start and forward its match may end (characters). */
+  before: number;
+  after: number;
+  /** Its pattern, sticky, without match indices: a quick "could a match start at p?". */
+  probe: RegExp;
+  /**
+   * Whether the scanner would keep a match of this rule starting in [wordStart, hitStart] of
+   * `text` (pattern, validator, placeholder filter), raw reading only.
+   */
+  keeps(text: string, wordStart: number, hitStart: number): boolean;
 }
 
 /**
@@ -236,7 +249,17 @@ export function hitPlan(options: ScanOptions = {}): HitPlan {
     for (const r of engine.wakes.get(k)!) {
       const c = engine.rules[r];
       if (c.anchored) {
-        a.push({ gate: c.rule.mayStart, before: c.before, after: c.after, sticky: c.re });
+        a.push({
+          gate: c.rule.mayStart,
+          before: c.before,
+          after: c.after,
+          probe: new RegExp(c.re.source, c.re.flags.replace("d", "")),
+          keeps: (text, ws, hs) => {
+            const out: Candidate[] = [];
+            tryStarts(engine, r, text, ws, ws, hs, (s, e) => [s, e], RAW, out);
+            return out.length > 0;
+          },
+        });
         continue;
       }
       w = {

@@ -13,7 +13,7 @@
 // Plain text only (`mrkdwn: false`): a person's view of mrkdwn may join words across markers,
 // which the bytes do not show; such inputs take the string path.
 import type { Finding, ScanOptions } from "./types.ts";
-import { type HitPlan, hitPlan, scanSync } from "./scan.ts";
+import { type AnchoredPlan, type HitPlan, hitPlan, scanSync } from "./scan.ts";
 import { HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
 import { ByteText } from "./byte_text.ts";
 import { INVISIBLE_CLASS } from "./normalize.ts";
@@ -147,11 +147,12 @@ export function liveRegions(
       }
       for (const a of p.plan.anchored[id]) {
         const ws = byteWordStart(bytes, at, a.before);
-        // A next hit in the same word makes the scanner skip the gate.
         const next = h + 2 < hits.length ? hits[h + 2] : n;
-        const live = ws < 0 || a.gate === undefined ||
-          (next < at + a.before + 64 && !blankBetween(bytes, end, next)) ||
-          (a.gate(text, ws, at, end) && mayMatchInLine(bytes, ws, at, a.sticky));
+        // A next hit in the same word makes the scanner skip the gate (not the pattern).
+        const sameWord = next < at + a.before + 64 && !blankBetween(bytes, end, next);
+        const live = ws < 0 ||
+          ((sameWord || a.gate === undefined || a.gate(text, ws, at, end)) &&
+            mayMatchInLine(bytes, ws, at, a.probe) && keptInContext(bytes, ws, at, end, a));
         if (!live) continue;
         before = Math.max(before, a.before + CONTEXT_BEFORE);
         after = Math.max(after, a.after + CONTEXT_AFTER);
@@ -181,11 +182,29 @@ export function liveRegions(
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** Longest line read for an anchored try; a longer one counts as a match. */
-const LINE_CAP = 4096;
+/** Bytes after a hit read for an anchored try (more than any anchored match's length). */
+const LINE_CAP = 2048;
 
 function isAlnumByte(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Whether anchored rule `a` keeps a match starting in [ws, at], read in the bytes around the
+ * hit with the context its validator and the placeholder filter may read. `[ws, at)` is ASCII.
+ */
+function keptInContext(
+  bytes: Uint8Array,
+  ws: number,
+  at: number,
+  end: number,
+  a: AnchoredPlan,
+): boolean {
+  const from = backChars(bytes, ws, CONTEXT_BEFORE + 1);
+  const to = forwardChars(bytes, end, a.after + CONTEXT_AFTER);
+  const head = decoder.decode(bytes.subarray(from, ws));
+  const text = head + decoder.decode(bytes.subarray(ws, to));
+  return a.keeps(text, head.length, head.length + (at - ws));
 }
 
 /**
@@ -196,9 +215,10 @@ function isAlnumByte(c: number): boolean {
 function mayMatchInLine(bytes: Uint8Array, ws: number, at: number, sticky: RegExp): boolean {
   const from = ws > 0 ? ws - 1 : 0;
   if (bytes[from] >= 0x80) return true;
+  // A match ends within `after` characters of the hit: a longer line is cut (cutting past a
+  // match's end cannot undo it: the patterns have no lookahead at their end).
   let end = bytes.indexOf(10, at);
-  if (end === -1) end = bytes.length;
-  if (end - from > LINE_CAP) return true;
+  if (end === -1 || end - at > LINE_CAP) end = Math.min(bytes.length, at + LINE_CAP);
   const line = decoder.decode(bytes.subarray(from, end));
   for (let p = ws; p <= at; p++) {
     if (p !== ws && isAlnumByte(bytes[p - 1])) continue;
