@@ -17,8 +17,9 @@ interface Exports {
 }
 
 /** The module's table layout; tableOffsets() must agree (checked at start). */
-const FOLD = 1024, PAIRS = 2048, HEADS = 16384, LISTS = 147456, KEYWORDS = 163840;
-const KEYWORD_BYTES = 172032, NIBBLES = 196608, FREE = 262144;
+const CLASS = 1024, NIBBLES = 2048, ACCEPT = 4096, TRIE = 16384, FREE = 1048576;
+/** Trie columns per node (column 0: a byte in no keyword) and the most nodes that fit. */
+const COLUMNS = 128, MAX_NODES = Math.min((TRIE - ACCEPT) / 2, (FREE - TRIE) / (COLUMNS * 2));
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | undefined;
@@ -35,10 +36,6 @@ export interface Keyword {
   id: number;
 }
 
-function pair(a: number, b: number): number {
-  return (a << 8) | b;
-}
-
 function fold(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
 }
@@ -52,8 +49,8 @@ export class HitScanner {
     const instance = new WebAssembly.Instance(module(), {});
     this.#x = instance.exports as unknown as Exports;
     const at = this.#x.tableOffsets();
-    const seen = Array.from(new Uint32Array(this.#x.memory.buffer, at, 7));
-    const want = [FOLD, PAIRS, HEADS, LISTS, KEYWORDS, KEYWORD_BYTES, NIBBLES];
+    const seen = Array.from(new Uint32Array(this.#x.memory.buffer, at, 4));
+    const want = [CLASS, NIBBLES, ACCEPT, TRIE];
     if (this.#x.freeOffset() !== FREE || seen.join() !== want.join()) {
       throw new Error(`hit scanner: table layout ${seen} is not ${want}`);
     }
@@ -64,52 +61,37 @@ export class HitScanner {
   #writeTables(keywords: readonly Keyword[]): void {
     const mem = new Uint8Array(this.#x.memory.buffer);
     const view = new DataView(this.#x.memory.buffer);
-    for (let c = 0; c < 256; c++) mem[FOLD + c] = fold(c);
-    const byPair = new Map<number, number[]>();
-    let bytesAt = KEYWORD_BYTES;
-    keywords.forEach((k, index) => {
+    // Columns: one per distinct folded byte; both cases of a letter share theirs.
+    const column = new Map<number, number>();
+    for (const k of keywords) {
       if (k.bytes.length < 2) throw new Error("hit scanner: keywords need two bytes or more");
       if (k.id < 0 || k.id >= TRIGGER_ID) throw new Error(`hit scanner: id ${k.id} out of range`);
-      const folded = k.bytes.map(fold);
-      if (bytesAt + folded.length > NIBBLES) throw new Error("hit scanner: keywords too long");
-      mem.set(folded, bytesAt);
-      view.setUint32(KEYWORDS + index * 8, bytesAt - KEYWORD_BYTES, true);
-      view.setUint16(KEYWORDS + index * 8 + 4, folded.length, true);
-      view.setUint16(KEYWORDS + index * 8 + 6, k.id, true);
-      bytesAt += folded.length;
-      const p = pair(folded[0], folded[1]);
-      (byPair.get(p) ?? byPair.set(p, []).get(p)!).push(index);
-    });
-    if (KEYWORDS + keywords.length * 8 > KEYWORD_BYTES) {
-      throw new Error("hit scanner: too many keywords");
+      for (const b of k.bytes) if (!column.has(fold(b))) column.set(fold(b), column.size + 1);
     }
-    let listAt = LISTS;
-    for (const [p, list] of byPair) {
-      // Longest first: the first keyword that matches is the longest at that place.
-      list.sort((a, b) => keywords[b].bytes.length - keywords[a].bytes.length);
-      view.setUint16(HEADS + p * 2, (listAt - LISTS) / 2 + 1, true);
-      for (const index of list) {
-        view.setUint16(listAt, index, true);
-        listAt += 2;
+    if (column.size >= COLUMNS) throw new Error("hit scanner: keywords use too many bytes");
+    for (let c = 0; c < 256; c++) mem[CLASS + c] = column.get(fold(c)) ?? 0;
+    let nodes = 1;
+    for (const k of keywords) {
+      let node = 0;
+      for (const b of k.bytes) {
+        const at = TRIE + node * COLUMNS * 2 + column.get(fold(b))! * 2;
+        let child = view.getUint16(at, true);
+        if (child === 0) {
+          if (nodes >= MAX_NODES) throw new Error("hit scanner: keywords too long");
+          child = nodes++;
+          view.setUint16(at, child, true);
+        }
+        node = child;
       }
-      view.setUint16(listAt, 0xffff, true);
-      listAt += 2;
-      if (listAt > KEYWORDS) throw new Error("hit scanner: too many keywords");
-      mem[PAIRS + (p >> 3)] |= 1 << (p & 7);
+      view.setUint16(ACCEPT + node * 2, k.id + 1, true);
     }
     // Split-keyword shapes start `x` + marker, `xo` + marker or `xa` + marker (see the
     // module's trigger()); `xox` and `xap` open keywords already.
     const starts = keywords.map((k) => k.bytes);
     for (const m of "*_~`") {
       const c = m.charCodeAt(0);
-      const p = pair(120, c);
-      mem[PAIRS + (p >> 3)] |= 1 << (p & 7);
       starts.push(new Uint8Array([120, c]), new Uint8Array([120, 111, c]));
       starts.push(new Uint8Array([120, 97, c]));
-    }
-    for (const c of "oa") {
-      const p = pair(120, c.charCodeAt(0));
-      mem[PAIRS + (p >> 3)] |= 1 << (p & 7);
     }
     writeNibbles(mem, starts);
   }

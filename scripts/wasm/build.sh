@@ -12,7 +12,7 @@ fi
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 "$HERE/node_modules/.bin/asc" "$HERE/hits.as.ts" -O3 --converge --runtime stub --noAssert \
-  --enable simd,relaxed-simd --initialMemory 8 -o "$OUT/hits.wasm"
+  --enable simd,relaxed-simd --initialMemory 17 -o "$OUT/hits.wasm"
 "$DENO" run --quiet --config "$ROOT/offline.jsonc" --allow-read --allow-write \
   "$HERE/embed.ts" "$OUT/hits.wasm" "$HERE/hits.as.ts" "$ROOT/detect/wasm/hits_wasm.ts"
 echo "wrote detect/wasm/hits_wasm.ts ($(stat -c %s "$OUT/hits.wasm") bytes of wasm)"

@@ -2,26 +2,23 @@
 //
 // Finds keyword hits in UTF-8 bytes, leftmost-longest and non-overlapping, ASCII case folded:
 // the same hits, at the same places, as detect/scan.ts's keyword regex finds in the decoded
-// text. It knows no keyword itself: detect/bytes/hit_scanner.ts writes the tables (which bytes
-// fold to what, which folded byte pairs may open a keyword, the keywords of each pair, longest
-// first). A keyword id is the caller's; ids at or above TRIGGER_ID are reserved for the
-// "keyword split by markers" shapes this module recognises itself.
+// text. It knows no keyword itself: detect/hit_scanner.ts writes the tables (a filter for
+// sixteen places at a time, and the keywords as a trie). A keyword id is the caller's; ids at
+// or above TRIGGER_ID are reserved for the "keyword split by markers" shapes this module
+// recognises itself.
 
 // Table layout (byte offsets in linear memory). The caller writes the tables, then the input,
 // then calls scan().
-const FOLD: usize = 1024; // 256 x u8: byte -> folded byte
-const PAIRS: usize = 2048; // 65536 bits: folded pair (a << 8 | b) may open a keyword or shape
-const HEADS: usize = 16384; // 65536 x u16: pair -> 1 + index into LISTS of its keyword list
-const LISTS: usize = 147456; // u16 keyword indexes, each list ended by 0xFFFF
-const KEYWORDS: usize = 163840; // per keyword: u32 offset of its folded bytes, u16 length, u16 id
-const KEYWORD_BYTES: usize = 172032; // folded keyword bytes
-const FREE: usize = 262144; // first byte the caller may use for output and input
+const CLASS: usize = 1024; // 256 x u8: byte -> its trie column (0: in no keyword)
 // Sixteen places at a time: each keyword's first three bytes (OR 0x20, so both cases of a
 // letter look alike) belong to one of 16 buckets, one per first byte where possible, in 2 sets
 // of 8. For set s and byte k of a place, NIBBLES + (s * 3 + k) * 32 holds the buckets whose k-th
 // byte may have that low nibble (16 bytes), then that high nibble (16 bytes). A place is a
 // candidate when some bucket allows all three of its bytes: about 2 in 100 in chat text.
-const NIBBLES: usize = 196608; // 2 sets x 3 bytes x (16 + 16) bytes
+const NIBBLES: usize = 2048; // 2 sets x 3 bytes x (16 + 16) bytes
+const ACCEPT: usize = 4096; // u16 per trie node: 1 + the id of the keyword ending there, or 0
+const TRIE: usize = 16384; // 128 x u16 per node: column -> child node (0: none); node 0 is root
+const FREE: usize = 1048576; // first byte the caller may use for output and input
 
 const TRIGGER_ID: u32 = 0xfff0;
 
@@ -30,15 +27,12 @@ export function freeOffset(): usize {
 }
 
 export function tableOffsets(): usize {
-  // FOLD, PAIRS, HEADS, LISTS, KEYWORDS and KEYWORD_BYTES, in that order, written at `FREE`
-  // so the caller can check them against its own copy of the layout.
-  store<u32>(FREE, FOLD as u32);
-  store<u32>(FREE + 4, PAIRS as u32);
-  store<u32>(FREE + 8, HEADS as u32);
-  store<u32>(FREE + 12, LISTS as u32);
-  store<u32>(FREE + 16, KEYWORDS as u32);
-  store<u32>(FREE + 20, KEYWORD_BYTES as u32);
-  store<u32>(FREE + 24, NIBBLES as u32);
+  // CLASS, NIBBLES, ACCEPT and TRIE, in that order, written at `FREE` so the caller can check
+  // them against its own copy of the layout.
+  store<u32>(FREE, CLASS as u32);
+  store<u32>(FREE + 4, NIBBLES as u32);
+  store<u32>(FREE + 8, ACCEPT as u32);
+  store<u32>(FREE + 12, TRIE as u32);
   return FREE;
 }
 
@@ -49,7 +43,8 @@ function isMarker(c: u32): bool {
 
 @inline
 function folded(input: usize, i: i32): u32 {
-  return load<u8>(FOLD + (load<u8>(input + i) as usize)) as u32;
+  const c = load<u8>(input + i) as u32;
+  return c >= 65 && c <= 90 ? c | 32 : c;
 }
 
 /** End of a marker run starting at `i` (i itself when there is none). */
@@ -116,32 +111,26 @@ function trigger(input: usize, n: i32, i: i32): i32 {
 /** Length of the longest keyword or split shape at `i` (0: none); its id goes to `found`. */
 @inline
 function matchAt(input: usize, n: i32, i: i32, found: usize): i32 {
-  const pair = (folded(input, i) << 8) | folded(input, i + 1);
-  if ((load<u8>(PAIRS + (pair >> 3)) & (1 << (pair & 7))) == 0) return 0;
-  const head = load<u16>(HEADS + ((pair as usize) << 1)) as u32;
-  if (head != 0) {
-    let at = LISTS + (((head - 1) as usize) << 1);
-    while (true) {
-      const k = load<u16>(at) as u32;
-      if (k == 0xffff) break;
-      at += 2;
-      const desc = KEYWORDS + ((k as usize) << 3);
-      const off = load<u32>(desc) as usize;
-      const kl = load<u16>(desc + 4) as i32;
-      if (i + kl > n) continue;
-      let j = 2;
-      while (j < kl && folded(input, i + j) == (load<u8>(KEYWORD_BYTES + off + j) as u32)) j++;
-      if (j == kl) {
-        store<u32>(found, load<u16>(desc + 6) as u32);
-        return kl;
-      }
+  let node: u32 = 0;
+  let best = 0;
+  let j = i;
+  while (j < n) {
+    const c = load<u8>(CLASS + (load<u8>(input + j) as usize)) as usize;
+    if (c == 0) break;
+    node = load<u16>(TRIE + ((node as usize) << 8) + (c << 1)) as u32;
+    if (node == 0) break;
+    j++;
+    const accept = load<u16>(ACCEPT + ((node as usize) << 1)) as u32;
+    if (accept != 0) {
+      best = j - i;
+      store<u32>(found, accept - 1);
     }
   }
-  if (folded(input, i) == 0x78) {
+  if (best == 0 && folded(input, i) == 0x78) {
     store<u32>(found, TRIGGER_ID);
     return trigger(input, n, i);
   }
-  return 0;
+  return best;
 }
 
 /** Buckets allowing nibbles `lo`, `hi` by tables `lt`, `ht` (indexes are in range). */
