@@ -447,7 +447,9 @@ function runAnchored(
     nextWs = k + 2 < hits.length ? wordStart(view, hits[k + 2], c.before) : -1;
     // A hit the gate rules out yields nothing; skipping it changes nothing else unless the next
     // hit shares its word (that one would then skip the normalized reading this one did).
-    if (gate !== undefined && nextWs !== ws && !gate(view, ws, hs, hits[k + 1])) continue;
+    if (
+      gate !== undefined && nextWs !== ws && !gate(view, ws, hs, hits[k + 1], normalizeRegions)
+    ) continue;
     tryStarts(engine, r, view, ws, Math.max(ws, tried + 1), hs, toOriginal, viewKind, out);
     tried = hs;
     if (!normalizeRegions || ws === normalizedFrom) continue;

@@ -151,7 +151,7 @@ export function liveRegions(
         // A next hit in the same word makes the scanner skip the gate (not the pattern).
         const sameWord = next < at + a.before + 64 && !blankBetween(bytes, end, next);
         const live = ws < 0 ||
-          ((sameWord || a.gate === undefined || a.gate(text, ws, at, end)) &&
+          ((sameWord || a.gate === undefined || a.gate(text, ws, at, end, false)) &&
             mayMatchInLine(bytes, ws, at, a.probe) && keptInContext(bytes, ws, at, end, a));
         if (!live) continue;
         before = Math.max(before, a.before + CONTEXT_BEFORE);

@@ -73,10 +73,17 @@ export interface Rule {
   /**
    * For anchored rules, a cheap necessary condition checked before the pattern is tried at a
    * hit: `false` only when no match of the pattern can start anywhere in `[wordStart, hitStart]`
-   * of `text`, nor in that region as normalize() would show it. Common words (`token`, `pass`,
-   * `://` in links) mostly fail it in a few character reads. `true` means "maybe".
+   * of `text`, nor (when `asShown`) in that region as normalize() would show it. Common words
+   * (`token`, `pass`, `://` in links) mostly fail it in a few character reads. `true` means
+   * "maybe".
    */
-  mayStart?: (text: CharReader, wordStart: number, hitStart: number, hitEnd: number) => boolean;
+  mayStart?: (
+    text: CharReader,
+    wordStart: number,
+    hitStart: number,
+    hitEnd: number,
+    asShown: boolean,
+  ) => boolean;
   /**
    * The secret may hold `*`, `_`, `~` or a backtick as a character (a password): when the
    * scanner reads the text as a person sees it for this rule, a marker inside a word stays.

@@ -298,34 +298,132 @@ function isBlankCode(c: number): boolean {
   return c === 32 || c === 9;
 }
 
+/** Which characters make a gate say "maybe" (the scanner may read them otherwise). */
+type Changes = (c: number) => boolean;
+const never: Changes = () => false;
+
+/** Characters that end NAME_VALUE's value (`\s` and `"'\`,;)]}>`), U+00A0 included. */
+function isValueStop(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 34 || c === 39 || c === 96 ||
+    c === 44 || c === 59 || c === 41 || c === 93 || c === 125 || c === 62;
+}
+
+/**
+ * Whether NAME_VALUE's value (an optional quote, then 8 or more characters it allows, the first
+ * not one of `-=:.?`) may start at `v`. Any character normalize() may change: maybe.
+ */
+function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean {
+  if (v >= text.length) return false;
+  let c = text.charCodeAt(v);
+  if (changes(c)) return true;
+  if (c === 34 || c === 39 || c === 96) {
+    if (++v >= text.length) return false;
+    c = text.charCodeAt(v);
+    if (changes(c)) return true;
+  }
+  if (isValueStop(c) || c === 45 || c === 61 || c === 58 || c === 46 || c === 63) return false;
+  let n = 1;
+  for (let k = v + 1; k < text.length && n < 8; k++) {
+    const d = text.charCodeAt(k);
+    if (changes(d)) return true;
+    if (isValueStop(d)) return false;
+    n++;
+  }
+  return n >= 8;
+}
+
+/** After `=`/`:` at `k` (or `=>`, `:=`) and up to 4 blanks: a value? */
+function valueAfterSeparator(text: CharReader, k: number, changes: Changes): boolean {
+  const c = text.charCodeAt(k);
+  let s = k + 1;
+  // `=` alone before `>` (or `:` before `=`) would leave a value starting with it: never one.
+  if (s < text.length) {
+    const d = text.charCodeAt(s);
+    if (changes(d)) return true;
+    if ((c === 61 && d === 62) || (c === 58 && d === 61)) s++;
+  }
+  for (let b = 0; b < 4 && s < text.length && isBlankCode(text.charCodeAt(s)); b++) s++;
+  return valueMayStartAt(text, s, changes);
+}
+
+/** After `is`/`was` at `k`, 1-4 of `[ \t:]` and a value? */
+function valueAfterIsWas(text: CharReader, k: number, changes: Changes): boolean {
+  const word = text.charCodeAt(k) === 119 ? "was" : "is";
+  let s = k;
+  for (let i = 0; i < word.length; i++, s++) {
+    if (s >= text.length) return false;
+    const c = text.charCodeAt(s);
+    if (changes(c)) return true;
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  let b = 0;
+  while (b < 4 && s < text.length) {
+    const c = text.charCodeAt(s);
+    if (changes(c)) return true;
+    if (!isBlankCode(c) && c !== 58) break;
+    s++;
+    b++;
+  }
+  return b > 0 && valueMayStartAt(text, s, changes);
+}
+
+/**
+ * What may follow a name that ends at `s` (after its closing quote, if any): up to 4 blanks and
+ * `=`, `:`, `=>` or `:=`, or 1-4 blanks and `is`/`was`; then a value.
+ */
+function valueAfterName(text: CharReader, s: number, changes: Changes): boolean {
+  let k = s, b = 0;
+  while (b < 4 && k < text.length && isBlankCode(text.charCodeAt(k))) {
+    k++;
+    b++;
+  }
+  if (k >= text.length) return false;
+  const d = text.charCodeAt(k);
+  if (changes(d)) return true;
+  if (d === 61 || d === 58) return valueAfterSeparator(text, k, changes);
+  if (b > 0 && (d === 105 || d === 119)) return valueAfterIsWas(text, k, changes);
+  return false;
+}
+
 /**
  * NAME_VALUE's gate. A match's name is a run of name characters (at most 63) followed by a
- * quote, `=`, `:`, or 1-4 blanks and then `=`, `:`, `is`, `was`, or, for a `--flag`, the value.
- * Every run that a start in `[wordStart, hitStart]` can open ends at a non-name character at or
- * before the first one after the hit: those characters decide.
+ * quote, `=`, `:`, or 1-4 blanks and then `=`, `:`, `is`, `was`, or, for a `--flag`, the value;
+ * then comes a value of 8 or more characters. Every run that a start in `[wordStart, hitStart]`
+ * can open ends at a non-name character at or before the first one after the hit: what follows
+ * those characters decides.
  */
 export function nameValueMayStart(
   text: CharReader,
   wordStart: number,
   hitStart: number,
+  _hitEnd = hitStart,
+  asShown = true,
 ): boolean {
+  const changes = asShown ? mayChange : never;
+  // Raw, `_` is a name character; as shown it may be a marker (so: maybe, above).
+  const nameCode = asShown ? isNameCode : (c: number) => c === 95 || isNameCode(c);
   let dash = false;
   const longest = hitStart + 64;
   for (let j = wordStart; j < text.length; j++) {
     const c = text.charCodeAt(j);
-    if (mayChange(c)) return true;
-    if (isNameCode(c)) {
+    if (changes(c)) return true;
+    if (nameCode(c)) {
       if (c === 45) dash = true;
       if (j >= longest) return false; // the run through the hit is longer than any name
       continue;
     }
-    if (c === 61 || c === 58 || c === 34 || c === 39) return true; // = : " '
-    if (isBlankCode(c)) {
-      let k = j + 1;
-      while (k < text.length && k < j + 4 && isBlankCode(text.charCodeAt(k))) k++;
-      if (k < text.length) {
-        const d = text.charCodeAt(k);
-        if (dash || mayChange(d) || d === 61 || d === 58 || d === 105 || d === 119) return true;
+    if (c === 34 || c === 39) {
+      if (j + 1 < text.length && changes(text.charCodeAt(j + 1))) return true;
+      if (valueAfterName(text, j + 1, changes)) return true;
+    } else if (c === 61 || c === 58) {
+      if (valueAfterName(text, j, changes)) return true;
+    } else if (isBlankCode(c)) {
+      if (valueAfterName(text, j, changes)) return true;
+      if (dash) {
+        // `--flag value`: 1-4 blanks, then the value.
+        let k = j;
+        for (let b = 0; b < 4 && k < text.length && isBlankCode(text.charCodeAt(k)); b++) k++;
+        if (valueMayStartAt(text, k, changes)) return true;
       }
     }
     if (j >= hitStart) return false;
@@ -342,11 +440,13 @@ export function urlMayStart(
   wordStart: number,
   hitStart: number,
   hitEnd: number,
+  asShown = true,
 ): boolean {
+  const changes = asShown ? mayChange : never;
   for (let j = wordStart; j < hitStart; j++) {
     const c = text.charCodeAt(j);
     // `<` before a scheme is a blank as shown (a link) or itself: neither is a scheme character.
-    if (c === 58 || (c !== 60 && mayChange(c))) return true;
+    if (c === 58 || (c !== 60 && changes(c))) return true;
   }
   const stop = Math.min(text.length, hitEnd + 65);
   for (let j = hitEnd; j < stop; j++) {
@@ -357,7 +457,7 @@ export function urlMayStart(
       c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0
     ) return false;
     // `|` in a link is a blank as shown (the end) and a character raw: go on reading raw.
-    if (c !== 124 && mayChange(c)) return true;
+    if (c !== 124 && changes(c)) return true;
   }
   return false;
 }

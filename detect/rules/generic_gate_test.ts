@@ -55,14 +55,14 @@ function matchesIn(re: RegExp, text: string, from: number, to: number): boolean 
 function checkGate(
   id: string,
   keywords: string[],
-  gate: (text: string, ws: number, hs: number, he: number) => boolean,
+  gate: (text: string, ws: number, hs: number, he: number, asShown: boolean) => boolean,
   seed: number,
-): { noes: number; hits: number } {
+): { noes: number; rawNoes: number; hits: number } {
   const rule = rules.find((r) => r.id === id)!;
   const re = new RegExp(rule.pattern.source, rule.pattern.flags.replace("g", "") + "y");
   const before = rule.window!.before!, after = rule.window!.after!;
   const rand = seededRandom(seed);
-  let noes = 0, hits = 0;
+  let noes = 0, rawNoes = 0, hits = 0;
   for (let i = 0; i < 6000; i++) {
     const text = randomText(rand);
     const lower = text.toLowerCase();
@@ -71,7 +71,13 @@ function checkGate(
         hits++;
         const he = hs + k.length;
         const ws = wordStart(text, hs, before);
-        if (gate(text, ws, hs, he)) continue;
+        // Raw only: a "no" means no match in the text as it is.
+        if (!gate(text, ws, hs, he, false)) {
+          rawNoes++;
+          const why = `${id}: raw gate said no at ${hs} in ${JSON.stringify(text)}`;
+          assert(!matchesIn(re, text, ws, hs), why);
+        }
+        if (gate(text, ws, hs, he, true)) continue;
         noes++;
         const why = `${id}: gate said no at ${hs} in ${JSON.stringify(text)}`;
         assert(!matchesIn(re, text, ws, hs), why);
@@ -88,21 +94,23 @@ function checkGate(
       }
     }
   }
-  return { noes, hits };
+  return { noes, rawNoes, hits };
 }
 
 Deno.test("gates: a name = value hit the gate rules out has no match, raw or as shown", () => {
   const keywords = ["pass", "pwd", "token", "secret", "apikey", "api_key", "api-key"];
   for (const id of ["generic-password", "generic-secret"]) {
-    const { noes, hits } = checkGate(id, keywords, nameValueMayStart, 7001);
+    const { noes, rawNoes, hits } = checkGate(id, keywords, nameValueMayStart, 7001);
     // The check only means something if the gate says no often, and not always.
     assert(noes > 500 && noes < hits, `${id}: ${noes} of ${hits}`);
+    assert(rawNoes > noes && rawNoes < hits, `${id}: raw ${rawNoes} of ${hits}`);
   }
 });
 
 Deno.test("gates: a :// hit the gate rules out has no URL credential, raw or as shown", () => {
-  const { noes, hits } = checkGate("generic-url-credentials", ["://"], urlMayStart, 7002);
+  const { noes, rawNoes, hits } = checkGate("generic-url-credentials", ["://"], urlMayStart, 7002);
   assert(noes > 500 && noes < hits, `${noes} of ${hits}`);
+  assert(rawNoes > noes && rawNoes < hits, `raw ${rawNoes} of ${hits}`);
 });
 
 Deno.test("gates: plain words and links are ruled out, assignments are not", () => {
@@ -110,12 +118,25 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(t("token rotation is due"), false);
   assertEquals(t("token, please"), false);
   assertEquals(t("token\nnext"), false);
-  assertEquals(t("token = x"), true);
-  assertEquals(t("token: x"), true);
-  assertEquals(t("token is x"), true);
-  assertEquals(t('token" : x'), true);
-  assertEquals(t("--token x"), true);
+  assertEquals(t("token = x7Kq2mWz9"), true);
+  assertEquals(t("token: x7Kq2mWz9"), true);
+  assertEquals(t("token is x7Kq2mWz9"), true);
+  assertEquals(t("token => 'x7Kq2mWz9'"), true);
+  assertEquals(t('token" : x7Kq2mWz9'), true);
+  assertEquals(t("--token x7Kq2mWz9"), true);
   assertEquals(t("*token* x"), true); // as shown, the markers may go
+  // A value too short, or none, rules the hit out as well.
+  assertEquals(t("token = x"), false);
+  assertEquals(t('"token": "bearer"'), false);
+  assertEquals(t("token is due"), false);
+  assertEquals(t("token isn't valid"), false);
+  assertEquals(t("token: "), false);
+  // Raw, `_` is part of the name; as shown it may be a marker.
+  const raw = (s: string) => nameValueMayStart(s, 0, s.indexOf("token"), 0, false);
+  assertEquals(t("token_type = bearer12345"), true);
+  assertEquals(raw("token_type = bearer12345"), true);
+  assertEquals(raw('"token_type": "bearer"'), false);
+  assertEquals(t('"token_type": "bearer"'), true);
   const u = (s: string) => urlMayStart(s, 0, s.indexOf("://"), s.indexOf("://") + 3);
   assertEquals(u("https://github.com/acme/repo"), false);
   assertEquals(u("<https://acme.io|acme>"), false);
