@@ -13,11 +13,13 @@ interface Exports {
   freeOffset(): number;
   tableOffsets(): number;
   scan(input: number, n: number, out: number, cap: number): number;
+  gatesPass(input: number, n: number, gates: number, hs: number, he: number): number;
   countNewlines(input: number, n: number): number;
 }
 
 /** The module's table layout; tableOffsets() must agree (checked at start). */
-const CLASS = 1024, NIBBLES = 2048, ACCEPT = 4096, TRIE = 16384, FREE = 1048576;
+const CLASS = 1024, NIBBLES = 2048, BEFORE = 3072, ACCEPT = 4096, GATES = 12288;
+const TRIE = 16384, FREE = 1048576;
 /** Trie columns per node (column 0: a byte in no keyword) and the most nodes that fit. */
 const COLUMNS = 128, MAX_NODES = Math.min((TRIE - ACCEPT) / 2, (FREE - TRIE) / (COLUMNS * 2));
 const PAGE = 65536;
@@ -29,12 +31,23 @@ function module(): WebAssembly.Module {
   return compiled ??= new WebAssembly.Module(decodeBase64(WASM_BASE64) as unknown as BufferSource);
 }
 
+/** Gates the module knows (the generic rules' Rule.byteGate), as bits of Keyword.gates. */
+export const GATE = { "name-value": 1, "url": 2 } as const;
+
 export interface Keyword {
   /** Bytes to find; ASCII letters match either case. */
   bytes: Uint8Array;
   /** Reported with each hit; below TRIGGER_ID. */
   id: number;
+  /**
+   * GATE bits: a hit is reported only when one of these gates says "maybe" (raw reading).
+   * 0 or absent: always reported.
+   */
+  gates?: number;
 }
+
+/** How far back (bytes) the word of a hit may start, per gate. */
+export type GateReach = Partial<Record<keyof typeof GATE, number>>;
 
 function fold(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
@@ -45,16 +58,22 @@ export class HitScanner {
   #inputCap = 0;
   #outCap = 1 << 14;
 
-  constructor(keywords: readonly Keyword[]) {
+  constructor(keywords: readonly Keyword[], reach: GateReach = {}) {
     const instance = new WebAssembly.Instance(module(), {});
     this.#x = instance.exports as unknown as Exports;
     const at = this.#x.tableOffsets();
-    const seen = Array.from(new Uint32Array(this.#x.memory.buffer, at, 4));
-    const want = [CLASS, NIBBLES, ACCEPT, TRIE];
+    const seen = Array.from(new Uint32Array(this.#x.memory.buffer, at, 6));
+    const want = [CLASS, NIBBLES, ACCEPT, TRIE, BEFORE, GATES];
     if (this.#x.freeOffset() !== FREE || seen.join() !== want.join()) {
       throw new Error(`hit scanner: table layout ${seen} is not ${want}`);
     }
     this.#writeTables(keywords);
+    const mem = new Uint8Array(this.#x.memory.buffer);
+    for (const [name, bit] of Object.entries(GATE)) {
+      const before = reach[name as keyof typeof GATE] ?? 0;
+      if (before > 255) throw new Error(`hit scanner: ${name} reach ${before} over 255`);
+      mem[BEFORE + bit] = before;
+    }
     this.#reserve(0);
   }
 
@@ -84,6 +103,8 @@ export class HitScanner {
         node = child;
       }
       view.setUint16(ACCEPT + node * 2, k.id + 1, true);
+      if (k.id >= TRIE - GATES) throw new Error(`hit scanner: id ${k.id} too large`);
+      mem[GATES + k.id] = k.gates ?? 0;
     }
     // Split-keyword shapes start `x` + marker, `xo` + marker or `xa` + marker (see the
     // module's trigger()); `xox` and `xap` open keywords already.
@@ -131,6 +152,11 @@ export class HitScanner {
       this.#outCap = count;
       this.#reserve(this.#inputCap);
     }
+  }
+
+  /** Whether the hit [hs, he) of the first `n` input bytes passes the GATE bits `gates`. */
+  gatesPass(n: number, gates: number, hs: number, he: number): boolean {
+    return this.#x.gatesPass(FREE, n, gates, hs, he) !== 0;
   }
 
   /** Newlines among input bytes [from, to). */

@@ -209,6 +209,7 @@ export interface HitPlan {
 /** An anchored rule as a hit plan sees it. */
 export interface AnchoredPlan {
   gate: Rule["mayStart"];
+  byteGate: Rule["byteGate"];
   /** How far back its word may start and forward its match may end (characters). */
   before: number;
   after: number;
@@ -251,6 +252,7 @@ export function hitPlan(options: ScanOptions = {}): HitPlan {
       if (c.anchored) {
         a.push({
           gate: c.rule.mayStart,
+          byteGate: c.rule.byteGate,
           before: c.before,
           after: c.after,
           probe: new RegExp(c.re.source, c.re.flags.replace("d", "")),

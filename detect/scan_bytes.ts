@@ -14,7 +14,7 @@
 // which the bytes do not show; such inputs take the string path.
 import type { Finding, ScanOptions } from "./types.ts";
 import { type AnchoredPlan, type HitPlan, hitPlan, scanSync } from "./scan.ts";
-import { HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
+import { GATE, type GateReach, HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
 import { ByteText } from "./byte_text.ts";
 import { INVISIBLE_CLASS } from "./normalize.ts";
 
@@ -53,10 +53,22 @@ function prepare(options: ScanOptions): Prepared {
   const plan = hitPlan(options);
   const enc = new TextEncoder();
   const words = [...plan.keywords, ...invisibles()];
-  const keywords = words.map((w, id) => ({ bytes: enc.encode(w), id }));
+  const reach: GateReach = {};
+  const keywords = words.map((w, id) => ({ bytes: enc.encode(w), id, gates: 0 }));
+  plan.keywords.forEach((_k, id) => {
+    // A keyword's hits can be dropped in the scanner when every rule it wakes is anchored
+    // and has a byte gate.
+    const anchored = plan.anchored[id];
+    if (plan.windowed[id] || anchored.length === 0) return;
+    if (anchored.some((a) => a.byteGate === undefined)) return;
+    for (const a of anchored) {
+      keywords[id].gates |= GATE[a.byteGate!];
+      reach[a.byteGate!] = Math.max(reach[a.byteGate!] ?? 0, a.before);
+    }
+  });
   p = {
     plan,
-    scanner: new HitScanner(keywords),
+    scanner: new HitScanner(keywords, reach),
     lengths: keywords.map((k) => k.bytes.length),
     invisibleFrom: plan.keywords.length,
   };

@@ -85,6 +85,11 @@ export interface Rule {
     asShown: boolean,
   ) => boolean;
   /**
+   * The same gate for raw text, built into the byte scanner (scripts/wasm/hits.as.ts), which
+   * then drops a hit it rules out before any TypeScript runs.
+   */
+  byteGate?: "name-value" | "url";
+  /**
    * The secret may hold `*`, `_`, `~` or a backtick as a character (a password): when the
    * scanner reads the text as a person sees it for this rule, a marker inside a word stays.
    */

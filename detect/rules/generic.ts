@@ -480,6 +480,7 @@ function nameValueRule(kind: "password" | "secret") {
     // The name holds the keyword and is at most 62 characters; the value ends within 280.
     anchor: "word" as const,
     mayStart: nameValueMayStart,
+    byteGate: "name-value" as const,
     literalMarkers: true,
     window: { before: 64, after: 280 },
   };
@@ -590,6 +591,7 @@ export const rules: Rule[] = [
     // The scheme (at most 21 characters) ends at the `://` hit.
     anchor: "word",
     mayStart: urlMayStart,
+    byteGate: "url",
     literalMarkers: true,
     window: { before: 24, after: 480 },
     examples: {

@@ -16,11 +16,15 @@ const CLASS: usize = 1024; // 256 x u8: byte -> its trie column (0: in no keywor
 // byte may have that low nibble (16 bytes), then that high nibble (16 bytes). A place is a
 // candidate when some bucket allows all three of its bytes: about 2 in 100 in chat text.
 const NIBBLES: usize = 2048; // 2 sets x 3 bytes x (16 + 16) bytes
+const BEFORE: usize = 3072; // u8 per gate kind: how far back a hit's word may start
 const ACCEPT: usize = 4096; // u16 per trie node: 1 + the id of the keyword ending there, or 0
+const GATES: usize = 12288; // u8 per keyword id: gates to pass (GATE_*), 0: always reported
 const TRIE: usize = 16384; // 128 x u16 per node: column -> child node (0: none); node 0 is root
 const FREE: usize = 1048576; // first byte the caller may use for output and input
 
 const TRIGGER_ID: u32 = 0xfff0;
+const GATE_NAME_VALUE: u32 = 1;
+const GATE_URL: u32 = 2;
 
 export function freeOffset(): usize {
   return FREE;
@@ -33,6 +37,8 @@ export function tableOffsets(): usize {
   store<u32>(FREE + 4, NIBBLES as u32);
   store<u32>(FREE + 8, ACCEPT as u32);
   store<u32>(FREE + 12, TRIE as u32);
+  store<u32>(FREE + 16, BEFORE as u32);
+  store<u32>(FREE + 20, GATES as u32);
   return FREE;
 }
 
@@ -139,8 +145,185 @@ function allowed(lt: v128, ht: v128, lo: v128, hi: v128): v128 {
   return v128.and(i8x16.relaxed_swizzle(lt, lo), i8x16.relaxed_swizzle(ht, hi));
 }
 
+// Gates: the generic rules' Rule.mayStart (detect/rules/generic.ts) for raw text, read over
+// bytes. Each answers "no" only where the TypeScript gate reading the decoded text raw would;
+// any non-ASCII byte near a hit makes it answer "maybe" (detect/scan_bytes_test.ts checks both
+// against each other and against the patterns).
+
+@inline
+function isBlank(c: u32): bool {
+  return c == 32 || c == 9;
+}
+
+@inline
+function isSpaceByte(c: u32): bool {
+  return c == 32 || (c >= 9 && c <= 13);
+}
+
+@inline
+function isNameByte(c: u32): bool {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 ||
+    c == 46 || c == 45 || c == 91 || c == 93;
+}
+
+@inline
+function isValueStop(c: u32): bool {
+  return isSpaceByte(c) || c == 34 || c == 39 || c == 96 || c == 44 || c == 59 || c == 41 ||
+    c == 93 || c == 125 || c == 62;
+}
+
+@inline
+function byteAt(input: usize, i: i32): u32 {
+  return load<u8>(input + i) as u32;
+}
+
+/** 1: a value may start at `v`; 0: none can; 2: a non-ASCII byte was read (maybe). */
+function valueAt(input: usize, n: i32, v: i32): i32 {
+  if (v >= n) return 0;
+  let c = byteAt(input, v);
+  if (c >= 0x80) return 2;
+  if (c == 34 || c == 39 || c == 96) {
+    if (++v >= n) return 0;
+    c = byteAt(input, v);
+    if (c >= 0x80) return 2;
+  }
+  if (isValueStop(c) || c == 45 || c == 61 || c == 58 || c == 46 || c == 63) return 0;
+  let count = 1;
+  for (let k = v + 1; k < n && count < 8; k++) {
+    const d = byteAt(input, k);
+    if (d >= 0x80) return 2;
+    if (isValueStop(d)) return 0;
+    count++;
+  }
+  return count >= 8 ? 1 : 0;
+}
+
+function valueAfterSeparator(input: usize, n: i32, k: i32): i32 {
+  const c = byteAt(input, k);
+  let s = k + 1;
+  if (s < n) {
+    const d = byteAt(input, s);
+    if (d >= 0x80) return 2;
+    if ((c == 61 && d == 62) || (c == 58 && d == 61)) s++;
+  }
+  for (let b = 0; b < 4 && s < n && isBlank(byteAt(input, s)); b++) s++;
+  return valueAt(input, n, s);
+}
+
+function valueAfterIsWas(input: usize, n: i32, k: i32): i32 {
+  const was = byteAt(input, k) == 119;
+  const len = was ? 3 : 2;
+  const word: u32 = was ? 0x736177 : 0x7369; // "was", "is" (little end first)
+  let s = k;
+  for (let i = 0; i < len; i++, s++) {
+    if (s >= n) return 0;
+    const c = byteAt(input, s);
+    if (c >= 0x80) return 2;
+    if (c != ((word >> ((i as u32) << 3)) & 0xff)) return 0;
+  }
+  let b = 0;
+  while (b < 4 && s < n) {
+    const c = byteAt(input, s);
+    if (c >= 0x80) return 2;
+    if (!isBlank(c) && c != 58) break;
+    s++;
+    b++;
+  }
+  return b > 0 ? valueAt(input, n, s) : 0;
+}
+
+function valueAfterName(input: usize, n: i32, s: i32): i32 {
+  let k = s, b = 0;
+  while (b < 4 && k < n && isBlank(byteAt(input, k))) {
+    k++;
+    b++;
+  }
+  if (k >= n) return 0;
+  const d = byteAt(input, k);
+  if (d >= 0x80) return 2;
+  if (d == 61 || d == 58) return valueAfterSeparator(input, n, k);
+  if (b > 0 && (d == 105 || d == 119)) return valueAfterIsWas(input, n, k);
+  return 0;
+}
+
+/** nameValueMayStart, raw, over bytes. */
+function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
+  let dash = false;
+  const longest = hs + 64;
+  for (let j = ws; j < n; j++) {
+    const c = byteAt(input, j);
+    if (c >= 0x80) return true;
+    if (isNameByte(c)) {
+      if (c == 45) dash = true;
+      if (j >= longest) return false;
+      continue;
+    }
+    if (c == 34 || c == 39) {
+      if (valueAfterName(input, n, j + 1) != 0) return true;
+    } else if (c == 61 || c == 58) {
+      if (valueAfterName(input, n, j) != 0) return true;
+    } else if (isBlank(c)) {
+      if (valueAfterName(input, n, j) != 0) return true;
+      if (dash) {
+        let k = j;
+        for (let b = 0; b < 4 && k < n && isBlank(byteAt(input, k)); b++) k++;
+        if (valueAt(input, n, k) != 0) return true;
+      }
+    }
+    if (j >= hs) return false;
+  }
+  return false;
+}
+
+/** urlMayStart, raw, over bytes. */
+function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
+  for (let j = ws; j < hs; j++) {
+    const c = byteAt(input, j);
+    if (c == 58 || c >= 0x80) return true;
+  }
+  const stop = min(n, he + 65);
+  for (let j = he; j < stop; j++) {
+    const c = byteAt(input, j);
+    if (c == 58 || c >= 0x80) return true;
+    if (c == 47 || c == 64 || c == 34 || c == 39 || c == 60 || c == 62 || isSpaceByte(c)) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Whether the hit [hs, he) of a keyword with gates `gates` may lead to a match (raw). */
+export function gatesPass(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
+  if (gates == 0) return true;
+  let pass = false;
+  for (let g: u32 = 1; g <= 2; g++) {
+    if ((gates & g) == 0) continue;
+    // The hit's word: back to a blank, at most BEFORE[g] bytes; non-ASCII on the way: maybe.
+    const floor = max(0, hs - (load<u8>(BEFORE + g) as i32));
+    let ws = hs;
+    while (ws > floor) {
+      const c = byteAt(input, ws - 1);
+      if (c >= 0x80) return true;
+      if (isSpaceByte(c)) break;
+      ws--;
+    }
+    if (g == GATE_NAME_VALUE ? nameValueGate(input, n, ws, hs) : urlGate(input, n, ws, hs, he)) {
+      pass = true;
+    }
+  }
+  return pass;
+}
+
+@inline
+function passes(input: usize, n: i32, found: usize, at: i32, len: i32): bool {
+  const id = load<u32>(found);
+  if (id >= TRIGGER_ID) return true;
+  return gatesPass(input, n, load<u8>(GATES + id) as u32, at, at + len);
+}
+
 /**
- * Scans `n` bytes at `input`; writes each hit as (u32 start, u32 keyword id) at `out`, at most
+ * Scans `n` bytes at `input`; writes each hit its gates pass (see GATES) as (u32 start,
+ * u32 keyword id) at `out`, at most
  * `cap` hits, and returns how many there are (more than `cap` means the output was cut: the
  * caller scans again with room for all).
  */
@@ -183,12 +366,13 @@ export function scan(input: usize, n: i32, out: usize, cap: i32): i32 {
         if (at < next) continue;
         const len = matchAt(input, n, at, found);
         if (len == 0) continue;
+        next = at + len;
+        if (!passes(input, n, found, at, len)) continue;
         if (count < cap) {
           store<u32>(out + ((count as usize) << 3), at as u32);
           store<u32>(out + ((count as usize) << 3) + 4, load<u32>(found));
         }
         count++;
-        next = at + len;
       }
     }
     i += 16;
@@ -199,6 +383,10 @@ export function scan(input: usize, n: i32, out: usize, cap: i32): i32 {
     const len = matchAt(input, n, i, found);
     if (len == 0) {
       i++;
+      continue;
+    }
+    if (!passes(input, n, found, i, len)) {
+      i += len;
       continue;
     }
     if (count < cap) {
