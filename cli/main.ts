@@ -3,6 +3,7 @@
 // Exit codes: 0 nothing found, 1 found, 2 usage error or (with nothing found) unreadable input.
 import { scanSync } from "../detect/scan.ts";
 import { bytesInput, scanBytes } from "../detect/scan_bytes.ts";
+import { dayInput, dayMessages } from "./day_filter.ts";
 import { RULES } from "../detect/rules/mod.ts";
 import { type CliOptions, HELP, parseArgs, UsageError } from "./args.ts";
 import { readBaseline } from "./baseline.ts";
@@ -75,6 +76,10 @@ export async function run(argv: string[]): Promise<number> {
     bytes: {
       input: (size) => bytesInput(size, { rules }),
       scan: (bytes) => scanBytes(bytes, { rules }),
+    },
+    day: {
+      input: (size) => dayInput(size, rules),
+      messages: (bytes) => dayMessages(bytes, rules),
     },
     mrkdwn: opts.mrkdwn,
     maxSize: opts.maxSize,

@@ -9,6 +9,7 @@ import { type ByteReader, detach, scanChunks, textChunks, WHOLE_LIMIT } from "./
 import type { Located } from "./report.ts";
 import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
 import { SlackExport } from "./slack_export.ts";
+import { type DayMessages, READ } from "./day_filter.ts";
 import type { Input } from "./walk.ts";
 import { join } from "./walk.ts";
 
@@ -24,8 +25,17 @@ export interface BytesScanner {
   scan: (bytes: Uint8Array) => Finding[];
 }
 
+/** Export day files read message by message, only where something may be found (day_filter.ts). */
+export interface DayReader {
+  /** Where the next day file goes (valid until the next call). */
+  input: (size: number) => Uint8Array;
+  messages: (bytes: Uint8Array) => DayMessages;
+}
+
 export interface ScanContext {
   scan: ScanFn;
+  /** When given, export day files skip the messages that cannot hold a finding. */
+  day?: DayReader;
   /** When given, plain files up to WHOLE_LIMIT bytes are scanned as bytes. */
   bytes?: BytesScanner;
   mrkdwn: MrkdwnMode;
@@ -225,8 +235,15 @@ async function scanEntry(
     return;
   }
   totals.files++;
-  const text = decoder.decode(data);
   const isDay = SlackExport.isDayFile(rel);
+  const scanPart = (t: string, md: boolean) =>
+    ctx.scan(t, ctx.mrkdwn === "auto" ? md : ctx.mrkdwn === "on");
+  if (isDay && ctx.day) {
+    const picked = ctx.day.messages(data);
+    data = picked.bytes;
+    if (await scanDayMessages(exp, rel, picked, scanPart, run)) return;
+  }
+  const text = decoder.decode(data);
   if (isDay || SlackExport.isMeta(rel)) {
     let json: unknown;
     try {
@@ -237,8 +254,6 @@ async function scanEntry(
     }
     try {
       if (isDay) {
-        const scanPart = (t: string, md: boolean) =>
-          ctx.scan(t, ctx.mrkdwn === "auto" ? md : ctx.mrkdwn === "on");
         totals.found.push(...await exp.scanDay(rel, json, scanPart));
         return;
       }
@@ -253,6 +268,38 @@ async function scanEntry(
     const finding = detach(found);
     totals.found.push({ finding, path, line: finding.line, column: finding.column });
   }
+}
+
+/**
+ * A day file read message by message: only the messages the day reader marks are parsed.
+ * False (nothing done) when the file is not a well-formed array or a marked message does not
+ * parse: the caller reads it whole and reports what is wrong.
+ */
+async function scanDayMessages(
+  exp: SlackExport,
+  rel: string,
+  picked: DayMessages,
+  scanPart: (t: string, md: boolean) => Promise<Finding[]> | Finding[],
+  run: Run,
+): Promise<boolean> {
+  const { bytes: data, elements, marks } = picked;
+  if (elements === null || marks === null) return false;
+  // Parsed before anything else runs: `data` may live in the day reader's memory.
+  const messages: Array<{ msg: unknown; read: boolean }> = [];
+  for (let e = 0; e < marks.length; e++) {
+    if (marks[e] === 0) continue;
+    try {
+      const slice = data.subarray(elements[e * 2], elements[e * 2 + 1]);
+      messages.push({ msg: JSON.parse(decoder.decode(slice)), read: (marks[e] & READ) !== 0 });
+    } catch {
+      return false;
+    }
+  }
+  for (const { msg, read } of messages) {
+    if (read) run.totals.found.push(...await exp.scanMessages(rel, [msg], scanPart));
+    else exp.learn(msg);
+  }
+  return true;
 }
 
 async function scanZip(
@@ -301,7 +348,9 @@ async function scanExportDir(
         skip(`${path}/${rel}`, `larger than ${Math.min(ctx.maxSize, ENTRY_LIMIT)} bytes (${size})`);
         continue;
       }
-      data = Deno.readFileSync(full);
+      data = ctx.day && SlackExport.isDayFile(rel)
+        ? readInto(full, size, ctx.day.input)
+        : Deno.readFileSync(full);
     } catch (e) {
       error(`${path}/${rel}: cannot read (${(e as Error).message})`);
       continue;
@@ -311,6 +360,23 @@ async function scanExportDir(
     await scanEntry(exp, rel, data, run);
   }
   exp.finish(totals.found.slice(before));
+}
+
+/** Reads a file of `size` bytes into a buffer from `input` (what it holds if it shrank). */
+function readInto(path: string, size: number, input: (size: number) => Uint8Array): Uint8Array {
+  const file = Deno.openSync(path, { read: true });
+  try {
+    const buf = input(size);
+    let at = 0;
+    while (at < size) {
+      const n = file.readSync(buf.subarray(at));
+      if (n === null) break;
+      at += n;
+    }
+    return buf.subarray(0, at);
+  } finally {
+    file.close();
+  }
 }
 
 /** Files of an unpacked export, sorted, skipping symlinks and VCS folders. */

@@ -69,13 +69,27 @@ export class SlackExport {
   }
 
   /** Scans one day file's messages; `data` is its parsed JSON. Throws on a non-array. */
-  async scanDay(rel: string, data: unknown, scanPart: PartScanner): Promise<Located[]> {
+  scanDay(rel: string, data: unknown, scanPart: PartScanner): Promise<Located[]> {
+    if (!Array.isArray(data)) throw new Error("expected a JSON array of messages");
+    return this.scanMessages(rel, data, scanPart);
+  }
+
+  /** Notes what a message not otherwise read tells about the workspace (its host). */
+  learn(msg: unknown): void {
+    if (isObject(msg)) this.#learnWorkspace(msg);
+  }
+
+  /** Scans some of a day file's messages, in order. */
+  async scanMessages(
+    rel: string,
+    messages: Iterable<unknown>,
+    scanPart: PartScanner,
+  ): Promise<Located[]> {
     const m = DAY_FILE.exec(rel);
     if (!m) return [];
-    if (!Array.isArray(data)) throw new Error("expected a JSON array of messages");
     const channel = m[1];
     const out: Located[] = [];
-    for (const msg of data) {
+    for (const msg of messages) {
       if (!isObject(msg)) continue;
       this.#learnWorkspace(msg);
       const seen = new Set<string>();

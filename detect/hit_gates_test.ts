@@ -2,7 +2,7 @@
 // sees them, so each must say "no" only where the rule's own gate, reading the decoded text
 // raw, says "no" as well. Checked on dense random text with every shape the gates read.
 import { assert } from "@std/assert";
-import { GATE, HitScanner } from "./hit_scanner.ts";
+import { GATE, HitScanner, MODE } from "./hit_scanner.ts";
 import { nameValueMayStart, urlMayStart } from "./rules/generic.ts";
 import { ALPHABET, randomString, seededRandom } from "./entropy.ts";
 
@@ -67,4 +67,55 @@ Deno.test("byte gates: a hit the scanner drops is one the rule's raw gate rules 
   }
   // Meaningful only if the gates drop hits often.
   assert(drops[0] > 1000 && drops[1] > 300, `drops ${drops}`);
+});
+
+Deno.test("byte gates: as JSON and mrkdwn, a dropped hit is one the shown gate rules out", () => {
+  const enc = new TextEncoder();
+  const scanner = new HitScanner([], { "name-value": 64, "url": 24 });
+  const rand = seededRandom(9108);
+  let drops = 0;
+  for (let i = 0; i < 8000; i++) {
+    const text = randomText(rand);
+    // The text as a JSON string, slashes escaped as Slack's exporter does; where each char goes.
+    const at: number[] = [];
+    let json = '"';
+    for (const ch of text) {
+      for (let k = 0; k < ch.length; k++) at.push(enc.encode(json).length);
+      json += JSON.stringify(ch).slice(1, -1).replace(/\//g, "\\/");
+    }
+    at.push(enc.encode(json).length);
+    json += '"';
+    const bytes = enc.encode(json);
+    scanner.input(bytes.length).set(bytes);
+    const lower = text.toLowerCase();
+    for (
+      const [gate, keywords, before] of [
+        [GATE["name-value"], ["token", "pass", "secret", "api_key"], 64],
+        [GATE.url, ["://"], 24],
+      ] as const
+    ) {
+      for (const k of keywords) {
+        for (let hs = lower.indexOf(k); hs !== -1; hs = lower.indexOf(k, hs + 1)) {
+          const he = hs + k.length;
+          // The hit's bytes must spell the keyword (an escaped slash does not, here).
+          if (new TextDecoder().decode(bytes.subarray(at[hs], at[he])).toLowerCase() !== k) {
+            continue;
+          }
+          if (scanner.gatesPass(bytes.length, gate, at[hs], at[he], MODE.JSON | MODE.SHOWN)) {
+            continue;
+          }
+          drops++;
+          const ws = wordStart(text, hs, before);
+          const ts = gate === GATE.url
+            ? urlMayStart(text, ws, hs, he, true)
+            : nameValueMayStart(text, ws, hs, he, true);
+          assert(
+            !ts,
+            `dropped a hit the shown gate keeps: ${k} at ${hs} in ${JSON.stringify(text)}`,
+          );
+        }
+      }
+    }
+  }
+  assert(drops > 500, `drops ${drops}`);
 });

@@ -12,8 +12,31 @@ interface Exports {
   memory: WebAssembly.Memory;
   freeOffset(): number;
   tableOffsets(): number;
-  scan(input: number, n: number, out: number, cap: number): number;
-  gatesPass(input: number, n: number, gates: number, hs: number, he: number): number;
+  scan(
+    input: number,
+    n: number,
+    out: number,
+    cap: number,
+    mode: number,
+    zones: number,
+    zoneCount: number,
+  ): number;
+  gatesPassMode(
+    input: number,
+    n: number,
+    gates: number,
+    hs: number,
+    he: number,
+    mode: number,
+  ): number;
+  jsonElements(
+    input: number,
+    n: number,
+    out: number,
+    cap: number,
+    joins: number,
+    joinCap: number,
+  ): number;
   countNewlines(input: number, n: number): number;
 }
 
@@ -30,6 +53,13 @@ function module(): WebAssembly.Module {
   // A cast: TypeScript 5.5 (Deno 1.46) has no generic Uint8Array, 5.9 wants an ArrayBuffer one.
   return compiled ??= new WebAssembly.Module(decodeBase64(WASM_BASE64) as unknown as BufferSource);
 }
+
+/**
+ * How the module reads the input: SHOWN, Slack mrkdwn (the scanner also reads it as shown, so a
+ * gate says "maybe" at markers, entities and link brackets); JSON, a JSON document whose string
+ * values hold the text (escapes read as what they stand for; see scripts/wasm/hits.as.ts).
+ */
+export const MODE = { SHOWN: 1, JSON: 2 } as const;
 
 /** Gates the module knows (the generic rules' Rule.byteGate), as bits of Keyword.gates. */
 export const GATE = { "name-value": 1, "url": 2 } as const;
@@ -57,6 +87,7 @@ export class HitScanner {
   readonly #x: Exports;
   #inputCap = 0;
   #outCap = 1 << 14;
+  #auxCap = 1 << 10;
 
   constructor(keywords: readonly Keyword[], reach: GateReach = {}) {
     const instance = new WebAssembly.Instance(module(), {});
@@ -117,17 +148,30 @@ export class HitScanner {
     writeNibbles(mem, starts);
   }
 
-  /** Makes room for `inputCap` input bytes and the hit list after them. */
+  /**
+   * Memory after FREE: the input, eight spare bytes (the module's scratch word), the hit list,
+   * four spare bytes and a word (a count), then the auxiliary list (zones or joins).
+   */
+  #out(): number {
+    return FREE + align(this.#inputCap) + 8;
+  }
+
+  #aux(): number {
+    return this.#out() + this.#outCap * 8 + 8;
+  }
+
+  /** Makes room for `inputCap` input bytes and the lists after them. */
   #reserve(inputCap: number): void {
-    const needed = FREE + align(inputCap) + 8 + this.#outCap * 8;
+    this.#inputCap = Math.max(this.#inputCap, inputCap);
+    const needed = this.#aux() + this.#auxCap * 8;
     const have = this.#x.memory.buffer.byteLength;
     if (needed > have) this.#x.memory.grow(Math.ceil((needed - have) / PAGE));
-    this.#inputCap = Math.max(this.#inputCap, inputCap);
   }
 
   /**
    * A view of `size` bytes of the module's memory where the next input goes, so a file can be
-   * read straight into it. Valid until the next call of `input`.
+   * read straight into it. Valid until the next call of `input`, and until a `scan` or
+   * `jsonElements` that needs more room (the module's memory grows; ask for the view again).
    */
   input(size: number): Uint8Array {
     if (size > this.#inputCap) this.#reserve(size);
@@ -139,24 +183,61 @@ export class HitScanner {
     return bytes.buffer === this.#x.memory.buffer && bytes.byteOffset === FREE;
   }
 
-  /** Hits in the first `n` input bytes, flat: [start, id, start, id, …], starts ascending. */
-  scan(n: number): Uint32Array {
+  /**
+   * Hits in the first `n` input bytes, flat: [start, id, start, id, …], starts ascending. A hit
+   * whose gates rule it out is left out, unless it lies in one of `zones` (flat [start, end, …],
+   * inclusive, ascending).
+   */
+  scan(n: number, mode = 0, zones?: Uint32Array): Uint32Array {
     if (n > this.#inputCap) throw new Error("hit scanner: input larger than its buffer");
+    const zoneCount = zones ? zones.length / 2 : 0;
+    if (zoneCount > this.#auxCap) {
+      this.#auxCap = zoneCount;
+      this.#reserve(this.#inputCap);
+    }
+    if (zones) new Uint32Array(this.#x.memory.buffer, this.#aux(), zones.length).set(zones);
     while (true) {
-      // Eight spare bytes before the hit list: the module's scratch word.
-      const out = FREE + align(this.#inputCap) + 8;
-      const count = this.#x.scan(FREE, n, out, this.#outCap);
+      const out = this.#out();
+      const count = this.#x.scan(FREE, n, out, this.#outCap, mode, this.#aux(), zoneCount);
       if (count <= this.#outCap) {
         return new Uint32Array(this.#x.memory.buffer, out, count * 2).slice();
       }
+      // Room for all: the aux list moves, so the zones are written again.
+      const saved = zones ? zones.slice() : undefined;
       this.#outCap = count;
+      this.#reserve(this.#inputCap);
+      if (saved) new Uint32Array(this.#x.memory.buffer, this.#aux(), saved.length).set(saved);
+    }
+  }
+
+  /**
+   * The first `n` input bytes as a JSON array: each element's [start, end) and, per pair of
+   * consecutive `text`/`url` string values in one element, [end of the first (its closing
+   * quote), start of the second (after its opening quote)]. Null when the input is not an array
+   * or is malformed.
+   */
+  jsonElements(n: number): { elements: Uint32Array; joins: Uint32Array } | null {
+    if (n > this.#inputCap) throw new Error("hit scanner: input larger than its buffer");
+    while (true) {
+      const out = this.#out(), aux = this.#aux();
+      const count = this.#x.jsonElements(FREE, n, out, this.#outCap, aux, this.#auxCap);
+      if (count < 0) return null;
+      const joins = new Uint32Array(this.#x.memory.buffer, aux - 4, 1)[0];
+      if (count <= this.#outCap && joins <= this.#auxCap) {
+        return {
+          elements: new Uint32Array(this.#x.memory.buffer, out, count * 2).slice(),
+          joins: new Uint32Array(this.#x.memory.buffer, aux, joins * 2).slice(),
+        };
+      }
+      this.#outCap = Math.max(this.#outCap, count);
+      this.#auxCap = Math.max(this.#auxCap, joins);
       this.#reserve(this.#inputCap);
     }
   }
 
   /** Whether the hit [hs, he) of the first `n` input bytes passes the GATE bits `gates`. */
-  gatesPass(n: number, gates: number, hs: number, he: number): boolean {
-    return this.#x.gatesPass(FREE, n, gates, hs, he) !== 0;
+  gatesPass(n: number, gates: number, hs: number, he: number, mode = 0): boolean {
+    return this.#x.gatesPassMode(FREE, n, gates, hs, he, mode) !== 0;
   }
 
   /** Newlines among input bytes [from, to). */

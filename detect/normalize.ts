@@ -22,6 +22,17 @@ export const INVISIBLE_CLASS =
   "\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180E\\u200B-\\u200F" +
   "\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0";
 
+/** Each character of INVISIBLE_CLASS. */
+export function invisibleCharacters(): string[] {
+  const out: string[] = [];
+  const re = /\\u([0-9A-Fa-f]{4})(?:-\\u([0-9A-Fa-f]{4}))?/g;
+  for (const m of INVISIBLE_CLASS.matchAll(re)) {
+    const from = parseInt(m[1], 16), to = m[2] ? parseInt(m[2], 16) : from;
+    for (let c = from; c <= to; c++) out.push(String.fromCharCode(c));
+  }
+  return out;
+}
+
 const ANYTHING_TO_DO = new RegExp(`[${INVISIBLE_CLASS}&<*_~\`]`);
 /** True when `text` holds characters normalize would change. */
 export function mayNeedNormalizing(text: string): boolean {

@@ -16,7 +16,7 @@ import type { Finding, ScanOptions } from "./types.ts";
 import { type AnchoredPlan, type HitPlan, hitPlan, scanSync } from "./scan.ts";
 import { GATE, type GateReach, HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
 import { ByteText } from "./byte_text.ts";
-import { INVISIBLE_CLASS } from "./normalize.ts";
+import { invisibleCharacters } from "./normalize.ts";
 
 /** Characters validators and placeholder checks read before a match and after it. */
 const CONTEXT_BEFORE = 160;
@@ -35,24 +35,13 @@ interface Prepared {
 
 const prepared = new Map<string, Prepared>();
 
-/** The invisible characters of INVISIBLE_CLASS, one string each. */
-function invisibles(): string[] {
-  const out: string[] = [];
-  const re = /\\u([0-9A-Fa-f]{4})(?:-\\u([0-9A-Fa-f]{4}))?/g;
-  for (const m of INVISIBLE_CLASS.matchAll(re)) {
-    const from = parseInt(m[1], 16), to = m[2] ? parseInt(m[2], 16) : from;
-    for (let c = from; c <= to; c++) out.push(String.fromCharCode(c));
-  }
-  return out;
-}
-
 function prepare(options: ScanOptions): Prepared {
   const key = options.rules ? [...options.rules].sort().join(",") : "*";
   let p = prepared.get(key);
   if (p) return p;
   const plan = hitPlan(options);
   const enc = new TextEncoder();
-  const words = [...plan.keywords, ...invisibles()];
+  const words = [...plan.keywords, ...invisibleCharacters()];
   const reach: GateReach = {};
   const keywords = words.map((w, id) => ({ bytes: enc.encode(w), id, gates: 0 }));
   plan.keywords.forEach((_k, id) => {
@@ -259,6 +248,8 @@ export function scanBytes(bytes: Uint8Array, options: ScanOptions = {}): Finding
     input.set(bytes);
   }
   const hits = p.scanner.scan(input.length);
+  // The scan may have grown the module's memory, which leaves older views empty.
+  input = p.scanner.input(input.length);
   const spans = liveRegions(input, hits, p);
   const out: Finding[] = [];
   let line = 1, counted = 0;

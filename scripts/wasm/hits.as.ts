@@ -26,6 +26,17 @@ const TRIGGER_ID: u32 = 0xfff0;
 const GATE_NAME_VALUE: u32 = 1;
 const GATE_URL: u32 = 2;
 
+// scan() modes. SHOWN: the text is Slack mrkdwn, which the scanner also reads as a person sees
+// it, so the gates say "maybe" at any character normalize() may change. JSON: the bytes are a
+// JSON document whose string values hold the text: escapes are read as what they stand for
+// (`\/` is `/`, `\n` and `\r` end a line, any other escape is "maybe"), a raw quote ends the
+// text, and hits inside ZONES (near places where two strings' texts are joined) pass ungated.
+const MODE_SHOWN: u32 = 1;
+const MODE_JSON: u32 = 2;
+let mode: u32 = 0;
+/** What a gate reads for a byte it cannot vouch for: always "maybe". */
+const CHANGE: u32 = 0x100;
+
 export function freeOffset(): usize {
   return FREE;
 }
@@ -172,26 +183,56 @@ function isValueStop(c: u32): bool {
     c == 93 || c == 125 || c == 62;
 }
 
+/** The character a gate reads at byte `i`: ASCII as is, anything uncertain as CHANGE. */
 @inline
 function byteAt(input: usize, i: i32): u32 {
-  return load<u8>(input + i) as u32;
+  const c = load<u8>(input + i) as u32;
+  if (c >= 0x80) return CHANGE;
+  if (mode & MODE_JSON) {
+    // A raw quote: the text ends (or starts) here. An escaped one (read from its second byte,
+    // as a backward walk does) is a character of the text: uncertain.
+    if (c == 34) return i > 0 && load<u8>(input + i - 1) == 92 ? CHANGE : 10;
+    if (c == 92) {
+      const d = load<u8>(input + i + 1) as u32;
+      if (d == 47) return 47;
+      if (d == 110 || d == 114) return 10;
+      return CHANGE;
+    }
+  }
+  if ((mode & MODE_SHOWN) && (c == 42 || c == 95 || c == 126 || c == 96 || c == 38 || c == 60 ||
+    c == 62 || c == 124)) {
+    return c | 0x200; // a marker, entity or link character: see changes()
+  }
+  return c;
+}
+
+/** Whether a read character may change as shown (normalize()), or is uncertain. */
+@inline
+function changes(c: u32): bool {
+  return c >= 0x100;
+}
+
+/** The byte of a read character (markers keep theirs; CHANGE has none). */
+@inline
+function plain(c: u32): u32 {
+  return c & 0xff;
 }
 
 /** 1: a value may start at `v`; 0: none can; 2: a non-ASCII byte was read (maybe). */
 function valueAt(input: usize, n: i32, v: i32): i32 {
   if (v >= n) return 0;
   let c = byteAt(input, v);
-  if (c >= 0x80) return 2;
+  if (changes(c)) return 2;
   if (c == 34 || c == 39 || c == 96) {
     if (++v >= n) return 0;
     c = byteAt(input, v);
-    if (c >= 0x80) return 2;
+    if (changes(c)) return 2;
   }
   if (isValueStop(c) || c == 45 || c == 61 || c == 58 || c == 46 || c == 63) return 0;
   let count = 1;
   for (let k = v + 1; k < n && count < 8; k++) {
     const d = byteAt(input, k);
-    if (d >= 0x80) return 2;
+    if (changes(d)) return 2;
     if (isValueStop(d)) return 0;
     count++;
   }
@@ -203,7 +244,7 @@ function valueAfterSeparator(input: usize, n: i32, k: i32): i32 {
   let s = k + 1;
   if (s < n) {
     const d = byteAt(input, s);
-    if (d >= 0x80) return 2;
+    if (changes(d)) return 2;
     if ((c == 61 && d == 62) || (c == 58 && d == 61)) s++;
   }
   for (let b = 0; b < 4 && s < n && isBlank(byteAt(input, s)); b++) s++;
@@ -218,13 +259,13 @@ function valueAfterIsWas(input: usize, n: i32, k: i32): i32 {
   for (let i = 0; i < len; i++, s++) {
     if (s >= n) return 0;
     const c = byteAt(input, s);
-    if (c >= 0x80) return 2;
+    if (changes(c)) return 2;
     if (c != ((word >> ((i as u32) << 3)) & 0xff)) return 0;
   }
   let b = 0;
   while (b < 4 && s < n) {
     const c = byteAt(input, s);
-    if (c >= 0x80) return 2;
+    if (changes(c)) return 2;
     if (!isBlank(c) && c != 58) break;
     s++;
     b++;
@@ -240,7 +281,7 @@ function valueAfterName(input: usize, n: i32, s: i32): i32 {
   }
   if (k >= n) return 0;
   const d = byteAt(input, k);
-  if (d >= 0x80) return 2;
+  if (changes(d)) return 2;
   if (d == 61 || d == 58) return valueAfterSeparator(input, n, k);
   if (b > 0 && (d == 105 || d == 119)) return valueAfterIsWas(input, n, k);
   return 0;
@@ -252,7 +293,7 @@ function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
   const longest = hs + 64;
   for (let j = ws; j < n; j++) {
     const c = byteAt(input, j);
-    if (c >= 0x80) return true;
+    if (changes(c)) return true;
     if (isNameByte(c)) {
       if (c == 45) dash = true;
       if (j >= longest) return false;
@@ -279,12 +320,12 @@ function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
 function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
   for (let j = ws; j < hs; j++) {
     const c = byteAt(input, j);
-    if (c == 58 || c >= 0x80) return true;
+    if (c == 58 || (changes(c) && plain(c) != 60)) return true;
   }
   const stop = min(n, he + 65);
   for (let j = he; j < stop; j++) {
     const c = byteAt(input, j);
-    if (c == 58 || c >= 0x80) return true;
+    if (c == 58 || (changes(c) && plain(c) != 124)) return true;
     if (c == 47 || c == 64 || c == 34 || c == 39 || c == 60 || c == 62 || isSpaceByte(c)) {
       return false;
     }
@@ -293,8 +334,25 @@ function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
 }
 
 /** Whether the hit [hs, he) of a keyword with gates `gates` may lead to a match (raw). */
-export function gatesPass(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
+function gatesPass(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   if (gates == 0) return true;
+  return gatesPassIn(input, n, gates, hs, he);
+}
+
+/** gatesPass for a given mode (tests). */
+export function gatesPassMode(
+  input: usize,
+  n: i32,
+  gates: u32,
+  hs: i32,
+  he: i32,
+  scanMode: u32,
+): bool {
+  mode = scanMode;
+  return gatesPassIn(input, n, gates, hs, he);
+}
+
+function gatesPassIn(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   let pass = false;
   for (let g: u32 = 1; g <= 2; g++) {
     if ((gates & g) == 0) continue;
@@ -303,7 +361,8 @@ export function gatesPass(input: usize, n: i32, gates: u32, hs: i32, he: i32): b
     let ws = hs;
     while (ws > floor) {
       const c = byteAt(input, ws - 1);
-      if (c >= 0x80) return true;
+      // Uncertain (non-ASCII: U+00A0 is a blank; an escape): maybe. Markers are the gate's.
+      if (c == CHANGE) return true;
       if (isSpaceByte(c)) break;
       ws--;
     }
@@ -314,11 +373,23 @@ export function gatesPass(input: usize, n: i32, gates: u32, hs: i32, he: i32): b
   return pass;
 }
 
+/** Zones (u32 start, u32 end, ascending) where hits pass ungated; the next one not passed. */
+let zoneAt: usize = 0;
+let zoneEnd: usize = 0;
+
+@inline
+function inZone(at: i32): bool {
+  while (zoneAt < zoneEnd && (load<u32>(zoneAt + 4) as i32) < at) zoneAt += 8;
+  return zoneAt < zoneEnd && (load<u32>(zoneAt) as i32) <= at;
+}
+
 @inline
 function passes(input: usize, n: i32, found: usize, at: i32, len: i32): bool {
   const id = load<u32>(found);
   if (id >= TRIGGER_ID) return true;
-  return gatesPass(input, n, load<u8>(GATES + id) as u32, at, at + len);
+  const gates = load<u8>(GATES + id) as u32;
+  if (gates == 0 || inZone(at)) return true;
+  return gatesPass(input, n, gates, at, at + len);
 }
 
 /**
@@ -327,7 +398,18 @@ function passes(input: usize, n: i32, found: usize, at: i32, len: i32): bool {
  * `cap` hits, and returns how many there are (more than `cap` means the output was cut: the
  * caller scans again with room for all).
  */
-export function scan(input: usize, n: i32, out: usize, cap: i32): i32 {
+export function scan(
+  input: usize,
+  n: i32,
+  out: usize,
+  cap: i32,
+  scanMode: u32,
+  zones: usize,
+  zoneCount: i32,
+): i32 {
+  mode = scanMode;
+  zoneAt = zones;
+  zoneEnd = zones + ((zoneCount as usize) << 3);
   const found = out - 4; // scratch word for matchAt's id (the caller leaves it free)
   let count = 0;
   let next = 0; // hits do not overlap: none starts before the end of the previous one
@@ -397,6 +479,148 @@ export function scan(input: usize, n: i32, out: usize, cap: i32): i32 {
     i += len;
   }
   return count;
+}
+
+// JSON day files: the top-level array's elements, and where two string values' texts may be
+// joined (rich-text leaves are concatenated: a keyword, or a gate's reading, may cross).
+
+@inline
+function isJsonSpace(c: u32): bool {
+  return c == 32 || c == 10 || c == 13 || c == 9;
+}
+
+function skipJsonSpace(input: usize, n: i32, i: i32): i32 {
+  while (i < n && isJsonSpace(load<u8>(input + i) as u32)) i++;
+  return i;
+}
+
+/** Index just past the string opening at `i` (a quote); -1 if unterminated or malformed. */
+function skipString(input: usize, n: i32, i: i32): i32 {
+  let j = i + 1;
+  const quote = i8x16.splat(34), slash = i8x16.splat(92), control = i8x16.splat(0x20);
+  while (true) {
+    while (j + 16 <= n) {
+      const v = v128.load(input + j);
+      const hit = v128.or(
+        v128.or(i8x16.eq(v, quote), i8x16.eq(v, slash)),
+        i8x16.lt_u(v, control),
+      );
+      const bits = i8x16.bitmask(hit);
+      if (bits != 0) {
+        j += ctz(bits);
+        break;
+      }
+      j += 16;
+    }
+    if (j >= n) return -1;
+    const c = load<u8>(input + j) as u32;
+    if (c == 34) return j + 1;
+    if (c < 0x20) return -1; // a raw control character: not JSON
+    if (c == 92) {
+      j += 2;
+      continue;
+    }
+    j++;
+  }
+  return -1; // not reached
+}
+
+/** Whether the string at [s, e) (quotes excluded) is `text` or `url`. */
+@inline
+function isTextKey(input: usize, s: i32, e: i32): bool {
+  if (e - s == 4) return load<u32>(input + s) == 0x74786574; // "text"
+  if (e - s == 3) return load<u16>(input + s) == 0x7275 && load<u8>(input + s + 2) == 0x6c;
+  return false;
+}
+
+/**
+ * Splits a JSON array into its elements: writes (u32 start, u32 end) per element at `out`
+ * (at most `cap`) and, at `joins`, (u32 end of a text, u32 start of the next) for each pair of
+ * consecutive `text`/`url` string values of objects in one array (rich-text leaves of one
+ * container: no bracket between them), at most `joinCap`; the count goes to `joins - 4`. Returns the element count, or -1 when the document is not an array or is
+ * malformed (unbalanced brackets, an unterminated string, a raw control character in one).
+ */
+export function jsonElements(
+  input: usize,
+  n: i32,
+  out: usize,
+  cap: i32,
+  joins: usize,
+  joinCap: i32,
+): i32 {
+  let i = skipJsonSpace(input, n, 0);
+  if (i >= n || load<u8>(input + i) != 91) return -1;
+  i++;
+  let count = 0;
+  let joinCount = 0;
+  i = skipJsonSpace(input, n, i);
+  if (i < n && load<u8>(input + i) == 93) {
+    store<u32>(joins - 4, 0);
+    return skipJsonSpace(input, n, i + 1) == n ? 0 : -1;
+  }
+  while (true) {
+    i = skipJsonSpace(input, n, i);
+    if (i >= n) return -1;
+    const start = i;
+    let depth = 0;
+    let lastTextEnd = -1; // closing quote of the element's last text/url value
+    let lastTextAt: u32 = 0; // where that value sat: (epoch << 8) | depth
+    let epoch: u32 = 0; // brackets seen: leaves of one container have no bracket between them
+    let keyIsText = false; // the last key read was "text" or "url", and its value comes next
+    while (i < n) {
+      const c = load<u8>(input + i) as u32;
+      if (c == 34) {
+        const e = skipString(input, n, i);
+        if (e < 0) return -1;
+        const after = skipJsonSpace(input, n, e);
+        if (after < n && load<u8>(input + after) == 58) {
+          keyIsText = isTextKey(input, i + 1, e - 1);
+        } else {
+          if (keyIsText) {
+            const at = (epoch << 8) | (depth as u32);
+            if (lastTextEnd >= 0 && lastTextAt == at) {
+              if (joinCount < joinCap) {
+                store<u32>(joins + ((joinCount as usize) << 3), lastTextEnd as u32);
+                store<u32>(joins + ((joinCount as usize) << 3) + 4, (i + 1) as u32);
+              }
+              joinCount++;
+            }
+            lastTextEnd = e - 1;
+            lastTextAt = at;
+          }
+          keyIsText = false;
+        }
+        i = e;
+        continue;
+      }
+      if (c == 123 || c == 91) {
+        depth++;
+        if (c == 91) epoch++;
+      } else if (c == 125 || c == 93) {
+        if (depth == 0) break;
+        depth--;
+        if (c == 93) epoch++;
+      } else if (c == 44 && depth == 0) break;
+      if (depth < 0) return -1;
+      i++;
+    }
+    if (i >= n || depth != 0) return -1;
+    let end = i;
+    while (end > start && isJsonSpace(load<u8>(input + end - 1) as u32)) end--;
+    if (count < cap) {
+      store<u32>(out + ((count as usize) << 3), start as u32);
+      store<u32>(out + ((count as usize) << 3) + 4, end as u32);
+    }
+    count++;
+    const c = load<u8>(input + i) as u32;
+    i++;
+    if (c == 93) {
+      store<u32>(joins - 4, joinCount as u32);
+      return skipJsonSpace(input, n, i) == n ? count : -1;
+    }
+    if (c != 44) return -1;
+  }
+  return -1; // not reached
 }
 
 /** Newlines in `n` bytes at `input`, sixteen bytes at a time. */
