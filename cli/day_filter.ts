@@ -92,15 +92,6 @@ function elementAt(elements: Uint32Array, at: number): number {
   return -1;
 }
 
-function isWordByte(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ||
-    c === 45;
-}
-
-function isMarkerByte(c: number): boolean {
-  return c === 42 || c === 126 || c === 96;
-}
-
 /** A day file's bytes (a fresh view) and its messages, or nulls when it is not read so. */
 export interface DayMessages {
   bytes: Uint8Array;
@@ -160,15 +151,7 @@ export function dayMessages(
     mark(hits[k], hits[k + 1] === p.permalinkId ? PERMALINK : READ);
   }
   // A marker inside a word: the scanner reads that text as shown, markers dropped.
-  for (const m of [42, 126, 96]) {
-    for (let i = input.indexOf(m); i !== -1; i = input.indexOf(m, i + 1)) {
-      if (i === 0 || isMarkerByte(input[i - 1])) continue;
-      const before = input[i - 1];
-      if (!(isWordByte(before) || before === 46)) continue;
-      let e = i + 1;
-      while (e < n && isMarkerByte(input[e])) e++;
-      if (e < n && isWordByte(input[e])) mark(i, READ);
-    }
-  }
+  for (const at of p.scanner.innerMarkers(n)) mark(at, READ);
+  input = p.scanner.input(n);
   return { bytes: input, elements, marks };
 }

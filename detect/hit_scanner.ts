@@ -29,6 +29,7 @@ interface Exports {
     he: number,
     mode: number,
   ): number;
+  innerMarkers(input: number, n: number, out: number, cap: number): number;
   jsonElements(
     input: number,
     n: number,
@@ -231,6 +232,23 @@ export class HitScanner {
       }
       this.#outCap = Math.max(this.#outCap, count);
       this.#auxCap = Math.max(this.#auxCap, joins);
+      this.#reserve(this.#inputCap);
+    }
+  }
+
+  /**
+   * Markers inside words (`pass*word`: a run of `*~\`` between a word character or `.` and a
+   * word character) in the first `n` input bytes: the position of each run's first marker.
+   */
+  innerMarkers(n: number): Uint32Array {
+    if (n > this.#inputCap) throw new Error("hit scanner: input larger than its buffer");
+    while (true) {
+      const out = this.#out();
+      const count = this.#x.innerMarkers(FREE, n, out, this.#outCap * 2);
+      if (count <= this.#outCap * 2) {
+        return new Uint32Array(this.#x.memory.buffer, out, count).slice();
+      }
+      this.#outCap = Math.ceil(count / 2);
       this.#reserve(this.#inputCap);
     }
   }

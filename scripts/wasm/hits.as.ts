@@ -494,37 +494,6 @@ function skipJsonSpace(input: usize, n: i32, i: i32): i32 {
   return i;
 }
 
-/** Index just past the string opening at `i` (a quote); -1 if unterminated or malformed. */
-function skipString(input: usize, n: i32, i: i32): i32 {
-  let j = i + 1;
-  const quote = i8x16.splat(34), slash = i8x16.splat(92), control = i8x16.splat(0x20);
-  while (true) {
-    while (j + 16 <= n) {
-      const v = v128.load(input + j);
-      const hit = v128.or(
-        v128.or(i8x16.eq(v, quote), i8x16.eq(v, slash)),
-        i8x16.lt_u(v, control),
-      );
-      const bits = i8x16.bitmask(hit);
-      if (bits != 0) {
-        j += ctz(bits);
-        break;
-      }
-      j += 16;
-    }
-    if (j >= n) return -1;
-    const c = load<u8>(input + j) as u32;
-    if (c == 34) return j + 1;
-    if (c < 0x20) return -1; // a raw control character: not JSON
-    if (c == 92) {
-      j += 2;
-      continue;
-    }
-    j++;
-  }
-  return -1; // not reached
-}
-
 /** Whether the string at [s, e) (quotes excluded) is `text` or `url`. */
 @inline
 function isTextKey(input: usize, s: i32, e: i32): bool {
@@ -533,12 +502,59 @@ function isTextKey(input: usize, s: i32, e: i32): bool {
   return false;
 }
 
+/** The first byte at or after `i` that matters in a string: a quote, a backslash, a control. */
+@inline
+function nextInString(input: usize, n: i32, i: i32): i32 {
+  const quote = i8x16.splat(34), slash = i8x16.splat(92), control = i8x16.splat(0x20);
+  while (i + 16 <= n) {
+    const v = v128.load(input + i);
+    const m = v128.or(v128.or(i8x16.eq(v, quote), i8x16.eq(v, slash)), i8x16.lt_u(v, control));
+    const bits = i8x16.bitmask(m);
+    if (bits != 0) return i + ctz(bits);
+    i += 16;
+  }
+  while (i < n) {
+    const c = load<u8>(input + i) as u32;
+    if (c == 34 || c == 92 || c < 0x20) return i;
+    i++;
+  }
+  return n;
+}
+
+/** The first structural byte at or after `i` outside strings: `"{}[],:`. */
+@inline
+function nextStructural(input: usize, n: i32, i: i32): i32 {
+  while (i + 16 <= n) {
+    const v = v128.load(input + i);
+    // `{` `}` `[` `]` are 0x7b 0x7d 0x5b 0x5d: OR 0x20 folds brackets onto braces.
+    const f = v128.or(v, i8x16.splat(0x20));
+    const m = v128.or(
+      v128.or(
+        v128.or(i8x16.eq(v, i8x16.splat(34)), i8x16.eq(f, i8x16.splat(0x7b))),
+        i8x16.eq(f, i8x16.splat(0x7d)),
+      ),
+      v128.or(i8x16.eq(v, i8x16.splat(44)), i8x16.eq(v, i8x16.splat(58))),
+    );
+    const bits = i8x16.bitmask(m);
+    if (bits != 0) return i + ctz(bits);
+    i += 16;
+  }
+  while (i < n) {
+    const c = load<u8>(input + i) as u32;
+    if (c == 34 || c == 123 || c == 125 || c == 91 || c == 93 || c == 44 || c == 58) return i;
+    i++;
+  }
+  return n;
+}
+
 /**
  * Splits a JSON array into its elements: writes (u32 start, u32 end) per element at `out`
  * (at most `cap`) and, at `joins`, (u32 end of a text, u32 start of the next) for each pair of
  * consecutive `text`/`url` string values of objects in one array (rich-text leaves of one
- * container: no bracket between them), at most `joinCap`; the count goes to `joins - 4`. Returns the element count, or -1 when the document is not an array or is
+ * container: no bracket between them), at most `joinCap`; the count goes to `joins - 4`.
+ * Returns the element count, or -1 when the document is not an array or its structure is
  * malformed (unbalanced brackets, an unterminated string, a raw control character in one).
+ * Only the structure is checked: JSON.parse reads the messages that matter.
  */
 export function jsonElements(
   input: usize,
@@ -550,77 +566,140 @@ export function jsonElements(
 ): i32 {
   let i = skipJsonSpace(input, n, 0);
   if (i >= n || load<u8>(input + i) != 91) return -1;
+  let count = 0, joinCount = 0;
+  let depth = 0; // 0: inside the top-level array
+  let epoch: u32 = 0; // brackets seen: leaves of one container have no bracket between them
+  let start = skipJsonSpace(input, n, i + 1); // the current element's first byte
+  let keyIsText = false; // the last key read was "text" or "url": its value comes next
+  let lastTextEnd = -1; // closing quote of the element's last text/url value
+  let lastTextAt: u32 = 0; // where that value sat: (epoch << 8) | depth
+  let strStart = -1, strEnd = -1; // the last string, until what follows it says key or value
   i++;
-  let count = 0;
-  let joinCount = 0;
-  i = skipJsonSpace(input, n, i);
-  if (i < n && load<u8>(input + i) == 93) {
-    store<u32>(joins - 4, 0);
-    return skipJsonSpace(input, n, i + 1) == n ? 0 : -1;
-  }
   while (true) {
-    i = skipJsonSpace(input, n, i);
+    i = nextStructural(input, n, i);
     if (i >= n) return -1;
-    const start = i;
-    let depth = 0;
-    let lastTextEnd = -1; // closing quote of the element's last text/url value
-    let lastTextAt: u32 = 0; // where that value sat: (epoch << 8) | depth
-    let epoch: u32 = 0; // brackets seen: leaves of one container have no bracket between them
-    let keyIsText = false; // the last key read was "text" or "url", and its value comes next
-    while (i < n) {
-      const c = load<u8>(input + i) as u32;
-      if (c == 34) {
-        const e = skipString(input, n, i);
-        if (e < 0) return -1;
-        const after = skipJsonSpace(input, n, e);
-        if (after < n && load<u8>(input + after) == 58) {
-          keyIsText = isTextKey(input, i + 1, e - 1);
-        } else {
-          if (keyIsText) {
-            const at = (epoch << 8) | (depth as u32);
-            if (lastTextEnd >= 0 && lastTextAt == at) {
-              if (joinCount < joinCap) {
-                store<u32>(joins + ((joinCount as usize) << 3), lastTextEnd as u32);
-                store<u32>(joins + ((joinCount as usize) << 3) + 4, (i + 1) as u32);
-              }
-              joinCount++;
-            }
-            lastTextEnd = e - 1;
-            lastTextAt = at;
-          }
-          keyIsText = false;
-        }
-        i = e;
-        continue;
-      }
-      if (c == 123 || c == 91) {
-        depth++;
-        if (c == 91) epoch++;
-      } else if (c == 125 || c == 93) {
-        if (depth == 0) break;
-        depth--;
-        if (c == 93) epoch++;
-      } else if (c == 44 && depth == 0) break;
-      if (depth < 0) return -1;
-      i++;
-    }
-    if (i >= n || depth != 0) return -1;
-    let end = i;
-    while (end > start && isJsonSpace(load<u8>(input + end - 1) as u32)) end--;
-    if (count < cap) {
-      store<u32>(out + ((count as usize) << 3), start as u32);
-      store<u32>(out + ((count as usize) << 3) + 4, end as u32);
-    }
-    count++;
     const c = load<u8>(input + i) as u32;
-    i++;
-    if (c == 93) {
-      store<u32>(joins - 4, joinCount as u32);
-      return skipJsonSpace(input, n, i) == n ? count : -1;
+    if (strStart >= 0) {
+      // The string before this byte: a key if `:` follows, else a value.
+      if (c == 58) {
+        keyIsText = isTextKey(input, strStart + 1, strEnd);
+      } else {
+        if (keyIsText) {
+          const at = (epoch << 8) | (depth as u32);
+          if (lastTextEnd >= 0 && lastTextAt == at) {
+            if (joinCount < joinCap) {
+              store<u32>(joins + ((joinCount as usize) << 3), lastTextEnd as u32);
+              store<u32>(joins + ((joinCount as usize) << 3) + 4, (strStart + 1) as u32);
+            }
+            joinCount++;
+          }
+          lastTextEnd = strEnd;
+          lastTextAt = at;
+        }
+        keyIsText = false;
+      }
+      strStart = -1;
     }
-    if (c != 44) return -1;
+    if (c == 34) {
+      let j = i + 1;
+      while (true) {
+        j = nextInString(input, n, j);
+        if (j >= n) return -1;
+        const d = load<u8>(input + j) as u32;
+        if (d == 34) break;
+        if (d < 0x20) return -1;
+        j += 2; // a backslash and what it escapes
+      }
+      strStart = i;
+      strEnd = j;
+      i = j + 1;
+      continue;
+    }
+    if (c == 123 || c == 91) {
+      depth++;
+      if (c == 91) epoch++;
+    } else if (c == 125 || c == 93) {
+      if (depth == 0) {
+        if (c != 93) return -1;
+        // The array's end: the last element, unless the array is empty.
+        let end = i;
+        while (end > start && isJsonSpace(load<u8>(input + end - 1) as u32)) end--;
+        if (end > start) {
+          if (count < cap) {
+            store<u32>(out + ((count as usize) << 3), start as u32);
+            store<u32>(out + ((count as usize) << 3) + 4, end as u32);
+          }
+          count++;
+        } else if (count > 0) return -1; // `[1,]`
+        store<u32>(joins - 4, joinCount as u32);
+        return skipJsonSpace(input, n, i + 1) == n ? count : -1;
+      }
+      depth--;
+      if (c == 93) epoch++;
+    } else if (c == 44 && depth == 0) {
+      let end = i;
+      while (end > start && isJsonSpace(load<u8>(input + end - 1) as u32)) end--;
+      if (end == start) return -1; // an empty element
+      if (count < cap) {
+        store<u32>(out + ((count as usize) << 3), start as u32);
+        store<u32>(out + ((count as usize) << 3) + 4, end as u32);
+      }
+      count++;
+      start = skipJsonSpace(input, n, i + 1);
+      lastTextEnd = -1;
+      keyIsText = false;
+    }
+    i++;
   }
   return -1; // not reached
+}
+
+@inline
+function isWordByte(c: u32): bool {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 ||
+    c == 45;
+}
+
+@inline
+function isMarkerByte(c: u32): bool {
+  return c == 42 || c == 126 || c == 96;
+}
+
+/**
+ * Markers inside a word (`pass*word`): a run of `*~\`` after a word character or `.` and
+ * before a word character, where the scanner reads a mrkdwn text as shown. Writes the position
+ * of each run's first marker at `out` (at most `cap`); returns how many there are.
+ */
+export function innerMarkers(input: usize, n: i32, out: usize, cap: i32): i32 {
+  let count = 0;
+  const star = i8x16.splat(42), tilde = i8x16.splat(126), tick = i8x16.splat(96);
+  let i = 1;
+  while (i < n) {
+    if (i + 16 <= n) {
+      const v = v128.load(input + i);
+      const m = v128.or(v128.or(i8x16.eq(v, star), i8x16.eq(v, tilde)), i8x16.eq(v, tick));
+      const bits = i8x16.bitmask(m);
+      if (bits == 0) {
+        i += 16;
+        continue;
+      }
+      i += ctz(bits);
+    }
+    const c = load<u8>(input + i) as u32;
+    if (!isMarkerByte(c)) {
+      i++;
+      continue;
+    }
+    const before = load<u8>(input + i - 1) as u32;
+    let e = i + 1;
+    while (e < n && isMarkerByte(load<u8>(input + e) as u32)) e++;
+    if ((isWordByte(before) || before == 46) && e < n && isWordByte(load<u8>(input + e) as u32)) {
+      if (count < cap) store<u32>(out + ((count as usize) << 2), i as u32);
+      count++;
+    }
+    i = e;
+  }
+  return count;
 }
 
 /** Newlines in `n` bytes at `input`, sixteen bytes at a time. */
