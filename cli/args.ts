@@ -18,6 +18,8 @@ export interface CliOptions {
   rules?: string[];
   /** Workspace subdomain for export permalinks (`acme` for acme.slack.com). */
   workspace?: string;
+  /** Threads that scan files at once (undefined: one per core, at most two). */
+  jobs?: number;
   progress: boolean;
   help: boolean;
 }
@@ -123,6 +125,15 @@ export function parseArgs(argv: string[]): CliOptions {
       case "--workspace":
         opts.workspace = value().replace(/^https?:\/\//, "").replace(/\.slack\.com\/?$/, "");
         break;
+      case "--jobs": {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n < 1 || n > 2) {
+          throw new UsageError(`--jobs takes 1 or 2, not ${v}`);
+        }
+        opts.jobs = n;
+        break;
+      }
       case "--mrkdwn":
         flag();
         opts.mrkdwn = "on";
@@ -169,6 +180,7 @@ Options:
       --workspace W workspace subdomain for export permalinks (W.slack.com)
       --mrkdwn      read every input as Slack mrkdwn
       --no-mrkdwn   read every input as plain text (default: exports as mrkdwn, files as plain)
+      --jobs N      threads scanning files at once, 1 or 2 (default: 2 on two cores or more)
       --no-progress no progress bar (it only ever shows when standard error is a terminal)
   -h, --help        this text
 

@@ -1,9 +1,8 @@
 // `deno task scan [options] <path>...`: finds credentials in files, folders, standard input and
 // Slack workspace exports, and reports them without ever printing a secret.
 // Exit codes: 0 nothing found, 1 found, 2 usage error or (with nothing found) unreadable input.
-import { scanSync } from "../detect/scan.ts";
-import { bytesInput, scanBytes } from "../detect/scan_bytes.ts";
-import { dayInput, dayMessages } from "./day_filter.ts";
+import { engineFns } from "./engine_fns.ts";
+import { autoWorkers } from "./job_pool.ts";
 import { RULES } from "../detect/rules/mod.ts";
 import { type CliOptions, HELP, parseArgs, UsageError } from "./args.ts";
 import { readBaseline } from "./baseline.ts";
@@ -72,15 +71,9 @@ export async function run(argv: string[]): Promise<number> {
   const progress = new Progress(total, opts.progress);
   const rules = opts.rules;
   const totals = await scanInputs(inputs, {
-    scan: (text, mrkdwn) => scanSync(text, { mrkdwn, rules }),
-    bytes: {
-      input: (size) => bytesInput(size, { rules }),
-      scan: (bytes) => scanBytes(bytes, { rules }),
-    },
-    day: {
-      input: (size) => dayInput(size, rules),
-      messages: (bytes) => dayMessages(bytes, rules),
-    },
+    ...engineFns(rules),
+    rules,
+    workers: opts.jobs === undefined ? autoWorkers() : opts.jobs - 1,
     mrkdwn: opts.mrkdwn,
     maxSize: opts.maxSize,
     workspace: opts.workspace,

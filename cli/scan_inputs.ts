@@ -10,6 +10,7 @@ import type { Located } from "./report.ts";
 import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
 import { SlackExport } from "./slack_export.ts";
 import { type DayMessages, READ } from "./day_filter.ts";
+import { type Job, JobPool, type Outcome } from "./job_pool.ts";
 import type { Input } from "./walk.ts";
 import { join } from "./walk.ts";
 
@@ -34,6 +35,12 @@ export interface DayReader {
 
 export interface ScanContext {
   scan: ScanFn;
+  /** The rule selection (for the scan worker, which builds its own scanner). */
+  rules?: string[];
+  /** Worker threads for batches of files (0 or absent: this thread only). */
+  workers?: number;
+  /** Smallest batch (bytes) worth a worker (default POOL_MIN_BYTES; tests lower it). */
+  poolMinBytes?: number;
   /** When given, export day files skip the messages that cannot hold a finding. */
   day?: DayReader;
   /** When given, plain files up to WHOLE_LIMIT bytes are scanned as bytes. */
@@ -68,6 +75,7 @@ interface Run {
   counted: (n: number) => void;
   error: (line: string) => void;
   skip: (path: string, reason: string) => void;
+  pool: JobPool;
 }
 
 export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<ScanTotals> {
@@ -85,34 +93,91 @@ export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<Sca
     totals.bytes += n;
     ctx.progress.add(n);
   };
-  const run: Run = { ctx, totals, counted, error, skip };
+  const pool = new JobPool(ctx.workers ?? 0, {
+    rules: ctx.rules,
+    mrkdwn: ctx.mrkdwn,
+    maxSize: ctx.maxSize,
+    workspace: ctx.workspace,
+  }, ctx.poolMinBytes);
+  const run: Run = { ctx, totals, counted, error, skip, pool };
 
-  for (const input of inputs) {
-    const path = displayPath(input.path);
-    ctx.progress.label(path);
-    switch (input.kind) {
-      case "error":
-        error(`${path}: ${input.reason}`);
-        break;
-      case "skip":
-        skip(path, input.reason);
-        break;
-      case "stdin":
-        totals.files++;
-        await scanReader(Deno.stdin, "-", plain, run);
-        break;
-      case "file":
-        await scanFile(input.path, path, plain, run);
-        break;
-      case "zip":
-        await scanZip(input.path, path, run);
-        break;
-      case "export-dir":
-        await scanExportDir(input.path, path, run);
-        break;
+  // Plain files in a row form one batch, scanned on two threads when it is worth it.
+  let files: Job[] = [];
+  const flushFiles = async () => {
+    if (files.length === 0) return;
+    const batch = files;
+    files = [];
+    await runBatch(batch, run);
+  };
+  try {
+    for (const input of inputs) {
+      const path = displayPath(input.path);
+      if (input.kind === "file") {
+        files.push({ kind: "file", realPath: input.path, path, size: input.size });
+        continue;
+      }
+      await flushFiles();
+      ctx.progress.label(path);
+      switch (input.kind) {
+        case "error":
+          error(`${path}: ${input.reason}`);
+          break;
+        case "skip":
+          skip(path, input.reason);
+          break;
+        case "stdin":
+          totals.files++;
+          await scanReader(Deno.stdin, "-", plain, run);
+          break;
+        case "zip":
+          await scanZip(input.path, path, run);
+          break;
+        case "export-dir":
+          await scanExportDir(input.path, path, run);
+          break;
+      }
     }
+    await flushFiles();
+  } finally {
+    pool.close();
   }
   return totals;
+}
+
+/** Runs a batch of jobs (on the pool) and applies each outcome, in order, to the run. */
+async function runBatch(jobs: Job[], run: Run, exp?: SlackExport): Promise<void> {
+  await run.pool.run(jobs, (job) => runJob(job, run.ctx), (o) => {
+    if (o.bytes > 0) run.counted(o.bytes);
+    run.totals.files += o.files;
+    for (const [path, reason] of o.skips) run.skip(path, reason);
+    for (const line of o.errors) run.error(line);
+    run.totals.found.push(...o.found);
+    exp?.learnHost(o.host);
+  });
+}
+
+/** Scans one file (on whichever thread), recording what happened instead of reporting it. */
+export async function runJob(job: Job, ctx: ScanContext): Promise<Outcome> {
+  const outcome: Outcome = { found: [], files: 0, bytes: 0, errors: [], skips: [] };
+  const totals: ScanTotals = { found: outcome.found, files: 0, bytes: 0, errors: 0, skipped: 0 };
+  const run: Run = {
+    ctx,
+    totals,
+    counted: (n) => outcome.bytes += n,
+    error: (line) => outcome.errors.push(line),
+    skip: (path, reason) => outcome.skips.push([path, reason]),
+    pool: new JobPool(0, ctx),
+  };
+  if (job.kind === "file") {
+    ctx.progress.label(job.path);
+    await scanFile(job.realPath, job.path, ctx.mrkdwn === "on", run);
+  } else {
+    const exp = new SlackExport(job.root, ctx.workspace);
+    await scanExportFile(exp, job.realRoot, job.rel, run);
+    outcome.host = exp.host;
+  }
+  outcome.files = totals.files;
+  return outcome;
 }
 
 async function scanReader(
@@ -334,32 +399,57 @@ async function scanExportDir(
   path: string,
   run: Run,
 ): Promise<void> {
-  const { ctx, totals, counted, error, skip } = run;
+  const { ctx, totals } = run;
   const exp = new SlackExport(path, ctx.workspace);
   const before = totals.found.length;
-  for await (const rel of exportFiles(realPath, "", error)) {
-    const full = join(realPath, rel);
-    let data: Uint8Array;
-    try {
-      // Synchronous, as for plain files: an export is many small files, each async call a
-      // round trip through the I/O threads that cost more than the read.
-      const size = Deno.statSync(full).size;
-      if (size > Math.min(ctx.maxSize, ENTRY_LIMIT)) {
-        skip(`${path}/${rel}`, `larger than ${Math.min(ctx.maxSize, ENTRY_LIMIT)} bytes (${size})`);
-        continue;
-      }
-      data = ctx.day && SlackExport.isDayFile(rel)
-        ? readInto(full, size, ctx.day.input)
-        : Deno.readFileSync(full);
-    } catch (e) {
-      error(`${path}/${rel}: cannot read (${(e as Error).message})`);
+  const days: Job[] = [];
+  for await (const rel of exportFiles(realPath, "", run.error)) {
+    if (!SlackExport.isDayFile(rel)) {
+      await scanExportFile(exp, realPath, rel, run);
       continue;
     }
-    counted(data.length);
-    ctx.progress.label(`${path}/${rel}`);
-    await scanEntry(exp, rel, data, run);
+    let size = 0;
+    try {
+      size = Deno.statSync(join(realPath, rel)).size;
+    } catch {
+      // scanExportFile reports it
+    }
+    days.push({ kind: "day", realRoot: realPath, root: path, rel, size });
   }
+  // Day files (nearly all of an export) in one batch; the host each learned, in order.
+  await runBatch(days, run, exp);
   exp.finish(totals.found.slice(before));
+}
+
+/** Reads one file of an unpacked export and scans it (see scanEntry). */
+async function scanExportFile(
+  exp: SlackExport,
+  realRoot: string,
+  rel: string,
+  run: Run,
+): Promise<void> {
+  const { ctx, counted, error, skip } = run;
+  const path = exp.root;
+  const full = join(realRoot, rel);
+  let data: Uint8Array;
+  try {
+    // Synchronous, as for plain files: an export is many small files, each async call a
+    // round trip through the I/O threads that cost more than the read.
+    const size = Deno.statSync(full).size;
+    if (size > Math.min(ctx.maxSize, ENTRY_LIMIT)) {
+      skip(`${path}/${rel}`, `larger than ${Math.min(ctx.maxSize, ENTRY_LIMIT)} bytes (${size})`);
+      return;
+    }
+    data = ctx.day && SlackExport.isDayFile(rel)
+      ? readInto(full, size, ctx.day.input)
+      : Deno.readFileSync(full);
+  } catch (e) {
+    error(`${path}/${rel}: cannot read (${(e as Error).message})`);
+    return;
+  }
+  counted(data.length);
+  ctx.progress.label(`${path}/${rel}`);
+  await scanEntry(exp, rel, data, run);
 }
 
 /** Reads a file of `size` bytes into a buffer from `input` (what it holds if it shrank). */

@@ -74,6 +74,16 @@ export class SlackExport {
     return this.scanMessages(rel, data, scanPart);
   }
 
+  /** The workspace's host (subdomain), given or learned from a file permalink. */
+  get host(): string | undefined {
+    return this.#workspace;
+  }
+
+  /** Takes a host learned elsewhere (another thread's read of a day file) if none is known. */
+  learnHost(host: string | undefined): void {
+    this.#workspace ??= host;
+  }
+
   /** Notes what a message not otherwise read tells about the workspace (its host). */
   learn(msg: unknown): void {
     if (isObject(msg)) this.#learnWorkspace(msg);
