@@ -1,7 +1,7 @@
 // The scanning functions a CLI run uses, built the same way on the main thread and in the
 // scan worker (cli/scan_worker.ts).
 import { scanSync } from "../detect/scan.ts";
-import { bytesInput, scanBytes } from "../detect/scan_bytes.ts";
+import { bytesInput, countLines, scanBytes } from "../detect/scan_bytes.ts";
 import { dayInput, dayMessages } from "./day_filter.ts";
 import type { BytesScanner, DayReader, ScanFn } from "./scan_inputs.ts";
 
@@ -17,6 +17,7 @@ export function engineFns(rules?: string[]): EngineFns {
     bytes: {
       input: (size) => bytesInput(size, { rules }),
       scan: (bytes) => scanBytes(bytes, { rules }),
+      lines: (bytes) => countLines(bytes, { rules }),
     },
     day: {
       input: (size) => dayInput(size, rules),

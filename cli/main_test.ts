@@ -251,6 +251,26 @@ Deno.test("cli: a PEM key across the 4 MiB chunk boundary is found once, at its 
   });
 });
 
+Deno.test("cli: a file over 8 MiB streams in blocks: a key across the boundary, found once", async () => {
+  await tempDir(async (dir) => {
+    const line = "2024-05-01T10:00:00Z INFO request served in 12ms path=/api/v1/items status=200\n";
+    const before = line.repeat(Math.floor((8 * 1024 * 1024 - 900) / line.length));
+    const key = pemPrivateKey("boundary8", 30);
+    const text = before + key + "\n" + line.repeat(2000) + "é🙂 " + pemPrivateKey("tail", 20);
+    assert(before.length < 8 * 1024 * 1024 && before.length + key.length > 8 * 1024 * 1024);
+    await Deno.writeTextFile(`${dir}/server.log`, text);
+    const ran = await cli(["--format", "json", `${dir}/server.log`]);
+    assertEquals(ran.code, 1, ran.stderr);
+    const rows = jsonl(ran.stdout);
+    const tailLine = (before + key + "\n" + line.repeat(2000)).split("\n").length;
+    assertEquals(rows.map((r) => [r.family, r.line, r.column]), [
+      ["private-key", before.split("\n").length, 1],
+      ["private-key", tailLine, 5], // "é🙂 " is 4 UTF-16 code units
+    ]);
+    assertNoSecret(ran, [key.split("\n")[10]]);
+  });
+});
+
 Deno.test("cli: a Slack export (zip and folder) names channel, ts, user and permalink", async () => {
   await tempDir(async (dir) => {
     const demo = await buildDemoExport(dir, "cli-test");

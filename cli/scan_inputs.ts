@@ -10,6 +10,7 @@ import type { Located } from "./report.ts";
 import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
 import { SlackExport } from "./slack_export.ts";
 import { type DayMessages, READ } from "./day_filter.ts";
+import { scanByteStream, type SyncReader } from "./byte_stream.ts";
 import { type Job, JobPool, type Outcome } from "./job_pool.ts";
 import type { Input } from "./walk.ts";
 import { join } from "./walk.ts";
@@ -24,6 +25,8 @@ export interface BytesScanner {
   /** Where the next input goes (valid until the next call). */
   input: (size: number) => Uint8Array;
   scan: (bytes: Uint8Array) => Finding[];
+  /** Newlines in `bytes`. */
+  lines: (bytes: Uint8Array) => number;
 }
 
 /** Export day files read message by message, only where something may be found (day_filter.ts). */
@@ -43,7 +46,7 @@ export interface ScanContext {
   poolMinBytes?: number;
   /** When given, export day files skip the messages that cannot hold a finding. */
   day?: DayReader;
-  /** When given, plain files up to WHOLE_LIMIT bytes are scanned as bytes. */
+  /** When given, plain files and standard input are scanned as bytes. */
   bytes?: BytesScanner;
   mrkdwn: MrkdwnMode;
   maxSize: number;
@@ -127,7 +130,8 @@ export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<Sca
           break;
         case "stdin":
           totals.files++;
-          await scanReader(Deno.stdin, "-", plain, run);
+          if (ctx.bytes && !plain) streamBytes(Deno.stdin, "-", ctx.bytes, run, false);
+          else await scanReader(Deno.stdin, "-", plain, run);
           break;
         case "zip":
           await scanZip(input.path, path, run);
@@ -233,7 +237,12 @@ async function scanFile(
     },
   };
   try {
-    if (run.ctx.bytes && !mrkdwn && scanWhole(file, path, run.ctx.bytes, run)) return;
+    const bytes = run.ctx.bytes;
+    if (bytes && !mrkdwn) {
+      if (scanWhole(file, path, bytes, run)) return;
+      streamBytes(file, path, bytes, run);
+      return;
+    }
     const head = await readHead(reader);
     if (looksBinary(head)) {
       counted(head.length);
@@ -282,6 +291,27 @@ function scanWhole(file: Deno.FsFile, path: string, scanner: BytesScanner, run: 
     run.totals.found.push({ finding, path, line: finding.line, column: finding.column });
   }
   return true;
+}
+
+/** A large file (or standard input) scanned as bytes in blocks; binary files are skipped. */
+function streamBytes(
+  reader: SyncReader,
+  path: string,
+  scanner: BytesScanner,
+  run: Run,
+  sniff = true,
+): void {
+  const found: Located[] = [];
+  const text = scanByteStream(reader, scanner, (f) => {
+    const finding = detach(f);
+    found.push({ finding, path, line: finding.line, column: finding.column });
+  }, { onBytes: run.counted, isBinary: sniff ? looksBinary : undefined });
+  if (!text) {
+    run.skip(path, "binary");
+    return;
+  }
+  if (sniff) run.totals.files++;
+  run.totals.found.push(...found);
 }
 
 const decoder = new TextDecoder();

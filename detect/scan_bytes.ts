@@ -94,6 +94,15 @@ function forwardChars(bytes: Uint8Array, at: number, chars: number): number {
   return i;
 }
 
+/** Newlines in `bytes` (counted in wasm when they are the scanner's input). */
+export function countLines(bytes: Uint8Array, options: ScanOptions = {}): number {
+  const p = prepare(options);
+  if (p.scanner.holds(bytes)) return p.scanner.countNewlines(0, bytes.length);
+  let n = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
+}
+
 function isBlankByte(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11;
 }

@@ -1,0 +1,100 @@
+// A large input scanned as bytes in blocks (detect/scan_bytes.ts per block), the way
+// read_stream.ts scans text in chunks: each block ends at a line end and starts with the last
+// 64 KiB of the one before (from a line start when there is one), so a secret that straddles
+// two blocks, a multi-line PEM key included, is whole in one of them; a finding that lies wholly
+// in that repeated part was reported by the block before. Memory stays at one block.
+import type { Finding } from "../detect/types.ts";
+import { SNIFF_BYTES } from "./sniff.ts";
+import type { BytesScanner } from "./scan_inputs.ts";
+
+/** Bytes per block: 8 MiB, like the largest file read whole. */
+export const BLOCK = 8 * 1024 * 1024;
+/** Bytes repeated from the end of a block at the start of the next (read_stream's overlap). */
+export const BLOCK_OVERLAP = 64 * 1024;
+
+export interface SyncReader {
+  readSync(p: Uint8Array): number | null;
+}
+
+export interface ByteStreamOptions {
+  block?: number;
+  overlap?: number;
+  onBytes?: (n: number) => void;
+  /** Checked on the first bytes read: true stops the stream (a binary file). */
+  isBinary?: (head: Uint8Array) => boolean;
+}
+
+/** UTF-16 code units in UTF-8 `bytes` (continuation bytes add none, 4-byte characters two). */
+function units(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if ((b & 0xc0) !== 0x80) n += b >= 0xf0 ? 2 : 1;
+  return n;
+}
+
+/**
+ * Scans `reader` to its end in blocks held in `input(size)` (the scanner's memory) with
+ * `scan`. Findings carry whole-input lines and columns. Returns false when `isBinary` stopped it.
+ */
+export function scanByteStream(
+  reader: SyncReader,
+  scanner: BytesScanner,
+  onFinding: (f: Finding) => void,
+  options: ByteStreamOptions = {},
+): boolean {
+  const { input, scan, lines } = scanner;
+  const block = options.block ?? BLOCK;
+  const overlap = Math.min(options.overlap ?? BLOCK_OVERLAP, block / 2);
+  let have = 0; // bytes held at the start of the buffer
+  let ownFrom = 0; // where bytes not scanned before start
+  let line = 1; // line of the buffer's first byte
+  let column0 = 0; // columns before the buffer's first byte on its line
+  let eof = false;
+  let first = true;
+  while (true) {
+    let buf = input(block);
+    while (!eof && have < block) {
+      const n = reader.readSync(buf.subarray(have));
+      if (n === null) eof = true;
+      else {
+        have += n;
+        options.onBytes?.(n);
+      }
+    }
+    if (first) {
+      first = false;
+      if (options.isBinary?.(buf.subarray(0, Math.min(have, SNIFF_BYTES)))) return false;
+    }
+    if (have === 0 || have <= ownFrom) return true;
+    // The block ends at its last line end; one line longer than a block is cut anyway.
+    let cut = have;
+    if (!eof) {
+      const nl = buf.subarray(0, have).lastIndexOf(10);
+      cut = nl >= ownFrom ? nl + 1 : have;
+    }
+    for (const f of scan(buf.subarray(0, cut))) {
+      if (f.end <= ownFrom) continue; // the block before reported it
+      onFinding({
+        ...f,
+        line: line + f.line - 1,
+        column: f.line === 1 ? f.column + column0 : f.column,
+      });
+    }
+    if (eof && cut === have) return true;
+    buf = input(block); // the scan may have moved the scanner's memory
+    // The next block starts with the last `overlap` bytes, from a line start if there is one.
+    let start = Math.max(0, cut - overlap);
+    const nl = buf.subarray(0, cut).indexOf(10, start > 0 ? start - 1 : 0);
+    if (start > 0 && nl !== -1 && nl + 1 < cut) start = nl + 1;
+    // Count what is dropped, for the lines and columns of the next block.
+    const dropped = buf.subarray(0, start);
+    const lastNl = dropped.lastIndexOf(10);
+    if (lastNl === -1) column0 += units(dropped);
+    else {
+      line += lines(dropped);
+      column0 = units(dropped.subarray(lastNl + 1));
+    }
+    buf.copyWithin(0, start, have);
+    have -= start;
+    ownFrom = cut - start;
+  }
+}
