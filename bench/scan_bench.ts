@@ -1,7 +1,10 @@
-// `deno task bench`: the engine on 1 MB of generated chat (see bench/corpus.ts), as one text
-// (the CLI's plain-file path), as mrkdwn, and message by message (the Slack export path).
-import { scanSync } from "../detect/scan.ts";
-import { generate } from "./corpus.ts";
+// `deno task bench`: the engine on 1 MB of generated chat (see bench/corpus.ts), as one text,
+// as mrkdwn, and message by message (what the Slack app does); then the CLI's byte paths.
+import { hitPlan, scanSync } from "../detect/scan.ts";
+import { scanBytes } from "../detect/scan_bytes.ts";
+import { HitScanner } from "../detect/hit_scanner.ts";
+import { dayMessages } from "../cli/day_filter.ts";
+import { generate, writeCorpusExport } from "./corpus.ts";
 
 const parts: string[] = [];
 await generate(1 << 20, (t) => {
@@ -21,4 +24,33 @@ Deno.bench("scanSync 1 MB chat, mrkdwn", { group: "chat" }, () => {
 
 Deno.bench(`scanSync 1 MB chat, ${messages.length} messages one by one`, { group: "chat" }, () => {
   for (const m of messages) scanSync(m, { mrkdwn: true });
+});
+
+// The byte paths the CLI takes: plain files as bytes (wasm keyword scan, gates, regions), and
+// export day files split into messages with only the marked ones read.
+const bytes = new TextEncoder().encode(text);
+Deno.bench("scanBytes 1 MB chat (the CLI's plain-file path)", { group: "chat" }, () => {
+  scanBytes(bytes);
+});
+
+const hitScanner = new HitScanner(
+  hitPlan().keywords.map((k, id) => ({ bytes: new TextEncoder().encode(k), id })),
+);
+hitScanner.input(bytes.length).set(bytes);
+Deno.bench("wasm keyword hits only, 1 MB chat (no gates)", { group: "hits" }, () => {
+  hitScanner.scan(bytes.length);
+});
+
+const dir = await Deno.makeTempDir();
+await writeCorpusExport(dir, 1 << 20, 5);
+const days: Uint8Array[] = [];
+for (const c of Deno.readDirSync(dir)) {
+  if (!c.isDirectory) continue;
+  for (const f of Deno.readDirSync(`${dir}/${c.name}`)) {
+    days.push(Deno.readFileSync(`${dir}/${c.name}/${f.name}`));
+  }
+}
+await Deno.remove(dir, { recursive: true });
+Deno.bench(`dayMessages over a 1 MB export (${days.length} day files)`, { group: "export" }, () => {
+  for (const d of days) dayMessages(d);
 });
