@@ -30,6 +30,7 @@ interface Exports {
     mode: number,
   ): number;
   innerMarkers(input: number, n: number, out: number, cap: number): number;
+  asciiPrefix(input: number, n: number): number;
   jsonElements(
     input: number,
     n: number,
@@ -256,6 +257,11 @@ export class HitScanner {
   /** Whether the hit [hs, he) of the first `n` input bytes passes the GATE bits `gates`. */
   gatesPass(n: number, gates: number, hs: number, he: number, mode = 0): boolean {
     return this.#x.gatesPassMode(FREE, n, gates, hs, he, mode) !== 0;
+  }
+
+  /** How many input bytes from `from` (at most `n`) come before the first non-ASCII one. */
+  asciiRun(from: number, n: number): number {
+    return this.#x.asciiPrefix(FREE + from, n);
   }
 
   /** Newlines among input bytes [from, to). */

@@ -83,8 +83,20 @@ function backChars(bytes: Uint8Array, at: number, chars: number): number {
   return i;
 }
 
-/** The byte offset `chars` UTF-16 code units after `at` (or the end). */
-function forwardChars(bytes: Uint8Array, at: number, chars: number): number {
+/**
+ * The byte offset `chars` UTF-16 code units after `at` (or the end). `ascii` tells how many
+ * bytes from `at` are ASCII (one unit each), which skips the walk for long windows.
+ */
+function forwardChars(
+  bytes: Uint8Array,
+  at: number,
+  chars: number,
+  ascii?: (from: number, n: number) => number,
+): number {
+  if (ascii && chars > 256) {
+    const n = Math.min(chars, bytes.length - at);
+    if (ascii(at, n) === n) return at + n;
+  }
   let i = at, c = 0;
   while (i < bytes.length && c < chars) {
     const b = bytes[i++];
@@ -171,11 +183,8 @@ export function liveRegions(
     }
     // Margins are characters (UTF-16 code units) before the hit and after its end.
     let s = backChars(bytes, at, before);
-    let e = id === TRIGGER_ID ? forwardChars(bytes, at, after) : forwardChars(
-      bytes,
-      at + p.lengths[id],
-      after,
-    );
+    const ascii = (from: number, k: number) => p.scanner.asciiRun(from, k);
+    let e = forwardChars(bytes, id === TRIGGER_ID ? at : at + p.lengths[id], after, ascii);
     s = s === 0 ? 0 : bytes.lastIndexOf(10, s - 1) + 1;
     const nl = bytes.indexOf(10, e);
     e = nl === -1 ? n : nl + 1;

@@ -702,6 +702,19 @@ export function innerMarkers(input: usize, n: i32, out: usize, cap: i32): i32 {
   return count;
 }
 
+/** How many of the `n` bytes at `input` come before the first non-ASCII one. */
+export function asciiPrefix(input: usize, n: i32): i32 {
+  let i = 0;
+  const high = i8x16.splat(-128);
+  while (i + 16 <= n) {
+    const bits = i8x16.bitmask(v128.and(v128.load(input + i), high));
+    if (bits != 0) return i + ctz(bits);
+    i += 16;
+  }
+  while (i < n && load<u8>(input + i) < 0x80) i++;
+  return i;
+}
+
 /** Newlines in `n` bytes at `input`, sixteen bytes at a time. */
 export function countNewlines(input: usize, n: i32): i32 {
   let count = 0;
