@@ -76,12 +76,21 @@ Deno.test("byte gates: as JSON and mrkdwn, a dropped hit is one the shown gate r
   let drops = 0;
   for (let i = 0; i < 8000; i++) {
     const text = randomText(rand);
-    // The text as a JSON string, slashes escaped as Slack's exporter does; where each char goes.
+    // The text as a JSON string, slashes escaped as Slack's exporter does, and on every other
+    // text non-ASCII characters as \u escapes; where each character goes.
+    const ascii = i % 2 === 1;
     const at: number[] = [];
     let json = '"';
     for (const ch of text) {
       for (let k = 0; k < ch.length; k++) at.push(enc.encode(json).length);
-      json += JSON.stringify(ch).slice(1, -1).replace(/\//g, "\\/");
+      let e = JSON.stringify(ch).slice(1, -1).replace(/\//g, "\\/");
+      if (ascii) {
+        e = e.replace(
+          /[\u007f-\uffff]/g,
+          (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"),
+        );
+      }
+      json += e;
     }
     at.push(enc.encode(json).length);
     json += '"';

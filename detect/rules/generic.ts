@@ -298,6 +298,16 @@ function isBlankCode(c: number): boolean {
   return c === 32 || c === 9;
 }
 
+/**
+ * An underscore between a letter or digit (or `-`) and a letter, digit, `_` or `-`: normalize()
+ * keeps it (an identifier's: SLACK_BOT_TOKEN), so it reads the same raw and as shown.
+ */
+function innerUnderscore(text: CharReader, j: number): boolean {
+  if (j === 0 || j + 1 >= text.length) return false;
+  const a = text.charCodeAt(j - 1), b = text.charCodeAt(j + 1);
+  return (isAlnumCode(a) || a === 45) && (isAlnumCode(b) || b === 95 || b === 45);
+}
+
 /** Which characters make a gate say "maybe" (the scanner may read them otherwise). */
 type Changes = (c: number) => boolean;
 const never: Changes = () => false;
@@ -406,8 +416,8 @@ export function nameValueMayStart(
   const longest = hitStart + 64;
   for (let j = wordStart; j < text.length; j++) {
     const c = text.charCodeAt(j);
-    if (changes(c)) return true;
-    if (nameCode(c)) {
+    if (changes(c) && !(c === 95 && innerUnderscore(text, j))) return true;
+    if (nameCode(c) || c === 95) {
       if (c === 45) dash = true;
       if (j >= longest) return false; // the run through the hit is longer than any name
       continue;

@@ -183,27 +183,52 @@ function isValueStop(c: u32): bool {
     c == 93 || c == 125 || c == 62;
 }
 
-/** The character a gate reads at byte `i`: ASCII as is, anything uncertain as CHANGE. */
+/** The character an escape starting at byte `e` (a backslash) stands for; `\u`: CHANGE. */
+function escapeChar(input: usize, e: i32): u32 {
+  const d = load<u8>(input + e + 1) as u32;
+  if (d == 34 || d == 92 || d == 47) return d;
+  if (d == 110) return 10;
+  if (d == 114) return 13;
+  if (d == 116) return 9;
+  if (d == 98) return 8;
+  if (d == 102) return 12;
+  return CHANGE;
+}
+
+/** Whether the run of backslashes ending at byte `p` is odd (the last one escapes). */
+function oddBackslashes(input: usize, p: i32): bool {
+  let r = 0;
+  while (p - r >= 0 && load<u8>(input + p - r) == 92) r++;
+  return (r & 1) == 1;
+}
+
+/**
+ * The character a gate reads at byte `i` (the start of a character): ASCII as is, a JSON
+ * escape as what it stands for, a raw quote in JSON as a line end (the text ends there),
+ * anything uncertain as CHANGE.
+ */
 @inline
 function byteAt(input: usize, i: i32): u32 {
   const c = load<u8>(input + i) as u32;
   if (c >= 0x80) return CHANGE;
   if (mode & MODE_JSON) {
-    // A raw quote: the text ends (or starts) here. An escaped one (read from its second byte,
-    // as a backward walk does) is a character of the text: uncertain.
-    if (c == 34) return i > 0 && load<u8>(input + i - 1) == 92 ? CHANGE : 10;
-    if (c == 92) {
-      const d = load<u8>(input + i + 1) as u32;
-      if (d == 47) return 47;
-      if (d == 110 || d == 114) return 10;
-      return CHANGE;
-    }
+    if (c == 34) return 10;
+    if (c == 92) return escapeChar(input, i);
   }
   if ((mode & MODE_SHOWN) && (c == 42 || c == 95 || c == 126 || c == 96 || c == 38 || c == 60 ||
     c == 62 || c == 124)) {
     return c | 0x200; // a marker, entity or link character: see changes()
   }
   return c;
+}
+
+/** The start of the character after the one at `i` (a JSON escape is 2 or 6 bytes). */
+@inline
+function step(input: usize, i: i32): i32 {
+  if ((mode & MODE_JSON) && load<u8>(input + i) == 92) {
+    return load<u8>(input + i + 1) == 117 ? i + 6 : i + 2;
+  }
+  return i + 1;
 }
 
 /** Whether a read character may change as shown (normalize()), or is uncertain. */
@@ -218,19 +243,20 @@ function plain(c: u32): u32 {
   return c & 0xff;
 }
 
-/** 1: a value may start at `v`; 0: none can; 2: a non-ASCII byte was read (maybe). */
+/** 1: a value may start at `v`; 0: none can; 2: an uncertain character was read (maybe). */
 function valueAt(input: usize, n: i32, v: i32): i32 {
   if (v >= n) return 0;
   let c = byteAt(input, v);
   if (changes(c)) return 2;
   if (c == 34 || c == 39 || c == 96) {
-    if (++v >= n) return 0;
+    v = step(input, v);
+    if (v >= n) return 0;
     c = byteAt(input, v);
     if (changes(c)) return 2;
   }
   if (isValueStop(c) || c == 45 || c == 61 || c == 58 || c == 46 || c == 63) return 0;
   let count = 1;
-  for (let k = v + 1; k < n && count < 8; k++) {
+  for (let k = step(input, v); k < n && count < 8; k = step(input, k)) {
     const d = byteAt(input, k);
     if (changes(d)) return 2;
     if (isValueStop(d)) return 0;
@@ -241,13 +267,13 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
 
 function valueAfterSeparator(input: usize, n: i32, k: i32): i32 {
   const c = byteAt(input, k);
-  let s = k + 1;
+  let s = step(input, k);
   if (s < n) {
     const d = byteAt(input, s);
     if (changes(d)) return 2;
-    if ((c == 61 && d == 62) || (c == 58 && d == 61)) s++;
+    if ((c == 61 && d == 62) || (c == 58 && d == 61)) s = step(input, s);
   }
-  for (let b = 0; b < 4 && s < n && isBlank(byteAt(input, s)); b++) s++;
+  for (let b = 0; b < 4 && s < n && isBlank(byteAt(input, s)); b++) s = step(input, s);
   return valueAt(input, n, s);
 }
 
@@ -256,7 +282,7 @@ function valueAfterIsWas(input: usize, n: i32, k: i32): i32 {
   const len = was ? 3 : 2;
   const word: u32 = was ? 0x736177 : 0x7369; // "was", "is" (little end first)
   let s = k;
-  for (let i = 0; i < len; i++, s++) {
+  for (let i = 0; i < len; i++, s = step(input, s)) {
     if (s >= n) return 0;
     const c = byteAt(input, s);
     if (changes(c)) return 2;
@@ -267,7 +293,7 @@ function valueAfterIsWas(input: usize, n: i32, k: i32): i32 {
     const c = byteAt(input, s);
     if (changes(c)) return 2;
     if (!isBlank(c) && c != 58) break;
-    s++;
+    s = step(input, s);
     b++;
   }
   return b > 0 ? valueAt(input, n, s) : 0;
@@ -276,7 +302,7 @@ function valueAfterIsWas(input: usize, n: i32, k: i32): i32 {
 function valueAfterName(input: usize, n: i32, s: i32): i32 {
   let k = s, b = 0;
   while (b < 4 && k < n && isBlank(byteAt(input, k))) {
-    k++;
+    k = step(input, k);
     b++;
   }
   if (k >= n) return 0;
@@ -287,27 +313,48 @@ function valueAfterName(input: usize, n: i32, s: i32): i32 {
   return 0;
 }
 
-/** nameValueMayStart, raw, over bytes. */
+@inline
+function isAlnumByte(c: u32): bool {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** An identifier's underscore (`SLACK_BOT_TOKEN`), which normalize() keeps as it is. */
+function innerUnderscore(input: usize, n: i32, j: i32): bool {
+  if (j == 0 || j + 1 >= n) return false;
+  // In JSON, the byte before may end an escape (`\t_x`): not a letter of the text.
+  if ((mode & MODE_JSON) && j >= 2 && oddBackslashes(input, j - 2)) return false;
+  const a = load<u8>(input + j - 1) as u32, b = load<u8>(input + j + 1) as u32;
+  return (isAlnumByte(a) || a == 45) && (isAlnumByte(b) || b == 95 || b == 45);
+}
+
+/**
+ * nameValueMayStart over bytes. A name run holds no escape (an escaped character in one is
+ * uncertain), so within a run bytes are characters and `hs + 64` bounds it as in the text.
+ */
 function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
   let dash = false;
   const longest = hs + 64;
-  for (let j = ws; j < n; j++) {
-    const c = byteAt(input, j);
-    if (changes(c)) return true;
+  for (let j = ws; j < n; j = step(input, j)) {
+    let c = byteAt(input, j);
+    if (changes(c)) {
+      if (c != (95 | 0x200) || !innerUnderscore(input, n, j)) return true;
+      c = 95;
+    }
     if (isNameByte(c)) {
+      if (load<u8>(input + j) == 92) return true; // an escaped name character
       if (c == 45) dash = true;
       if (j >= longest) return false;
       continue;
     }
     if (c == 34 || c == 39) {
-      if (valueAfterName(input, n, j + 1) != 0) return true;
+      if (valueAfterName(input, n, step(input, j)) != 0) return true;
     } else if (c == 61 || c == 58) {
       if (valueAfterName(input, n, j) != 0) return true;
     } else if (isBlank(c)) {
       if (valueAfterName(input, n, j) != 0) return true;
       if (dash) {
         let k = j;
-        for (let b = 0; b < 4 && k < n && isBlank(byteAt(input, k)); b++) k++;
+        for (let b = 0; b < 4 && k < n && isBlank(byteAt(input, k)); b++) k = step(input, k);
         if (valueAt(input, n, k) != 0) return true;
       }
     }
@@ -316,14 +363,14 @@ function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
   return false;
 }
 
-/** urlMayStart, raw, over bytes. */
+/** urlMayStart over bytes (65 characters forward, counted as characters). */
 function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
-  for (let j = ws; j < hs; j++) {
+  for (let j = ws; j < hs; j = step(input, j)) {
     const c = byteAt(input, j);
     if (c == 58 || (changes(c) && plain(c) != 60)) return true;
   }
-  const stop = min(n, he + 65);
-  for (let j = he; j < stop; j++) {
+  let j = he;
+  for (let k = 0; k < 65 && j < n; k++, j = step(input, j)) {
     const c = byteAt(input, j);
     if (c == 58 || (changes(c) && plain(c) != 124)) return true;
     if (c == 47 || c == 64 || c == 34 || c == 39 || c == 60 || c == 62 || isSpaceByte(c)) {
@@ -356,15 +403,23 @@ function gatesPassIn(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   let pass = false;
   for (let g: u32 = 1; g <= 2; g++) {
     if ((gates & g) == 0) continue;
-    // The hit's word: back to a blank, at most BEFORE[g] bytes; non-ASCII on the way: maybe.
-    const floor = max(0, hs - (load<u8>(BEFORE + g) as i32));
+    // The hit's word: back to a blank, at most BEFORE[g] characters. Uncertain characters on
+    // the way (non-ASCII: U+00A0 is a blank; a \u escape): maybe. Markers are the gate's.
+    const before = load<u8>(BEFORE + g) as i32;
     let ws = hs;
-    while (ws > floor) {
-      const c = byteAt(input, ws - 1);
-      // Uncertain (non-ASCII: U+00A0 is a blank; an escape): maybe. Markers are the gate's.
+    for (let chars = 0; chars < before && ws > 0; chars++) {
+      let q = ws - 1;
+      let c: u32;
+      if ((mode & MODE_JSON) && q > 0 && oddBackslashes(input, q - 1)) {
+        q--; // a two-byte escape
+        c = escapeChar(input, q);
+      } else if ((mode & MODE_JSON) && q >= 5 && oddBackslashes(input, q - 5) &&
+        load<u8>(input + q - 4) == 117) {
+        return true; // the end of a \u escape
+      } else c = byteAt(input, q);
       if (c == CHANGE) return true;
       if (isSpaceByte(c)) break;
-      ws--;
+      ws = q;
     }
     if (g == GATE_NAME_VALUE ? nameValueGate(input, n, ws, hs) : urlGate(input, n, ws, hs, he)) {
       pass = true;
