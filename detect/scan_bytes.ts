@@ -84,8 +84,8 @@ function backChars(bytes: Uint8Array, at: number, chars: number): number {
 }
 
 /**
- * The byte offset `chars` UTF-16 code units after `at` (or the end). `ascii` tells how many
- * bytes from `at` are ASCII (one unit each), which skips the walk for long windows.
+ * The byte offset `chars` UTF-16 code units after `at` (or the end). `ascii(from, n)` tells how
+ * many of the n bytes from `from` are ASCII (one unit each): runs of them are skipped at once.
  */
 function forwardChars(
   bytes: Uint8Array,
@@ -93,12 +93,14 @@ function forwardChars(
   chars: number,
   ascii?: (from: number, n: number) => number,
 ): number {
-  if (ascii && chars > 256) {
-    const n = Math.min(chars, bytes.length - at);
-    if (ascii(at, n) === n) return at + n;
-  }
   let i = at, c = 0;
   while (i < bytes.length && c < chars) {
+    if (ascii && chars - c > 32) {
+      const run = ascii(i, Math.min(chars - c, bytes.length - i));
+      i += run;
+      c += run;
+      if (c >= chars || i >= bytes.length) break;
+    }
     const b = bytes[i++];
     if ((b & 0xc0) !== 0x80) c += b >= 0xf0 ? 2 : 1;
   }
@@ -150,6 +152,7 @@ export function liveRegions(
   hits: Uint32Array,
   p: Prepared,
 ): number[] {
+  const ascii = (from: number, k: number) => p.scanner.asciiRun(from, k);
   const n = bytes.length;
   const text = new ByteText(bytes);
   const spans: number[] = [];
@@ -174,7 +177,7 @@ export function liveRegions(
         const sameWord = next < at + a.before + 64 && !blankBetween(bytes, end, next);
         const live = ws < 0 ||
           ((sameWord || a.gate === undefined || a.gate(text, ws, at, end, false)) &&
-            mayMatchInLine(bytes, ws, at, a.probe) && keptInContext(bytes, ws, at, end, a));
+            mayMatchInLine(bytes, ws, at, a.probe) && keptInContext(bytes, ws, at, end, a, ascii));
         if (!live) continue;
         before = Math.max(before, a.before + CONTEXT_BEFORE);
         after = Math.max(after, a.after + CONTEXT_AFTER);
@@ -183,7 +186,6 @@ export function liveRegions(
     }
     // Margins are characters (UTF-16 code units) before the hit and after its end.
     let s = backChars(bytes, at, before);
-    const ascii = (from: number, k: number) => p.scanner.asciiRun(from, k);
     let e = forwardChars(bytes, id === TRIGGER_ID ? at : at + p.lengths[id], after, ascii);
     s = s === 0 ? 0 : bytes.lastIndexOf(10, s - 1) + 1;
     const nl = bytes.indexOf(10, e);
@@ -218,9 +220,10 @@ function keptInContext(
   at: number,
   end: number,
   a: AnchoredPlan,
+  ascii: (from: number, n: number) => number,
 ): boolean {
   const from = backChars(bytes, ws, CONTEXT_BEFORE + 1);
-  const to = forwardChars(bytes, end, a.after + CONTEXT_AFTER);
+  const to = forwardChars(bytes, end, a.after + CONTEXT_AFTER, ascii);
   const head = decoder.decode(bytes.subarray(from, ws));
   const text = head + decoder.decode(bytes.subarray(ws, to));
   return a.keeps(text, head.length, head.length + (at - ws));
