@@ -162,7 +162,7 @@ export const HELP =
 Usage: deno task scan [options] <path>...
 
 Inputs:
-  <file>            any text file, streamed in 1 MB chunks (size is no limit for named files)
+  <file>            any text file; over 8 MiB it streams in blocks (no size limit for named files)
   <folder>          walked recursively; skips .git, node_modules, symlinks, binary files (a NUL
                     byte in the first 8 KB) and files over --max-size
   <export.zip>      a Slack workspace export as Slack delivers it, or any other zip
