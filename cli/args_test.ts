@@ -62,3 +62,12 @@ Deno.test("parseSize: units are binary, bad sizes are usage errors", () => {
   assertThrows(() => parseSize("ten"), UsageError);
   assertThrows(() => parseSize("5 parsecs"), UsageError);
 });
+
+Deno.test("parseArgs: --jobs takes 1 or 2", () => {
+  assertEquals(parseArgs(["a"]).jobs, undefined);
+  assertEquals(parseArgs(["--jobs", "1", "a"]).jobs, 1);
+  assertEquals(parseArgs(["--jobs=2", "a"]).jobs, 2);
+  for (const bad of ["0", "3", "x", "1.5", ""]) {
+    assertThrows(() => parseArgs(["--jobs", bad, "a"]), UsageError, "--jobs");
+  }
+});

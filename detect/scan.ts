@@ -159,11 +159,12 @@ function compile(rules: readonly Rule[]): Engine {
     .filter((k) => k.length > 0)
     .sort((a, b) => b.length - a.length);
   const wakes = new Map<string, number[]>();
+  const lowered = compiled.map((c) => c.rule.keywords.map((k) => k.toLowerCase()));
   for (const k of keywords) {
     const list: number[] = [];
-    compiled.forEach((c, i) => {
-      if (c.rule.keywords.some((rk) => k.includes(rk.toLowerCase()))) list.push(i);
-    });
+    for (let i = 0; i < lowered.length; i++) {
+      if (lowered[i].some((rk) => k.includes(rk))) list.push(i);
+    }
     wakes.set(k, list);
   }
   const root = trieNode();
