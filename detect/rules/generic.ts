@@ -243,11 +243,40 @@ export function isSecretValue(value: string, kind: NameKind): boolean {
 
 // name, optional closing quote, separator, optional opening quote. Anchored at the end of the
 // text before the value, so the validator can read back which name the value was given to.
-const NAME_BEFORE_VALUE =
+export const NAME_BEFORE_VALUE =
   /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["'\]]?(?:[ \t]{0,4}(?:=>|:=|=|:)[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?$/;
 
+/** NAME_BEFORE_VALUE without its look-behind, tried (sticky) only where a name may start. */
+const NAME_BEFORE_STICKY = new RegExp(
+  NAME_BEFORE_VALUE.source.replace("(?<![A-Za-z0-9_.\\-])", ""),
+  "y",
+);
+
+function isNameStartCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+}
+
+/**
+ * NAME_BEFORE_VALUE's leftmost match in the 96 characters before `start`. The regex would try
+ * every position; only those after a non-name character that hold a letter or `-` can match,
+ * so only those are tried, left to right (the same leftmost match, a few tries instead of 96).
+ */
+export function nameBeforeMatch(slice: string): RegExpExecArray | null {
+  for (let p = 0; p < slice.length; p++) {
+    if (!isNameStartCode(slice.charCodeAt(p))) continue;
+    if (p > 0) {
+      const b = slice.charCodeAt(p - 1);
+      if (isAlnumCode(b) || b === 95 || b === 46 || b === 45) continue;
+    }
+    NAME_BEFORE_STICKY.lastIndex = p;
+    const m = NAME_BEFORE_STICKY.exec(slice);
+    if (m) return m;
+  }
+  return null;
+}
+
 function nameBefore(text: string, start: number): string | null {
-  const m = NAME_BEFORE_VALUE.exec(text.slice(Math.max(0, start - 96), start));
+  const m = nameBeforeMatch(text.slice(Math.max(0, start - 96), start));
   if (!m) return null;
   return m[1].replace(/(?:[ \t]*(?:=>|:=|=|:|\bis\b|\bwas\b)?[ \t:]*)$/, "").replace(/["'\]]$/, "");
 }

@@ -5,7 +5,13 @@
 import { assert, assertEquals } from "@std/assert";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { normalize } from "../normalize.ts";
-import { nameValueMayStart, rules, urlMayStart } from "./generic.ts";
+import {
+  NAME_BEFORE_VALUE,
+  nameBeforeMatch,
+  nameValueMayStart,
+  rules,
+  urlMayStart,
+} from "./generic.ts";
 
 const PIECES = {
   names: ["token", "Token", "PASSWORD", "pass", "pwd", "secret", "api_key", "apiKey", "api-key"],
@@ -144,4 +150,19 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(u("https://github.com/acme/repo"), false);
   assertEquals(u("<https://acme.io|acme>"), false);
   assertEquals(u("https://user:pw@acme.io"), true);
+});
+
+Deno.test("nameBeforeMatch: the regex's own leftmost match, from far fewer starts", () => {
+  const rand = seededRandom(7003);
+  let matches = 0;
+  for (let i = 0; i < 20000; i++) {
+    const slice = randomText(rand).slice(-96);
+    const want = NAME_BEFORE_VALUE.exec(slice);
+    const got = nameBeforeMatch(slice);
+    assertEquals(got?.index, want?.index, JSON.stringify(slice));
+    assertEquals(got?.[0], want?.[0], JSON.stringify(slice));
+    assertEquals(got?.[1], want?.[1], JSON.stringify(slice));
+    if (want) matches++;
+  }
+  assert(matches > 1000, `${matches}`);
 });
