@@ -37,6 +37,8 @@ interface Compiled {
    * not `g`) for anchored rules, which try it at chosen positions only.
    */
   re: RegExp;
+  /** For anchored rules: `re` without match indices, a cheaper "does it match here?". */
+  probe: RegExp;
   anchored: boolean;
   before: number;
   after: number;
@@ -149,6 +151,7 @@ function compile(rules: readonly Rule[]): Engine {
     return {
       rule,
       re: new RegExp(rule.pattern.source, flags + (anchored ? "y" : "g")),
+      probe: new RegExp(rule.pattern.source, flags.replace("d", "") + "y"),
       anchored,
       before: rule.window?.before ?? DEFAULT_BEFORE,
       after: rule.window?.after ?? DEFAULT_AFTER,
@@ -256,7 +259,7 @@ export function hitPlan(options: ScanOptions = {}): HitPlan {
           byteGate: c.rule.byteGate,
           before: c.before,
           after: c.after,
-          probe: new RegExp(c.re.source, c.re.flags.replace("d", "")),
+          probe: c.probe,
           keeps: (text, ws, hs) => {
             const out: Candidate[] = [];
             tryStarts(engine, r, text, ws, ws, hs, (s, e) => [s, e], RAW, out);
@@ -405,9 +408,12 @@ function tryStarts(
   viewKind: number,
   out: Candidate[],
 ): void {
-  const re = engine.rules[r].re;
+  const { re, probe } = engine.rules[r];
   for (let p = from; p <= to; p++) {
     if (p !== wordStart && isAlnum(view.charCodeAt(p - 1))) continue;
+    // Most starts do not match: find out without building match indices.
+    probe.lastIndex = p;
+    if (!probe.test(view)) continue;
     re.lastIndex = p;
     const m = re.exec(view);
     if (m !== null && m[0].length > 0 && accept(engine, r, m, view, toOriginal, viewKind, out)) {
