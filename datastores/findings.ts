@@ -80,6 +80,11 @@ export const FindingsDatastore = DefineDatastore({
     claim: { type: Schema.types.string },
     /** The run that took the right to post the alert (with claim, one alert per leak). */
     alerting: { type: Schema.types.string },
+    /**
+     * The message that run saw, kept beside the list: a racing run whose first write replaced
+     * the list puts it back.
+     */
+    alerting_occurrence: { type: OccurrenceType },
     /** Link to the newest message it was seen in, shown when the alert is refreshed. */
     last_permalink: { type: Schema.types.string },
     revoked_by: { type: Schema.types.string },

@@ -76,6 +76,8 @@ export interface FindingRecord {
   claim?: string;
   /** The run that took the right to alert (the splitter's door; see claimAlert). */
   alerting?: string;
+  /** The message the alerting run saw (see FindingsDatastore). */
+  alerting_occurrence?: Occurrence;
   /** Link to the newest message it was seen in, for the refreshed alert. */
   last_permalink?: string;
 }
@@ -211,6 +213,8 @@ export interface ClaimResult {
 export interface ClaimOptions {
   /** How long a run that saw contention waits before checking that someone alerted. */
   settleMs?: number;
+  /** The message this run saw, stored with the door (see FindingsDatastore.alerting_occurrence). */
+  occurrence?: Occurrence;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -243,7 +247,13 @@ export async function claimAlert(
   if ((seen.alerting && seen.alerting !== runId) || seen.alert_ts) {
     return { won: false, finding: seen };
   }
-  const mine = await updateFinding(call, fingerprint, { alerting: runId });
+  const door: Partial<FindingRecord> = { alerting: runId };
+  if (opts.occurrence) {
+    door.alerting_occurrence = clean(
+      opts.occurrence as unknown as Record<string, unknown>,
+    ) as unknown as Occurrence;
+  }
+  const mine = await updateFinding(call, fingerprint, door);
   if (mine.claim === runId) return { won: true, finding: mine };
   // Someone took the door after us: they decide (and wait, if they are in our spot now).
   const now = await getFinding(call, fingerprint);

@@ -196,6 +196,9 @@ interface NewOne {
   finding: Finding;
   record: FindingRecord;
   outcome: FindingOutcome;
+  /** What recordOccurrence wrote, to write it again if a rival's first write replaced it. */
+  base: NewFinding;
+  occurrence: Occurrence;
 }
 
 export async function processMessage(
@@ -279,12 +282,20 @@ export async function processMessage(
       if (rec.created) {
         const c = await claimAlert(deps.call, f.fingerprint, deps.runId, {
           settleMs: deps.claimSettleMs,
+          occurrence,
         });
         // Racing first writes keep only the last one's occurrence: put ours back if it went.
         // The loser then reads as a re-delivery (same message) or a repeat (another message).
         if (!c.won || !hasOccurrence(c.finding, occurrence)) {
           const again = await recordOccurrence(deps.call, base, occurrence);
           if (!c.won) rec = again.created ? { ...again, created: false } : again;
+        }
+        // Our first write may have landed after the winner's and replaced its occurrence: the
+        // winner left it beside the door, so put it back too.
+        const theirs = rec.finding.alerting_occurrence;
+        if (!c.won && theirs && !hasOccurrence(rec.finding, theirs)) {
+          const back = await recordOccurrence(deps.call, base, theirs);
+          rec = { ...rec, finding: back.finding };
         }
       }
       if (rec.duplicate) {
@@ -314,13 +325,17 @@ export async function processMessage(
       const v = await verifyFinding(f, deps.verify);
       outcome.verification = v.state;
       permalink ??= await permalinkFor(deps, message);
-      const record = await updateFinding(deps.call, f.fingerprint, {
+      let record = await updateFinding(deps.call, f.fingerprint, {
         // The first write carries no state (see recordOccurrence): the winner sets it.
         state: "open",
         ...verificationPatch(v),
         permalink,
       });
-      fresh.push({ finding: f, record, outcome });
+      // A rival's late first write may have replaced the occurrence list: see below.
+      if (!hasOccurrence(record, occurrence)) {
+        record = (await recordOccurrence(deps.call, base, occurrence)).finding;
+      }
+      fresh.push({ finding: f, record, outcome, base, occurrence });
     } catch (e) {
       result.problems.push(`Could not record ${f.redacted}: ${problem(e)}`);
     }
@@ -414,6 +429,12 @@ export async function processMessage(
         alert_channel_id: String(r.channel ?? alertChannel),
         alert_ts: ts,
       });
+      // A rival run's first write that landed after our claim (it read "no finding" before
+      // ours existed) replaced the occurrence list with its own: put ours back. The update
+      // answers with the item as stored, so this costs a write only when it happened.
+      if (!hasOccurrence(n.record, n.occurrence)) {
+        n.record = (await recordOccurrence(deps.call, n.base, n.occurrence)).finding;
+      }
       n.outcome.alerted = true;
       result.alerts++;
       if (n.record.state === "open") result.openAlerts.push(n.finding.fingerprint);

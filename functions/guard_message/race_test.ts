@@ -107,3 +107,30 @@ kitTest(
     }
   },
 );
+
+kitTest(
+  "a new secret in two messages, one first write landing after the other run alerted: both kept",
+  async () => {
+    const kit = await startKit();
+    try {
+      const leaked = liveBotToken(kit, "r5");
+      const a = kit.post(FAKE_IDS.general, { user: FAKE_IDS.member, text: leaked });
+      const b = kit.post(FAKE_IDS.random, { user: FAKE_IDS.other, text: `again ${leaked}` });
+      lockstepReads(kit);
+      // The second first-sighting write replaces the occurrence list long after the first run
+      // alerted; the late run finds the winner's message beside the door and puts it back.
+      kit.fake.fault("apps.datastore.update", { delayMs: 1 });
+      kit.fake.fault("apps.datastore.update", { delayMs: 1_500 });
+      const runs = await Promise.all([kit.guard(a), kit.guard(b)]);
+      assertEquals(kit.findings().length, 1);
+      assertEquals(kit.alerts().length, 1);
+      assertEquals(alertedRuns(runs), 1);
+      const f = kit.finding(await fingerprint(leaked));
+      const places = (f.occurrences as Array<{ channel_id: string }>).map((o) => o.channel_id);
+      assertEquals(places.sort(), [FAKE_IDS.general, FAKE_IDS.random].sort());
+      assertEquals([f.state, f.verification], ["open", "live"]);
+    } finally {
+      await kit.close();
+    }
+  },
+);
