@@ -16,6 +16,7 @@
 import { GATE, type GateReach, HitScanner, MODE } from "../detect/hit_scanner.ts";
 import { hitPlan } from "../detect/scan.ts";
 import { invisibleCharacters } from "../detect/normalize.ts";
+import { spells } from "../detect/scan_bytes.ts";
 
 /** Bytes either side of a join where a hit's gate is not trusted (a gate reads at most ~90). */
 const JOIN_ZONE = 200;
@@ -29,6 +30,8 @@ interface Prepared {
   permalinkId: number;
   /** Folded byte pairs that are neighbours in some keyword: a join between them may spell one. */
   pairs: Set<number>;
+  /** Per keyword id: the only spellings that wake anything (Rule.exactKeywords), if so. */
+  exact: Array<string[] | undefined>;
 }
 
 const prepared = new Map<string, Prepared>();
@@ -44,18 +47,25 @@ function prepare(rules?: string[]): Prepared {
   const plan = hitPlan({ rules });
   const enc = new TextEncoder();
   const reach: GateReach = {};
-  const words: Array<{ text: string; gates: number }> = [];
+  const words: Array<{ text: string; gates: number; exact?: string[] }> = [];
   const pairs = new Set<number>();
   plan.keywords.forEach((k, id) => {
     let gates = 0;
     const anchored = plan.anchored[id];
-    if (!plan.windowed[id] && anchored.length > 0 && anchored.every((a) => a.byteGate)) {
+    if (
+      plan.windowed[id].length === 0 && anchored.length > 0 && anchored.every((a) => a.byteGate)
+    ) {
       for (const a of anchored) {
         gates |= GATE[a.byteGate!];
         reach[a.byteGate!] = Math.max(reach[a.byteGate!] ?? 0, a.before);
       }
     }
-    words.push({ text: k, gates });
+    // Woken only in exact case (`AKIA`, `eyJ`) and by nothing else: the exact forms.
+    const windowed = plan.windowed[id];
+    const exact = anchored.length === 0 && windowed.length > 0 && windowed.every((w) => w.exact)
+      ? windowed.map((w) => w.exact!)
+      : undefined;
+    words.push({ text: k, gates, exact });
     // JSON may escape a slash.
     if (k.includes("/")) words.push({ text: k.replaceAll("/", "\\/"), gates });
     const b = enc.encode(k);
@@ -70,7 +80,12 @@ function prepare(rules?: string[]): Prepared {
   const permalinkId = words.length;
   words.push({ text: '"permalink"', gates: 0 });
   const keywords = words.map((w, id) => ({ bytes: enc.encode(w.text), id, gates: w.gates }));
-  p = { scanner: new HitScanner(keywords, reach), permalinkId, pairs };
+  p = {
+    scanner: new HitScanner(keywords, reach),
+    permalinkId,
+    pairs,
+    exact: words.map((w) => w.exact),
+  };
   prepared.set(key, p);
   return p;
 }
@@ -148,7 +163,10 @@ export function dayMessages(
   const hits = p.scanner.scan(n, MODE.JSON | MODE.SHOWN, Uint32Array.from(zones));
   input = p.scanner.input(n);
   for (let k = 0; k < hits.length; k += 2) {
-    mark(hits[k], hits[k + 1] === p.permalinkId ? PERMALINK : READ);
+    const at = hits[k], id = hits[k + 1];
+    const exact = p.exact[id];
+    if (exact && !exact.some((e) => spells(input, at, e))) continue;
+    mark(at, id === p.permalinkId ? PERMALINK : READ);
   }
   // A marker inside a word: the scanner reads that text as shown, markers dropped.
   for (const at of p.scanner.innerMarkers(n)) mark(at, READ);

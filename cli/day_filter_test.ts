@@ -262,3 +262,13 @@ Deno.test("day filter: random messages split into random leaves read the same", 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("day filter: a fixed prefix in the wrong case (acca, eyj in hex) wakes nothing", () => {
+  const msgs = [
+    { type: "message", text: "request_id=acca6c4f96fc7a4e eyjn5f3 done", ts: "1.1" },
+    { type: "message", text: "key id " + "AC" + "CA" + "ZQ4MB6N2XKR7TWY5", ts: "1.2" },
+    { type: "message", text: "jwt " + "ey" + "J0eXAiOiJKV1QifQ", ts: "1.3" },
+  ];
+  const { marks } = dayMessages(new TextEncoder().encode(JSON.stringify(msgs)));
+  assertEquals(Array.from(marks!).map((m) => m & READ), [0, READ, READ]);
+});

@@ -51,6 +51,11 @@ interface Engine {
   prefilter: RegExp;
   /** Lower-cased hit -> indexes of the rules it wakes (every rule with a keyword inside it). */
   wakes: Map<string, number[]>;
+  /**
+   * Beside each wakes list: the exact text the hit must be to wake that rule (Rule.
+   * exactKeywords), or undefined for any case.
+   */
+  exact: Map<string, Array<string | undefined>>;
 }
 
 /**
@@ -162,13 +167,25 @@ function compile(rules: readonly Rule[]): Engine {
     .filter((k) => k.length > 0)
     .sort((a, b) => b.length - a.length);
   const wakes = new Map<string, number[]>();
+  const exact = new Map<string, Array<string | undefined>>();
   const lowered = compiled.map((c) => c.rule.keywords.map((k) => k.toLowerCase()));
+  for (const c of compiled) {
+    for (const e of c.rule.exactKeywords ?? []) {
+      if (!c.rule.keywords.includes(e.toLowerCase())) {
+        throw new Error(`${c.rule.id}: exact keyword ${e} is not one of its keywords`);
+      }
+    }
+  }
   for (const k of keywords) {
     const list: number[] = [];
+    const cases: Array<string | undefined> = [];
     for (let i = 0; i < lowered.length; i++) {
-      if (lowered[i].some((rk) => k.includes(rk))) list.push(i);
+      if (!lowered[i].some((rk) => k.includes(rk))) continue;
+      list.push(i);
+      cases.push(compiled[i].rule.exactKeywords?.find((e) => e.toLowerCase() === k));
     }
     wakes.set(k, list);
+    exact.set(k, cases);
   }
   const root = trieNode();
   for (const k of keywords) trieAt(root, k).end = true;
@@ -176,7 +193,7 @@ function compile(rules: readonly Rule[]): Engine {
   // An invisible character is a hit that wakes nothing (so it marks the text as split): one scan
   // finds both. It cannot start or sit inside a keyword, so the keyword hits are unchanged.
   const prefilter = new RegExp(`${trieSource(root)}|[${INVISIBLE_CLASS}]`, "gi");
-  return { rules: compiled, prefilter, wakes };
+  return { rules: compiled, prefilter, wakes, exact };
 }
 
 const engines = new Map<string, Engine>();
@@ -202,10 +219,11 @@ export interface HitPlan {
   /** Lower-cased keywords (the prefilter's); a keyword's index is its id. */
   keywords: string[];
   /**
-   * Per keyword, the widest window of the window-searching rules it wakes (characters before
-   * the hit, characters after its end, the stretch included), or null when it wakes none.
+   * Per keyword, the window-searching rules it wakes: their window (characters before the hit,
+   * characters after its end, the stretch included) and, for a rule it wakes only in one case,
+   * that exact text. Empty when it wakes none.
    */
-  windowed: Array<{ before: number; after: number } | null>;
+  windowed: Array<Array<{ before: number; after: number; exact?: string }>>;
   /** Per keyword, the anchored rules it wakes: their gate and how far their word may reach. */
   anchored: Array<Array<AnchoredPlan>>;
 }
@@ -249,9 +267,10 @@ export function hitPlan(options: ScanOptions = {}): HitPlan {
   const windowed: HitPlan["windowed"] = [];
   const anchored: HitPlan["anchored"] = [];
   for (const k of keywords) {
-    let w = null as { before: number; after: number } | null;
+    const w: HitPlan["windowed"][number] = [];
     const a: HitPlan["anchored"][number] = [];
-    for (const r of engine.wakes.get(k)!) {
+    const cases = engine.exact.get(k)!;
+    for (const [i, r] of engine.wakes.get(k)!.entries()) {
       const c = engine.rules[r];
       if (c.anchored) {
         a.push({
@@ -268,10 +287,7 @@ export function hitPlan(options: ScanOptions = {}): HitPlan {
         });
         continue;
       }
-      w = {
-        before: Math.max(w?.before ?? 0, c.before),
-        after: Math.max(w?.after ?? 0, c.after + STRETCH),
-      };
+      w.push({ before: c.before, after: c.after + STRETCH, exact: cases[i] });
     }
     windowed.push(w);
     anchored.push(a);
@@ -312,13 +328,18 @@ function findWindows(
   while ((m = re.exec(text)) !== null) {
     const hit = m[0];
     // Hits are mostly written in lower case: no lower-cased copy for those.
-    const wake = engine.wakes.get(hit) ?? engine.wakes.get(hit.toLowerCase());
+    const key = engine.wakes.has(hit) ? hit : hit.toLowerCase();
+    const wake = engine.wakes.get(key);
     if (wake === undefined) {
       split = true;
       continue;
     }
+    const cases = engine.exact.get(key)!;
     const at = m.index;
-    for (const r of wake) {
+    for (let w = 0; w < wake.length; w++) {
+      // A format's fixed prefix wakes its rule only in its own case (`eyj` in hex is no JWT).
+      if (cases[w] !== undefined && hit !== cases[w]) continue;
+      const r = wake[w];
       const c = engine.rules[r];
       if (c.anchored) {
         (windows[r] ?? (windows[r] = [])).push(at, at + hit.length);

@@ -48,7 +48,7 @@ function prepare(options: ScanOptions): Prepared {
     // A keyword's hits can be dropped in the scanner when every rule it wakes is anchored
     // and has a byte gate.
     const anchored = plan.anchored[id];
-    if (plan.windowed[id] || anchored.length === 0) return;
+    if (plan.windowed[id].length > 0 || anchored.length === 0) return;
     if (anchored.some((a) => a.byteGate === undefined)) return;
     for (const a of anchored) {
       keywords[id].gates |= GATE[a.byteGate!];
@@ -137,6 +137,13 @@ function byteWordStart(bytes: Uint8Array, at: number, before: number): number {
   return ws;
 }
 
+/** Whether the bytes at `at` are exactly the ASCII `word`. */
+export function spells(bytes: Uint8Array, at: number, word: string): boolean {
+  if (at + word.length > bytes.length) return false;
+  for (let i = 0; i < word.length; i++) if (bytes[at + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Whether a blank byte lies in [from, to). */
 function blankBetween(bytes: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (isBlankByte(bytes[i])) return true;
@@ -165,10 +172,10 @@ export function liveRegions(
       continue; // plain text: an invisible character changes nothing
     } else {
       const end = at + p.lengths[id];
-      const w = p.plan.windowed[id];
-      if (w) {
-        before = w.before + CONTEXT_BEFORE;
-        after = w.after + CONTEXT_AFTER;
+      for (const w of p.plan.windowed[id]) {
+        if (w.exact !== undefined && !spells(bytes, at, w.exact)) continue;
+        before = Math.max(before, w.before + CONTEXT_BEFORE);
+        after = Math.max(after, w.after + CONTEXT_AFTER);
       }
       for (const a of p.plan.anchored[id]) {
         const ws = byteWordStart(bytes, at, a.before);

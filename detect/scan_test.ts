@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "@std/assert";
-import { scan, scanSync } from "./scan.ts";
+import { hitPlan, scan, scanSync } from "./scan.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { fakeChars } from "./rules/slack.ts";
 
@@ -105,4 +105,12 @@ Deno.test("scan: anchored rules find what a search of the whole text with their 
     }
   }
   assert(checked > 20, `only ${checked} matches checked`);
+});
+
+Deno.test("hitPlan: a format's fixed prefix wakes its rule only in its own case", () => {
+  const plan = hitPlan();
+  const at = (k: string) => plan.windowed[plan.keywords.indexOf(k)];
+  assertEquals(at("eyj").map((w) => w.exact), ["eyJ"]);
+  assertEquals(at("akia").map((w) => w.exact), ["AK" + "IA", "AK" + "IA"]);
+  assertEquals(at("xoxb-").map((w) => w.exact), [undefined]);
 });

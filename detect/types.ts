@@ -46,6 +46,12 @@ export interface Rule {
   /** Lower-case literals; the rule's pattern only runs where one of these occurs. */
   keywords: string[];
   /**
+   * Keywords that wake this rule only in exactly this case: a format's fixed prefix (`AKIA`,
+   * `eyJ`), which its pattern matches in this case alone. Each is one of `keywords` as written
+   * here; the others match in any case.
+   */
+  exactKeywords?: string[];
+  /**
    * Global, sticky-free regex. When it has a named group `secret`, that group is the secret;
    * otherwise the whole match is.
    */

@@ -60,6 +60,7 @@ export const rules: Rule[] = [
     family: "openai",
     description: "OpenAI API key (legacy user key)",
     keywords: [MARK.toLowerCase()],
+    exactKeywords: [MARK],
     pattern:
       /(?<![A-Za-z0-9_-])(?<secret>sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})(?![A-Za-z0-9_-])/g,
     validate: (secret) => random(secret.slice(3, 23)) && random(secret.slice(31)),

@@ -64,6 +64,7 @@ export const rules: Rule[] = [
     family: "aws",
     description: "AWS access key id",
     keywords: ID_PREFIXES.map((p) => p.toLowerCase()),
+    exactKeywords: ID_PREFIXES,
     pattern: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
     validate: keyIdPlausible,
     confidence: "medium",
@@ -93,6 +94,8 @@ export const rules: Rule[] = [
     id: "aws-secret-access-key",
     family: "aws",
     description: "AWS secret access key (next to its key id or an aws_secret_access_key name)",
+    // Key ids are upper case; the names (AWS_SECRET_ACCESS_KEY, secretAccessKey) any case.
+    exactKeywords: ID_PREFIXES,
     keywords: [
       ...ID_PREFIXES.map((p) => p.toLowerCase()),
       "secret_access_key",

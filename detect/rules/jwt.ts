@@ -51,6 +51,7 @@ export const rules: Rule[] = [
     family: "jwt",
     description: "JSON Web Token (signed)",
     keywords: ["eyj"],
+    exactKeywords: ["eyJ"],
     pattern:
       /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{2,16384}\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-])/g,
     validate: isSignedJwt,
