@@ -485,7 +485,10 @@ export function urlMayStart(
   for (let j = wordStart; j < hitStart; j++) {
     const c = text.charCodeAt(j);
     // `<` before a scheme is a blank as shown (a link) or itself: neither is a scheme character.
-    if (c === 58 || (c !== 60 && changes(c))) return true;
+    // An identifier's `_` (TOKEN_URL=) stays as shown too.
+    if (c === 58 || (c !== 60 && changes(c) && !(c === 95 && innerUnderscore(text, j)))) {
+      return true;
+    }
   }
   const stop = Math.min(text.length, hitEnd + 65);
   for (let j = hitEnd; j < stop; j++) {
@@ -496,7 +499,7 @@ export function urlMayStart(
       c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0
     ) return false;
     // `|` in a link is a blank as shown (the end) and a character raw: go on reading raw.
-    if (c !== 124 && changes(c)) return true;
+    if (c !== 124 && changes(c) && !(c === 95 && innerUnderscore(text, j))) return true;
   }
   return false;
 }

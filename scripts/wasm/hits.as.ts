@@ -367,12 +367,19 @@ function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
 function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
   for (let j = ws; j < hs; j = step(input, j)) {
     const c = byteAt(input, j);
-    if (c == 58 || (changes(c) && plain(c) != 60)) return true;
+    if (c == 58) return true;
+    if (changes(c) && plain(c) != 60) {
+      if (c != (95 | 0x200) || !innerUnderscore(input, n, j)) return true;
+    }
   }
   let j = he;
   for (let k = 0; k < 65 && j < n; k++, j = step(input, j)) {
     const c = byteAt(input, j);
-    if (c == 58 || (changes(c) && plain(c) != 124)) return true;
+    if (c == 58) return true;
+    if (changes(c) && plain(c) != 124) {
+      if (c != (95 | 0x200) || !innerUnderscore(input, n, j)) return true;
+      continue;
+    }
     if (c == 47 || c == 64 || c == 34 || c == 39 || c == 60 || c == 62 || isSpaceByte(c)) {
       return false;
     }
