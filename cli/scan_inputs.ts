@@ -1,7 +1,9 @@
-// Runs the engine over every input: plain files and stdin are streamed in chunks, zips are
-// streamed entry by entry, Slack export day files are parsed and scanned message by message.
-// An unreadable input (missing file, corrupt zip, bad JSON) is recorded with its name and the
-// run goes on with the rest.
+// Runs the engine over every input. Plain files and stdin are scanned as bytes (whole up to
+// 8 MiB, else in blocks; as text in chunks when read as mrkdwn); zips are streamed entry by
+// entry; Slack export day files are split into messages and only those that may hold a finding
+// are parsed and scanned. Runs of plain files and an export's day files form batches, which
+// scan on two threads when they are large (job_pool.ts). An unreadable input (missing file,
+// corrupt zip, bad JSON) is recorded with its name and the run goes on with the rest.
 import type { Finding } from "../detect/types.ts";
 import type { MrkdwnMode } from "./args.ts";
 import type { Progress } from "./progress.ts";

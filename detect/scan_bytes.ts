@@ -1,14 +1,16 @@
-// Scans raw UTF-8 bytes (a file, a whole day of an export) without decoding what cannot hold a
-// finding. The wasm hit scanner finds the keyword hits in the bytes; a hit is *live* when it may
-// lead to a finding: it wakes a window-searching rule, or an anchored rule whose gate (read
-// over the bytes, conservatively) says "maybe". Only the lines around live hits are decoded and
-// handed to `scanSync`, so the findings are the ones `scanSync` finds in the whole decoded text:
+// Scans raw UTF-8 bytes (a file, a block of a large one) without decoding what cannot hold a
+// finding. The wasm hit scanner finds the keyword hits in the bytes and drops those the generic
+// rules' gates rule out. A remaining hit is *live* when it may lead to a finding: it wakes a
+// window-searching rule (in the right case, for a format's fixed prefix), or an anchored rule
+// whose pattern matches on the hit's line and whose validator keeps that match in the context it
+// reads. Only the lines around live hits are decoded and handed to `scanSync`, so the findings
+// are the ones `scanSync` finds in the whole decoded text:
 //
 // - every window and every context a rule or validator reads around a live hit lies inside its
-//   region (margins are counted in bytes, at 4 bytes per character);
-// - regions start and end at line ends, and neither a keyword, a window's anchored match nor a
-//   gate's reading crosses a line, so a region sees the same hits near its edges;
-// - a hit that is not live yields nothing in the whole text either (that is what the gate says).
+//   region (margins are counted in characters, walking the UTF-8 bytes);
+// - regions start and end at line ends, and neither a keyword, an anchored match nor a gate's
+//   reading crosses a line, so a region sees the same hits near its edges;
+// - a hit that is not live yields nothing in the whole text either.
 //
 // Plain text only (`mrkdwn: false`): a person's view of mrkdwn may join words across markers,
 // which the bytes do not show; such inputs take the string path.
@@ -154,7 +156,7 @@ function blankBetween(bytes: Uint8Array, from: number, to: number): boolean {
  * Byte ranges (flat [start, end, …], ascending, disjoint, on line ends) that hold every live
  * hit with all the text its rules may read.
  */
-export function liveRegions(
+function liveRegions(
   bytes: Uint8Array,
   hits: Uint32Array,
   p: Prepared,
