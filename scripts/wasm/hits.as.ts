@@ -331,6 +331,7 @@ function innerUnderscore(input: usize, n: i32, j: i32): bool {
  * nameValueMayStart over bytes. A name run holds no escape (an escaped character in one is
  * uncertain), so within a run bytes are characters and `hs + 64` bounds it as in the text.
  */
+@inline
 function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
   let dash = false;
   const longest = hs + 64;
@@ -341,7 +342,7 @@ function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
       c = 95;
     }
     if (isNameByte(c)) {
-      if (load<u8>(input + j) == 92) return true; // an escaped name character
+      if ((mode & MODE_JSON) && load<u8>(input + j) == 92) return true; // an escaped one
       if (c == 45) dash = true;
       if (j >= longest) return false;
       continue;
@@ -364,6 +365,7 @@ function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
 }
 
 /** urlMayStart over bytes (65 characters forward, counted as characters). */
+@inline
 function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
   for (let j = ws; j < hs; j = step(input, j)) {
     const c = byteAt(input, j);
@@ -406,6 +408,7 @@ export function gatesPassMode(
   return gatesPassIn(input, n, gates, hs, he);
 }
 
+@inline
 function gatesPassIn(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   let pass = false;
   for (let g: u32 = 1; g <= 2; g++) {
