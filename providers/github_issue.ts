@@ -4,7 +4,7 @@
 // with the clicker's user id (their stored token id); the workflow passes the END_USER token id.
 // The issue says nothing that is not already redacted: no raw value, no Slack link or ids.
 import type { FindingRecord } from "../slack/findings_store.ts";
-import { getFinding, queryFindings } from "../slack/findings_store.ts";
+import { getFinding, queryFindings, updateFinding } from "../slack/findings_store.ts";
 import type { SlackCall } from "../slack/slack_call.ts";
 import { loadSettings } from "../slack/settings_store.ts";
 import {
@@ -179,4 +179,38 @@ export async function openIssueForFinding(
     await updateConnection(deps.call, "github", who.userId, { last_used_at: nowSeconds(deps) });
   }
   return { ...issue, repository };
+}
+
+/** What filing a finding's issue did: filed now (and noted on the finding, or not), or not again. */
+export type FiledIssue =
+  | { kind: "already"; url: string; by?: string; finding: FindingRecord }
+  | { kind: "filed"; issue: OpenedIssue; finding: FindingRecord; noted: boolean };
+
+/**
+ * Files a finding's GitHub issue once, however it is asked for (the alert's button, the Open a
+ * GitHub issue workflow): a finding that already has one answers with it and files nothing; a new
+ * issue's address is noted on the finding (`noted: false` when that write failed, so the caller
+ * can say not to ask again).
+ */
+export async function fileIssueOnce(
+  deps: ExternalDeps,
+  fingerprint: string,
+  actor: IssueActor,
+): Promise<FiledIssue> {
+  const who = typeof actor === "string" ? { userId: actor } : actor;
+  const finding = await resolveFinding(deps.call, fingerprint);
+  if (finding.github_issue_url) {
+    return { kind: "already", url: finding.github_issue_url, by: finding.github_issue_by, finding };
+  }
+  const issue = await openIssueForFinding(deps, finding.fingerprint, actor);
+  try {
+    const noted = await updateFinding(deps.call, finding.fingerprint, {
+      github_issue_url: issue.url,
+      github_issue_by: who.userId,
+      github_issue_at: nowSeconds(deps),
+    });
+    return { kind: "filed", issue, finding: noted, noted: true };
+  } catch {
+    return { kind: "filed", issue, finding, noted: false };
+  }
 }

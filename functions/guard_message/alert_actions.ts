@@ -26,7 +26,7 @@ import {
   alertMessage,
 } from "../../slack/blocks/alert.ts";
 import type { ExternalDeps } from "../../providers/external_deps.ts";
-import { openIssueForFinding } from "../../providers/github_issue.ts";
+import { fileIssueOnce } from "../../providers/github_issue.ts";
 import { sentenceFor } from "../../providers/errors.ts";
 import { rotationAdvice } from "../../slack/blocks/rotation_advice.ts";
 import type { Verification } from "../../slack/verification.ts";
@@ -163,40 +163,35 @@ async function openIssue(
   click: AlertClick,
   external: ExternalDeps,
 ): Promise<ClickResult> {
-  if (f.github_issue_url) {
-    const by = f.github_issue_by ? ` by <@${f.github_issue_by}>` : "";
-    const told = `A GitHub issue was already filed for this finding${by}: ${f.github_issue_url} ` +
-      "Nothing new was filed.";
-    await redraw(deps, f, click);
-    await tell(deps, click, told);
-    return { outcome: "issue_already_filed", told, finding: f };
-  }
-  let issue;
+  let filed;
   try {
-    issue = await openIssueForFinding(external, f.fingerprint, click.userId);
+    filed = await fileIssueOnce(external, f.fingerprint, click.userId);
   } catch (e) {
     const { sentence, expected } = sentenceFor(e);
     if (!expected) deps.log(`Open GitHub issue failed unexpectedly (${(e as Error)?.name}).`);
     await tell(deps, click, sentence);
     return { outcome: "issue_failed", told: sentence, finding: f };
   }
-  const name = `${issue.repository}#${issue.number}`;
-  try {
-    const updated = await updateFinding(deps.call, f.fingerprint, {
-      github_issue_url: issue.url,
-      github_issue_by: click.userId,
-      github_issue_at: deps.now(),
-    });
-    await redraw(deps, updated, click);
-    const told = `Filed <${issue.url}|${name}> with your GitHub account.`;
+  if (filed.kind === "already") {
+    const by = filed.by ? ` by <@${filed.by}>` : "";
+    const told = `A GitHub issue was already filed for this finding${by}: ${filed.url} ` +
+      "Nothing new was filed.";
+    await redraw(deps, filed.finding, click);
     await tell(deps, click, told);
-    return { outcome: "issue_opened", told, finding: updated };
-  } catch {
+    return { outcome: "issue_already_filed", told, finding: filed.finding };
+  }
+  const { issue } = filed;
+  const name = `${issue.repository}#${issue.number}`;
+  if (!filed.noted) {
     const told = `Filed <${issue.url}|${name}>, but Token Guard could not note it on the alert: ` +
       "do not press the button again, or a second issue is filed.";
     await tell(deps, click, told);
     return { outcome: "issue_opened", told, finding: f };
   }
+  await redraw(deps, filed.finding, click);
+  const told = `Filed <${issue.url}|${name}> with your GitHub account.`;
+  await tell(deps, click, told);
+  return { outcome: "issue_opened", told, finding: filed.finding };
 }
 
 export async function handleAlertClick(

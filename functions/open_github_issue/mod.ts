@@ -1,22 +1,39 @@
 import { SlackFunction } from "deno-slack-sdk/mod.ts";
 import { OpenGitHubIssueFunction } from "./definition.ts";
-import { openIssueForFinding } from "../../providers/github_issue.ts";
+import { fileIssueOnce } from "../../providers/github_issue.ts";
 import { externalDepsFor } from "../../providers/external_deps.ts";
 import { sentenceFor } from "../../providers/errors.ts";
 import { tellPerson } from "../../slack/tell_person.ts";
+import { redrawAlert } from "../../slack/redraw_alert.ts";
 
 export default SlackFunction(OpenGitHubIssueFunction, async ({ inputs, client, env }) => {
   const deps = externalDepsFor({ client, env });
   const who = { user_id: inputs.user_id, channel_id: inputs.channel_id };
   try {
-    const issue = await openIssueForFinding(deps, inputs.fingerprint, {
+    const filed = await fileIssueOnce(deps, inputs.fingerprint, {
       userId: inputs.user_id,
       tokenId: inputs.github_access_token_id,
       source: "END_USER",
     });
+    if (filed.kind === "already") {
+      const by = filed.by ? ` by <@${filed.by}>` : "";
+      await tellPerson(client, {
+        ...who,
+        text: `A GitHub issue was already filed for this finding${by}: ${filed.url} ` +
+          "Nothing new was filed.",
+      }, deps.budget);
+      const number = Number(/\/issues\/(\d+)$/.exec(filed.url)?.[1] ?? 0);
+      return { outputs: { issue_url: filed.url, issue_number: number } };
+    }
+    const { issue } = filed;
+    const name = `<${issue.url}|${issue.repository}#${issue.number}>`;
+    if (filed.noted) await redrawAlert(deps.call, deps.env, filed.finding);
     await tellPerson(client, {
       ...who,
-      text: `Opened <${issue.url}|${issue.repository}#${issue.number}> for this finding.`,
+      text: filed.noted
+        ? `Opened ${name} for this finding.`
+        : `Opened ${name}, but Token Guard could not note it on the finding: do not run this ` +
+          "again for it, or a second issue is filed.",
     }, deps.budget);
     return { outputs: { issue_url: issue.url, issue_number: issue.number } };
   } catch (e) {

@@ -86,6 +86,38 @@ worldTest(
   },
 );
 
+worldTest(
+  "issue: filed once: the address is noted, the alert redrawn, a second run files nothing",
+  async (w) => {
+    const f = setUp(w);
+    // The finding has an alert in the security channel.
+    const alertTs = w.slack.postMessage(FAKE_IDS.security, {
+      user: FAKE_IDS.botUser,
+      text: "alert",
+    });
+    const stored = w.slack.state.datastores.get("findings")!.get(f.fingerprint)!;
+    Object.assign(stored, { alert_channel_id: FAKE_IDS.security, alert_ts: alertTs });
+    w.slack.state.channels.get(FAKE_IDS.security)!.members.push(FAKE_IDS.member);
+    const ext = w.slack.addExternalToken({ provider_key: "github", external_user_id: "mo-codes" });
+    const first = await run(w, f.fingerprint, ext.external_token_id);
+    assertEquals(first.outputs?.issue_number, 1);
+    const noted = w.slack.state.datastores.get("findings")!.get(f.fingerprint)!;
+    assertEquals(noted.github_issue_url, `https://github.com/${REPO}/issues/1`);
+    assertEquals(noted.github_issue_by, FAKE_IDS.member);
+    const alert = w.slack.messagesIn(FAKE_IDS.security).find((m) => m.ts === alertTs)!;
+    assertStringIncludes(JSON.stringify(alert.blocks ?? []), `${REPO}#1`);
+    // Again, by the same or another person: told where it is, nothing filed.
+    const second = await run(w, f.fingerprint.slice(0, 16), ext.external_token_id);
+    assertEquals(second.error, undefined);
+    assertEquals(second.outputs, {
+      issue_url: `https://github.com/${REPO}/issues/1`,
+      issue_number: 1,
+    });
+    assertEquals(w.github.callsTo("issues.create").length, 1);
+    assertStringIncludes(w.slack.state.ephemerals.at(-1)!.text, "already filed");
+  },
+);
+
 worldTest("issue: the start of a fingerprint is enough", async (w) => {
   const f = setUp(w);
   const ext = w.slack.addExternalToken({ provider_key: "github", external_user_id: "mo-codes" });
