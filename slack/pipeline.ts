@@ -308,13 +308,16 @@ export async function processMessage(
         outcome.status = "known";
         outcome.verification = rec.finding.verification;
         result.known++;
-        // The poster still deserves to know, privately, while the leak is open.
-        if (rec.finding.state === "open") {
+        // The poster still deserves to know, privately: while the leak is open, and when an
+        // earlier post of it was revoked or resolved (not when it was judged not a secret).
+        const state = rec.finding.state;
+        if (state === "open" || state === "revoked" || state === "resolved") {
           warned.push({
             family: f.family,
             description: f.description,
             redacted: f.redacted,
             kind,
+            settled: state === "open" ? undefined : state,
           });
         }
         if (rec.finding.alert_ts) repeats.push(rec.finding);

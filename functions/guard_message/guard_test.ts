@@ -150,8 +150,10 @@ kitTest(
       assertStringIncludes(drawn, "after it was marked resolved");
       assertStringIncludes(drawn, "Marked resolved");
       assertEquals(buttonIds(kit.alerts()[0].blocks), []);
-      // As before: the poster of a settled leak is not warned again.
-      assertEquals(kit.fake.state.ephemerals.filter((e) => e.user === FAKE_IDS.other).length, 0);
+      // The new poster hears about it privately, with what happened to the earlier post.
+      const told = kit.fake.state.ephemerals.filter((e) => e.user === FAKE_IDS.other);
+      assertEquals(told.length, 1);
+      assertStringIncludes(JSON.stringify(told[0].blocks), "marked that as handled");
     } finally {
       await kit.close();
     }
@@ -349,6 +351,24 @@ kitTest("no alert channel: recorded and warned, the summary says what to set up"
     assertEquals(kit.findings().length, 1);
     assertEquals(kit.fake.state.ephemerals.length, 1);
     assertFalse(kit.fake.callsTo("chat.postMessage").length > 0);
+  } finally {
+    await kit.close();
+  }
+});
+
+kitTest("posted again after it was judged not a secret: the poster is not warned", async () => {
+  const kit = await startKit();
+  try {
+    const leaked = liveBotToken(kit, "g12");
+    const run = await kit.guard(
+      kit.post(FAKE_IDS.general, { user: FAKE_IDS.member, text: leaked }),
+    );
+    const fp = await fingerprint(leaked);
+    await kit.click("token_guard_not_secret", fp, FAKE_IDS.admin, run.executionId);
+    assertEquals(kit.finding(fp).state, "not_secret");
+    await kit.guard(kit.post(FAKE_IDS.random, { user: FAKE_IDS.other, text: `here ${leaked}` }));
+    assertEquals(kit.finding(fp).occurrence_count, 2);
+    assertEquals(kit.fake.state.ephemerals.filter((e) => e.user === FAKE_IDS.other).length, 0);
   } finally {
     await kit.close();
   }

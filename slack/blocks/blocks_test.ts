@@ -168,3 +168,25 @@ Deno.test("alert: another workspace, sweep source and repeated sightings are spe
   assertStringIncludes(t, "history sweep");
   assertStringIncludes(t, "Seen 3 times");
 });
+
+Deno.test("poster warning: a repost of a revoked credential says it no longer works", () => {
+  const dead = posterWarning({
+    channelId: "C1",
+    findings: [{
+      family: "slack",
+      redacted: "xoxb-12…ab (55 chars)",
+      kind: "xoxb",
+      settled: "revoked",
+    }],
+  });
+  assertStringIncludes(dead.text, "no longer works. Delete the message.");
+  const body = JSON.stringify(dead.blocks);
+  assertStringIncludes(body, "revoked then");
+  assertFalse(body.includes("What to do now"));
+  const handled = posterWarning({
+    channelId: "C1",
+    findings: [{ family: "github", redacted: "ghp_Ab…9x (40 chars)", settled: "resolved" }],
+  });
+  assertStringIncludes(handled.text, "Revoke or rotate it");
+  assertStringIncludes(JSON.stringify(handled.blocks), "What to do now");
+});

@@ -12,6 +12,8 @@ export interface WarnedFinding {
   verification?: { state: "live" | "dead" | "unknown"; reason: string };
   /** Set when Token Guard revoked it in this same run (auto-revoke policy). */
   autoRevoked?: boolean;
+  /** An earlier post of it was settled: revoked (it no longer works) or marked resolved. */
+  settled?: "revoked" | "resolved";
 }
 
 export interface PosterWarningInput {
@@ -22,8 +24,10 @@ export interface PosterWarningInput {
 export function posterWarning(input: PosterWarningInput): MessageBlocks {
   const n = input.findings.length;
   const what = n === 1 ? "a credential" : `${n} credentials`;
-  const text =
-    `Token Guard: your message in <#${input.channelId}> contains ${what}. Revoke or rotate it and delete the message.`;
+  const allDead = input.findings.every((f) => f.autoRevoked || f.settled === "revoked");
+  const text = allDead
+    ? `Token Guard: your message in <#${input.channelId}> contains ${what} that no longer works. Delete the message.`
+    : `Token Guard: your message in <#${input.channelId}> contains ${what}. Revoke or rotate it and delete the message.`;
   const blocks: Record<string, unknown>[] = [
     {
       type: "section",
@@ -40,8 +44,18 @@ export function posterWarning(input: PosterWarningInput): MessageBlocks {
     ];
     if (f.autoRevoked) {
       lines.push(":white_check_mark: Token Guard has already revoked it: it no longer works.");
+    } else if (f.settled === "revoked") {
+      lines.push(
+        ":white_check_mark: It was posted before and revoked then: it no longer works. Delete the message anyway.",
+      );
+    } else if (f.settled === "resolved") {
+      lines.push(
+        "It was posted before, and your security team marked that as handled. If it was not rotated since, it still works.",
+      );
     } else if (f.verification) lines.push(verificationLine(f.verification));
-    if (!f.autoRevoked) lines.push(`*What to do now:* ${rotationAdvice(f.family, f.kind)}`);
+    if (!f.autoRevoked && f.settled !== "revoked") {
+      lines.push(`*What to do now:* ${rotationAdvice(f.family, f.kind)}`);
+    }
     blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });
   }
   blocks.push({
