@@ -74,6 +74,8 @@ export interface ScopeHealth {
 export interface ExternalHealth {
   total: number;
   byProvider: Record<string, number>;
+  /** Who has a connection, per provider (user ids). */
+  usersByProvider: Record<string, string[]>;
   /** Epoch seconds of the last use of any connection. */
   lastUsedAt?: number;
 }
@@ -121,12 +123,15 @@ async function externalConnections(
   const pager = pages<{ items?: Raw[] }>(client, "apps.datastore.query", {
     datastore: EXTERNAL_CONNECTIONS_DATASTORE,
   }, { budget, limit: 1000, reserveMs: 500 });
-  const health: ExternalHealth = { total: 0, byProvider: {} };
+  const health: ExternalHealth = { total: 0, byProvider: {}, usersByProvider: {} };
   for await (const page of pager) {
     for (const item of page.items ?? []) {
       health.total++;
       const p = String(item.provider ?? "unknown");
       health.byProvider[p] = (health.byProvider[p] ?? 0) + 1;
+      if (typeof item.user_id === "string") {
+        (health.usersByProvider[p] ??= []).push(item.user_id);
+      }
       const used = Number(item.last_used_at ?? item.connected_at ?? 0);
       if (used > (health.lastUsedAt ?? 0)) health.lastUsedAt = used;
     }
@@ -251,6 +256,16 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
   if (typeof external === "string") {
     problems.push(`Could not read the external connections: ${external}`);
   } else externalHealth = external;
+
+  // The weekly digest's spreadsheet needs its owner's Google connection.
+  const sheetUser = settings.digest_sheet_user_id;
+  if (sheetUser && externalHealth && !externalHealth.usersByProvider.google?.includes(sheetUser)) {
+    problems.push(
+      `The weekly digest adds its findings to <@${sheetUser}>'s spreadsheet, but <@${sheetUser}> ` +
+        "has no Google connection: they run Connect my Google account, or an admin picks " +
+        "someone else in Set up Token Guard. Until then the digest says the sheet was skipped.",
+    );
+  }
 
   return {
     healthy: problems.length === 0,

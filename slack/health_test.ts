@@ -33,7 +33,12 @@ t("health: wired up when triggers, membership and scopes all match", async () =>
     assertEquals(h.trigger.status, "ok");
     assertEquals(h.notMember, []);
     assertEquals(h.scopes.missing, []);
-    assertEquals(h.external, { total: 1, byProvider: { github: 1 }, lastUsedAt: 1_700_000_000 });
+    assertEquals(h.external, {
+      total: 1,
+      byProvider: { github: 1 },
+      usersByProvider: {},
+      lastUsedAt: 1_700_000_000,
+    });
     const { blocks } = healthBlocks(h);
     assertStringIncludes(JSON.stringify(blocks), "wired up");
   } finally {
@@ -125,6 +130,41 @@ t("health: scopes the caller already read are used without another auth.test", a
     });
     assertEquals(h.scopes.missing, ["triggers:write"]);
     assertEquals(fake.callsTo("auth.test").length, 0);
+  } finally {
+    await fake.close();
+  }
+});
+
+t("health: the digest's spreadsheet owner without a Google connection is a problem", async () => {
+  const fake = await startFakeSlack();
+  try {
+    const client = SlackAPI(fake.botToken, { slackApiUrl: fake.url });
+    const connection = (provider: string, user: string) =>
+      [`${provider}:${user}`, {
+        id: `${provider}:${user}`,
+        provider,
+        user_id: user,
+        connected_at: 1_700_000_000,
+      }] as const;
+    fake.state.datastores.set(
+      "external_connections",
+      new Map([connection("github", FAKE_IDS.admin), connection("google", FAKE_IDS.member)]),
+    );
+    const check = (user: string) =>
+      checkHealth({
+        client,
+        settings: withDefaults({ digest_sheet_user_id: user }),
+        botScopes: ALL_BOT_SCOPES,
+      });
+    const ok = await check(FAKE_IDS.member);
+    assertEquals(ok.problems.filter((p) => p.includes("spreadsheet")), []);
+    const bad = await check(FAKE_IDS.admin);
+    const line = bad.problems.find((p) => p.includes("spreadsheet"));
+    assertStringIncludes(line ?? "", `<@${FAKE_IDS.admin}> has no Google connection`);
+    assertEquals(bad.external?.usersByProvider, {
+      github: [FAKE_IDS.admin],
+      google: [FAKE_IDS.member],
+    });
   } finally {
     await fake.close();
   }
