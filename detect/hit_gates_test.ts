@@ -4,7 +4,8 @@
 import { assert } from "@std/assert";
 import { GATE, HitScanner, MODE } from "./hit_scanner.ts";
 import { nameValueMayStart, urlMayStart } from "./rules/generic.ts";
-import { ALPHABET, randomString, seededRandom } from "./entropy.ts";
+import { seededRandom } from "./entropy.ts";
+import { pieceText, wordStart } from "../test_support/gate_text.ts";
 
 const PIECES = [
   ["token", "Token", "PASSWORD", "pass", "secret", "api_key", "apiKey", "client_secret"],
@@ -15,23 +16,7 @@ const PIECES = [
 ];
 
 function randomText(rand: () => number): string {
-  let t = "";
-  const n = 2 + Math.floor(rand() * 20);
-  for (let k = 0; k < n; k++) {
-    const r = rand();
-    if (r < 0.2) t += randomString(ALPHABET.base62, 1 + Math.floor(rand() * 14), rand);
-    else {
-      const group = PIECES[Math.floor(rand() * PIECES.length)];
-      t += group[Math.floor(rand() * group.length)];
-    }
-  }
-  return t;
-}
-
-function wordStart(text: string, at: number, before: number): number {
-  let ws = at;
-  while (ws > Math.max(0, at - before) && !/\s/.test(text[ws - 1])) ws--;
-  return ws;
+  return pieceText(rand, PIECES, { pieces: 20, word: 0.2, wordLength: 14, punctuation: 0 });
 }
 
 Deno.test("byte gates: a hit the scanner drops is one the rule's raw gate rules out", () => {

@@ -3,7 +3,8 @@
 // on dense random text against the pattern itself: no sticky match at any start the scanner would
 // try, in the raw text and in the region as normalize() shows it (markers kept and dropped).
 import { assert, assertEquals } from "@std/assert";
-import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
+import { seededRandom } from "../entropy.ts";
+import { pieceText, wordStart } from "../../test_support/gate_text.ts";
 import { normalize } from "../normalize.ts";
 import {
   NAME_BEFORE_VALUE,
@@ -27,24 +28,7 @@ const { names, more, urls, seps, gaps, specials, invisibles } = PIECES;
 const ALL = [names, names, more, urls, urls, seps, seps, gaps, gaps, gaps, specials, invisibles];
 
 function randomText(rand: () => number): string {
-  let t = "";
-  const n = 2 + Math.floor(rand() * 24);
-  for (let k = 0; k < n; k++) {
-    const r = rand();
-    if (r < 0.15) t += randomString(ALPHABET.base62, 1 + Math.floor(rand() * 24), rand);
-    else if (r < 0.2) t += randomString("abc:/@.-_=", 1 + Math.floor(rand() * 12), rand);
-    else {
-      const group = ALL[Math.floor(rand() * ALL.length)];
-      t += group[Math.floor(rand() * group.length)];
-    }
-  }
-  return t;
-}
-
-function wordStart(text: string, at: number, before: number): number {
-  let ws = at;
-  while (ws > Math.max(0, at - before) && !/\s/.test(text[ws - 1])) ws--;
-  return ws;
+  return pieceText(rand, ALL, { pieces: 24, word: 0.15, wordLength: 24, punctuation: 0.05 });
 }
 
 /** Whether `re` (sticky) matches at some start in [from, to] of `text`. */
