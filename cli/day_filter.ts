@@ -13,10 +13,10 @@
 // - a file permalink while the workspace's host is still unknown (the report names it).
 //
 // Messages with none of these cannot yield a finding, so they are never parsed.
-import { GATE, type GateReach, HitScanner, MODE } from "../detect/hit_scanner.ts";
+import { fold, type GateReach, HitScanner, MODE } from "../detect/hit_scanner.ts";
 import { hitPlan } from "../detect/scan.ts";
 import { invisibleCharacters } from "../detect/normalize.ts";
-import { spells } from "../detect/scan_bytes.ts";
+import { keywordGates, spells } from "../detect/scan_bytes.ts";
 
 /** Bytes either side of a join where a hit's gate is not trusted (a gate reads at most ~90). */
 const JOIN_ZONE = 200;
@@ -36,10 +36,6 @@ interface Prepared {
 
 const prepared = new Map<string, Prepared>();
 
-function fold(c: number): number {
-  return c >= 65 && c <= 90 ? c | 32 : c;
-}
-
 function prepare(rules?: string[]): Prepared {
   const key = rules ? [...rules].sort().join(",") : "*";
   let p = prepared.get(key);
@@ -50,16 +46,8 @@ function prepare(rules?: string[]): Prepared {
   const words: Array<{ text: string; gates: number; exact?: string[] }> = [];
   const pairs = new Set<number>();
   plan.keywords.forEach((k, id) => {
-    let gates = 0;
+    const gates = keywordGates(plan, id, reach);
     const anchored = plan.anchored[id];
-    if (
-      plan.windowed[id].length === 0 && anchored.length > 0 && anchored.every((a) => a.byteGate)
-    ) {
-      for (const a of anchored) {
-        gates |= GATE[a.byteGate!];
-        reach[a.byteGate!] = Math.max(reach[a.byteGate!] ?? 0, a.before);
-      }
-    }
     // Woken only in exact case (`AKIA`, `eyJ`) and by nothing else: the exact forms.
     const windowed = plan.windowed[id];
     const exact = anchored.length === 0 && windowed.length > 0 && windowed.every((w) => w.exact)

@@ -81,7 +81,8 @@ export interface Keyword {
 /** How far back (bytes) the word of a hit may start, per gate. */
 export type GateReach = Partial<Record<keyof typeof GATE, number>>;
 
-function fold(c: number): number {
+/** ASCII upper case to lower case; every other byte as it is. */
+export function fold(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
 }
 

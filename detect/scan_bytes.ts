@@ -37,6 +37,23 @@ interface Prepared {
 
 const prepared = new Map<string, Prepared>();
 
+/**
+ * The HitScanner gate bits for keyword `id` of `plan`: its hits can be dropped in the scanner
+ * only when every rule it wakes is anchored and has a byte gate (0 otherwise). Widens `reach`
+ * to what those gates read back.
+ */
+export function keywordGates(plan: HitPlan, id: number, reach: GateReach): number {
+  const anchored = plan.anchored[id];
+  if (plan.windowed[id].length > 0 || anchored.length === 0) return 0;
+  if (anchored.some((a) => a.byteGate === undefined)) return 0;
+  let gates = 0;
+  for (const a of anchored) {
+    gates |= GATE[a.byteGate!];
+    reach[a.byteGate!] = Math.max(reach[a.byteGate!] ?? 0, a.before);
+  }
+  return gates;
+}
+
 function prepare(options: ScanOptions): Prepared {
   const key = options.rules ? [...options.rules].sort().join(",") : "*";
   let p = prepared.get(key);
@@ -45,18 +62,11 @@ function prepare(options: ScanOptions): Prepared {
   const enc = new TextEncoder();
   const words = [...plan.keywords, ...invisibleCharacters()];
   const reach: GateReach = {};
-  const keywords = words.map((w, id) => ({ bytes: enc.encode(w), id, gates: 0 }));
-  plan.keywords.forEach((_k, id) => {
-    // A keyword's hits can be dropped in the scanner when every rule it wakes is anchored
-    // and has a byte gate.
-    const anchored = plan.anchored[id];
-    if (plan.windowed[id].length > 0 || anchored.length === 0) return;
-    if (anchored.some((a) => a.byteGate === undefined)) return;
-    for (const a of anchored) {
-      keywords[id].gates |= GATE[a.byteGate!];
-      reach[a.byteGate!] = Math.max(reach[a.byteGate!] ?? 0, a.before);
-    }
-  });
+  const keywords = words.map((w, id) => ({
+    bytes: enc.encode(w),
+    id,
+    gates: id < plan.keywords.length ? keywordGates(plan, id, reach) : 0,
+  }));
   p = {
     plan,
     scanner: new HitScanner(keywords, reach),
