@@ -24,6 +24,17 @@ export interface ByteStreamOptions {
   isBinary?: (head: Uint8Array) => boolean;
 }
 
+/** Reads until `buf` is full or the input ends; how many bytes it read. */
+export function readFull(reader: SyncReader, buf: Uint8Array): number {
+  let at = 0;
+  while (at < buf.length) {
+    const n = reader.readSync(buf.subarray(at));
+    if (n === null) break;
+    at += n;
+  }
+  return at;
+}
+
 /** UTF-16 code units in UTF-8 `bytes` (continuation bytes add none, 4-byte characters two). */
 function units(bytes: Uint8Array): number {
   let n = 0;
@@ -52,13 +63,11 @@ export function scanByteStream(
   let first = true;
   while (true) {
     let buf = input(block);
-    while (!eof && have < block) {
-      const n = reader.readSync(buf.subarray(have));
-      if (n === null) eof = true;
-      else {
-        have += n;
-        options.onBytes?.(n);
-      }
+    if (!eof) {
+      const n = readFull(reader, buf.subarray(have));
+      eof = have + n < block;
+      have += n;
+      if (n > 0) options.onBytes?.(n);
     }
     if (first) {
       first = false;

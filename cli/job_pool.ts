@@ -8,6 +8,7 @@ import type { Located } from "./report.ts";
 /** One file to scan: a plain file, or a day file of an unpacked export. */
 export type Job =
   | { kind: "file"; realPath: string; path: string; size: number }
+  /** `size` -1: not known (its stat failed; the job reports why). */
   | { kind: "day"; realRoot: string; root: string; rel: string; size: number };
 
 /** What scanning one file gave, to be applied to the run's totals in order. */
@@ -67,7 +68,7 @@ export class JobPool {
     local: (job: Job) => Promise<Outcome>,
     apply: (outcome: Outcome) => void,
   ): Promise<void> {
-    const bytes = jobs.reduce((n, j) => n + j.size, 0);
+    const bytes = jobs.reduce((n, j) => n + Math.max(0, j.size), 0);
     const small = jobs.length < POOL_MIN_JOBS || bytes < this.minBytes;
     if (this.workers < 1 || this.#dead || small) {
       for (const job of jobs) apply(await local(job));

@@ -12,7 +12,7 @@ import type { Located } from "./report.ts";
 import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
 import { SlackExport } from "./slack_export.ts";
 import { type DayMessages, READ } from "./day_filter.ts";
-import { scanByteStream, type SyncReader } from "./byte_stream.ts";
+import { readFull, scanByteStream, type SyncReader } from "./byte_stream.ts";
 import { type Job, JobPool, type Outcome } from "./job_pool.ts";
 import type { Input } from "./walk.ts";
 import { join } from "./walk.ts";
@@ -179,7 +179,7 @@ export async function runJob(job: Job, ctx: ScanContext): Promise<Outcome> {
     await scanFile(job.realPath, job.path, ctx.mrkdwn === "on", run);
   } else {
     const exp = new SlackExport(job.root, ctx.workspace);
-    await scanExportFile(exp, job.realRoot, job.rel, run);
+    await scanExportFile(exp, job.realRoot, job.rel, run, job.size);
     outcome.host = exp.host;
   }
   outcome.files = totals.files;
@@ -272,12 +272,7 @@ function scanWhole(file: Deno.FsFile, path: string, scanner: BytesScanner, run: 
   if (size > WHOLE_LIMIT) return false;
   // One spare byte: a full buffer means the file grew.
   const buf = scanner.input(size + 1);
-  let at = 0;
-  while (at < buf.length) {
-    const n = file.readSync(buf.subarray(at));
-    if (n === null) break;
-    at += n;
-  }
+  const at = readFull(file, buf);
   if (at === buf.length) {
     file.seekSync(0, Deno.SeekMode.Start);
     return false;
@@ -440,11 +435,11 @@ async function scanExportDir(
       await scanExportFile(exp, realPath, rel, run);
       continue;
     }
-    let size = 0;
+    let size = -1;
     try {
       size = Deno.statSync(join(realPath, rel)).size;
     } catch {
-      // scanExportFile reports it
+      // scanExportFile stats again and reports it
     }
     days.push({ kind: "day", realRoot: realPath, root: path, rel, size });
   }
@@ -459,6 +454,7 @@ async function scanExportFile(
   realRoot: string,
   rel: string,
   run: Run,
+  knownSize = -1,
 ): Promise<void> {
   const { ctx, counted, error, skip } = run;
   const path = exp.root;
@@ -467,7 +463,7 @@ async function scanExportFile(
   try {
     // Synchronous, as for plain files: an export is many small files, each async call a
     // round trip through the I/O threads that cost more than the read.
-    const size = Deno.statSync(full).size;
+    const size = knownSize >= 0 ? knownSize : Deno.statSync(full).size;
     if (size > Math.min(ctx.maxSize, ENTRY_LIMIT)) {
       skip(`${path}/${rel}`, `larger than ${Math.min(ctx.maxSize, ENTRY_LIMIT)} bytes (${size})`);
       return;
@@ -489,13 +485,7 @@ function readInto(path: string, size: number, input: (size: number) => Uint8Arra
   const file = Deno.openSync(path, { read: true });
   try {
     const buf = input(size);
-    let at = 0;
-    while (at < size) {
-      const n = file.readSync(buf.subarray(at));
-      if (n === null) break;
-      at += n;
-    }
-    return buf.subarray(0, at);
+    return buf.subarray(0, readFull(file, buf));
   } finally {
     file.close();
   }
