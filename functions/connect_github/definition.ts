@@ -1,4 +1,5 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+import { endUserTokenInput } from "../../external_auth/end_user_token.ts";
 import { GITHUB_PROVIDER_KEY } from "../../external_auth/provider_keys.ts";
 
 /** Checks whose GitHub account the person connected and keeps its token id (never the token). */
@@ -11,12 +12,7 @@ export const ConnectGitHubFunction = DefineFunction({
     properties: {
       user_id: { type: Schema.slack.types.user_id, description: "Who is connecting" },
       channel_id: { type: Schema.slack.types.channel_id, description: "Where they clicked" },
-      github_access_token_id: {
-        type: Schema.slack.types.oauth2,
-        oauth2_provider_key: GITHUB_PROVIDER_KEY,
-        require_end_user_auth: true,
-        description: "The person's own GitHub authorization (END_USER)",
-      },
+      github_access_token_id: endUserTokenInput(GITHUB_PROVIDER_KEY),
     },
     required: ["user_id", "github_access_token_id"],
   },

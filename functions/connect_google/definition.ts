@@ -1,4 +1,5 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+import { endUserTokenInput } from "../../external_auth/end_user_token.ts";
 import { GOOGLE_PROVIDER_KEY } from "../../external_auth/provider_keys.ts";
 
 /** Checks whose Google account the person connected and keeps its token id (never the token). */
@@ -11,12 +12,7 @@ export const ConnectGoogleFunction = DefineFunction({
     properties: {
       user_id: { type: Schema.slack.types.user_id, description: "Who is connecting" },
       channel_id: { type: Schema.slack.types.channel_id, description: "Where they clicked" },
-      google_access_token_id: {
-        type: Schema.slack.types.oauth2,
-        oauth2_provider_key: GOOGLE_PROVIDER_KEY,
-        require_end_user_auth: true,
-        description: "The person's own Google authorization (END_USER)",
-      },
+      google_access_token_id: endUserTokenInput(GOOGLE_PROVIDER_KEY),
     },
     required: ["user_id", "google_access_token_id"],
   },

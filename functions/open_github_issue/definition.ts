@@ -1,4 +1,5 @@
 import { DefineFunction, Schema } from "deno-slack-sdk/mod.ts";
+import { endUserTokenInput } from "../../external_auth/end_user_token.ts";
 import { GITHUB_PROVIDER_KEY } from "../../external_auth/provider_keys.ts";
 
 /** Files a GitHub issue for one finding in the repository named in Token Guard's settings. */
@@ -15,12 +16,7 @@ export const OpenGitHubIssueFunction = DefineFunction({
       },
       user_id: { type: Schema.slack.types.user_id, description: "Who asked" },
       channel_id: { type: Schema.slack.types.channel_id, description: "Where they asked" },
-      github_access_token_id: {
-        type: Schema.slack.types.oauth2,
-        oauth2_provider_key: GITHUB_PROVIDER_KEY,
-        require_end_user_auth: true,
-        description: "The person's own GitHub authorization (END_USER)",
-      },
+      github_access_token_id: endUserTokenInput(GITHUB_PROVIDER_KEY),
     },
     required: ["fingerprint", "user_id", "github_access_token_id"],
   },
