@@ -1,4 +1,10 @@
-import { assert, assertEquals, assertFalse, assertGreater, assertLess } from "@std/assert";
+import {
+  assert,
+  assertEquals,
+  assertFalse,
+  assertGreater,
+  assertLess,
+} from "@std/assert";
 import {
   ALPHABET,
   charClasses,

@@ -46,14 +46,17 @@ interface Exports {
 const CLASS = 1024, NIBBLES = 2048, BEFORE = 3072, ACCEPT = 4096, GATES = 12288;
 const TRIE = 16384, FREE = 1048576;
 /** Trie columns per node (column 0: a byte in no keyword) and the most nodes that fit. */
-const COLUMNS = 128, MAX_NODES = Math.min((TRIE - ACCEPT) / 2, (FREE - TRIE) / (COLUMNS * 2));
+const COLUMNS = 128,
+  MAX_NODES = Math.min((TRIE - ACCEPT) / 2, (FREE - TRIE) / (COLUMNS * 2));
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | undefined;
 
 function module(): WebAssembly.Module {
   // A cast: TypeScript 5.5 (Deno 1.46) has no generic Uint8Array, 5.9 wants an ArrayBuffer one.
-  return compiled ??= new WebAssembly.Module(decodeBase64(WASM_BASE64) as unknown as BufferSource);
+  return compiled ??= new WebAssembly.Module(
+    decodeBase64(WASM_BASE64) as unknown as BufferSource,
+  );
 }
 
 /**
@@ -105,7 +108,9 @@ export class HitScanner {
     const mem = new Uint8Array(this.#x.memory.buffer);
     for (const [name, bit] of Object.entries(GATE)) {
       const before = reach[name as keyof typeof GATE] ?? 0;
-      if (before > 255) throw new Error(`hit scanner: ${name} reach ${before} over 255`);
+      if (before > 255) {
+        throw new Error(`hit scanner: ${name} reach ${before} over 255`);
+      }
       mem[BEFORE + bit] = before;
     }
     this.#reserve(0);
@@ -117,11 +122,19 @@ export class HitScanner {
     // Columns: one per distinct folded byte; both cases of a letter share theirs.
     const column = new Map<number, number>();
     for (const k of keywords) {
-      if (k.bytes.length < 2) throw new Error("hit scanner: keywords need two bytes or more");
-      if (k.id < 0 || k.id >= TRIGGER_ID) throw new Error(`hit scanner: id ${k.id} out of range`);
-      for (const b of k.bytes) if (!column.has(fold(b))) column.set(fold(b), column.size + 1);
+      if (k.bytes.length < 2) {
+        throw new Error("hit scanner: keywords need two bytes or more");
+      }
+      if (k.id < 0 || k.id >= TRIGGER_ID) {
+        throw new Error(`hit scanner: id ${k.id} out of range`);
+      }
+      for (const b of k.bytes) {
+        if (!column.has(fold(b))) column.set(fold(b), column.size + 1);
+      }
     }
-    if (column.size >= COLUMNS) throw new Error("hit scanner: keywords use too many bytes");
+    if (column.size >= COLUMNS) {
+      throw new Error("hit scanner: keywords use too many bytes");
+    }
     for (let c = 0; c < 256; c++) mem[CLASS + c] = column.get(fold(c)) ?? 0;
     let nodes = 1;
     for (const k of keywords) {
@@ -130,14 +143,18 @@ export class HitScanner {
         const at = TRIE + node * COLUMNS * 2 + column.get(fold(b))! * 2;
         let child = view.getUint16(at, true);
         if (child === 0) {
-          if (nodes >= MAX_NODES) throw new Error("hit scanner: keywords too long");
+          if (nodes >= MAX_NODES) {
+            throw new Error("hit scanner: keywords too long");
+          }
           child = nodes++;
           view.setUint16(at, child, true);
         }
         node = child;
       }
       view.setUint16(ACCEPT + node * 2, k.id + 1, true);
-      if (k.id >= TRIE - GATES) throw new Error(`hit scanner: id ${k.id} too large`);
+      if (k.id >= TRIE - GATES) {
+        throw new Error(`hit scanner: id ${k.id} too large`);
+      }
       mem[GATES + k.id] = k.gates ?? 0;
     }
     // Split-keyword shapes start `x` + marker, `xo` + marker or `xa` + marker (see the
@@ -192,16 +209,30 @@ export class HitScanner {
    * inclusive, ascending).
    */
   scan(n: number, mode = 0, zones?: Uint32Array): Uint32Array {
-    if (n > this.#inputCap) throw new Error("hit scanner: input larger than its buffer");
+    if (n > this.#inputCap) {
+      throw new Error("hit scanner: input larger than its buffer");
+    }
     const zoneCount = zones ? zones.length / 2 : 0;
     if (zoneCount > this.#auxCap) {
       this.#auxCap = zoneCount;
       this.#reserve(this.#inputCap);
     }
-    if (zones) new Uint32Array(this.#x.memory.buffer, this.#aux(), zones.length).set(zones);
+    if (zones) {
+      new Uint32Array(this.#x.memory.buffer, this.#aux(), zones.length).set(
+        zones,
+      );
+    }
     while (true) {
       const out = this.#out();
-      const count = this.#x.scan(FREE, n, out, this.#outCap, mode, this.#aux(), zoneCount);
+      const count = this.#x.scan(
+        FREE,
+        n,
+        out,
+        this.#outCap,
+        mode,
+        this.#aux(),
+        zoneCount,
+      );
       if (count <= this.#outCap) {
         return new Uint32Array(this.#x.memory.buffer, out, count * 2).slice();
       }
@@ -209,7 +240,11 @@ export class HitScanner {
       const saved = zones ? zones.slice() : undefined;
       this.#outCap = count;
       this.#reserve(this.#inputCap);
-      if (saved) new Uint32Array(this.#x.memory.buffer, this.#aux(), saved.length).set(saved);
+      if (saved) {
+        new Uint32Array(this.#x.memory.buffer, this.#aux(), saved.length).set(
+          saved,
+        );
+      }
     }
   }
 
@@ -219,16 +254,28 @@ export class HitScanner {
    * quote), start of the second (after its opening quote)]. Null when the input is not an array
    * or is malformed.
    */
-  jsonElements(n: number): { elements: Uint32Array; joins: Uint32Array } | null {
-    if (n > this.#inputCap) throw new Error("hit scanner: input larger than its buffer");
+  jsonElements(
+    n: number,
+  ): { elements: Uint32Array; joins: Uint32Array } | null {
+    if (n > this.#inputCap) {
+      throw new Error("hit scanner: input larger than its buffer");
+    }
     while (true) {
       const out = this.#out(), aux = this.#aux();
-      const count = this.#x.jsonElements(FREE, n, out, this.#outCap, aux, this.#auxCap);
+      const count = this.#x.jsonElements(
+        FREE,
+        n,
+        out,
+        this.#outCap,
+        aux,
+        this.#auxCap,
+      );
       if (count < 0) return null;
       const joins = new Uint32Array(this.#x.memory.buffer, aux - 4, 1)[0];
       if (count <= this.#outCap && joins <= this.#auxCap) {
         return {
-          elements: new Uint32Array(this.#x.memory.buffer, out, count * 2).slice(),
+          elements: new Uint32Array(this.#x.memory.buffer, out, count * 2)
+            .slice(),
           joins: new Uint32Array(this.#x.memory.buffer, aux, joins * 2).slice(),
         };
       }
@@ -243,7 +290,9 @@ export class HitScanner {
    * word character) in the first `n` input bytes: the position of each run's first marker.
    */
   innerMarkers(n: number): Uint32Array {
-    if (n > this.#inputCap) throw new Error("hit scanner: input larger than its buffer");
+    if (n > this.#inputCap) {
+      throw new Error("hit scanner: input larger than its buffer");
+    }
     while (true) {
       const out = this.#out();
       const count = this.#x.innerMarkers(FREE, n, out, this.#outCap * 2);
@@ -256,7 +305,13 @@ export class HitScanner {
   }
 
   /** Whether the hit [hs, he) of the first `n` input bytes passes the GATE bits `gates`. */
-  gatesPass(n: number, gates: number, hs: number, he: number, mode = 0): boolean {
+  gatesPass(
+    n: number,
+    gates: number,
+    hs: number,
+    he: number,
+    mode = 0,
+  ): boolean {
     return this.#x.gatesPassMode(FREE, n, gates, hs, he, mode) !== 0;
   }
 
@@ -279,23 +334,74 @@ export class HitScanner {
  * pairing up into letters no keyword starts with; with more first bytes than buckets, the
  * closest ones share (the lead bytes of invisible characters first).
  */
-function writeNibbles(mem: Uint8Array, starts: Uint8Array[]): void {
-  let groups = [...new Set(starts.map((b) => b[0] | 0x20))].sort((a, b) => a - b)
-    .map((c) => [c]);
-  while (groups.length > 16) {
-    let best = 0;
-    for (let g = 1; g + 1 < groups.length; g++) {
-      const gap = (k: number) => groups[k + 1][0] - groups[k].at(-1)!;
-      if (gap(g) < gap(best)) best = g;
+/** A bucket's nibble masks: per byte k of a place, allowed low nibbles, then high nibbles. */
+type Masks = number[];
+
+function masksOf(starts: Uint8Array[]): Masks {
+  const m = [0, 0, 0, 0, 0, 0];
+  for (const b of starts) {
+    for (let k = 0; k < 3; k++) {
+      const c = b[k] | 0x20;
+      m[2 * k] |= k < b.length ? 1 << (c & 15) : 0xffff;
+      m[2 * k + 1] |= k < b.length ? 1 << (c >> 4) : 0xffff;
     }
-    groups = [
-      ...groups.slice(0, best),
-      [...groups[best], ...groups[best + 1]],
-      ...groups.slice(best + 2),
-    ];
+  }
+  return m;
+}
+
+function bits(x: number): number {
+  let n = 0;
+  for (; x !== 0; x &= x - 1) n++;
+  return n;
+}
+
+/**
+ * How many 3-byte strings of printable ASCII, as the filter reads them (folded: high nibble 2,
+ * 3, 6 or 7), a bucket with masks `m` lets through: a cost for chat text.
+ */
+function flagged(m: Masks): number {
+  let count = 1;
+  for (let k = 0; k < 3; k++) {
+    count *= bits(m[2 * k]) * bits(m[2 * k + 1] & 0b11001100);
+  }
+  return count;
+}
+
+/**
+ * Writes the nibble tables: each keyword start goes to the bucket of its first byte. With more
+ * than 16 first bytes, the two buckets whose union flags the fewest extra places in ASCII text
+ * share one (merging neighbours such as `r`, `s`, `t` would let "re", "se", "to" through and
+ * cost a trie walk at one place in thirty).
+ */
+function writeNibbles(mem: Uint8Array, starts: Uint8Array[]): void {
+  let groups = [...new Set(starts.map((b) => b[0] | 0x20))].sort((a, b) =>
+    a - b
+  ).map((c) => {
+    const masks = masksOf(starts.filter((b) => (b[0] | 0x20) === c));
+    return { members: [c], masks, cost: flagged(masks) };
+  });
+  while (groups.length > 16) {
+    let best = [0, 1], extra = Infinity;
+    for (let a = 0; a < groups.length; a++) {
+      for (let b = a + 1; b < groups.length; b++) {
+        const union = groups[a].masks.map((x, i) => x | groups[b].masks[i]);
+        const e = flagged(union) - groups[a].cost - groups[b].cost;
+        if (e < extra) [best, extra] = [[a, b], e];
+      }
+    }
+    const [a, b] = best;
+    const masks = groups[a].masks.map((x, i) => x | groups[b].masks[i]);
+    const merged = {
+      members: [...groups[a].members, ...groups[b].members],
+      masks,
+    };
+    groups = groups.filter((_, i) => i !== a && i !== b).concat({
+      ...merged,
+      cost: flagged(masks),
+    });
   }
   for (const b of starts) {
-    const g = groups.findIndex((members) => members.includes(b[0] | 0x20));
+    const g = groups.findIndex((group) => group.members.includes(b[0] | 0x20));
     const set = g >> 3, bucket = 1 << (g & 7);
     for (let k = 0; k < 3; k++) {
       const lo = NIBBLES + (set * 3 + k) * 32, hi = lo + 16;

@@ -20,7 +20,14 @@ import {
 } from "../entropy.ts";
 
 /** Name segments that make a value a password. */
-const PASSWORD_WORDS = new Set(["password", "passwd", "passphrase", "pwd", "pass", "passwort"]);
+const PASSWORD_WORDS = new Set([
+  "password",
+  "passwd",
+  "passphrase",
+  "pwd",
+  "pass",
+  "passwort",
+]);
 /** Name segments (alone) that make a value an API secret. */
 const SECRET_WORDS = new Set([
   "secret",
@@ -161,7 +168,9 @@ export function isNonSecretValue(value: string): boolean {
   if (NOT_A_VALUE.test(v)) return true;
   if (OWNED_PREFIX.test(v)) return true;
   // Variable references and templates: ${X}, $X, $(cmd), %X%, {{ x }}, <x>, process.env.X, …
-  if (/^\$[{(A-Za-z_]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) return true;
+  if (/^\$[{(A-Za-z_]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) {
+    return true;
+  }
   if (
     /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|getenv|import\.meta|Deno\.env|config\.|settings\.|secrets\.|vault:|ssm:|arn:|!Ref|!Sub)/i
       .test(v)
@@ -169,19 +178,27 @@ export function isNonSecretValue(value: string): boolean {
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
   // Random dotted keys (`SG.<id>.<secret>`) are not made of words.
   if (
-    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v) && wordFraction(v) >= 0.5
+    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v) &&
+    wordFraction(v) >= 0.5
   ) return true;
   if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
   // Paths and URLs (a URL with a password is the URL rule's business).
   if (/^(?:~|\.{1,2})\/|^[A-Za-z]:\\/.test(v)) return true;
   // Other slash-separated values are paths only when made of words: base64 secrets hold "/" too.
-  if (/^\/?[\w.@%+~-]+(?:\/[\w.@%+~-]*)+$/.test(v) && wordFraction(v) >= 0.5) return true;
+  if (/^\/?[\w.@%+~-]+(?:\/[\w.@%+~-]*)+$/.test(v) && wordFraction(v) >= 0.5) {
+    return true;
+  }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
-  if (/\.(?:pem|key|p12|pfx|json|ya?ml|txt|env|cfg|conf|ini|crt|cer|jks|keystore)$/i.test(v)) {
+  if (
+    /\.(?:pem|key|p12|pfx|json|ya?ml|txt|env|cfg|conf|ini|crt|cer|jks|keystore)$/i
+      .test(v)
+  ) {
     return true;
   }
   // Numbers, versions, dates, times.
-  if (/^[-+]?[\d.,_:]+$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true;
+  if (/^[-+]?[\d.,_:]+$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) {
+    return true;
+  }
   if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(v)) return true;
   if (hasFiller(v) || isLowVariety(v)) return true;
   return false;
@@ -204,7 +221,10 @@ const INTERLEAVED_DIGITS = /[A-Za-z][0-9]+[A-Za-z][^]*[A-Za-z][0-9]+[A-Za-z]/;
 export const HEX_ENTROPY_CAP = 3.0;
 
 export function entropyThreshold(length: number, hex = false): number {
-  return Math.min(hex ? HEX_ENTROPY_CAP : ENTROPY_CAP, Math.log2(length) - ENTROPY_SLACK);
+  return Math.min(
+    hex ? HEX_ENTROPY_CAP : ENTROPY_CAP,
+    Math.log2(length) - ENTROPY_SLACK,
+  );
 }
 
 export function looksGenerated(value: string): boolean {
@@ -214,7 +234,9 @@ export function looksGenerated(value: string): boolean {
   if (shannonEntropy(value) < entropyThreshold(value.length, hex)) return false;
   // Random base62 forms word-like pieces by chance (1 in 1,000 40-char keys scores 0.63); digits
   // inside letters at two places or more are what identifiers lack, so such values get more room.
-  const limit = INTERLEAVED_DIGITS.test(value) ? MAX_WORD_FRACTION_INTERLEAVED : MAX_WORD_FRACTION;
+  const limit = INTERLEAVED_DIGITS.test(value)
+    ? MAX_WORD_FRACTION_INTERLEAVED
+    : MAX_WORD_FRACTION;
   return wordFraction(value) <= limit;
 }
 
@@ -278,11 +300,15 @@ export function nameBeforeMatch(slice: string): RegExpExecArray | null {
 function nameBefore(text: string, start: number): string | null {
   const m = nameBeforeMatch(text.slice(Math.max(0, start - 96), start));
   if (!m) return null;
-  return m[1].replace(/(?:[ \t]*(?:=>|:=|=|:|\bis\b|\bwas\b)?[ \t:]*)$/, "").replace(/["'\]]$/, "");
+  return m[1].replace(/(?:[ \t]*(?:=>|:=|=|:|\bis\b|\bwas\b)?[ \t:]*)$/, "")
+    .replace(/["'\]]$/, "");
 }
 
 function genericValidate(want: NameKind) {
-  return (secret: string, ctx: { text: string; start: number; end: number }): boolean => {
+  return (
+    secret: string,
+    ctx: { text: string; start: number; end: number },
+  ): boolean => {
     const name = nameBefore(ctx.text, ctx.start);
     if (name === null) return false;
     const kind = classifyName(name);
@@ -300,8 +326,11 @@ function genericValidate(want: NameKind) {
 // Proven free of catastrophic backtracking by detect/redos_test.ts: the name, its closing quote,
 // the separator and the value's first character use disjoint classes. The value stops at
 // brackets and its last character is never ".", ":" or "?", so prose punctuation stays outside.
+// Two shapes are left out because the validator rejects every one of them, and chat is full of
+// them (`API_TOKEN_URL=https://…`, `<https://…/secret/…>`): a value that is a URL (`scheme://`,
+// isNonSecretValue) and a name that is a URL's scheme (`https:` before `//`).
 const NAME_VALUE =
-  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["']?(?:[ \t]{0,4}(?:=>|:=|=|:)[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?(?<secret>[^\s"'`,;\-=:.?)\]}>][^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>])/g;
+  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["']?(?:[ \t]{0,4}(?:=>|:=|=|:(?!\/\/))[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)[^\s"'`,;\-=:.?)\]}>][^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>])/g;
 
 // Gates (Rule.mayStart): the anchored patterns run at every `token`, `pass` or `://` of a text,
 // and in chat nearly all of them are plain words or links. A gate reads a few characters around
@@ -310,7 +339,8 @@ const NAME_VALUE =
 
 /** Characters normalize() may change or drop (markers, entities, link brackets, invisibles). */
 function mayChange(c: number): boolean {
-  return c === 42 || c === 95 || c === 126 || c === 96 || c === 38 || c === 60 || c === 62 ||
+  return c === 42 || c === 95 || c === 126 || c === 96 || c === 38 ||
+    c === 60 || c === 62 ||
     c === 124 || c >= 0xad;
 }
 
@@ -334,7 +364,8 @@ function isBlankCode(c: number): boolean {
 function innerUnderscore(text: CharReader, j: number): boolean {
   if (j === 0 || j + 1 >= text.length) return false;
   const a = text.charCodeAt(j - 1), b = text.charCodeAt(j + 1);
-  return (isAlnumCode(a) || a === 45) && (isAlnumCode(b) || b === 95 || b === 45);
+  return (isAlnumCode(a) || a === 45) &&
+    (isAlnumCode(b) || b === 95 || b === 45);
 }
 
 /** Which characters make a gate say "maybe" (the scanner may read them otherwise). */
@@ -343,15 +374,49 @@ const never: Changes = () => false;
 
 /** Characters that end NAME_VALUE's value (`\s` and `"'\`,;)]}>`), U+00A0 included. */
 function isValueStop(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 34 || c === 39 || c === 96 ||
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 34 ||
+    c === 39 || c === 96 ||
     c === 44 || c === 59 || c === 41 || c === 93 || c === 125 || c === 62;
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A URL scheme's characters after its first letter. */
+function isSchemeCode(c: number): boolean {
+  return isAlnumCode(c) || c === 43 || c === 46 || c === 45;
+}
+
+/**
+ * NAME_VALUE's "not a URL" look-ahead at `v` (a letter): the end of `scheme://` when the value
+ * is one (> 0), 0 when it is not, -1 when a character normalize() may change was read.
+ */
+function schemeEnd(text: CharReader, v: number, changes: Changes): number {
+  let k = v + 1;
+  for (; k < text.length && k <= v + 30; k++) {
+    const c = text.charCodeAt(k);
+    if (changes(c)) return -1;
+    if (!isSchemeCode(c)) break;
+  }
+  for (let i = 0; i < 3; i++, k++) {
+    if (k >= text.length) return 0;
+    const c = text.charCodeAt(k);
+    if (changes(c)) return -1;
+    if (c !== (i === 0 ? 58 : 47)) return 0;
+  }
+  return k;
 }
 
 /**
  * Whether NAME_VALUE's value (an optional quote, then 8 or more characters it allows, the first
  * not one of `-=:.?`) may start at `v`. Any character normalize() may change: maybe.
  */
-function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean {
+function valueMayStartAt(
+  text: CharReader,
+  v: number,
+  changes: Changes,
+): boolean {
   if (v >= text.length) return false;
   let c = text.charCodeAt(v);
   if (changes(c)) return true;
@@ -360,7 +425,14 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
     c = text.charCodeAt(v);
     if (changes(c)) return true;
   }
-  if (isValueStop(c) || c === 45 || c === 61 || c === 58 || c === 46 || c === 63) return false;
+  if (
+    isValueStop(c) || c === 45 || c === 61 || c === 58 || c === 46 || c === 63
+  ) return false;
+  if (isLetterCode(c)) {
+    const scheme = schemeEnd(text, v, changes);
+    if (scheme < 0) return true;
+    if (scheme > 0) return false;
+  }
   let n = 1;
   for (let k = v + 1; k < text.length && n < 8; k++) {
     const d = text.charCodeAt(k);
@@ -372,7 +444,11 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
 }
 
 /** After `=`/`:` at `k` (or `=>`, `:=`) and up to 4 blanks: a value? */
-function valueAfterSeparator(text: CharReader, k: number, changes: Changes): boolean {
+function valueAfterSeparator(
+  text: CharReader,
+  k: number,
+  changes: Changes,
+): boolean {
   const c = text.charCodeAt(k);
   let s = k + 1;
   // `=` alone before `>` (or `:` before `=`) would leave a value starting with it: never one.
@@ -380,13 +456,27 @@ function valueAfterSeparator(text: CharReader, k: number, changes: Changes): boo
     const d = text.charCodeAt(s);
     if (changes(d)) return true;
     if ((c === 61 && d === 62) || (c === 58 && d === 61)) s++;
+    // `https://`: a scheme, not a name and its separator.
+    else if (c === 58 && d === 47 && s + 1 < text.length) {
+      const e = text.charCodeAt(s + 1);
+      if (changes(e)) return true;
+      if (e === 47) return false;
+    }
   }
-  for (let b = 0; b < 4 && s < text.length && isBlankCode(text.charCodeAt(s)); b++) s++;
+  for (
+    let b = 0;
+    b < 4 && s < text.length && isBlankCode(text.charCodeAt(s));
+    b++
+  ) s++;
   return valueMayStartAt(text, s, changes);
 }
 
 /** After `is`/`was` at `k`, 1-4 of `[ \t:]` and a value? */
-function valueAfterIsWas(text: CharReader, k: number, changes: Changes): boolean {
+function valueAfterIsWas(
+  text: CharReader,
+  k: number,
+  changes: Changes,
+): boolean {
   const word = text.charCodeAt(k) === 119 ? "was" : "is";
   let s = k;
   for (let i = 0; i < word.length; i++, s++) {
@@ -410,7 +500,11 @@ function valueAfterIsWas(text: CharReader, k: number, changes: Changes): boolean
  * What may follow a name that ends at `s` (after its closing quote, if any): up to 4 blanks and
  * `=`, `:`, `=>` or `:=`, or 1-4 blanks and `is`/`was`; then a value.
  */
-function valueAfterName(text: CharReader, s: number, changes: Changes): boolean {
+function valueAfterName(
+  text: CharReader,
+  s: number,
+  changes: Changes,
+): boolean {
   let k = s, b = 0;
   while (b < 4 && k < text.length && isBlankCode(text.charCodeAt(k))) {
     k++;
@@ -420,7 +514,9 @@ function valueAfterName(text: CharReader, s: number, changes: Changes): boolean 
   const d = text.charCodeAt(k);
   if (changes(d)) return true;
   if (d === 61 || d === 58) return valueAfterSeparator(text, k, changes);
-  if (b > 0 && (d === 105 || d === 119)) return valueAfterIsWas(text, k, changes);
+  if (b > 0 && (d === 105 || d === 119)) {
+    return valueAfterIsWas(text, k, changes);
+  }
   return false;
 }
 
@@ -440,7 +536,9 @@ export function nameValueMayStart(
 ): boolean {
   const changes = asShown ? mayChange : never;
   // Raw, `_` is a name character; as shown it may be a marker (so: maybe, above).
-  const nameCode = asShown ? isNameCode : (c: number) => c === 95 || isNameCode(c);
+  const nameCode = asShown
+    ? isNameCode
+    : (c: number) => c === 95 || isNameCode(c);
   let dash = false;
   const longest = hitStart + 64;
   for (let j = wordStart; j < text.length; j++) {
@@ -461,7 +559,11 @@ export function nameValueMayStart(
       if (dash) {
         // `--flag value`: 1-4 blanks, then the value.
         let k = j;
-        for (let b = 0; b < 4 && k < text.length && isBlankCode(text.charCodeAt(k)); b++) k++;
+        for (
+          let b = 0;
+          b < 4 && k < text.length && isBlankCode(text.charCodeAt(k));
+          b++
+        ) k++;
         if (valueMayStartAt(text, k, changes)) return true;
       }
     }
@@ -486,7 +588,10 @@ export function urlMayStart(
     const c = text.charCodeAt(j);
     // `<` before a scheme is a blank as shown (a link) or itself: neither is a scheme character.
     // An identifier's `_` (TOKEN_URL=) stays as shown too.
-    if (c === 58 || (c !== 60 && changes(c) && !(c === 95 && innerUnderscore(text, j)))) {
+    if (
+      c === 58 ||
+      (c !== 60 && changes(c) && !(c === 95 && innerUnderscore(text, j)))
+    ) {
       return true;
     }
   }
@@ -495,11 +600,14 @@ export function urlMayStart(
     const c = text.charCodeAt(j);
     if (c === 58) return true;
     if (
-      c === 47 || c === 64 || c === 34 || c === 39 || c === 60 || c === 62 || c === 32 ||
+      c === 47 || c === 64 || c === 34 || c === 39 || c === 60 || c === 62 ||
+      c === 32 ||
       c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0
     ) return false;
     // `|` in a link is a blank as shown (the end) and a character raw: go on reading raw.
-    if (c !== 124 && changes(c) && !(c === 95 && innerUnderscore(text, j))) return true;
+    if (c !== 124 && changes(c) && !(c === 95 && innerUnderscore(text, j))) {
+      return true;
+    }
   }
   return false;
 }
@@ -507,11 +615,14 @@ export function urlMayStart(
 function variants(words: string[]): string[] {
   const out = new Set<string>();
   for (const w of words) out.add(w);
-  for (const q of KEY_QUALIFIERS) for (const sep of ["", "_", "-", "."]) out.add(q + sep + "key");
+  for (const q of KEY_QUALIFIERS) {
+    for (const sep of ["", "_", "-", "."]) out.add(q + sep + "key");
+  }
   return [...out];
 }
 
-const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
+const b62 = (n: number, rand: () => number) =>
+  randomString(ALPHABET.base62, n, rand);
 
 /** What the two name = value rules share; they differ in the names they accept. */
 function nameValueRule(kind: "password" | "secret") {
@@ -532,7 +643,8 @@ export const rules: Rule[] = [
   {
     id: "generic-password",
     family: "generic",
-    description: "Password assigned in config, code, a command line or a sentence",
+    description:
+      "Password assigned in config, code, a command line or a sentence",
     keywords: ["pass", "pwd"],
     ...nameValueRule("password"),
     examples: {
@@ -573,7 +685,8 @@ export const rules: Rule[] = [
   {
     id: "generic-secret",
     family: "generic",
-    description: "API key, token or secret assigned in config, code or a command line",
+    description:
+      "API key, token or secret assigned in config, code or a command line",
     keywords: variants(["secret", "token", "apikey", "credential"]),
     ...nameValueRule("secret"),
     examples: {
@@ -642,7 +755,10 @@ export const rules: Rule[] = [
         const a = b62(16, rand);
         const b = "Zr8" + b62(11, rand);
         return [
-          { text: `DATABASE_URL=postgres://app:${a}@db.internal:5432/app`, secret: a },
+          {
+            text: `DATABASE_URL=postgres://app:${a}@db.internal:5432/app`,
+            secret: a,
+          },
           { text: `try redis://:${b}@cache.acme.io:6379`, secret: b },
         ];
       },

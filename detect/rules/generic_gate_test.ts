@@ -15,24 +15,118 @@ import {
 } from "./generic.ts";
 
 const PIECES = {
-  names: ["token", "Token", "PASSWORD", "pass", "pwd", "secret", "api_key", "apiKey", "api-key"],
-  more: ["client_secret", "db_pass", "--password", "-p", "x-token", "[token]", "token[0]", "tok"],
-  urls: ["://", "https://", "postgres://", "redis://:", "<https://", "ftp://u:"],
-  seps: ["=", ":", ": ", " = ", "=>", ":=", " is ", " was ", " is: ", '"', "'", '": "', " "],
-  gaps: ["  ", "     ", "\t", "\n", ",", ";", "(", ")", "/", "@", "-", ".", "[", "]", "\u00a0"],
-  specials: ["*", "_", "~", "`", "&amp;", "&quot;", "&#39;", "&gt;", "&lt;", "<", ">", "|"],
+  names: [
+    "token",
+    "Token",
+    "PASSWORD",
+    "pass",
+    "pwd",
+    "secret",
+    "api_key",
+    "apiKey",
+    "api-key",
+  ],
+  more: [
+    "client_secret",
+    "db_pass",
+    "--password",
+    "-p",
+    "x-token",
+    "[token]",
+    "token[0]",
+    "tok",
+  ],
+  urls: [
+    "://",
+    "https://",
+    "postgres://",
+    "redis://:",
+    "<https://",
+    "ftp://u:",
+    "git+ssh:/",
+    "x.y-z:",
+  ],
+  seps: [
+    "=",
+    ":",
+    ": ",
+    " = ",
+    "=>",
+    ":=",
+    " is ",
+    " was ",
+    " is: ",
+    '"',
+    "'",
+    '": "',
+    " ",
+  ],
+  gaps: [
+    "  ",
+    "     ",
+    "\t",
+    "\n",
+    ",",
+    ";",
+    "(",
+    ")",
+    "/",
+    "@",
+    "-",
+    ".",
+    "[",
+    "]",
+    "\u00a0",
+  ],
+  specials: [
+    "*",
+    "_",
+    "~",
+    "`",
+    "&amp;",
+    "&quot;",
+    "&#39;",
+    "&gt;",
+    "&lt;",
+    "<",
+    ">",
+    "|",
+  ],
   invisibles: ["\u200b", "\u00ad", "\u2022", "<@U123>"],
 };
 // Markers and invisibles make a gate say "maybe": rarer, so that it often says no.
 const { names, more, urls, seps, gaps, specials, invisibles } = PIECES;
-const ALL = [names, names, more, urls, urls, seps, seps, gaps, gaps, gaps, specials, invisibles];
+const ALL = [
+  names,
+  names,
+  more,
+  urls,
+  urls,
+  seps,
+  seps,
+  gaps,
+  gaps,
+  gaps,
+  specials,
+  invisibles,
+];
 
 function randomText(rand: () => number): string {
-  return pieceText(rand, ALL, { pieces: 24, word: 0.15, wordLength: 24, punctuation: 0.05 });
+  return pieceText(rand, ALL, {
+    pieces: 24,
+    word: 0.15,
+    wordLength: 24,
+    punctuation: 0.05,
+  });
 }
 
 /** Whether `re` (sticky) matches at some start in [from, to] of `text`. */
-function matchesIn(re: RegExp, text: string, from: number, to: number): boolean {
+function matchesIn(
+  re: RegExp,
+  text: string,
+  from: number,
+  to: number,
+): boolean {
   for (let p = from; p <= to && p <= text.length; p++) {
     re.lastIndex = p;
     const m = re.exec(text);
@@ -45,11 +139,20 @@ function matchesIn(re: RegExp, text: string, from: number, to: number): boolean 
 function checkGate(
   id: string,
   keywords: string[],
-  gate: (text: string, ws: number, hs: number, he: number, asShown: boolean) => boolean,
+  gate: (
+    text: string,
+    ws: number,
+    hs: number,
+    he: number,
+    asShown: boolean,
+  ) => boolean,
   seed: number,
 ): { noes: number; rawNoes: number; hits: number } {
   const rule = rules.find((r) => r.id === id)!;
-  const re = new RegExp(rule.pattern.source, rule.pattern.flags.replace("g", "") + "y");
+  const re = new RegExp(
+    rule.pattern.source,
+    rule.pattern.flags.replace("g", "") + "y",
+  );
   const before = rule.window!.before!, after = rule.window!.after!;
   const rand = seededRandom(seed);
   let noes = 0, rawNoes = 0, hits = 0;
@@ -57,14 +160,20 @@ function checkGate(
     const text = randomText(rand);
     const lower = text.toLowerCase();
     for (const k of keywords) {
-      for (let hs = lower.indexOf(k); hs !== -1; hs = lower.indexOf(k, hs + 1)) {
+      for (
+        let hs = lower.indexOf(k);
+        hs !== -1;
+        hs = lower.indexOf(k, hs + 1)
+      ) {
         hits++;
         const he = hs + k.length;
         const ws = wordStart(text, hs, before);
         // Raw only: a "no" means no match in the text as it is.
         if (!gate(text, ws, hs, he, false)) {
           rawNoes++;
-          const why = `${id}: raw gate said no at ${hs} in ${JSON.stringify(text)}`;
+          const why = `${id}: raw gate said no at ${hs} in ${
+            JSON.stringify(text)
+          }`;
           assert(!matchesIn(re, text, ws, hs), why);
         }
         if (gate(text, ws, hs, he, true)) continue;
@@ -72,12 +181,18 @@ function checkGate(
         const why = `${id}: gate said no at ${hs} in ${JSON.stringify(text)}`;
         assert(!matchesIn(re, text, ws, hs), why);
         let we = text.indexOf("\n", he);
-        if (we === -1 || we > he + after) we = Math.min(text.length, he + after);
+        if (we === -1 || we > he + after) {
+          we = Math.min(text.length, he + after);
+        }
         const region = text.slice(ws, we);
         for (const keepInnerMarkers of [false, true]) {
           const norm = normalize(region, { keepInnerMarkers });
           let nh = 0;
-          while (norm.map !== null && nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
+          while (
+            norm.map !== null && nh < norm.text.length && norm.map[nh] < hs - ws
+          ) {
+            nh++;
+          }
           if (norm.map === null) nh = hs - ws;
           assert(!matchesIn(re, norm.text, 0, nh), `${why} (as shown)`);
         }
@@ -88,17 +203,38 @@ function checkGate(
 }
 
 Deno.test("gates: a name = value hit the gate rules out has no match, raw or as shown", () => {
-  const keywords = ["pass", "pwd", "token", "secret", "apikey", "api_key", "api-key"];
+  const keywords = [
+    "pass",
+    "pwd",
+    "token",
+    "secret",
+    "apikey",
+    "api_key",
+    "api-key",
+  ];
   for (const id of ["generic-password", "generic-secret"]) {
-    const { noes, rawNoes, hits } = checkGate(id, keywords, nameValueMayStart, 7001);
+    const { noes, rawNoes, hits } = checkGate(
+      id,
+      keywords,
+      nameValueMayStart,
+      7001,
+    );
     // The check only means something if the gate says no often, and not always.
     assert(noes > 500 && noes < hits, `${id}: ${noes} of ${hits}`);
-    assert(rawNoes > noes && rawNoes < hits, `${id}: raw ${rawNoes} of ${hits}`);
+    assert(
+      rawNoes > noes && rawNoes < hits,
+      `${id}: raw ${rawNoes} of ${hits}`,
+    );
   }
 });
 
 Deno.test("gates: a :// hit the gate rules out has no URL credential, raw or as shown", () => {
-  const { noes, rawNoes, hits } = checkGate("generic-url-credentials", ["://"], urlMayStart, 7002);
+  const { noes, rawNoes, hits } = checkGate(
+    "generic-url-credentials",
+    ["://"],
+    urlMayStart,
+    7002,
+  );
   assert(noes > 500 && noes < hits, `${noes} of ${hits}`);
   assert(rawNoes > noes && rawNoes < hits, `raw ${rawNoes} of ${hits}`);
 });
@@ -123,14 +259,24 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(t("token: "), false);
   // Raw, `_` is part of the name; as shown too inside an identifier, where normalize() keeps it,
   // but at a word's edge it may be an italic marker.
-  const raw = (s: string) => nameValueMayStart(s, 0, s.indexOf("token"), 0, false);
+  const raw = (s: string) =>
+    nameValueMayStart(s, 0, s.indexOf("token"), 0, false);
   assertEquals(t("token_type = bearer12345"), true);
   assertEquals(raw("token_type = bearer12345"), true);
   assertEquals(raw('"token_type": "bearer"'), false);
   assertEquals(t('"token_type": "bearer"'), false);
   assertEquals(t("_token_ = x"), true);
   assertEquals(raw("_token_ = x"), false);
-  const u = (s: string) => urlMayStart(s, 0, s.indexOf("://"), s.indexOf("://") + 3);
+  // A URL is no value, and a URL's scheme no name (the validator would reject both).
+  assertEquals(raw("TOKEN_URL=https://token.internal.example/v1"), false);
+  assertEquals(raw("token = git+ssh://git@example.org/x"), false);
+  assertEquals(raw("<https://github.com/acme/token/pull/3627|PR>"), false);
+  assertEquals(raw("token=https:x7Kq2mWz9"), true);
+  assertEquals(raw("token: //x7Kq2mWz9"), true);
+  assertEquals(raw(`token=${"s".repeat(31)}://x7Kq2mWz9`), false);
+  assertEquals(raw(`token=${"s".repeat(32)}://x7Kq2mWz9`), true); // longer than a scheme
+  const u = (s: string) =>
+    urlMayStart(s, 0, s.indexOf("://"), s.indexOf("://") + 3);
   assertEquals(u("https://github.com/acme/repo"), false);
   assertEquals(u("<https://acme.io|acme>"), false);
   assertEquals(u("https://user:pw@acme.io"), true);

@@ -243,6 +243,31 @@ function plain(c: u32): u32 {
   return c & 0xff;
 }
 
+@inline
+function isSchemeByte(c: u32): bool {
+  return isAlnumByte(c) || c == 43 || c == 46 || c == 45;
+}
+
+/**
+ * The pattern's "not a URL" look-ahead at `v` (a letter): 0 when the value is no
+ * `scheme://` (at most 31 scheme characters), -1 when it is one, 2 when uncertain.
+ */
+function schemeAt(input: usize, n: i32, v: i32): i32 {
+  let k = step(input, v);
+  for (let count = 1; k < n && count <= 30; count++, k = step(input, k)) {
+    const c = byteAt(input, k);
+    if (changes(c)) return 2;
+    if (!isSchemeByte(c)) break;
+  }
+  for (let i = 0; i < 3; i++, k = step(input, k)) {
+    if (k >= n) return 0;
+    const c = byteAt(input, k);
+    if (changes(c)) return 2;
+    if (c != (i == 0 ? 58 : 47)) return 0;
+  }
+  return -1;
+}
+
 /** 1: a value may start at `v`; 0: none can; 2: an uncertain character was read (maybe). */
 function valueAt(input: usize, n: i32, v: i32): i32 {
   if (v >= n) return 0;
@@ -255,6 +280,11 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
     if (changes(c)) return 2;
   }
   if (isValueStop(c) || c == 45 || c == 61 || c == 58 || c == 46 || c == 63) return 0;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    const scheme = schemeAt(input, n, v);
+    if (scheme < 0) return 0;
+    if (scheme == 2) return 2;
+  }
   let count = 1;
   for (let k = step(input, v); k < n && count < 8; k = step(input, k)) {
     const d = byteAt(input, k);
@@ -272,6 +302,15 @@ function valueAfterSeparator(input: usize, n: i32, k: i32): i32 {
     const d = byteAt(input, s);
     if (changes(d)) return 2;
     if ((c == 61 && d == 62) || (c == 58 && d == 61)) s = step(input, s);
+    else if (c == 58 && d == 47) {
+      // `https://`: a scheme, not a name and its separator.
+      const t = step(input, s);
+      if (t < n) {
+        const e = byteAt(input, t);
+        if (changes(e)) return 2;
+        if (e == 47) return 0;
+      }
+    }
   }
   for (let b = 0; b < 4 && s < n && isBlank(byteAt(input, s)); b++) s = step(input, s);
   return valueAt(input, n, s);
@@ -395,6 +434,49 @@ function gatesPass(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   return gatesPassIn(input, n, gates, hs, he);
 }
 
+/** A name character the gates read the same way in every mode (`_` is not: a marker). */
+@inline
+function isPlainNameByte(c: u32): bool {
+  return isAlnumByte(c) || c == 46 || c == 91 || c == 93;
+}
+
+/**
+ * A character the name-value gate reads in no special way in any mode, and none a name, a
+ * separator or a blank: after a name, it ends the gate's reading with "no".
+ */
+@inline
+function isInert(c: u32): bool {
+  return c < 0x80 && c != 34 && c != 39 && c != 61 && c != 58 && c != 32 && c != 9 &&
+    c != 92 && !isPlainNameByte(c) && c != 45 && c != 95 && c != 42 && c != 126 && c != 96 &&
+    c != 38 && c != 60 && c != 62 && c != 124;
+}
+
+/**
+ * The name-value gate's "no" for a keyword in prose (`rotate the token first`), read in a few
+ * steps: the hit's word is plain name characters from a blank (or the input's start) through
+ * the hit and on to a character that ends the reading (`,`, a line end), or to one blank and a
+ * word that is not `is`, `was` or a separator. False: not that shape, ask the general gate.
+ */
+@inline
+function proseWord(input: usize, n: i32, hs: i32, he: i32): bool {
+  const floor = hs - (load<u8>(BEFORE + GATE_NAME_VALUE) as i32);
+  let ws = hs;
+  while (ws > 0) {
+    const c = load<u8>(input + ws - 1) as u32;
+    if (c == 32 || c == 10) break;
+    if (ws <= floor + 1 || !isPlainNameByte(c)) return false;
+    ws--;
+  }
+  let j = he;
+  while (j < n && j < hs + 48 && isPlainNameByte(load<u8>(input + j) as u32)) j++;
+  if (j >= n || j >= hs + 48) return false;
+  const c = load<u8>(input + j) as u32;
+  if (c == 10 || isInert(c)) return true;
+  if (c != 32 || j + 1 >= n) return false;
+  const d = load<u8>(input + j + 1) as u32;
+  return d != 105 && d != 119 && (isInert(d) || isPlainNameByte(d));
+}
+
 /** gatesPass for a given mode (tests). */
 export function gatesPassMode(
   input: usize,
@@ -410,6 +492,7 @@ export function gatesPassMode(
 
 @inline
 function gatesPassIn(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
+  if (gates == GATE_NAME_VALUE && proseWord(input, n, hs, he)) return false;
   let pass = false;
   for (let g: u32 = 1; g <= 2; g++) {
     if ((gates & g) == 0) continue;
