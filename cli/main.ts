@@ -26,7 +26,10 @@ function say(line: string): void {
   Deno.stderr.writeSync(encoder.encode(`token-guard: ${line}\n`));
 }
 
-async function writeAll(w: { write(p: Uint8Array): Promise<number> }, text: string) {
+async function writeAll(
+  w: { write(p: Uint8Array): Promise<number> },
+  text: string,
+) {
   let data = encoder.encode(text);
   while (data.length > 0) data = data.subarray(await w.write(data));
 }
@@ -66,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const started = performance.now();
   const inputs: Input[] = [];
-  for await (const input of walk(opts.paths, opts.maxSize)) inputs.push(input);
+  for (const input of walk(opts.paths, opts.maxSize)) inputs.push(input);
   const total = inputs.reduce((n, i) => n + ("size" in i ? i.size : 0), 0);
   const progress = new Progress(total, opts.progress);
   const rules = opts.rules;
@@ -90,7 +93,9 @@ export async function run(argv: string[]): Promise<number> {
   });
   progress.finish();
 
-  const found = totals.found.filter((l) => !baseline.has(l.finding.fingerprint));
+  const found = totals.found.filter((l) =>
+    !baseline.has(l.finding.fingerprint)
+  );
   found.sort(compareLocated);
   const format = opts.format ??
     (opts.output === undefined && Deno.stdout.isTerminal() ? "table" : "json");

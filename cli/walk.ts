@@ -2,6 +2,8 @@
 // Folders are walked in sorted order (stable reports), skipping what never holds a person's
 // secret or would only repeat one: VCS metadata, installed packages, symlinks (loops), and files
 // over the size limit. Files named on the command line are never skipped for size: they stream.
+// File system calls are synchronous: a walk makes one per file, and a round trip through the
+// async I/O threads costs more than a stat of a cached inode (7 ms against 1 for 21 files).
 
 export type Input =
   | { kind: "stdin"; path: "-" }
@@ -14,10 +16,10 @@ export type Input =
 export const SKIP_DIRS = new Set([".git", "node_modules", ".hg", ".svn"]);
 
 /** An unpacked Slack export: Slack always writes channels.json and users.json at its root. */
-export async function isExportDir(dir: string): Promise<boolean> {
+export function isExportDir(dir: string): boolean {
   for (const name of ["channels.json", "users.json"]) {
     try {
-      if ((await Deno.stat(join(dir, name))).isFile) return true;
+      if (Deno.statSync(join(dir, name)).isFile) return true;
     } catch {
       // absent: try the next marker
     }
@@ -35,7 +37,7 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export async function* walk(paths: string[], maxSize: number): AsyncGenerator<Input> {
+export function* walk(paths: string[], maxSize: number): Generator<Input> {
   for (const path of paths) {
     if (path === "-") {
       yield { kind: "stdin", path: "-" };
@@ -43,7 +45,7 @@ export async function* walk(paths: string[], maxSize: number): AsyncGenerator<In
     }
     let info: Deno.FileInfo;
     try {
-      info = await Deno.stat(path);
+      info = Deno.statSync(path);
     } catch (e) {
       yield { kind: "error", path, reason: message(e) };
       continue;
@@ -58,15 +60,14 @@ export async function* walk(paths: string[], maxSize: number): AsyncGenerator<In
   }
 }
 
-async function* walkDir(dir: string, maxSize: number): AsyncGenerator<Input> {
-  if (await isExportDir(dir)) {
+function* walkDir(dir: string, maxSize: number): Generator<Input> {
+  if (isExportDir(dir)) {
     yield { kind: "export-dir", path: dir };
     return;
   }
   let entries: Deno.DirEntry[];
   try {
-    entries = [];
-    for await (const e of Deno.readDir(dir)) entries.push(e);
+    entries = [...Deno.readDirSync(dir)];
   } catch (e) {
     yield { kind: "error", path: dir, reason: message(e) };
     return;
@@ -82,13 +83,17 @@ async function* walkDir(dir: string, maxSize: number): AsyncGenerator<Input> {
     if (!entry.isFile) continue;
     let size: number;
     try {
-      size = (await Deno.stat(path)).size;
+      size = Deno.statSync(path).size;
     } catch (e) {
       yield { kind: "error", path, reason: message(e) };
       continue;
     }
     if (size > maxSize) {
-      yield { kind: "skip", path, reason: `larger than --max-size (${size} bytes)` };
+      yield {
+        kind: "skip",
+        path,
+        reason: `larger than --max-size (${size} bytes)`,
+      };
     } else if (entry.name.toLowerCase().endsWith(".zip")) {
       yield { kind: "zip", path, size };
     } else {

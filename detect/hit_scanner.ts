@@ -337,18 +337,6 @@ export class HitScanner {
 /** A bucket's nibble masks: per byte k of a place, allowed low nibbles, then high nibbles. */
 type Masks = number[];
 
-function masksOf(starts: Uint8Array[]): Masks {
-  const m = [0, 0, 0, 0, 0, 0];
-  for (const b of starts) {
-    for (let k = 0; k < 3; k++) {
-      const c = b[k] | 0x20;
-      m[2 * k] |= k < b.length ? 1 << (c & 15) : 0xffff;
-      m[2 * k + 1] |= k < b.length ? 1 << (c >> 4) : 0xffff;
-    }
-  }
-  return m;
-}
-
 function bits(x: number): number {
   let n = 0;
   for (; x !== 0; x &= x - 1) n++;
@@ -357,64 +345,59 @@ function bits(x: number): number {
 
 /**
  * How many 3-byte strings of printable ASCII, as the filter reads them (folded: high nibble 2,
- * 3, 6 or 7), a bucket with masks `m` lets through: a cost for chat text.
+ * 3, 6 or 7), a bucket with masks `a | b` lets through: a cost for chat text.
  */
-function flagged(m: Masks): number {
+function flagged(a: Masks, b: Masks = a): number {
   let count = 1;
-  for (let k = 0; k < 3; k++) {
-    count *= bits(m[2 * k]) * bits(m[2 * k + 1] & 0b11001100);
+  for (let k = 0; k < 6; k += 2) {
+    count *= bits(a[k] | b[k]) * bits((a[k + 1] | b[k + 1]) & 0xcc);
   }
   return count;
 }
 
 /**
- * Writes the nibble tables: each keyword start goes to the bucket of its first byte. With more
- * than 16 first bytes, the two buckets whose union flags the fewest extra places in ASCII text
- * share one (merging neighbours such as `r`, `s`, `t` would let "re", "se", "to" through and
- * cost a trie walk at one place in thirty).
+ * Writes the nibble tables: each keyword start goes to the bucket of its first byte. Lead bytes
+ * of non-ASCII characters share one bucket (in ASCII text it never fires). With more than 16
+ * buckets still, the two whose union flags the fewest extra places in ASCII text share one
+ * (merging neighbours such as `r`, `s`, `t` would let "re", "se", "to" through and cost a trie
+ * walk at one place in thirty).
  */
 function writeNibbles(mem: Uint8Array, starts: Uint8Array[]): void {
-  let groups = [...new Set(starts.map((b) => b[0] | 0x20))].sort((a, b) =>
-    a - b
-  ).map((c) => {
-    const masks = masksOf(starts.filter((b) => (b[0] | 0x20) === c));
-    return { members: [c], masks, cost: flagged(masks) };
-  });
-  while (groups.length > 16) {
-    let best = [0, 1], extra = Infinity;
-    for (let a = 0; a < groups.length; a++) {
-      for (let b = a + 1; b < groups.length; b++) {
-        const union = groups[a].masks.map((x, i) => x | groups[b].masks[i]);
-        const e = flagged(union) - groups[a].cost - groups[b].cost;
-        if (e < extra) [best, extra] = [[a, b], e];
+  const bucketOf = new Map<number, Masks>();
+  for (const b of starts) {
+    const first = b[0] | 0x20;
+    const key = first >= 0x80 ? 0x80 : first;
+    let m = bucketOf.get(key);
+    if (m === undefined) bucketOf.set(key, m = [0, 0, 0, 0, 0, 0]);
+    for (let k = 0; k < 3; k++) {
+      const c = b[k] | 0x20;
+      m[2 * k] |= k < b.length ? 1 << (c & 15) : 0xffff;
+      m[2 * k + 1] |= k < b.length ? 1 << (c >> 4) : 0xffff;
+    }
+  }
+  const masks = [...bucketOf.values()];
+  let live = masks.map((_, g) => g);
+  while (live.length > 16) {
+    let best = [live[0], live[1]], extra = Infinity;
+    for (let i = 0; i < live.length; i++) {
+      for (let j = i + 1; j < live.length; j++) {
+        const a = masks[live[i]], b = masks[live[j]];
+        const e = flagged(a, b) - flagged(a) - flagged(b);
+        if (e < extra) [best, extra] = [[live[i], live[j]], e];
       }
     }
-    const [a, b] = best;
-    const masks = groups[a].masks.map((x, i) => x | groups[b].masks[i]);
-    const merged = {
-      members: [...groups[a].members, ...groups[b].members],
-      masks,
-    };
-    groups = groups.filter((_, i) => i !== a && i !== b).concat({
-      ...merged,
-      cost: flagged(masks),
-    });
+    const [keep, gone] = best;
+    masks[keep] = masks[keep].map((x, k) => x | masks[gone][k]);
+    live = live.filter((g) => g !== gone);
   }
-  for (const b of starts) {
-    const g = groups.findIndex((group) => group.members.includes(b[0] | 0x20));
-    const set = g >> 3, bucket = 1 << (g & 7);
+  for (const [bucket, g] of live.entries()) {
+    const set = bucket >> 3, bit = 1 << (bucket & 7);
     for (let k = 0; k < 3; k++) {
       const lo = NIBBLES + (set * 3 + k) * 32, hi = lo + 16;
-      if (k >= b.length) {
-        for (let x = 0; x < 16; x++) {
-          mem[lo + x] |= bucket;
-          mem[hi + x] |= bucket;
-        }
-        continue;
+      for (let x = 0; x < 16; x++) {
+        if (masks[g][2 * k] & (1 << x)) mem[lo + x] |= bit;
+        if (masks[g][2 * k + 1] & (1 << x)) mem[hi + x] |= bit;
       }
-      const c = b[k] | 0x20;
-      mem[lo + (c & 15)] |= bucket;
-      mem[hi + (c >> 4)] |= bucket;
     }
   }
 }
