@@ -520,6 +520,39 @@ function valueAfterName(
   return false;
 }
 
+function isMarkerCode(c: number): boolean {
+  return c === 42 || c === 95 || c === 126 || c === 96;
+}
+
+/**
+ * `text` as normalize() shows a marker run (`*`, `_`, `~`, backtick) with a blank or line end
+ * (any character up to U+0020) or the text's edge on one side: such a run is always shown as
+ * blanks (normalize() keeps or drops a marker only between two characters of a word). Other
+ * characters read as they are; `mapped` tells whether a run was read as blanks.
+ */
+class EdgeMarkersAsBlanks implements CharReader {
+  mapped = false;
+  constructor(readonly text: CharReader) {}
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  charCodeAt(i: number): number {
+    const c = this.text.charCodeAt(i);
+    if (!isMarkerCode(c)) return c;
+    const t = this.text;
+    let a = i, b = i + 1;
+    while (a > 0 && isMarkerCode(t.charCodeAt(a - 1))) a--;
+    while (b < t.length && isMarkerCode(t.charCodeAt(b))) b++;
+    if (
+      a > 0 && t.charCodeAt(a - 1) > 32 && b < t.length && t.charCodeAt(b) > 32
+    ) return c;
+    this.mapped = true;
+    return 32;
+  }
+}
+
 /**
  * NAME_VALUE's gate. A match's name is a run of name characters (at most 63) followed by a
  * quote, `=`, `:`, or 1-4 blanks and then `=`, `:`, `is`, `was`, or, for a `--flag`, the value;
@@ -534,11 +567,23 @@ export function nameValueMayStart(
   _hitEnd = hitStart,
   asShown = true,
 ): boolean {
-  const changes = asShown ? mayChange : never;
-  // Raw, `_` is a name character; as shown it may be a marker (so: maybe, above).
-  const nameCode = asShown
-    ? isNameCode
-    : (c: number) => c === 95 || isNameCode(c);
+  if (!asShown) return nameValueReading(text, wordStart, hitStart, never);
+  // As shown, with marker runs at a word's edge read as the blanks they become (any other
+  // character normalize() may change: maybe); when one was, the raw reading is another.
+  const shown = new EdgeMarkersAsBlanks(text);
+  if (nameValueReading(shown, wordStart, hitStart, mayChange)) return true;
+  return shown.mapped && nameValueReading(text, wordStart, hitStart, never);
+}
+
+/** nameValueMayStart over one reading of the text (`changes`: characters read as "maybe"). */
+function nameValueReading(
+  text: CharReader,
+  wordStart: number,
+  hitStart: number,
+  changes: Changes,
+): boolean {
+  // `_` is a name character raw, and as shown inside an identifier (else a marker: maybe).
+  const nameCode = isNameCode;
   let dash = false;
   const longest = hitStart + 64;
   for (let j = wordStart; j < text.length; j++) {

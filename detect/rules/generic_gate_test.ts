@@ -91,6 +91,12 @@ const PIECES = {
     "<",
     ">",
     "|",
+    // A marker glued to a token character, which normalize() drops or keeps rather than blanks.
+    "*9",
+    "_-",
+    "~.",
+    "`%",
+    "*+",
   ],
   invisibles: ["\u200b", "\u00ad", "\u2022", "<@U123>"],
 };
@@ -250,7 +256,11 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(t("token => 'x7Kq2mWz9'"), true);
   assertEquals(t('token" : x7Kq2mWz9'), true);
   assertEquals(t("--token x7Kq2mWz9"), true);
-  assertEquals(t("*token* x"), true); // as shown, the markers may go
+  // As shown, markers at a word's edge are blanks; between characters they may go.
+  assertEquals(t("*token* x"), false);
+  assertEquals(t("_rotate the token_ today"), false);
+  assertEquals(t("*token*: x7Kq2mWz9"), true);
+  assertEquals(t("token*=x7Kq2mWz9"), true);
   // A value too short, or none, rules the hit out as well.
   assertEquals(t("token = x"), false);
   assertEquals(t('"token": "bearer"'), false);
@@ -265,7 +275,8 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(raw("token_type = bearer12345"), true);
   assertEquals(raw('"token_type": "bearer"'), false);
   assertEquals(t('"token_type": "bearer"'), false);
-  assertEquals(t("_token_ = x"), true);
+  assertEquals(t("_token_ = x7Kq2mWz9"), true);
+  assertEquals(t("_token_ = x"), false);
   assertEquals(raw("_token_ = x"), false);
   // A URL is no value, and a URL's scheme no name (the validator would reject both).
   assertEquals(raw("TOKEN_URL=https://token.internal.example/v1"), false);

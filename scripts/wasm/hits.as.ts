@@ -217,9 +217,52 @@ function byteAt(input: usize, i: i32): u32 {
   }
   if ((mode & MODE_SHOWN) && (c == 42 || c == 95 || c == 126 || c == 96 || c == 38 || c == 60 ||
     c == 62 || c == 124)) {
+    if (blanking && isMarker(c) && edgeMarker(input, i)) {
+      blanked++;
+      return 32;
+    }
     return c | 0x200; // a marker, entity or link character: see changes()
   }
   return c;
+}
+
+// The name-value gate's shown reading (nameValueShown): a marker run at a word's edge is read
+// as the blanks normalize() always makes of it; `blanked` counts those reads.
+let blanking = false;
+let blanked = 0;
+/** End of the input being read (for edgeMarker). */
+let limit: i32 = 0;
+
+/**
+ * Whether the marker at `i` is in a run with a blank or line end (a character up to U+0020)
+ * or the text's edge on one side: normalize() shows such a run as blanks. In JSON, an escape
+ * is the character it stands for and a string's quotes are its text's edges.
+ */
+function edgeMarker(input: usize, i: i32): bool {
+  let a = i, b = i + 1;
+  while (a > 0 && isMarker(load<u8>(input + a - 1) as u32)) a--;
+  while (b < limit && isMarker(load<u8>(input + b) as u32)) b++;
+  return blankBefore(input, a) || blankAt(input, b);
+}
+
+function blankBefore(input: usize, a: i32): bool {
+  if (a == 0) return (mode & MODE_JSON) == 0;
+  const p = load<u8>(input + a - 1) as u32;
+  if (mode & MODE_JSON) {
+    if (a >= 2 && oddBackslashes(input, a - 2)) return escapeChar(input, a - 2) <= 32;
+    if (p == 34) return true; // the string's opening quote
+  }
+  return p <= 32;
+}
+
+function blankAt(input: usize, b: i32): bool {
+  if (b >= limit) return true;
+  const c = load<u8>(input + b) as u32;
+  if (mode & MODE_JSON) {
+    if (c == 34) return true; // the string's closing quote
+    if (c == 92) return escapeChar(input, b) <= 32;
+  }
+  return c <= 32;
 }
 
 /** The start of the character after the one at `i` (a JSON escape is 2 or 6 bytes). */
@@ -514,11 +557,31 @@ function gatesPassIn(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
       if (isSpaceByte(c)) break;
       ws = q;
     }
-    if (g == GATE_NAME_VALUE ? nameValueGate(input, n, ws, hs) : urlGate(input, n, ws, hs, he)) {
+    if (g == GATE_NAME_VALUE ? nameValueShown(input, n, ws, hs) : urlGate(input, n, ws, hs, he)) {
       pass = true;
     }
   }
   return pass;
+}
+
+/**
+ * nameValueGate; as shown, over the reading with marker runs at a word's edge as blanks, and
+ * when some were, over the raw reading too (detect/rules/generic.ts, nameValueMayStart).
+ */
+function nameValueShown(input: usize, n: i32, ws: i32, hs: i32): bool {
+  if ((mode & MODE_SHOWN) == 0) return nameValueGate(input, n, ws, hs);
+  limit = n;
+  blanking = true;
+  blanked = 0;
+  const shown = nameValueGate(input, n, ws, hs);
+  blanking = false;
+  if (shown) return true;
+  if (blanked == 0) return false;
+  const saved = mode;
+  mode = saved & ~MODE_SHOWN;
+  const raw = nameValueGate(input, n, ws, hs);
+  mode = saved;
+  return raw;
 }
 
 /** Zones (u32 start, u32 end, ascending) where hits pass ungated; the next one not passed. */
