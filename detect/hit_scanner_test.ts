@@ -65,6 +65,40 @@ Deno.test("jsonElements: each element's bytes parse to that element (compact and
   }
 });
 
+Deno.test("jsonElements: escapes, quotes and brackets at every place of a 64-byte block", () => {
+  const scanner = new HitScanner([]);
+  const tricky = ["\\", '\\"', '"', "\\\\", "]},[{", "\n", "\\u0022"];
+  for (let pad = 0; pad < 140; pad++) {
+    for (const t of tricky) {
+      const arr = [
+        { text: "x".repeat(pad) + t + "y" },
+        ["a" + t, { url: t }],
+        t,
+      ];
+      const text = JSON.stringify(arr);
+      const bytes = enc.encode(text);
+      scanner.input(bytes.length).set(bytes);
+      const got = scanner.jsonElements(bytes.length);
+      assert(got !== null, text);
+      const view = scanner.input(bytes.length);
+      assertEquals(got.elements.length / 2, arr.length, text);
+      for (let k = 0; k < arr.length; k++) {
+        const slice = view.subarray(
+          got.elements[k * 2],
+          got.elements[k * 2 + 1],
+        );
+        assertEquals(JSON.parse(dec.decode(slice)), arr[k], text);
+      }
+    }
+  }
+  // Malformed: an unterminated string or array, a raw control character in a string.
+  for (const bad of ['["abc', "[1, 2", '["a\u0001b"]', "[1,]"]) {
+    const bytes = enc.encode(bad);
+    scanner.input(bytes.length).set(bytes);
+    assertEquals(scanner.jsonElements(bytes.length), null, bad);
+  }
+});
+
 Deno.test("jsonElements: rich-text leaves of one container are joined, nothing else", () => {
   const scanner = new HitScanner([]);
   const leaves = (...t: string[]) => t.map((text) => ({ type: "text", text }));

@@ -713,51 +713,6 @@ function isTextKey(input: usize, s: i32, e: i32): bool {
   return false;
 }
 
-/** The first byte at or after `i` that matters in a string: a quote, a backslash, a control. */
-@inline
-function nextInString(input: usize, n: i32, i: i32): i32 {
-  const quote = i8x16.splat(34), slash = i8x16.splat(92), control = i8x16.splat(0x20);
-  while (i + 16 <= n) {
-    const v = v128.load(input + i);
-    const m = v128.or(v128.or(i8x16.eq(v, quote), i8x16.eq(v, slash)), i8x16.lt_u(v, control));
-    const bits = i8x16.bitmask(m);
-    if (bits != 0) return i + ctz(bits);
-    i += 16;
-  }
-  while (i < n) {
-    const c = load<u8>(input + i) as u32;
-    if (c == 34 || c == 92 || c < 0x20) return i;
-    i++;
-  }
-  return n;
-}
-
-/** The first structural byte at or after `i` outside strings: `"{}[],:`. */
-@inline
-function nextStructural(input: usize, n: i32, i: i32): i32 {
-  while (i + 16 <= n) {
-    const v = v128.load(input + i);
-    // `{` `}` `[` `]` are 0x7b 0x7d 0x5b 0x5d: OR 0x20 folds brackets onto braces.
-    const f = v128.or(v, i8x16.splat(0x20));
-    const m = v128.or(
-      v128.or(
-        v128.or(i8x16.eq(v, i8x16.splat(34)), i8x16.eq(f, i8x16.splat(0x7b))),
-        i8x16.eq(f, i8x16.splat(0x7d)),
-      ),
-      v128.or(i8x16.eq(v, i8x16.splat(44)), i8x16.eq(v, i8x16.splat(58))),
-    );
-    const bits = i8x16.bitmask(m);
-    if (bits != 0) return i + ctz(bits);
-    i += 16;
-  }
-  while (i < n) {
-    const c = load<u8>(input + i) as u32;
-    if (c == 34 || c == 123 || c == 125 || c == 91 || c == 93 || c == 44 || c == 58) return i;
-    i++;
-  }
-  return n;
-}
-
 /**
  * Splits a JSON array into its elements: writes (u32 start, u32 end) per element at `out`
  * (at most `cap`) and, at `joins`, (u32 end of a text, u32 start of the next) for each pair of
@@ -775,94 +730,143 @@ export function jsonElements(
   joins: usize,
   joinCap: i32,
 ): i32 {
-  let i = skipJsonSpace(input, n, 0);
-  if (i >= n || load<u8>(input + i) != 91) return -1;
+  const first = skipJsonSpace(input, n, 0);
+  if (first >= n || load<u8>(input + first) != 91) return -1;
   let count = 0, joinCount = 0;
   let depth = 0; // 0: inside the top-level array
   let epoch: u32 = 0; // brackets seen: leaves of one container have no bracket between them
-  let start = skipJsonSpace(input, n, i + 1); // the current element's first byte
+  let start = skipJsonSpace(input, n, first + 1); // the current element's first byte
   let keyIsText = false; // the last key read was "text" or "url": its value comes next
   let lastTextEnd = -1; // closing quote of the element's last text/url value
   let lastTextAt: u32 = 0; // where that value sat: (epoch << 8) | depth
   let strStart = -1, strEnd = -1; // the last string, until what follows it says key or value
-  i++;
-  while (true) {
-    i = nextStructural(input, n, i);
-    if (i >= n) return -1;
-    const c = load<u8>(input + i) as u32;
-    if (strStart >= 0) {
-      // The string before this byte: a key if `:` follows, else a value.
-      if (c == 58) {
-        keyIsText = isTextKey(input, strStart + 1, strEnd);
-      } else {
-        if (keyIsText) {
-          const at = (epoch << 8) | (depth as u32);
-          if (lastTextEnd >= 0 && lastTextAt == at) {
-            if (joinCount < joinCap) {
-              store<u32>(joins + ((joinCount as usize) << 3), lastTextEnd as u32);
-              store<u32>(joins + ((joinCount as usize) << 3) + 4, (strStart + 1) as u32);
+  let opened = -1; // the opening quote of the string being read
+  // Carried from one 64-byte block to the next: the block starts inside a string (all ones),
+  // its first byte is escaped (1).
+  let inside: u64 = 0, escapedFirst: u64 = 0;
+  for (let base = first + 1; base < n; base += 64) {
+    // Bit k of each mask: byte base + k is a quote, a backslash, one of `{}[],:`, a control.
+    let quote: u64 = 0, slash: u64 = 0, structural: u64 = 0, control: u64 = 0;
+    for (let k = 0; k < 4; k++) {
+      const v = v128.load(input + base + k * 16);
+      const f = v128.or(v, i8x16.splat(0x20)); // `[` `]` fold onto `{` `}`
+      const shift = (k * 16) as u64;
+      quote |= (i8x16.bitmask(i8x16.eq(v, i8x16.splat(34))) as u64) << shift;
+      slash |= (i8x16.bitmask(i8x16.eq(v, i8x16.splat(92))) as u64) << shift;
+      control |= (i8x16.bitmask(i8x16.lt_u(v, i8x16.splat(0x20))) as u64) << shift;
+      const s = v128.or(
+        v128.or(i8x16.eq(f, i8x16.splat(0x7b)), i8x16.eq(f, i8x16.splat(0x7d))),
+        v128.or(i8x16.eq(v, i8x16.splat(44)), i8x16.eq(v, i8x16.splat(58))),
+      );
+      structural |= (i8x16.bitmask(s) as u64) << shift;
+    }
+    if (n - base < 64) {
+      // The last block reads past the input (into the lists after it): those bytes are none.
+      const valid = ((1 as u64) << ((n - base) as u64)) - 1;
+      quote &= valid;
+      slash &= valid;
+      structural &= valid;
+      control &= valid;
+    }
+    // A backslash escapes the byte after it (which, if a backslash, escapes nothing).
+    let escaped: u64 = escapedFirst;
+    let escapers = slash & ~escapedFirst;
+    escapedFirst = 0;
+    while (escapers != 0) {
+      const k = ctz(escapers);
+      escapers &= escapers - 1;
+      if (k == 63) {
+        escapedFirst = 1;
+        break;
+      }
+      const next = (1 as u64) << (k + 1);
+      escaped |= next;
+      escapers &= ~next;
+    }
+    const quotes = quote & ~escaped;
+    // Inside a string: from its opening quote up to (not including) its closing one.
+    let x = quotes;
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    const strings = x ^ inside;
+    inside = (strings >> 63) != 0 ? ~(0 as u64) : 0;
+    if ((control & strings) != 0) return -1; // a raw control character in a string
+    let events = quotes | (structural & ~strings);
+    while (events != 0) {
+      const k = ctz(events);
+      events &= events - 1;
+      const i = base + (k as i32);
+      const c = load<u8>(input + i) as u32;
+      if (c == 34 && ((strings >> k) & 1) == 0) {
+        // A closing quote: the string is read.
+        strStart = opened;
+        strEnd = i;
+        continue;
+      }
+      if (strStart >= 0) {
+        // The string before this byte: a key if `:` follows, else a value.
+        if (c == 58) {
+          keyIsText = isTextKey(input, strStart + 1, strEnd);
+        } else {
+          if (keyIsText) {
+            const at = (epoch << 8) | (depth as u32);
+            if (lastTextEnd >= 0 && lastTextAt == at) {
+              if (joinCount < joinCap) {
+                store<u32>(joins + ((joinCount as usize) << 3), lastTextEnd as u32);
+                store<u32>(joins + ((joinCount as usize) << 3) + 4, (strStart + 1) as u32);
+              }
+              joinCount++;
             }
-            joinCount++;
+            lastTextEnd = strEnd;
+            lastTextAt = at;
           }
-          lastTextEnd = strEnd;
-          lastTextAt = at;
+          keyIsText = false;
         }
-        keyIsText = false;
+        strStart = -1;
       }
-      strStart = -1;
-    }
-    if (c == 34) {
-      let j = i + 1;
-      while (true) {
-        j = nextInString(input, n, j);
-        if (j >= n) return -1;
-        const d = load<u8>(input + j) as u32;
-        if (d == 34) break;
-        if (d < 0x20) return -1;
-        j += 2; // a backslash and what it escapes
-      }
-      strStart = i;
-      strEnd = j;
-      i = j + 1;
-      continue;
-    }
-    if (c == 123 || c == 91) {
-      depth++;
-      if (c == 91) epoch++;
-    } else if (c == 125 || c == 93) {
-      if (depth == 0) {
-        if (c != 93) return -1;
-        // The array's end: the last element, unless the array is empty.
+      if (c == 34) {
+        opened = i;
+      } else if (c == 123 || c == 91) {
+        depth++;
+        if (c == 91) epoch++;
+      } else if (c == 125 || c == 93) {
+        if (depth == 0) {
+          if (c != 93) return -1;
+          // The array's end: the last element, unless the array is empty.
+          let end = i;
+          while (end > start && isJsonSpace(load<u8>(input + end - 1) as u32)) end--;
+          if (end > start) {
+            if (count < cap) {
+              store<u32>(out + ((count as usize) << 3), start as u32);
+              store<u32>(out + ((count as usize) << 3) + 4, end as u32);
+            }
+            count++;
+          } else if (count > 0) return -1; // `[1,]`
+          store<u32>(joins - 4, joinCount as u32);
+          return skipJsonSpace(input, n, i + 1) == n ? count : -1;
+        }
+        depth--;
+        if (c == 93) epoch++;
+      } else if (c == 44 && depth == 0) {
         let end = i;
         while (end > start && isJsonSpace(load<u8>(input + end - 1) as u32)) end--;
-        if (end > start) {
-          if (count < cap) {
-            store<u32>(out + ((count as usize) << 3), start as u32);
-            store<u32>(out + ((count as usize) << 3) + 4, end as u32);
-          }
-          count++;
-        } else if (count > 0) return -1; // `[1,]`
-        store<u32>(joins - 4, joinCount as u32);
-        return skipJsonSpace(input, n, i + 1) == n ? count : -1;
+        if (end == start) return -1; // an empty element
+        if (count < cap) {
+          store<u32>(out + ((count as usize) << 3), start as u32);
+          store<u32>(out + ((count as usize) << 3) + 4, end as u32);
+        }
+        count++;
+        start = skipJsonSpace(input, n, i + 1);
+        lastTextEnd = -1;
+        keyIsText = false;
       }
-      depth--;
-      if (c == 93) epoch++;
-    } else if (c == 44 && depth == 0) {
-      let end = i;
-      while (end > start && isJsonSpace(load<u8>(input + end - 1) as u32)) end--;
-      if (end == start) return -1; // an empty element
-      if (count < cap) {
-        store<u32>(out + ((count as usize) << 3), start as u32);
-        store<u32>(out + ((count as usize) << 3) + 4, end as u32);
-      }
-      count++;
-      start = skipJsonSpace(input, n, i + 1);
-      lastTextEnd = -1;
-      keyIsText = false;
     }
-    i++;
   }
-  return -1; // not reached
+  return -1; // the input ended inside the array
 }
 
 @inline
