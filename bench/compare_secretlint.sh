@@ -3,7 +3,7 @@
 # against whole process, on the same generated corpus in the same run; then Token Guard's peak
 # memory (RSS high-water mark) on a 5 MB and a 500 MB single file.
 #
-#   bash bench/compare_secretlint.sh            # 21 MB corpus, 3 runs each, best time kept
+#   bash bench/compare_secretlint.sh            # 21 MB corpus, 5 runs each, best time kept
 #   SIZE=50MB RUNS=5 BIG=1GB bash bench/compare_secretlint.sh
 #
 # secretlint is installed from bench/.tools/package-lock.json into bench/.tools/node_modules
@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 SIZE="${SIZE:-21MB}"
-RUNS="${RUNS:-3}"
+RUNS="${RUNS:-5}"
 BIG="${BIG:-500MB}"
 DENO="${DENO:-$ROOT/node_modules/deno/deno}"
 CONFIG="${CONFIG:-offline.jsonc}"

@@ -47,9 +47,7 @@ export function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
   const unit = m ? UNITS[m[2].toLowerCase()] : undefined;
   if (!m || unit === undefined) {
-    throw new UsageError(
-      `--max-size: cannot read "${text}" (try 100MB, 512KB or 2048)`,
-    );
+    throw new UsageError(`--max-size: cannot read "${text}" (try 100MB, 512KB or 2048)`);
   }
   return Math.floor(Number(m[1]) * unit);
 }
@@ -103,11 +101,7 @@ export function parseArgs(argv: string[]): CliOptions {
       case "--format": {
         const v = value();
         const format = FORMATS[v.toLowerCase()];
-        if (!format) {
-          throw new UsageError(
-            `--format: "${v}" is not one of table, json, sarif`,
-          );
-        }
+        if (!format) throw new UsageError(`--format: "${v}" is not one of table, json, sarif`);
         opts.format = format;
         break;
       }
@@ -123,20 +117,13 @@ export function parseArgs(argv: string[]): CliOptions {
         opts.maxSize = parseSize(value());
         break;
       case "--rules": {
-        const ids = value().split(",").map((s) => s.trim()).filter((s) =>
-          s.length > 0
-        );
-        if (ids.length === 0) {
-          throw new UsageError("--rules needs at least one rule id");
-        }
+        const ids = value().split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+        if (ids.length === 0) throw new UsageError("--rules needs at least one rule id");
         opts.rules = ids;
         break;
       }
       case "--workspace":
-        opts.workspace = value().replace(/^https?:\/\//, "").replace(
-          /\.slack\.com\/?$/,
-          "",
-        );
+        opts.workspace = value().replace(/^https?:\/\//, "").replace(/\.slack\.com\/?$/, "");
         break;
       case "--jobs": {
         const v = value();
@@ -164,9 +151,7 @@ export function parseArgs(argv: string[]): CliOptions {
     }
   }
   if (!opts.help && opts.paths.length === 0) {
-    throw new UsageError(
-      "no input: name files, folders, Slack export .zip files, or - for stdin",
-    );
+    throw new UsageError("no input: name files, folders, Slack export .zip files, or - for stdin");
   }
   return opts;
 }

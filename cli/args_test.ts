@@ -47,27 +47,11 @@ Deno.test("parseArgs: help needs no path", () => {
 
 Deno.test("parseArgs: usage errors say what is wrong", () => {
   assertThrows(() => parseArgs([]), UsageError, "no input");
-  assertThrows(
-    () => parseArgs(["--format", "xml", "x"]),
-    UsageError,
-    "not one of",
-  );
-  assertThrows(
-    () => parseArgs(["--nope", "x"]),
-    UsageError,
-    "unknown option --nope",
-  );
-  assertThrows(
-    () => parseArgs(["x", "--baseline"]),
-    UsageError,
-    "needs a value",
-  );
+  assertThrows(() => parseArgs(["--format", "xml", "x"]), UsageError, "not one of");
+  assertThrows(() => parseArgs(["--nope", "x"]), UsageError, "unknown option --nope");
+  assertThrows(() => parseArgs(["x", "--baseline"]), UsageError, "needs a value");
   assertThrows(() => parseArgs(["--help=yes"]), UsageError, "takes no value");
-  assertThrows(
-    () => parseArgs(["--rules", " , ", "x"]),
-    UsageError,
-    "at least one",
-  );
+  assertThrows(() => parseArgs(["--rules", " , ", "x"]), UsageError, "at least one");
 });
 
 Deno.test("parseSize: units are binary, bad sizes are usage errors", () => {

@@ -23,18 +23,14 @@ export function parseBaseline(text: string, name = "baseline"): Set<string> {
         throw new BaselineError(`${name}:${i + 1}: not valid JSON`);
       }
       if (typeof fp !== "string" || !FINGERPRINT.test(fp.toLowerCase())) {
-        throw new BaselineError(
-          `${name}:${i + 1}: no "fingerprint" (64 hex characters)`,
-        );
+        throw new BaselineError(`${name}:${i + 1}: no "fingerprint" (64 hex characters)`);
       }
       known.add(fp.toLowerCase());
       continue;
     }
     const word = line.split(/\s+/)[0].toLowerCase();
     if (!FINGERPRINT.test(word)) {
-      throw new BaselineError(
-        `${name}:${i + 1}: expected a SHA-256 fingerprint (64 hex)`,
-      );
+      throw new BaselineError(`${name}:${i + 1}: expected a SHA-256 fingerprint (64 hex)`);
     }
     known.add(word);
   }
@@ -46,9 +42,7 @@ export async function readBaseline(path: string): Promise<Set<string>> {
   try {
     text = await Deno.readTextFile(path);
   } catch (e) {
-    throw new BaselineError(
-      `${path}: cannot read baseline (${(e as Error).message})`,
-    );
+    throw new BaselineError(`${path}: cannot read baseline (${(e as Error).message})`);
   }
   return parseBaseline(text, path);
 }

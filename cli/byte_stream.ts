@@ -71,9 +71,7 @@ export function scanByteStream(
     }
     if (first) {
       first = false;
-      if (options.isBinary?.(buf.subarray(0, Math.min(have, SNIFF_BYTES)))) {
-        return false;
-      }
+      if (options.isBinary?.(buf.subarray(0, Math.min(have, SNIFF_BYTES)))) return false;
     }
     if (have === 0 || have <= ownFrom) return true;
     // The block ends at its last line end; one line longer than a block is cut anyway.

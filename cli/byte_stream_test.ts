@@ -22,15 +22,9 @@ function reader(bytes: Uint8Array, step: number) {
   };
 }
 
-const shape = (f: Finding) =>
-  [f.ruleId, f.line, f.column, f.fingerprint].join(" ");
+const shape = (f: Finding) => [f.ruleId, f.line, f.column, f.fingerprint].join(" ");
 
-function streamed(
-  text: string,
-  block: number,
-  overlap: number,
-  step = 65536,
-): string[] {
+function streamed(text: string, block: number, overlap: number, step = 65536): string[] {
   const out: Finding[] = [];
   let bytes = 0;
   const whole = scanByteStream(
@@ -47,36 +41,24 @@ function streamed(
 Deno.test("byte stream: planted secrets in chat text, across many small blocks", () => {
   const gen = new ChatGenerator(3);
   const lines: string[] = [];
-  const planted = plantedSet("stream").map((p) =>
-    p.message.replaceAll("\n", " ")
-  );
+  const planted = plantedSet("stream").map((p) => p.message.replaceAll("\n", " "));
   for (let i = 0; i < 6000; i++) {
-    lines.push(
-      i % 400 === 7 ? planted[(i / 400) | 0] ?? gen.line() : gen.line(),
-    );
+    lines.push(i % 400 === 7 ? planted[(i / 400) | 0] ?? gen.line() : gen.line());
     if (i % 900 === 5) lines.push("é🙂 ".repeat(30) + planted[0]);
   }
   const text = lines.join("\n") + "\n";
   const want = scanSync(text, { mrkdwn: false }).map(shape);
   assert(want.length >= 10);
-  for (
-    const [block, overlap] of [[64 * 1024, 16 * 1024], [200_000, 64 * 1024], [
-      1 << 22,
-      65536,
-    ]]
-  ) {
+  for (const [block, overlap] of [[64 * 1024, 16 * 1024], [200_000, 64 * 1024], [1 << 22, 65536]]) {
     assertEquals(streamed(text, block, overlap, 7777), want, `block ${block}`);
   }
 });
 
 Deno.test("byte stream: a PEM key across a block boundary, CRLF, a line longer than a block", () => {
   const key = pemPrivateKey("stream-boundary", 30);
-  const filler =
-    "2024-05-01T10:00:00Z INFO request served in 12ms path=/api/v1/items\r\n";
-  const long = "x".repeat(150_000) + " " + plantedSet("long")[1].secret + " " +
-    "y".repeat(90_000);
-  const text = filler.repeat(1800) + key + "\r\n" + filler.repeat(900) + long +
-    "\n" +
+  const filler = "2024-05-01T10:00:00Z INFO request served in 12ms path=/api/v1/items\r\n";
+  const long = "x".repeat(150_000) + " " + plantedSet("long")[1].secret + " " + "y".repeat(90_000);
+  const text = filler.repeat(1800) + key + "\r\n" + filler.repeat(900) + long + "\n" +
     filler.repeat(10) + plantedSet("tail")[2].secret;
   const want = scanSync(text, { mrkdwn: false }).map(shape);
   assertEquals(want.length, 3);
@@ -87,13 +69,8 @@ Deno.test("byte stream: a binary head stops it; empty input is fine", () => {
   const scanner = engineFns().bytes;
   const bin = new Uint8Array(1000);
   assertEquals(
-    scanByteStream(reader(bin, 100), scanner, () => {}, {
-      isBinary: (h) => h.includes(0),
-    }),
+    scanByteStream(reader(bin, 100), scanner, () => {}, { isBinary: (h) => h.includes(0) }),
     false,
   );
-  assertEquals(
-    scanByteStream(reader(new Uint8Array(0), 100), scanner, () => {}),
-    true,
-  );
+  assertEquals(scanByteStream(reader(new Uint8Array(0), 100), scanner, () => {}), true);
 });

@@ -13,12 +13,7 @@
 // - a file permalink while the workspace's host is still unknown (the report names it).
 //
 // Messages with none of these cannot yield a finding, so they are never parsed.
-import {
-  fold,
-  type GateReach,
-  HitScanner,
-  MODE,
-} from "../detect/hit_scanner.ts";
+import { fold, type GateReach, HitScanner, MODE } from "../detect/hit_scanner.ts";
 import { hitPlan } from "../detect/scan.ts";
 import { invisibleCharacters } from "../detect/normalize.ts";
 import { keywordGates, spells } from "../detect/scan_bytes.ts";
@@ -55,21 +50,14 @@ function prepare(rules?: string[]): Prepared {
     const anchored = plan.anchored[id];
     // Woken only in exact case (`AKIA`, `eyJ`) and by nothing else: the exact forms.
     const windowed = plan.windowed[id];
-    const exact =
-      anchored.length === 0 && windowed.length > 0 && windowed.every((w) =>
-          w.exact
-        )
-        ? windowed.map((w) => w.exact!)
-        : undefined;
+    const exact = anchored.length === 0 && windowed.length > 0 && windowed.every((w) => w.exact)
+      ? windowed.map((w) => w.exact!)
+      : undefined;
     words.push({ text: k, gates, exact });
     // JSON may escape a slash.
     if (k.includes("/")) words.push({ text: k.replaceAll("/", "\\/"), gates });
     const b = enc.encode(k);
-    for (let i = 0; i + 1 < b.length; i++) {
-      pairs.add(
-        (fold(b[i]) << 8) | fold(b[i + 1]),
-      );
-    }
+    for (let i = 0; i + 1 < b.length; i++) pairs.add((fold(b[i]) << 8) | fold(b[i + 1]));
   });
   for (const ch of invisibleCharacters()) {
     words.push({ text: ch, gates: 0 });
@@ -79,11 +67,7 @@ function prepare(rules?: string[]): Prepared {
   for (let d = 0; d < 8; d++) words.push({ text: "\\u00" + d, gates: 0 });
   const permalinkId = words.length;
   words.push({ text: '"permalink"', gates: 0 });
-  const keywords = words.map((w, id) => ({
-    bytes: enc.encode(w.text),
-    id,
-    gates: w.gates,
-  }));
+  const keywords = words.map((w, id) => ({ bytes: enc.encode(w.text), id, gates: w.gates }));
   p = {
     scanner: new HitScanner(keywords, reach),
     permalinkId,
@@ -157,23 +141,14 @@ export function dayMessages(
       last === 92 || input[aEnd - 2] === 92 || first === 92 ||
       p.pairs.has((fold(last) << 8) | fold(first))
     ) mark(bStart, READ);
-    for (
-      const [s, e] of [[Math.max(0, aEnd - JOIN_ZONE), aEnd], [
-        bStart,
-        bStart + JOIN_ZONE,
-      ]]
-    ) {
+    for (const [s, e] of [[Math.max(0, aEnd - JOIN_ZONE), aEnd], [bStart, bStart + JOIN_ZONE]]) {
       if (zones.length > 0 && s <= zones[zones.length - 1] + 1) {
         zones[zones.length - 1] = Math.max(zones[zones.length - 1], e);
       } else zones.push(s, e);
     }
   }
 
-  const hits = p.scanner.scan(
-    n,
-    MODE.JSON | MODE.SHOWN,
-    Uint32Array.from(zones),
-  );
+  const hits = p.scanner.scan(n, MODE.JSON | MODE.SHOWN, Uint32Array.from(zones));
   input = p.scanner.input(n);
   for (let k = 0; k < hits.length; k += 2) {
     const at = hits[k], id = hits[k + 1];

@@ -28,19 +28,10 @@ async function scanFolder(dir: string, fast: boolean) {
     onError: (line) => errors.push(line),
     onSkip: () => {},
   };
-  if (fast) {
-    ctx.day = {
-      input: (size) => dayInput(size),
-      messages: (b) => dayMessages(b),
-    };
-  }
+  if (fast) ctx.day = { input: (size) => dayInput(size), messages: (b) => dayMessages(b) };
   const totals = await scanInputs(inputs, ctx);
   totals.found.sort(compareLocated);
-  return {
-    report: formatJsonl(totals.found),
-    errors,
-    count: totals.found.length,
-  };
+  return { report: formatJsonl(totals.found), errors, count: totals.found.length };
 }
 
 async function assertSameBothWays(dir: string): Promise<number> {
@@ -55,10 +46,7 @@ Deno.test("day filter: the demo export and the benchmark's export read the same"
   const dir = await Deno.makeTempDir();
   try {
     const demo = await buildDemoExport(`${dir}/demo`);
-    assertEquals(
-      await assertSameBothWays(demo.folder) >= demo.planted.length,
-      true,
-    );
+    assertEquals(await assertSameBothWays(demo.folder) >= demo.planted.length, true);
     await writeCorpusExport(`${dir}/bench`, 3_000_000, 11);
     assert(await assertSameBothWays(`${dir}/bench`) > 0);
   } finally {
@@ -71,11 +59,7 @@ const bot = () =>
   `${x}oxb-${"1234567890"}${"12"}-${"9876543210"}${"987"}-${"Zq8Lm2Rt6Yb4Wn1Kc5Hd7Pj"}`;
 
 /** A message with rich-text leaves (each `[text, style?]`), Slack's shape. */
-function richMessage(
-  ts: string,
-  leaves: Array<[string, Record<string, boolean>?]>,
-  text = "",
-) {
+function richMessage(ts: string, leaves: Array<[string, Record<string, boolean>?]>, text = "") {
   return {
     type: "message",
     user: "U0123ABCD",
@@ -86,9 +70,7 @@ function richMessage(
       block_id: "b1",
       elements: [{
         type: "rich_text_section",
-        elements: leaves.map((
-          [t, style],
-        ) => (style ? { type: "text", text: t, style } : {
+        elements: leaves.map(([t, style]) => (style ? { type: "text", text: t, style } : {
           type: "text",
           text: t,
         })),
@@ -97,12 +79,7 @@ function richMessage(
   };
 }
 
-async function writeDay(
-  dir: string,
-  channel: string,
-  day: string,
-  body: string,
-) {
+async function writeDay(dir: string, channel: string, day: string, body: string) {
   await Deno.mkdir(`${dir}/${channel}`, { recursive: true });
   await Deno.writeTextFile(`${dir}/${channel}/${day}.json`, body);
 }
@@ -129,17 +106,11 @@ Deno.test("day filter: leaves, escapes, invisibles, markers, permalinks read the
         ts: "1.000001",
       },
       // A keyword split across two leaves, bold then plain.
-      richMessage("1.000002", [[token.slice(0, 2), { bold: true }], [
-        token.slice(2),
-      ]]),
-      richMessage("1.000003", [["xo", { code: true }], [
-        "xb-" + token.slice(5),
-      ]]),
+      richMessage("1.000002", [[token.slice(0, 2), { bold: true }], [token.slice(2)]]),
+      richMessage("1.000003", [["xo", { code: true }], ["xb-" + token.slice(5)]]),
       // A gate's reading across leaves: the name in one, "= value" in the next.
       richMessage("1.000004", [["db password", { bold: true }], [` = ${pw}`]]),
-      richMessage("1.000005", [["export API_KEY"], [
-        "=" + "aB3dE5gH7jK9mN1pQ3sT5vX7",
-      ]]),
+      richMessage("1.000005", [["export API_KEY"], ["=" + "aB3dE5gH7jK9mN1pQ3sT5vX7"]]),
       // Escapes: an escaped slash in a webhook URL, a keyword spelled with \\u escapes.
       {
         type: "message",
@@ -150,11 +121,7 @@ Deno.test("day filter: leaves, escapes, invisibles, markers, permalinks read the
       },
       { type: "message", text: "\u0078ox" + token.slice(3), ts: "1.000007" },
       // Invisible characters and markers inside a word.
-      {
-        type: "message",
-        text: `${x}ox\u200bb-` + token.slice(5),
-        ts: "1.000008",
-      },
+      { type: "message", text: `${x}ox\u200bb-` + token.slice(5), ts: "1.000008" },
       { type: "message", text: `${x}o*xb-` + token.slice(5), ts: "1.000009" },
       { type: "message", text: `pass*word*: ${pw}`, ts: "1.000010" },
       // A password in a URL (its slashes escaped by the exporter); a name in code markers,
@@ -164,11 +131,7 @@ Deno.test("day filter: leaves, escapes, invisibles, markers, permalinks read the
         text: `cache at redis://:${"Zr8" + pw}@cache.acme.io:6379`,
         ts: "1.000012",
       },
-      {
-        type: "message",
-        text: "`token`: " + "aB3dE5gH7jK9mN1pQ3sT5vX7",
-        ts: "1.000013",
-      },
+      { type: "message", text: "`token`: " + "aB3dE5gH7jK9mN1pQ3sT5vX7", ts: "1.000013" },
       // A file permalink: the report's links name this workspace.
       {
         type: "message",
@@ -183,32 +146,14 @@ Deno.test("day filter: leaves, escapes, invisibles, markers, permalinks read the
     ];
     // Slack's exporter escapes every slash, and this one every non-ASCII character too.
     const body = JSON.stringify(messages, null, 4).replace(/\//g, "\\/")
-      .replace(
-        /[\u007f-\uffff]/g,
-        (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"),
-      );
+      .replace(/[\u007f-\uffff]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
     // One message whose text spells the keyword with an ASCII \\u escape.
-    await writeDay(
-      dir,
-      "general",
-      "2024-05-01",
-      body.replace('"xox', '"\\u0078ox'),
-    );
+    await writeDay(dir, "general", "2024-05-01", body.replace('"xox', '"\\u0078ox'));
     await writeDay(dir, "general", "2024-05-02", JSON.stringify(messages));
     // Malformed and odd files: reported the same way.
-    await writeDay(
-      dir,
-      "general",
-      "2024-05-03",
-      body.slice(0, body.length - 40),
-    );
+    await writeDay(dir, "general", "2024-05-03", body.slice(0, body.length - 40));
     await writeDay(dir, "general", "2024-05-04", '{"not": "an array"}');
-    await writeDay(
-      dir,
-      "general",
-      "2024-05-05",
-      body.replace('"see file"', '"see file" tru'),
-    );
+    await writeDay(dir, "general", "2024-05-05", body.replace('"see file"', '"see file" tru'));
     await writeDay(dir, "general", "2024-05-06", "[]");
     const found = await assertSameBothWays(dir);
     assert(found >= 10, `found ${found}`);
@@ -219,46 +164,19 @@ Deno.test("day filter: leaves, escapes, invisibles, markers, permalinks read the
 
 Deno.test("day filter: quiet messages are not read; hits, joins and markers are", () => {
   const token = bot();
-  const quiet = {
-    type: "message",
-    text: "please rotate the token and the password",
-    ts: "1.1",
-  };
+  const quiet = { type: "message", text: "please rotate the token and the password", ts: "1.1" };
   const loud = { type: "message", text: `here ${token}`, ts: "1.2" };
-  const joined = richMessage("1.3", [["x", { bold: true }], [
-    "oxb-" + token.slice(5),
-  ]]);
-  const marker = {
-    type: "message",
-    text: "se*cret: aB3dE5gH7jK9mN1pQ3sT5vX7",
-    ts: "1.4",
-  };
-  const bytes = new TextEncoder().encode(
-    JSON.stringify([quiet, loud, quiet, joined, marker]),
-  );
+  const joined = richMessage("1.3", [["x", { bold: true }], ["oxb-" + token.slice(5)]]);
+  const marker = { type: "message", text: "se*cret: aB3dE5gH7jK9mN1pQ3sT5vX7", ts: "1.4" };
+  const bytes = new TextEncoder().encode(JSON.stringify([quiet, loud, quiet, joined, marker]));
   const { elements, marks } = dayMessages(bytes);
   assertEquals(elements!.length / 2, 5);
-  assertEquals(Array.from(marks!).map((m) => m & READ), [
-    0,
-    READ,
-    0,
-    READ,
-    READ,
-  ]);
+  assertEquals(Array.from(marks!).map((m) => m & READ), [0, READ, 0, READ, READ]);
   // Not an array, or malformed: no elements (the caller reads the file whole).
-  for (
-    const bad of ['{"a": 1}', "[1, 2", '["unterminated]', "[1] 2", "[1,]x", ""]
-  ) {
-    assertEquals(
-      dayMessages(new TextEncoder().encode(bad)).elements,
-      null,
-      bad,
-    );
+  for (const bad of ['{"a": 1}', "[1, 2", '["unterminated]', "[1] 2", "[1,]x", ""]) {
+    assertEquals(dayMessages(new TextEncoder().encode(bad)).elements, null, bad);
   }
-  assertEquals(
-    dayMessages(new TextEncoder().encode(" [ ] ")).elements!.length,
-    0,
-  );
+  assertEquals(dayMessages(new TextEncoder().encode(" [ ] ")).elements!.length, 0);
 });
 
 Deno.test("day filter: random messages split into random leaves read the same", async () => {
@@ -312,9 +230,7 @@ Deno.test("day filter: random messages split into random leaves read the same", 
     for (let k = 0; k < n; k++) text += pick(pieces);
     // Cut the text into 1-4 leaves at random places, some styled.
     const cuts = [0];
-    for (let k = Math.floor(rand() * 4); k > 0; k--) {
-      cuts.push(Math.floor(rand() * text.length));
-    }
+    for (let k = Math.floor(rand() * 4); k > 0; k--) cuts.push(Math.floor(rand() * text.length));
     cuts.sort((a, b) => a - b);
     cuts.push(text.length);
     const leaves: Array<[string, Record<string, boolean>?]> = [];
@@ -331,12 +247,7 @@ Deno.test("day filter: random messages split into random leaves read the same", 
   }
   const dir = await Deno.makeTempDir();
   try {
-    await writeDay(
-      dir,
-      "general",
-      "2024-05-01",
-      JSON.stringify(messages, null, 4),
-    );
+    await writeDay(dir, "general", "2024-05-01", JSON.stringify(messages, null, 4));
     await writeDay(
       dir,
       "general",
@@ -354,16 +265,8 @@ Deno.test("day filter: random messages split into random leaves read the same", 
 
 Deno.test("day filter: a fixed prefix in the wrong case (acca, eyj in hex) wakes nothing", () => {
   const msgs = [
-    {
-      type: "message",
-      text: "request_id=acca6c4f96fc7a4e eyjn5f3 done",
-      ts: "1.1",
-    },
-    {
-      type: "message",
-      text: "key id " + "AC" + "CA" + "ZQ4MB6N2XKR7TWY5",
-      ts: "1.2",
-    },
+    { type: "message", text: "request_id=acca6c4f96fc7a4e eyjn5f3 done", ts: "1.1" },
+    { type: "message", text: "key id " + "AC" + "CA" + "ZQ4MB6N2XKR7TWY5", ts: "1.2" },
     { type: "message", text: "jwt " + "ey" + "J0eXAiOiJKV1QifQ", ts: "1.3" },
   ];
   const { marks } = dayMessages(new TextEncoder().encode(JSON.stringify(msgs)));

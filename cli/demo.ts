@@ -21,15 +21,9 @@ try {
   // The same scan again as JSON Lines, to check the result against what was planted.
   const jsonl = `${dir}/findings.jsonl`;
   await run(["--format", "json", "--no-progress", "--output", jsonl, demo.zip]);
-  const found = (await Deno.readTextFile(jsonl)).split("\n").filter((l) => l)
-    .map((l) =>
-      JSON.parse(l) as {
-        rule: string;
-        family: string;
-        channel?: string;
-        ts?: string;
-      }
-    );
+  const found = (await Deno.readTextFile(jsonl)).split("\n").filter((l) => l).map((l) =>
+    JSON.parse(l) as { rule: string; family: string; channel?: string; ts?: string }
+  );
   // A planted credential counts as found when its message holds a finding of its family; any
   // finding in a message where nothing was planted is a false positive.
   console.log("Planted vs found:");
@@ -37,27 +31,19 @@ try {
   for (const p of demo.planted) {
     const hit = found.some((f) => f.ts === p.ts && f.family === p.family);
     if (!hit) missed++;
-    const where = p.channel.startsWith("D")
-      ? "a direct message"
-      : `#${p.channel}`;
+    const where = p.channel.startsWith("D") ? "a direct message" : `#${p.channel}`;
     console.log(`  ${hit ? "found " : "MISSED"}  ${p.label} (${where})`);
   }
   const plantedTs = new Set(demo.planted.map((p) => p.ts));
   const extra = found.filter((f) => !f.ts || !plantedTs.has(f.ts));
   for (const f of extra) {
-    console.log(
-      `  EXTRA   ${f.rule} in ${f.channel ? `#${f.channel}` : "metadata"}`,
-    );
+    console.log(`  EXTRA   ${f.rule} in ${f.channel ? `#${f.channel}` : "metadata"}`);
   }
   console.log(
-    `\n${
-      demo.planted.length - missed
-    }/${demo.planted.length} planted credentials found, ` +
+    `\n${demo.planted.length - missed}/${demo.planted.length} planted credentials found, ` +
       `${extra.length} other finding${extra.length === 1 ? "" : "s"}, ` +
       `${demo.placeholders} placeholders in #random ${
-        extra.some((f) => f.channel === "random")
-          ? "NOT all quiet"
-          : "all quiet"
+        extra.some((f) => f.channel === "random") ? "NOT all quiet" : "all quiet"
       }.`,
   );
   console.log(
@@ -65,9 +51,7 @@ try {
       ? `\nThe export is kept in ${dir} (folder and zip): try \`deno task scan ${demo.folder}\`.`
       : "\nRun `deno task demo --keep` to keep the example export and scan it yourself.",
   );
-  Deno.exitCode = missed === 0 && !extra.some((f) => f.channel === "random")
-    ? 0
-    : 1;
+  Deno.exitCode = missed === 0 && !extra.some((f) => f.channel === "random") ? 0 : 1;
 } finally {
   if (!keep) await Deno.remove(dir, { recursive: true });
 }

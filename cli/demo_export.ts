@@ -24,16 +24,12 @@ function slackJson(value: unknown): string {
   return JSON.stringify(value, null, 4).replace(/\//g, "\\/");
 }
 
-export async function buildDemoExport(
-  dir: string,
-  seed = "demo",
-): Promise<DemoExport> {
+export async function buildDemoExport(dir: string, seed = "demo"): Promise<DemoExport> {
   const workspace = "acme-demo";
   const people = ["alice", "bob", "carol", "dave"].map((name, i) => ({
     id: fakeSlackId("U", `${seed}:${name}`),
     name,
-    real_name:
-      ["Alice Liddell", "Bob Builder", "Carol Danvers", "Dave Bowman"][i],
+    real_name: ["Alice Liddell", "Bob Builder", "Carol Danvers", "Dave Bowman"][i],
   }));
   const [alice, bob, carol, dave] = people;
   const conv = {
@@ -53,13 +49,8 @@ export async function buildDemoExport(
   };
 
   let clock = 1714557600; // 2024-05-01 10:00 UTC
-  const ts = () =>
-    `${clock += 97}.${String(100 + (clock % 899)).padStart(6, "0")}`;
-  const msg = (
-    user: { id: string; name: string },
-    text: string,
-    extra: Msg = {},
-  ): Msg => ({
+  const ts = () => `${clock += 97}.${String(100 + (clock % 899)).padStart(6, "0")}`;
+  const msg = (user: { id: string; name: string }, text: string, extra: Msg = {}): Msg => ({
     type: "message",
     user: user.id,
     text,
@@ -74,52 +65,38 @@ export async function buildDemoExport(
   const general: Msg[] = [
     msg(bob, "morning all :wave: standup in 5"),
     parent,
-    msg(bob, plant("Slack bot token", "general").message, {
-      thread_ts: threadTs,
-    }),
+    msg(bob, plant("Slack bot token", "general").message, { thread_ts: threadTs }),
     msg(carol, "thanks! also the signing secret for the events endpoint:", {
       thread_ts: threadTs,
     }),
-    msg(carol, plant("Slack signing secret", "general").message, {
-      thread_ts: threadTs,
-    }),
-    msg(
-      dave,
-      "see <https://docs.example.com/runbook#deploy|the runbook> before Friday",
-    ),
+    msg(carol, plant("Slack signing secret", "general").message, { thread_ts: threadTs }),
+    msg(dave, "see <https://docs.example.com/runbook#deploy|the runbook> before Friday"),
   ];
   Object.assign(parent, { thread_ts: threadTs, reply_count: 3 });
 
   // #dev-ops: a webhook in a link, a token split by bold styling in rich text, AWS keys in a code
   // block, an npm token inside a shared file's preview.
   const gh = plant("GitHub personal access token", "dev-ops");
-  const [before, token] = [
-    gh.message.slice(0, gh.message.indexOf(gh.secret)),
-    gh.secret,
-  ];
+  const [before, token] = [gh.message.slice(0, gh.message.indexOf(gh.secret)), gh.secret];
   const after = gh.message.slice(before.length + token.length);
   const npm = plant("npm token", "dev-ops");
   const devops: Msg[] = [
     msg(alice, plant("Slack incoming webhook", "dev-ops").message),
-    msg(
-      bob,
-      gh.message.replace(token, `*${token.slice(0, 12)}*${token.slice(12)}`),
-      {
-        blocks: [{
-          type: "rich_text",
-          block_id: "b1",
-          elements: [{
-            type: "rich_text_section",
-            elements: [
-              { type: "text", text: before },
-              { type: "text", text: token.slice(0, 12), style: { bold: true } },
-              { type: "text", text: token.slice(12) },
-              { type: "text", text: after },
-            ],
-          }],
+    msg(bob, gh.message.replace(token, `*${token.slice(0, 12)}*${token.slice(12)}`), {
+      blocks: [{
+        type: "rich_text",
+        block_id: "b1",
+        elements: [{
+          type: "rich_text_section",
+          elements: [
+            { type: "text", text: before },
+            { type: "text", text: token.slice(0, 12), style: { bold: true } },
+            { type: "text", text: token.slice(12) },
+            { type: "text", text: after },
+          ],
         }],
-      },
-    ),
+      }],
+    }),
     msg(carol, plant("AWS access key pair", "dev-ops").message),
     msg(dave, "uploaded the registry config", {
       files: [{
@@ -128,8 +105,7 @@ export async function buildDemoExport(
         title: ".npmrc",
         filetype: "text",
         preview: npm.message,
-        permalink:
-          `https://${workspace}.slack.com/files/${dave.id}/F0DEMO/npmrc`,
+        permalink: `https://${workspace}.slack.com/files/${dave.id}/F0DEMO/npmrc`,
       }],
     }),
     msg(
@@ -180,9 +156,7 @@ export async function buildDemoExport(
   };
   for (const item of planted) {
     const probe = item.secret.slice(14, 26);
-    const m = lists[item.channel].find((x) =>
-      JSON.stringify(x).includes(probe)
-    );
+    const m = lists[item.channel].find((x) => JSON.stringify(x).includes(probe));
     if (!m) throw new Error(`demo: ${item.label} is in no message`);
     item.ts = m.ts as string;
   }
@@ -202,10 +176,7 @@ export async function buildDemoExport(
         created: 1714000000,
         is_general: name === "general",
         members: people.map((u) => u.id),
-        topic: {
-          value: name === "dev-ops" ? "deploys, on-call, CI" : "",
-          creator: "",
-        },
+        topic: { value: name === "dev-ops" ? "deploys, on-call, CI" : "", creator: "" },
         purpose: { value: "", creator: "" },
       })),
     ),
@@ -215,11 +186,7 @@ export async function buildDemoExport(
       created: 1714000000,
       members: [alice.id, dave.id],
     }]),
-    "dms.json": slackJson([{
-      id: conv.dm,
-      created: 1714000000,
-      members: [alice.id, bob.id],
-    }]),
+    "dms.json": slackJson([{ id: conv.dm, created: 1714000000, members: [alice.id, bob.id] }]),
     "mpims.json": "[]",
     "general/2024-05-01.json": slackJson(general.slice(0, 3)),
     "general/2024-05-02.json": slackJson(general.slice(3)),
@@ -238,11 +205,7 @@ export async function buildDemoExport(
   const zip = `${dir}/Acme Demo Slack export May 1 2024 - May 2 2024.zip`;
   await Deno.writeFile(
     zip,
-    zipSync(
-      Object.fromEntries(
-        Object.entries(files).map(([k, v]) => [k, strToU8(v)]),
-      ),
-    ),
+    zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)]))),
   );
   return {
     folder,
@@ -250,7 +213,6 @@ export async function buildDemoExport(
     workspace,
     planted,
     placeholders: quiet.length,
-    messages: general.length + devops.length + random.length + incident.length +
-      dm.length,
+    messages: general.length + devops.length + random.length + incident.length + dm.length,
   };
 }

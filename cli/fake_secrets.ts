@@ -64,28 +64,17 @@ export function pemPrivateKey(seed: Seed, lines = 25): string {
   const kind = j("RSA PRI", "VATE KEY");
   const body: string[] = [];
   // A DER RSA key starts "MII…"; the rest is random base64.
-  body.push(
-    "MIIEow" + j("IB", "AAKCAQEA") + pick(`pem0:${seed}`, B64, 64 - 14),
-  );
+  body.push("MIIEow" + j("IB", "AAKCAQEA") + pick(`pem0:${seed}`, B64, 64 - 14));
   for (let i = 1; i < lines; i++) body.push(pick(`pem${i}:${seed}`, B64, 64));
-  return [
-    `${dashes}BEGIN ${kind}${dashes}`,
-    ...body,
-    `${dashes}END ${kind}${dashes}`,
-  ].join("\n");
+  return [`${dashes}BEGIN ${kind}${dashes}`, ...body, `${dashes}END ${kind}${dashes}`].join("\n");
 }
 
 /** A signed-looking JWT whose header decodes to JSON. */
 export function jwt(seed: Seed): string {
-  const b64url = (s: string) =>
-    btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const b64url = (s: string) => btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   const header = b64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
   const payload = b64url(
-    JSON.stringify({
-      sub: pick(`jwtsub:${seed}`, ALNUM, 12),
-      iat: 1700000000,
-      role: "admin",
-    }),
+    JSON.stringify({ sub: pick(`jwtsub:${seed}`, ALNUM, 12), iat: 1700000000, role: "admin" }),
   );
   return [header, payload, pick(`jwtsig:${seed}`, ALNUM + "-_", 43)].join(".");
 }
@@ -148,8 +137,7 @@ export function plantedSet(seed: Seed): Planted[] {
       label: "AWS access key pair",
       family: "aws",
       secret: aws.id,
-      message: "```\n[default]\naws_access_key_id = " + aws.id +
-        "\naws_secret_access_key = " +
+      message: "```\n[default]\naws_access_key_id = " + aws.id + "\naws_secret_access_key = " +
         aws.secret + "\n```",
     },
     {
@@ -168,15 +156,13 @@ export function plantedSet(seed: Seed): Planted[] {
       label: "RSA private key (PEM)",
       family: "private-key",
       secret: pem,
-      message: "here is the deploy key, sorry for the wall:\n```\n" + pem +
-        "\n```",
+      message: "here is the deploy key, sorry for the wall:\n```\n" + pem + "\n```",
     },
     {
       label: "JWT",
       family: "jwt",
       secret: token,
-      message:
-        `curl -H "Authorization: Bearer ${token}" https://api.internal.example/v1/me`,
+      message: `curl -H "Authorization: Bearer ${token}" https://api.internal.example/v1/me`,
     },
     {
       label: "npm token",

@@ -14,11 +14,7 @@ const LEVEL: Record<Confidence, "error" | "warning" | "note"> = {
 };
 
 // GitHub ranks security alerts by this property (0.1 - 10).
-const SEVERITY: Record<Confidence, string> = {
-  high: "9.0",
-  medium: "7.0",
-  low: "4.0",
-};
+const SEVERITY: Record<Confidence, string> = { high: "9.0", medium: "7.0", low: "4.0" };
 
 /** A path as a SARIF URI: relative paths stay relative (to %SRCROOT%), segments escaped. */
 export function toUri(path: string): string {
@@ -32,20 +28,13 @@ export interface SarifOptions {
   informationUri?: string;
 }
 
-export function formatSarif(
-  found: Located[],
-  rules: readonly Rule[],
-  opts: SarifOptions,
-): string {
+export function formatSarif(found: Located[], rules: readonly Rule[], opts: SarifOptions): string {
   const index = new Map<string, number>();
   const driverRules = rules.map((r, i) => {
     index.set(r.id, i);
     return {
       id: r.id,
-      name: r.id.replace(
-        /(^|-)([a-z0-9])/g,
-        (_m, _d, c: string) => c.toUpperCase(),
-      ),
+      name: r.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
       shortDescription: { text: r.description },
       fullDescription: { text: `${r.description} (${r.family} credential)` },
       help: {
@@ -72,10 +61,7 @@ export function formatSarif(
           artifactLocation: l.path.startsWith("/")
             ? { uri: toUri(l.path) }
             : { uri: toUri(l.path), uriBaseId: "%SRCROOT%" },
-          region: {
-            startLine: Math.max(1, l.line),
-            startColumn: Math.max(1, l.column),
-          },
+          region: { startLine: Math.max(1, l.line), startColumn: Math.max(1, l.column) },
         },
       }],
       partialFingerprints: { "secretSha256/v1": f.fingerprint },
@@ -101,14 +87,11 @@ export function formatSarif(
         driver: {
           name: "Token Guard",
           semanticVersion: opts.version,
-          informationUri: opts.informationUri ??
-            "https://api.slack.com/automation",
+          informationUri: opts.informationUri ?? "https://api.slack.com/automation",
           rules: driverRules,
         },
       },
-      originalUriBaseIds: {
-        "%SRCROOT%": { description: { text: "The scanned folder" } },
-      },
+      originalUriBaseIds: { "%SRCROOT%": { description: { text: "The scanned folder" } } },
       results,
     }],
   };

@@ -34,12 +34,9 @@ export function formatTable(found: Located[], summary: Summary): string {
   ]);
   const lines: string[] = [];
   if (rows.length > 0) {
-    const widths = header.map((h, i) =>
-      Math.max(h.length, ...rows.map((r) => [...r[i]].length))
-    );
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
     const render = (r: string[]) =>
-      r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join("  ")
-        .trimEnd();
+      r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join("  ").trimEnd();
     lines.push(render(header));
     lines.push(render(widths.map((w) => "-".repeat(Math.min(w, 40)))));
     for (const r of rows) lines.push(render(r));
@@ -52,12 +49,8 @@ export function formatTable(found: Located[], summary: Summary): string {
 export function summaryLine(count: number, s: Summary): string {
   const mb = (s.bytes / 1e6).toFixed(s.bytes < 1e5 ? 2 : 1);
   const parts = [
-    count === 0
-      ? "No credentials found"
-      : `${count} credential${count === 1 ? "" : "s"} found`,
-    `${s.files} file${s.files === 1 ? "" : "s"}, ${mb} MB in ${
-      s.seconds.toFixed(2)
-    } s`,
+    count === 0 ? "No credentials found" : `${count} credential${count === 1 ? "" : "s"} found`,
+    `${s.files} file${s.files === 1 ? "" : "s"}, ${mb} MB in ${s.seconds.toFixed(2)} s`,
   ];
   if (s.baselined) parts.push(`${s.baselined} known from the baseline`);
   if (s.skipped) parts.push(`${s.skipped} skipped (binary or over --max-size)`);

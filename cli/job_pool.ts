@@ -77,9 +77,7 @@ export class JobPool {
     const results: Array<Outcome | undefined> = new Array(jobs.length);
     let next = 0;
     const flush = () => {
-      while (next < jobs.length && results[next] !== undefined) {
-        apply(results[next++]!);
-      }
+      while (next < jobs.length && results[next] !== undefined) apply(results[next++]!);
     };
     const claim = new Int32Array(new SharedArrayBuffer(4));
     const worker = this.#start();
@@ -96,11 +94,7 @@ export class JobPool {
       };
     });
     worker.postMessage({ jobs, claim: claim.buffer, options: this.options });
-    for (
-      let i = Atomics.add(claim, 0, 1);
-      i < jobs.length;
-      i = Atomics.add(claim, 0, 1)
-    ) {
+    for (let i = Atomics.add(claim, 0, 1); i < jobs.length; i = Atomics.add(claim, 0, 1)) {
       results[i] = await local(jobs[i]);
       flush();
     }
@@ -111,12 +105,9 @@ export class JobPool {
   }
 
   #start(): Worker {
-    return this.#worker ??= new Worker(
-      new URL("./scan_worker.ts", import.meta.url).href,
-      {
-        type: "module",
-      },
-    );
+    return this.#worker ??= new Worker(new URL("./scan_worker.ts", import.meta.url).href, {
+      type: "module",
+    });
   }
 
   close(): void {

@@ -26,12 +26,7 @@ async function scan(paths: string[], workers: number) {
   };
   const totals = await scanInputs(inputs, ctx);
   totals.found.sort(compareLocated);
-  return {
-    report: formatJsonl(totals.found),
-    lines,
-    files: totals.files,
-    bytes: totals.bytes,
-  };
+  return { report: formatJsonl(totals.found), lines, files: totals.files, bytes: totals.bytes };
 }
 
 Deno.test({
@@ -43,10 +38,7 @@ Deno.test({
     const dir = await Deno.makeTempDir();
     try {
       await writeCorpusDir(`${dir}/chat`, 3_000_000, 200_000);
-      await Deno.writeFile(
-        `${dir}/chat/binary.bin`,
-        new Uint8Array([0, 1, 2, 3]),
-      );
+      await Deno.writeFile(`${dir}/chat/binary.bin`, new Uint8Array([0, 1, 2, 3]));
       await writeCorpusExport(`${dir}/export`, 2_000_000, 5);
       const demo = await buildDemoExport(`${dir}/demo`);
       // A day file that does not parse: reported once, in its place.
@@ -58,10 +50,7 @@ Deno.test({
       assertEquals(two.report, one.report);
       assertEquals(two.lines, one.lines);
       assertEquals([two.files, two.bytes], [one.files, one.bytes]);
-      assert(
-        one.report.includes(`${demo.workspace}.slack.com`),
-        "the host comes from a day file",
-      );
+      assert(one.report.includes(`${demo.workspace}.slack.com`), "the host comes from a day file");
     } finally {
       await Deno.remove(dir, { recursive: true });
     }

@@ -26,10 +26,7 @@ function say(line: string): void {
   Deno.stderr.writeSync(encoder.encode(`token-guard: ${line}\n`));
 }
 
-async function writeAll(
-  w: { write(p: Uint8Array): Promise<number> },
-  text: string,
-) {
+async function writeAll(w: { write(p: Uint8Array): Promise<number> }, text: string) {
   let data = encoder.encode(text);
   while (data.length > 0) data = data.subarray(await w.write(data));
 }
@@ -93,9 +90,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   progress.finish();
 
-  const found = totals.found.filter((l) =>
-    !baseline.has(l.finding.fingerprint)
-  );
+  const found = totals.found.filter((l) => !baseline.has(l.finding.fingerprint));
   found.sort(compareLocated);
   const format = opts.format ??
     (opts.output === undefined && Deno.stdout.isTerminal() ? "table" : "json");

@@ -4,17 +4,10 @@ import { assert, assertEquals, assertStringIncludes } from "@std/assert";
 import { strToU8, zipSync } from "fflate";
 import { fakeSlackToken } from "../test_support/fake_tokens.ts";
 import { buildDemoExport } from "./demo_export.ts";
-import {
-  awsKeyPair,
-  githubPat,
-  pemPrivateKey,
-  placeholders,
-} from "./fake_secrets.ts";
+import { awsKeyPair, githubPat, pemPrivateKey, placeholders } from "./fake_secrets.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
-const CONFIG = Deno.version.deno.startsWith("1.")
-  ? "offline.deno1.jsonc"
-  : "offline.jsonc";
+const CONFIG = Deno.version.deno.startsWith("1.") ? "offline.deno1.jsonc" : "offline.jsonc";
 
 interface Ran {
   code: number;
@@ -22,10 +15,7 @@ interface Ran {
   stderr: string;
 }
 
-async function cli(
-  args: string[],
-  opts: { stdin?: string; cwd?: string } = {},
-): Promise<Ran> {
+async function cli(args: string[], opts: { stdin?: string; cwd?: string } = {}): Promise<Ran> {
   const cmd = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -51,11 +41,7 @@ async function cli(
   }
   const out = await child.output();
   const dec = new TextDecoder();
-  return {
-    code: out.code,
-    stdout: dec.decode(out.stdout),
-    stderr: dec.decode(out.stderr),
-  };
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
 }
 
 function jsonl(text: string): Array<Record<string, unknown>> {
@@ -74,14 +60,8 @@ async function tempDir(fn: (dir: string) => Promise<void>) {
 function assertNoSecret(ran: Ran, secrets: string[]) {
   for (const s of secrets) {
     // the distinctive middle of each secret must appear nowhere in what the CLI printed
-    const middle = s.slice(
-      Math.floor(s.length / 2) - 6,
-      Math.floor(s.length / 2) + 6,
-    );
-    assert(
-      !ran.stdout.includes(middle),
-      "a raw secret reached standard output",
-    );
+    const middle = s.slice(Math.floor(s.length / 2) - 6, Math.floor(s.length / 2) + 6);
+    assert(!ran.stdout.includes(middle), "a raw secret reached standard output");
     assert(!ran.stderr.includes(middle), "a raw secret reached standard error");
   }
 }
@@ -107,14 +87,8 @@ Deno.test("cli: --help exits 0; usage errors exit 2 with one line", async () => 
 
 Deno.test("cli: clean input exits 0 with no output; placeholders stay quiet", async () => {
   await tempDir(async (dir) => {
-    await Deno.writeTextFile(
-      `${dir}/README.md`,
-      placeholders().join("\n\n") + "\n",
-    );
-    await Deno.writeTextFile(
-      `${dir}/notes.txt`,
-      "nothing to see here\n".repeat(100),
-    );
+    await Deno.writeTextFile(`${dir}/README.md`, placeholders().join("\n\n") + "\n");
+    await Deno.writeTextFile(`${dir}/notes.txt`, "nothing to see here\n".repeat(100));
     const ran = await cli(["--format", "json", dir]);
     assertEquals(ran.stderr, "");
     assertEquals(ran.stdout, "");
@@ -125,10 +99,7 @@ Deno.test("cli: clean input exits 0 with no output; placeholders stay quiet", as
 Deno.test("cli: json findings carry rule, path, line, column, fingerprint, redacted; exit 1", async () => {
   await tempDir(async (dir) => {
     await Deno.mkdir(`${dir}/config`);
-    await Deno.writeTextFile(
-      `${dir}/config/app.env`,
-      `# app\nDEBUG=1\nSLACK_BOT_TOKEN=${bot}\n`,
-    );
+    await Deno.writeTextFile(`${dir}/config/app.env`, `# app\nDEBUG=1\nSLACK_BOT_TOKEN=${bot}\n`);
     await Deno.writeTextFile(`${dir}/ci.yml`, `env:\n  GH_TOKEN: ${gh}\n`);
     const ran = await cli(["--format", "json", "."], { cwd: dir });
     assertEquals(ran.code, 1, ran.stderr);
@@ -140,17 +111,7 @@ Deno.test("cli: json findings carry rule, path, line, column, fingerprint, redac
     assertEquals(byPath["ci.yml"].family, "github");
     assertEquals([byPath["ci.yml"].line, byPath["ci.yml"].column], [2, 13]);
     for (const r of rows) {
-      for (
-        const key of [
-          "rule",
-          "family",
-          "path",
-          "line",
-          "column",
-          "fingerprint",
-          "redacted",
-        ]
-      ) {
+      for (const key of ["rule", "family", "path", "line", "column", "fingerprint", "redacted"]) {
         assert(key in r, `missing ${key}`);
       }
       assert(/^[0-9a-f]{64}$/.test(String(r.fingerprint)));
@@ -167,9 +128,7 @@ Deno.test("cli: table is aligned and sarif is valid 2.1.0, neither shows a secre
     const lines = table.stdout.split("\n");
     assert(lines[0].startsWith("RULE"));
     const col = lines[0].indexOf("WHERE");
-    for (const row of lines.slice(2, 4)) {
-      assertStringIncludes(row.slice(col), "a b.txt:");
-    }
+    for (const row of lines.slice(2, 4)) assertStringIncludes(row.slice(col), "a b.txt:");
     assertStringIncludes(table.stdout, "2 credentials found");
     assertNoSecret(table, [bot, gh]);
 
@@ -180,9 +139,7 @@ Deno.test("cli: table is aligned and sarif is valid 2.1.0, neither shows a secre
     assertEquals(doc.version, "2.1.0");
     assert(String(doc.$schema).includes("sarif"));
     const run = doc.runs[0];
-    const ruleIds = new Set(
-      run.tool.driver.rules.map((r: { id: string }) => r.id),
-    );
+    const ruleIds = new Set(run.tool.driver.rules.map((r: { id: string }) => r.id));
     for (const r of run.tool.driver.rules) {
       assert(r.shortDescription.text && r.help.text, `rule ${r.id} lacks text`);
     }
@@ -194,27 +151,16 @@ Deno.test("cli: table is aligned and sarif is valid 2.1.0, neither shows a secre
       const loc = res.locations[0].physicalLocation;
       assertEquals(loc.artifactLocation.uri, "a%20b.txt");
       assert(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
-      assert(
-        /^[0-9a-f]{64}$/.test(
-          Object.values(res.partialFingerprints)[0] as string,
-        ),
-      );
+      assert(/^[0-9a-f]{64}$/.test(Object.values(res.partialFingerprints)[0] as string));
     }
   });
 });
 
 Deno.test("cli: - reads standard input", async () => {
-  const ran = await cli(["--format", "json", "-"], {
-    stdin: `hello\n  ${bot}\n`,
-  });
+  const ran = await cli(["--format", "json", "-"], { stdin: `hello\n  ${bot}\n` });
   assertEquals(ran.code, 1);
   const [row] = jsonl(ran.stdout);
-  assertEquals([row.path, row.line, row.column, row.family], [
-    "-",
-    2,
-    3,
-    "slack",
-  ]);
+  assertEquals([row.path, row.line, row.column, row.family], ["-", 2, 3, "slack"]);
   const clean = await cli(["-"], { stdin: "nothing here\n" });
   assertEquals([clean.code, clean.stdout], [0, ""]);
 });
@@ -235,17 +181,8 @@ Deno.test("cli: --baseline ignores known fingerprints (JSONL or plain list)", as
     assertEquals([again.code, again.stdout], [0, ""]);
     const rows = jsonl(first.stdout);
     const ghRow = rows.find((r) => r.family === "github")!;
-    await Deno.writeTextFile(
-      `${dir}/known.txt`,
-      `# triaged\n${ghRow.fingerprint}\n`,
-    );
-    const partial = await cli([
-      "--format",
-      "json",
-      "-b",
-      `${dir}/known.txt`,
-      `${dir}/a.txt`,
-    ]);
+    await Deno.writeTextFile(`${dir}/known.txt`, `# triaged\n${ghRow.fingerprint}\n`);
+    const partial = await cli(["--format", "json", "-b", `${dir}/known.txt`, `${dir}/a.txt`]);
     assertEquals(partial.code, 1);
     assertEquals(jsonl(partial.stdout).map((r) => r.family), ["slack"]);
     await Deno.writeTextFile(`${dir}/bad.txt`, "not a fingerprint\n");
@@ -279,34 +216,15 @@ Deno.test("cli: a corrupt zip is named and the rest is still scanned", async () 
 
 Deno.test("cli: binary files and files over --max-size are skipped in folders", async () => {
   await tempDir(async (dir) => {
-    const bin = new Uint8Array([
-      0x89,
-      0x50,
-      0x4e,
-      0x47,
-      0,
-      0,
-      0,
-      13,
-      ...strToU8(` ${bot} `),
-    ]);
+    const bin = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, ...strToU8(` ${bot} `)]);
     await Deno.writeFile(`${dir}/image.png`, bin);
-    await Deno.writeTextFile(
-      `${dir}/big.log`,
-      "log line\n".repeat(500) + `${gh}\n`,
-    );
+    await Deno.writeTextFile(`${dir}/big.log`, "log line\n".repeat(500) + `${gh}\n`);
     const ran = await cli(["--format", "json", "--max-size", "2KB", dir]);
     assertEquals([ran.code, ran.stdout], [0, ""]);
     assertStringIncludes(ran.stderr, "big.log");
     assertStringIncludes(ran.stderr, "--max-size");
     // named on the command line, a large file is streamed whatever the limit
-    const named = await cli([
-      "--format",
-      "json",
-      "--max-size",
-      "2KB",
-      `${dir}/big.log`,
-    ]);
+    const named = await cli(["--format", "json", "--max-size", "2KB", `${dir}/big.log`]);
     assertEquals(named.code, 1);
     assertEquals(jsonl(named.stdout)[0].line, 501);
   });
@@ -314,18 +232,12 @@ Deno.test("cli: binary files and files over --max-size are skipped in folders", 
 
 Deno.test("cli: a PEM key across the 4 MiB chunk boundary is found once, at its line", async () => {
   await tempDir(async (dir) => {
-    const line =
-      "2024-05-01T10:00:00Z INFO request served in 12ms path=/api/v1/items status=200\n";
-    const before = line.repeat(
-      Math.floor((4 * 1024 * 1024 - 900) / line.length),
-    );
+    const line = "2024-05-01T10:00:00Z INFO request served in 12ms path=/api/v1/items status=200\n";
+    const before = line.repeat(Math.floor((4 * 1024 * 1024 - 900) / line.length));
     const key = pemPrivateKey("boundary", 30);
     const text = before + key + "\n" + line.repeat(2000);
     // the key starts before the first cut and ends after it
-    assert(
-      before.length < 4 * 1024 * 1024 &&
-        before.length + key.length > 4 * 1024 * 1024,
-    );
+    assert(before.length < 4 * 1024 * 1024 && before.length + key.length > 4 * 1024 * 1024);
     await Deno.writeTextFile(`${dir}/server.log`, text);
     const ran = await cli(["--format", "json", `${dir}/server.log`]);
     assertEquals(ran.code, 1, ran.stderr);
@@ -341,24 +253,16 @@ Deno.test("cli: a PEM key across the 4 MiB chunk boundary is found once, at its 
 
 Deno.test("cli: a file over 8 MiB streams in blocks: a key across the boundary, found once", async () => {
   await tempDir(async (dir) => {
-    const line =
-      "2024-05-01T10:00:00Z INFO request served in 12ms path=/api/v1/items status=200\n";
-    const before = line.repeat(
-      Math.floor((8 * 1024 * 1024 - 900) / line.length),
-    );
+    const line = "2024-05-01T10:00:00Z INFO request served in 12ms path=/api/v1/items status=200\n";
+    const before = line.repeat(Math.floor((8 * 1024 * 1024 - 900) / line.length));
     const key = pemPrivateKey("boundary8", 30);
-    const text = before + key + "\n" + line.repeat(2000) + "é🙂 " +
-      pemPrivateKey("tail", 20);
-    assert(
-      before.length < 8 * 1024 * 1024 &&
-        before.length + key.length > 8 * 1024 * 1024,
-    );
+    const text = before + key + "\n" + line.repeat(2000) + "é🙂 " + pemPrivateKey("tail", 20);
+    assert(before.length < 8 * 1024 * 1024 && before.length + key.length > 8 * 1024 * 1024);
     await Deno.writeTextFile(`${dir}/server.log`, text);
     const ran = await cli(["--format", "json", `${dir}/server.log`]);
     assertEquals(ran.code, 1, ran.stderr);
     const rows = jsonl(ran.stdout);
-    const tailLine =
-      (before + key + "\n" + line.repeat(2000)).split("\n").length;
+    const tailLine = (before + key + "\n" + line.repeat(2000)).split("\n").length;
     assertEquals(rows.map((r) => [r.family, r.line, r.column]), [
       ["private-key", before.split("\n").length, 1],
       ["private-key", tailLine, 5], // "é🙂 " is 4 UTF-16 code units
@@ -379,28 +283,18 @@ Deno.test("cli: a Slack export (zip and folder) names channel, ts, user and perm
       assert(row, `${p.label} not found`);
       assertEquals(row.channel, p.channel);
       assert(row.user, `${p.label}: no user`);
-      assert(
-        String(row.permalink).startsWith(
-          `https://${demo.workspace}.slack.com/archives/`,
-        ),
-      );
+      assert(String(row.permalink).startsWith(`https://${demo.workspace}.slack.com/archives/`));
       assertStringIncludes(String(row.permalink), `/p${p.ts.replace(".", "")}`);
     }
     // a thread reply by bob in #general, named from users.json
-    const reply = rows.find((r) =>
-      r.channel === "general" && r.family === "slack" && r.thread_ts
-    );
+    const reply = rows.find((r) => r.channel === "general" && r.family === "slack" && r.thread_ts);
     assertEquals(reply?.user, "bob");
     assertStringIncludes(String(reply?.permalink), "?thread_ts=");
-    assert(
-      !rows.some((r) => r.channel === "random"),
-      "a placeholder was reported",
-    );
+    assert(!rows.some((r) => r.channel === "random"), "a placeholder was reported");
 
     const folder = await cli(["--format", "json", demo.folder]);
     assertEquals(folder.code, 1);
-    const prints = (t: string) =>
-      jsonl(t).map((r) => `${r.fingerprint}@${r.ts}`).sort();
+    const prints = (t: string) => jsonl(t).map((r) => `${r.fingerprint}@${r.ts}`).sort();
     assertEquals(prints(folder.stdout), prints(zip.stdout));
   });
 });
@@ -408,10 +302,7 @@ Deno.test("cli: a Slack export (zip and folder) names channel, ts, user and perm
 Deno.test("cli: bad JSON in an export is named and the other days are scanned", async () => {
   await tempDir(async (dir) => {
     const demo = await buildDemoExport(dir, "bad-json");
-    await Deno.writeTextFile(
-      `${demo.folder}/random/2024-05-03.json`,
-      '[{"text": "cut sh',
-    );
+    await Deno.writeTextFile(`${demo.folder}/random/2024-05-03.json`, '[{"text": "cut sh');
     const ran = await cli(["--format", "json", demo.folder]);
     assertEquals(ran.code, 1);
     assertStringIncludes(ran.stderr, "random/2024-05-03.json");
@@ -434,13 +325,7 @@ Deno.test("cli: AWS pair in a plain file is reported without the secret", async 
 });
 
 Deno.test("cli: the repository itself holds no credential", async () => {
-  const ran = await cli(["--format", "json", "--no-progress", "."], {
-    cwd: ROOT,
-  });
-  assertEquals(
-    ran.stdout,
-    "",
-    "the repository must hold no literal credential",
-  );
+  const ran = await cli(["--format", "json", "--no-progress", "."], { cwd: ROOT });
+  assertEquals(ran.stdout, "", "the repository must hold no literal credential");
   assertEquals(ran.code, 0, ran.stderr);
 });

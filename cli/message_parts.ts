@@ -12,22 +12,14 @@ export interface MessagePart {
 
 export function messageParts(message: Record<string, unknown>): MessagePart[] {
   const parts: MessagePart[] = [];
-  const add = (
-    field: MessagePart["field"],
-    pieces: string[],
-    mrkdwn: boolean,
-  ) => {
-    if (pieces.length > 0) {
-      parts.push({ field, text: pieces.join("\n"), mrkdwn });
-    }
+  const add = (field: MessagePart["field"], pieces: string[], mrkdwn: boolean) => {
+    if (pieces.length > 0) parts.push({ field, text: pieces.join("\n"), mrkdwn });
   };
   if (typeof message.text === "string" && message.text) {
     parts.push({ field: "text", text: message.text, mrkdwn: true });
   }
   const blocks = Array.isArray(message.blocks) ? message.blocks : undefined;
-  const attachments = Array.isArray(message.attachments)
-    ? message.attachments
-    : undefined;
+  const attachments = Array.isArray(message.attachments) ? message.attachments : undefined;
   const files = Array.isArray(message.files) ? message.files : undefined;
   if (blocks) add("blocks", messageTextParts({ blocks }), false);
   if (attachments) add("attachments", messageTextParts({ attachments }), true);

@@ -39,9 +39,7 @@ export class Progress {
     this.#done += bytes;
     if (!this.#enabled) return;
     const now = Date.now();
-    if (now - this.#started < this.delayMs || now - this.#lastDraw < 100) {
-      return;
-    }
+    if (now - this.#started < this.delayMs || now - this.#lastDraw < 100) return;
     this.#lastDraw = now;
     this.#draw(now);
   }
@@ -56,14 +54,10 @@ export class Progress {
     const amount = this.total > 0
       ? `${Math.floor(frac * 100)}% ${mb(this.#done)}/${mb(this.total)} MB`
       : `${mb(this.#done)} MB`;
-    let line = `[${"#".repeat(filled)}${
-      " ".repeat(width - filled)
-    }] ${amount} ${rate} `;
+    let line = `[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${amount} ${rate} `;
     const cols = safeColumns(this.sink);
     const room = cols - line.length - 1;
-    const label = this.#label.length > room
-      ? "…" + this.#label.slice(-(room - 1))
-      : this.#label;
+    const label = this.#label.length > room ? "…" + this.#label.slice(-(room - 1)) : this.#label;
     line += room > 2 ? label : "";
     this.sink.writeSync(encoder.encode(`\r\x1b[2K${line}`));
     this.#drawn = true;

@@ -12,18 +12,11 @@ async function withFile(text: string, fn: (path: string) => Promise<void>) {
   }
 }
 
-async function chunksOf(
-  path: string,
-  chunkSize: number,
-  overlap: number,
-  readSize = 777,
-) {
+async function chunksOf(path: string, chunkSize: number, overlap: number, readSize = 777) {
   const file = await Deno.open(path);
   const out: TextChunk[] = [];
   try {
-    for await (const c of textChunks(file, { chunkSize, overlap, readSize })) {
-      out.push(c);
-    }
+    for await (const c of textChunks(file, { chunkSize, overlap, readSize })) out.push(c);
   } finally {
     file.close();
   }
@@ -33,11 +26,7 @@ async function chunksOf(
 /** Line and column of every occurrence of `needle`, computed on the whole text. */
 function expected(text: string, needle: string) {
   const out: Array<{ line: number; column: number }> = [];
-  for (
-    let i = text.indexOf(needle);
-    i !== -1;
-    i = text.indexOf(needle, i + 1)
-  ) {
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) {
     const before = text.slice(0, i);
     out.push({
       line: before.split("\n").length,
@@ -71,9 +60,7 @@ function blockScan(text: string): Finding[] {
 
 Deno.test("textChunks: own regions rebuild the input exactly, multi-byte characters intact", async () => {
   const lines: string[] = [];
-  for (let i = 0; i < 3000; i++) {
-    lines.push(`line ${i} héllo wörld ✓ ${"x".repeat(i % 50)}`);
-  }
+  for (let i = 0; i < 3000; i++) lines.push(`line ${i} héllo wörld ✓ ${"x".repeat(i % 50)}`);
   const text = lines.join("\n") + "\n";
   await withFile(text, async (path) => {
     const chunks = await chunksOf(path, 4096, 512);
@@ -96,13 +83,7 @@ Deno.test("textChunks: a line longer than a chunk is cut, with column offsets", 
     await scanChunks(chunks_(chunks), (t) => {
       const i = t.indexOf("NEEDLE");
       if (i === -1) return [];
-      return [{
-        ...blockScan("BEGIN END")[0],
-        start: i,
-        end: i + 6,
-        line: 1,
-        column: i + 1,
-      }];
+      return [{ ...blockScan("BEGIN END")[0], start: i, end: i + 6, line: 1, column: i + 1 }];
     }, (f) => hits.push({ line: f.line, column: f.column }));
     assertEquals(hits, expected(text, "NEEDLE"));
   });
@@ -113,11 +94,9 @@ async function* chunks_(list: TextChunk[]) {
 }
 
 Deno.test("scanChunks: a block across a chunk boundary is found once, at its real line", async () => {
-  const filler = (n: number) =>
-    Array.from({ length: n }, (_, i) => `filler line ${i}`).join("\n");
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `filler line ${i}`).join("\n");
   for (const at of [150, 199, 200, 201, 260]) {
-    const text = filler(at) + "\nBEGIN\n" + "body\n".repeat(20) + "END\n" +
-      filler(300) + "\n";
+    const text = filler(at) + "\nBEGIN\n" + "body\n".repeat(20) + "END\n" + filler(300) + "\n";
     await withFile(text, async (path) => {
       const hits: Array<{ line: number; column: number }> = [];
       const file = await Deno.open(path);
@@ -136,10 +115,7 @@ Deno.test("scanChunks: a block across a chunk boundary is found once, at its rea
 });
 
 Deno.test("textChunks: empty input yields nothing; no trailing newline is kept", async () => {
-  await withFile(
-    "",
-    async (path) => assertEquals(await chunksOf(path, 100, 10), []),
-  );
+  await withFile("", async (path) => assertEquals(await chunksOf(path, 100, 10), []));
   await withFile("one\ntwo", async (path) => {
     const chunks = await chunksOf(path, 100, 10);
     assertEquals(chunks.map((c) => c.text), ["one\ntwo"]);

@@ -35,9 +35,5 @@ export function compareLocated(a: Located, b: Located): number {
     return Number(a.slack.ts) - Number(b.slack.ts);
   }
   return a.line - b.line || a.column - b.column ||
-    (a.finding.ruleId < b.finding.ruleId
-      ? -1
-      : a.finding.ruleId > b.finding.ruleId
-      ? 1
-      : 0);
+    (a.finding.ruleId < b.finding.ruleId ? -1 : a.finding.ruleId > b.finding.ruleId ? 1 : 0);
 }

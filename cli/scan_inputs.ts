@@ -7,13 +7,7 @@
 import type { Finding } from "../detect/types.ts";
 import type { MrkdwnMode } from "./args.ts";
 import type { Progress } from "./progress.ts";
-import {
-  type ByteReader,
-  detach,
-  scanChunks,
-  textChunks,
-  WHOLE_LIMIT,
-} from "./read_stream.ts";
+import { type ByteReader, detach, scanChunks, textChunks, WHOLE_LIMIT } from "./read_stream.ts";
 import type { Located } from "./report.ts";
 import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
 import { SlackExport } from "./slack_export.ts";
@@ -26,10 +20,7 @@ import { join } from "./walk.ts";
 /** Zip entries and export JSON files are held whole in memory: above this they are skipped. */
 export const ENTRY_LIMIT = 32 * 1024 * 1024;
 
-export type ScanFn = (
-  text: string,
-  mrkdwn: boolean,
-) => Promise<Finding[]> | Finding[];
+export type ScanFn = (text: string, mrkdwn: boolean) => Promise<Finding[]> | Finding[];
 
 /** Plain text scanned as raw bytes (detect/scan_bytes.ts): same findings, less decoding. */
 export interface BytesScanner {
@@ -92,17 +83,8 @@ interface Run {
   pool: JobPool;
 }
 
-export async function scanInputs(
-  inputs: Input[],
-  ctx: ScanContext,
-): Promise<ScanTotals> {
-  const totals: ScanTotals = {
-    found: [],
-    files: 0,
-    bytes: 0,
-    errors: 0,
-    skipped: 0,
-  };
+export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<ScanTotals> {
+  const totals: ScanTotals = { found: [], files: 0, bytes: 0, errors: 0, skipped: 0 };
   const error = (line: string) => {
     totals.errors++;
     ctx.onError(line);
@@ -136,12 +118,7 @@ export async function scanInputs(
     for (const input of inputs) {
       const path = displayPath(input.path);
       if (input.kind === "file") {
-        files.push({
-          kind: "file",
-          realPath: input.path,
-          path,
-          size: input.size,
-        });
+        files.push({ kind: "file", realPath: input.path, path, size: input.size });
         continue;
       }
       await flushFiles();
@@ -155,9 +132,8 @@ export async function scanInputs(
           break;
         case "stdin":
           totals.files++;
-          if (ctx.bytes && !plain) {
-            streamBytes(Deno.stdin, "-", ctx.bytes, run, false);
-          } else await scanReader(Deno.stdin, "-", plain, run);
+          if (ctx.bytes && !plain) streamBytes(Deno.stdin, "-", ctx.bytes, run, false);
+          else await scanReader(Deno.stdin, "-", plain, run);
           break;
         case "zip":
           await scanZip(input.path, path, run);
@@ -175,11 +151,7 @@ export async function scanInputs(
 }
 
 /** Runs a batch of jobs (on the pool) and applies each outcome, in order, to the run. */
-async function runBatch(
-  jobs: Job[],
-  run: Run,
-  exp?: SlackExport,
-): Promise<void> {
+async function runBatch(jobs: Job[], run: Run, exp?: SlackExport): Promise<void> {
   await run.pool.run(jobs, (job) => runJob(job, run.ctx), (o) => {
     if (o.bytes > 0) run.counted(o.bytes);
     run.totals.files += o.files;
@@ -192,20 +164,8 @@ async function runBatch(
 
 /** Scans one file (on whichever thread), recording what happened instead of reporting it. */
 export async function runJob(job: Job, ctx: ScanContext): Promise<Outcome> {
-  const outcome: Outcome = {
-    found: [],
-    files: 0,
-    bytes: 0,
-    errors: [],
-    skips: [],
-  };
-  const totals: ScanTotals = {
-    found: outcome.found,
-    files: 0,
-    bytes: 0,
-    errors: 0,
-    skipped: 0,
-  };
+  const outcome: Outcome = { found: [], files: 0, bytes: 0, errors: [], skips: [] };
+  const totals: ScanTotals = { found: outcome.found, files: 0, bytes: 0, errors: 0, skipped: 0 };
   const run: Run = {
     ctx,
     totals,
@@ -238,13 +198,7 @@ async function scanReader(
   await scanChunks(
     textChunks(reader, { onBytes: counted, head, sizeHint }),
     (text) => ctx.scan(text, mrkdwn),
-    (finding) =>
-      totals.found.push({
-        finding,
-        path,
-        line: finding.line,
-        column: finding.column,
-      }),
+    (finding) => totals.found.push({ finding, path, line: finding.line, column: finding.column }),
   );
 }
 
@@ -313,12 +267,7 @@ async function scanFile(
  * scans it there. False (nothing read) when the file is larger; a file that grows while read
  * is reset to its start for the streaming path.
  */
-function scanWhole(
-  file: Deno.FsFile,
-  path: string,
-  scanner: BytesScanner,
-  run: Run,
-): boolean {
+function scanWhole(file: Deno.FsFile, path: string, scanner: BytesScanner, run: Run): boolean {
   const size = file.statSync().size;
   if (size > WHOLE_LIMIT) return false;
   // One spare byte: a full buffer means the file grew.
@@ -336,12 +285,7 @@ function scanWhole(
   run.totals.files++;
   for (const f of scanner.scan(buf.subarray(0, at))) {
     const finding = detach(f);
-    run.totals.found.push({
-      finding,
-      path,
-      line: finding.line,
-      column: finding.column,
-    });
+    run.totals.found.push({ finding, path, line: finding.line, column: finding.column });
   }
   return true;
 }
@@ -414,12 +358,7 @@ async function scanEntry(
   // Metadata (channel topics, profiles) and any other file: plain text.
   for (const found of await ctx.scan(text, ctx.mrkdwn === "on")) {
     const finding = detach(found);
-    totals.found.push({
-      finding,
-      path,
-      line: finding.line,
-      column: finding.column,
-    });
+    totals.found.push({ finding, path, line: finding.line, column: finding.column });
   }
 }
 
@@ -443,18 +382,14 @@ async function scanDayMessages(
     if (marks[e] === 0) continue;
     try {
       const slice = data.subarray(elements[e * 2], elements[e * 2 + 1]);
-      messages.push({
-        msg: JSON.parse(decoder.decode(slice)),
-        read: (marks[e] & READ) !== 0,
-      });
+      messages.push({ msg: JSON.parse(decoder.decode(slice)), read: (marks[e] & READ) !== 0 });
     } catch {
       return false;
     }
   }
   for (const { msg, read } of messages) {
-    if (read) {
-      run.totals.found.push(...await exp.scanMessages(rel, [msg], scanPart));
-    } else exp.learn(msg);
+    if (read) run.totals.found.push(...await exp.scanMessages(rel, [msg], scanPart));
+    else exp.learn(msg);
   }
   return true;
 }
@@ -480,9 +415,7 @@ async function scanZip(
       await scanEntry(exp, entry.name, entry.data, run);
     }
   } catch (e) {
-    const why = e instanceof ZipError
-      ? e.message
-      : `cannot read (${(e as Error).message})`;
+    const why = e instanceof ZipError ? e.message : `cannot read (${(e as Error).message})`;
     error(`${path}: ${why}`);
   }
   exp.finish(totals.found.slice(before));
@@ -532,10 +465,7 @@ async function scanExportFile(
     // round trip through the I/O threads that cost more than the read.
     const size = knownSize >= 0 ? knownSize : Deno.statSync(full).size;
     if (size > Math.min(ctx.maxSize, ENTRY_LIMIT)) {
-      skip(
-        `${path}/${rel}`,
-        `larger than ${Math.min(ctx.maxSize, ENTRY_LIMIT)} bytes (${size})`,
-      );
+      skip(`${path}/${rel}`, `larger than ${Math.min(ctx.maxSize, ENTRY_LIMIT)} bytes (${size})`);
       return;
     }
     data = ctx.day && SlackExport.isDayFile(rel)
@@ -551,11 +481,7 @@ async function scanExportFile(
 }
 
 /** Reads a file of `size` bytes into a buffer from `input` (what it holds if it shrank). */
-function readInto(
-  path: string,
-  size: number,
-  input: (size: number) => Uint8Array,
-): Uint8Array {
+function readInto(path: string, size: number, input: (size: number) => Uint8Array): Uint8Array {
   const file = Deno.openSync(path, { read: true });
   try {
     const buf = input(size);

@@ -34,11 +34,7 @@ scope.onmessage = async (e) => {
     onSkip: () => {},
   };
   const counter = new Int32Array(claim);
-  for (
-    let i = Atomics.add(counter, 0, 1);
-    i < jobs.length;
-    i = Atomics.add(counter, 0, 1)
-  ) {
+  for (let i = Atomics.add(counter, 0, 1); i < jobs.length; i = Atomics.add(counter, 0, 1)) {
     scope.postMessage({ index: i, outcome: await runJob(jobs[i], ctx) });
   }
   scope.postMessage({ done: true });

@@ -20,10 +20,7 @@ export const META_FILES = new Set([
 
 const DAY_FILE = /(?:^|\/)([^/]+)\/(\d{4}-\d{2}-\d{2})\.json$/;
 
-export type PartScanner = (
-  text: string,
-  mrkdwn: boolean,
-) => Promise<Finding[]> | Finding[];
+export type PartScanner = (text: string, mrkdwn: boolean) => Promise<Finding[]> | Finding[];
 
 function isObject(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -60,15 +57,8 @@ export class SlackExport {
       if (!isObject(item) || typeof item.id !== "string") continue;
       if (name === "users.json") {
         const profile = isObject(item.profile) ? item.profile : {};
-        const shown = [
-          profile.display_name,
-          profile.real_name,
-          item.real_name,
-          item.name,
-        ]
-          .find((v) => typeof v === "string" && v.length > 0) as
-            | string
-            | undefined;
+        const shown = [profile.display_name, profile.real_name, item.real_name, item.name]
+          .find((v) => typeof v === "string" && v.length > 0) as string | undefined;
         this.#users.set(item.id, shown ?? item.id);
       } else {
         // DMs have no name: Slack names their folder by the conversation id.
@@ -79,14 +69,8 @@ export class SlackExport {
   }
 
   /** Scans one day file's messages; `data` is its parsed JSON. Throws on a non-array. */
-  scanDay(
-    rel: string,
-    data: unknown,
-    scanPart: PartScanner,
-  ): Promise<Located[]> {
-    if (!Array.isArray(data)) {
-      throw new Error("expected a JSON array of messages");
-    }
+  scanDay(rel: string, data: unknown, scanPart: PartScanner): Promise<Located[]> {
+    if (!Array.isArray(data)) throw new Error("expected a JSON array of messages");
     return this.scanMessages(rel, data, scanPart);
   }
 
@@ -129,9 +113,7 @@ export class SlackExport {
         ? msg.bot_id
         : undefined;
       const inlineName = isObject(msg.user_profile)
-        ? (msg.user_profile.display_name || msg.user_profile.real_name) as
-          | string
-          | undefined
+        ? (msg.user_profile.display_name || msg.user_profile.real_name) as string | undefined
         : typeof msg.username === "string"
         ? msg.username
         : undefined;
@@ -169,17 +151,9 @@ export class SlackExport {
     for (const f of found) {
       const s = f.slack;
       if (!s) continue;
-      if (s.userId && this.#users.has(s.userId)) {
-        s.user = this.#users.get(s.userId);
-      }
+      if (s.userId && this.#users.has(s.userId)) s.user = this.#users.get(s.userId);
       s.channelId = this.#channels.get(s.channel);
-      s.permalink = permalink(
-        s.channel,
-        s.channelId,
-        s.ts,
-        s.threadTs,
-        this.#workspace,
-      );
+      s.permalink = permalink(s.channel, s.channelId, s.ts, s.threadTs, this.#workspace);
     }
   }
 
@@ -188,9 +162,7 @@ export class SlackExport {
     if (this.#workspace || !Array.isArray(msg.files)) return;
     for (const f of msg.files) {
       const url = isObject(f) ? f.permalink : undefined;
-      const m = typeof url === "string"
-        ? /^https:\/\/([a-z0-9-]+)\.slack\.com\//.exec(url)
-        : null;
+      const m = typeof url === "string" ? /^https:\/\/([a-z0-9-]+)\.slack\.com\//.exec(url) : null;
       if (m && m[1] !== "files" && m[1] !== "app") {
         this.#workspace = m[1];
         return;

@@ -89,11 +89,7 @@ function* walkDir(dir: string, maxSize: number): Generator<Input> {
       continue;
     }
     if (size > maxSize) {
-      yield {
-        kind: "skip",
-        path,
-        reason: `larger than --max-size (${size} bytes)`,
-      };
+      yield { kind: "skip", path, reason: `larger than --max-size (${size} bytes)` };
     } else if (entry.name.toLowerCase().endsWith(".zip")) {
       yield { kind: "zip", path, size };
     } else {

@@ -5,8 +5,9 @@ Deno.test("walk: sorted files, skipped folders, size limit, exports, zips, missi
   const dir = await Deno.makeTempDir();
   try {
     const w = (p: string, t = "x") =>
-      Deno.mkdir(`${dir}/${p}`.replace(/\/[^/]*$/, ""), { recursive: true })
-        .then(() => Deno.writeTextFile(`${dir}/${p}`, t));
+      Deno.mkdir(`${dir}/${p}`.replace(/\/[^/]*$/, ""), { recursive: true }).then(() =>
+        Deno.writeTextFile(`${dir}/${p}`, t)
+      );
     await w("b.txt");
     await w("a/z.txt");
     await w("a/big.log", "y".repeat(5000));
@@ -18,9 +19,7 @@ Deno.test("walk: sorted files, skipped folders, size limit, exports, zips, missi
     await w("pack.zip", "PK");
     await Deno.symlink(`${dir}/b.txt`, `${dir}/link.txt`);
     const got: Input[] = [];
-    for (
-      const i of walk([dir, `${dir}/missing`, "-", `${dir}/a/big.log`], 1000)
-    ) {
+    for (const i of walk([dir, `${dir}/missing`, "-", `${dir}/a/big.log`], 1000)) {
       got.push(i);
     }
     const short = got.map((i) => `${i.kind}:${i.path.replace(dir, "")}`);

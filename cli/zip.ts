@@ -20,10 +20,7 @@ export interface ZipOptions {
   readSize?: number;
 }
 
-export async function* zipEntries(
-  path: string,
-  options: ZipOptions,
-): AsyncGenerator<ZipEntry> {
+export async function* zipEntries(path: string, options: ZipOptions): AsyncGenerator<ZipEntry> {
   const file = await Deno.open(path, { read: true });
   try {
     yield* entries(file, options);
@@ -32,10 +29,7 @@ export async function* zipEntries(
   }
 }
 
-async function* entries(
-  file: Deno.FsFile,
-  options: ZipOptions,
-): AsyncGenerator<ZipEntry> {
+async function* entries(file: Deno.FsFile, options: ZipOptions): AsyncGenerator<ZipEntry> {
   const ready: ZipEntry[] = [];
   const open = new Set<string>();
   let failure: string | undefined;
@@ -44,13 +38,8 @@ async function* entries(
   const unzip = new Unzip((entry: UnzipFile) => {
     seen++;
     if (entry.name.endsWith("/")) return; // a folder
-    if (
-      entry.originalSize !== undefined && entry.originalSize > options.maxSize
-    ) {
-      options.onSkip?.(
-        entry.name,
-        `larger than ${options.maxSize} bytes (${entry.originalSize})`,
-      );
+    if (entry.originalSize !== undefined && entry.originalSize > options.maxSize) {
+      options.onSkip?.(entry.name, `larger than ${options.maxSize} bytes (${entry.originalSize})`);
       return;
     }
     const parts: Uint8Array[] = [];
@@ -124,9 +113,7 @@ async function* entries(
   if (seen === 0) throw new ZipError("corrupt zip: no entries found");
   // The streaming reader never needs the central directory, so check its end record is there:
   // without it the archive was cut short (an interrupted download) and entries may be missing.
-  if (!hasEndRecord(tail)) {
-    throw new ZipError("truncated zip (no end-of-archive record)");
-  }
+  if (!hasEndRecord(tail)) throw new ZipError("truncated zip (no end-of-archive record)");
 }
 
 /** The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes. */
@@ -143,10 +130,7 @@ function keepTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
 
 function hasEndRecord(tail: Uint8Array): boolean {
   for (let i = tail.length - 22; i >= 0; i--) {
-    if (
-      tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 &&
-      tail[i + 3] === 6
-    ) {
+    if (tail[i] === 0x50 && tail[i + 1] === 0x4b && tail[i + 2] === 5 && tail[i + 3] === 6) {
       return true;
     }
   }

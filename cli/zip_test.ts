@@ -6,11 +6,7 @@ async function collect(path: string, maxSize = 1e9) {
   const got: ZipEntry[] = [];
   const skipped: string[] = [];
   for await (
-    const e of zipEntries(path, {
-      maxSize,
-      readSize: 4096,
-      onSkip: (n) => skipped.push(n),
-    })
+    const e of zipEntries(path, { maxSize, readSize: 4096, onSkip: (n) => skipped.push(n) })
   ) got.push(e);
   return { names: got.map((e) => e.name), got, skipped };
 }
@@ -29,11 +25,7 @@ Deno.test("zipEntries: streams every file entry, skips folders and big entries",
       }),
     );
     const all = await collect(`${dir}/a.zip`);
-    assertEquals(all.names, [
-      "users.json",
-      "general/2024-01-01.json",
-      "stored.txt",
-    ]);
+    assertEquals(all.names, ["users.json", "general/2024-01-01.json", "stored.txt"]);
     assertEquals(new TextDecoder().decode(all.got[1].data), big);
     const small = await collect(`${dir}/a.zip`, 1000);
     assertEquals(small.names, ["users.json", "stored.txt"]);
@@ -46,10 +38,7 @@ Deno.test("zipEntries: streams every file entry, skips folders and big entries",
 Deno.test("zipEntries: corrupt, truncated and non-zip files are ZipErrors", async () => {
   const dir = await Deno.makeTempDir();
   try {
-    const z = zipSync({
-      "a.json": strToU8("[1,2,3]".repeat(5000)),
-      "b.txt": strToU8("x"),
-    });
+    const z = zipSync({ "a.json": strToU8("[1,2,3]".repeat(5000)), "b.txt": strToU8("x") });
     await Deno.writeFile(`${dir}/trunc.zip`, z.slice(0, z.length >> 1));
     const bad = z.slice();
     bad.fill(0x41, 60, 200);

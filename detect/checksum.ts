@@ -3,8 +3,7 @@
 // base62 (0-9A-Za-z) and left-padded with "0". A scanner that checks it can tell a real token from
 // a look-alike without calling the provider (roughly 1 in 57 billion random strings pass).
 
-export const BASE62 =
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+export const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 const CRC_TABLE: Uint32Array = (() => {
   const table = new Uint32Array(256);
@@ -20,17 +19,13 @@ const CRC_TABLE: Uint32Array = (() => {
 export function crc32(s: string): number {
   const bytes = new TextEncoder().encode(s);
   let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) {
-    crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  }
+  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** Base62 of a non-negative integer, left-padded with "0" to `width`. */
 export function base62Encode(n: number, width = 0): string {
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new RangeError("base62Encode: not a safe integer");
-  }
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError("base62Encode: not a safe integer");
   let out = "";
   do {
     out = BASE62[n % 62] + out;

@@ -31,13 +31,7 @@ export function charClasses(s: string): CharClasses {
   const upper = /[A-Z]/.test(s);
   const digit = /[0-9]/.test(s);
   const symbol = /[^A-Za-z0-9]/.test(s);
-  return {
-    lower,
-    upper,
-    digit,
-    symbol,
-    count: +lower + +upper + +digit + +symbol,
-  };
+  return { lower, upper, digit, symbol, count: +lower + +upper + +digit + +symbol };
 }
 
 /** Number of distinct characters in `s`. */
@@ -55,9 +49,7 @@ export function isLowVariety(s: string): boolean {
   if (distinctChars(s) <= Math.max(2, Math.floor(s.length / 8))) return true;
   for (let unit = 1; unit <= 8 && unit * 2 <= s.length; unit++) {
     const head = s.slice(0, unit);
-    if (head.repeat(Math.ceil(s.length / unit)).slice(0, s.length) === s) {
-      return true;
-    }
+    if (head.repeat(Math.ceil(s.length / unit)).slice(0, s.length) === s) return true;
   }
   // Long ascending or descending runs (`0123456789`, `abcdefghijkl`, `zyxw`).
   let run = 1;
@@ -102,16 +94,10 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** `n` characters drawn from `alphabet` with `rand` (defaults to the platform's CSPRNG). */
-export function randomString(
-  alphabet: string,
-  n: number,
-  rand?: () => number,
-): string {
+export function randomString(alphabet: string, n: number, rand?: () => number): string {
   let out = "";
   if (rand) {
-    for (let i = 0; i < n; i++) {
-      out += alphabet[Math.floor(rand() * alphabet.length)];
-    }
+    for (let i = 0; i < n; i++) out += alphabet[Math.floor(rand() * alphabet.length)];
     return out;
   }
   const bytes = new Uint32Array(n);

@@ -3,12 +3,7 @@
 // alternatives, the false-negative rate on random secrets of the usual alphabets and lengths and
 // the false-positive rate on realistic non-secret values. Pure computation, no I/O; the numbers
 // are deterministic (seeded) so the report and the test agree.
-import {
-  ALPHABET,
-  randomString,
-  seededRandom,
-  shannonEntropy,
-} from "./entropy.ts";
+import { ALPHABET, randomString, seededRandom, shannonEntropy } from "./entropy.ts";
 import {
   ENTROPY_CAP,
   ENTROPY_SLACK,
@@ -19,10 +14,7 @@ import {
 } from "./rules/generic.ts";
 
 /** Random secrets as services issue them: alphabet x length. */
-export function secretSamples(
-  perKind = 400,
-  seed = 1,
-): Array<{ kind: string; value: string }> {
+export function secretSamples(perKind = 400, seed = 1): Array<{ kind: string; value: string }> {
   const rand = seededRandom(seed);
   const kinds: Array<[string, string, number]> = [
     ["hex-32", ALPHABET.hexLower, 32],
@@ -42,9 +34,7 @@ export function secretSamples(
   ];
   const out: Array<{ kind: string; value: string }> = [];
   for (const [kind, alphabet, n] of kinds) {
-    for (let i = 0; i < perKind; i++) {
-      out.push({ kind, value: randomString(alphabet, n, rand) });
-    }
+    for (let i = 0; i < perKind; i++) out.push({ kind, value: randomString(alphabet, n, rand) });
   }
   return out;
 }
@@ -57,9 +47,7 @@ const WORDS = (
 ).split(" ");
 
 /** Values people assign to secret-sounding names that are not secrets. */
-export function nonSecretSamples(
-  seed = 2,
-): Array<{ kind: string; value: string }> {
+export function nonSecretSamples(seed = 2): Array<{ kind: string; value: string }> {
   const rand = seededRandom(seed);
   const pick = () => WORDS[Math.floor(rand() * WORDS.length)];
   const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
@@ -73,10 +61,7 @@ export function nonSecretSamples(
     add("version", `v${1 + (i % 9)}.${i % 13}.${i % 7}-rc.${i % 4}`);
     add("word+digits", cap(pick()) + (1990 + (i % 40)) + (i % 2 ? "!" : ""));
     add("url", `https://${pick()}.example.org/${pick()}/${pick()}`);
-    add(
-      "reference",
-      `process.env.${pick().toUpperCase()}_${pick().toUpperCase()}`,
-    );
+    add("reference", `process.env.${pick().toUpperCase()}_${pick().toUpperCase()}`);
     add("template", `\${${pick().toUpperCase()}_TOKEN}`);
     add("dotted-identifier", `settings.${pick()}.${pick()}`);
   }
@@ -112,10 +97,7 @@ export function idSamples(seed = 3): Array<{ kind: string; value: string }> {
   const out: Array<{ kind: string; value: string }> = [];
   for (let i = 0; i < 300; i++) {
     out.push({ kind: "git-sha", value: h(40) });
-    out.push({
-      kind: "uuid",
-      value: `${h(8)}-${h(4)}-4${h(3)}-a${h(3)}-${h(12)}`,
-    });
+    out.push({ kind: "uuid", value: `${h(8)}-${h(4)}-4${h(3)}-a${h(3)}-${h(12)}` });
   }
   return out;
 }
@@ -154,17 +136,9 @@ export function calibrate(): Rates {
   const fn = acceptRates(secretSamples(), chosenTest);
   const fp = acceptRates(nonSecretSamples(), chosenTest);
   const perKind: Record<string, number> = {};
-  for (const [k, r] of Object.entries(fn.perKind)) {
-    perKind[`secret:${k}`] = 1 - r;
-  }
-  for (const [k, r] of Object.entries(fp.perKind)) {
-    perKind[`non-secret:${k}`] = r;
-  }
-  return {
-    falseNegativeRate: 1 - fn.rate,
-    falsePositiveRate: fp.rate,
-    perKind,
-  };
+  for (const [k, r] of Object.entries(fn.perKind)) perKind[`secret:${k}`] = 1 - r;
+  for (const [k, r] of Object.entries(fp.perKind)) perKind[`non-secret:${k}`] = r;
+  return { falseNegativeRate: 1 - fn.rate, falsePositiveRate: fp.rate, perKind };
 }
 
 function pct(x: number): string {
@@ -173,8 +147,7 @@ function pct(x: number): string {
 
 function quantiles(values: number[]): string {
   const s = [...values].sort((a, b) => a - b);
-  const q = (p: number) =>
-    s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(2);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(2);
   return `p1 ${q(0.01)}  p50 ${q(0.5)}  p99 ${q(0.99)}`;
 }
 
@@ -186,9 +159,7 @@ if (import.meta.main) {
   for (const set of [secrets, non, ids]) {
     const kinds = [...new Set(set.map((s) => s.kind))];
     for (const k of kinds) {
-      const vals = set.filter((s) => s.kind === k).map((s) =>
-        shannonEntropy(s.value)
-      );
+      const vals = set.filter((s) => s.kind === k).map((s) => shannonEntropy(s.value));
       console.log(`  ${k.padEnd(30)} ${quantiles(vals)}`);
     }
   }
@@ -197,32 +168,18 @@ if (import.meta.main) {
       `word fraction <= ${MAX_WORD_FRACTION}, 2+ classes, not a reference/path/placeholder`,
   );
   const r = calibrate();
-  console.log(
-    `  false negatives on random secrets: ${pct(r.falseNegativeRate)}`,
-  );
-  console.log(
-    `  false positives on non-secrets:    ${pct(r.falsePositiveRate)}`,
-  );
+  console.log(`  false negatives on random secrets: ${pct(r.falseNegativeRate)}`);
+  console.log(`  false positives on non-secrets:    ${pct(r.falsePositiveRate)}`);
   for (const [k, v] of Object.entries(r.perKind)) {
     if (v > 0) console.log(`    ${k.padEnd(40)} ${pct(v)}`);
   }
   const idRate = acceptRates(ids, chosenTest);
-  console.log(
-    `  git SHAs / UUIDs accepted (value alone): ${
-      JSON.stringify(idRate.perKind)
-    }`,
-  );
+  console.log(`  git SHAs / UUIDs accepted (value alone): ${JSON.stringify(idRate.perKind)}`);
   console.log("\nAlternatives (entropy cap / slack):");
-  for (
-    const [cap, slack] of [[3.0, 1.0], [3.5, 0.5], [3.5, 1.0], [4.0, 1.0], [
-      4.5,
-      1.0,
-    ]]
-  ) {
+  for (const [cap, slack] of [[3.0, 1.0], [3.5, 0.5], [3.5, 1.0], [4.0, 1.0], [4.5, 1.0]]) {
     const test = (v: string) =>
       !isNonSecretValue(v) && v.length >= MIN_SECRET_LENGTH &&
-        shannonEntropy(v) >= Math.min(cap, Math.log2(v.length) - slack) &&
-        looksGenerated(v + "") ||
+        shannonEntropy(v) >= Math.min(cap, Math.log2(v.length) - slack) && looksGenerated(v + "") ||
       false;
     const testOnly = (v: string) =>
       !isNonSecretValue(v) && v.length >= MIN_SECRET_LENGTH &&
@@ -230,10 +187,6 @@ if (import.meta.main) {
     const fnr = 1 - acceptRates(secrets, testOnly).rate;
     const fpr = acceptRates(non, testOnly).rate;
     void test;
-    console.log(
-      `  cap ${cap} slack ${slack}: entropy alone FN ${pct(fnr)}  FP ${
-        pct(fpr)
-      }`,
-    );
+    console.log(`  cap ${cap} slack ${slack}: entropy alone FN ${pct(fnr)}  FP ${pct(fpr)}`);
   }
 }

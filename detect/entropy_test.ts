@@ -1,10 +1,4 @@
-import {
-  assert,
-  assertEquals,
-  assertFalse,
-  assertGreater,
-  assertLess,
-} from "@std/assert";
+import { assert, assertEquals, assertFalse, assertGreater, assertLess } from "@std/assert";
 import {
   ALPHABET,
   charClasses,

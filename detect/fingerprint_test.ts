@@ -2,12 +2,10 @@ import { assertEquals } from "@std/assert";
 import { fingerprint, fingerprintSync } from "./fingerprint.ts";
 
 Deno.test("fingerprint: known SHA-256 vectors", async () => {
-  const empty =
-    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  const empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   assertEquals(await fingerprint(""), empty);
   assertEquals(fingerprintSync(""), empty);
-  const abc =
-    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  const abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
   assertEquals(fingerprintSync("abc"), abc);
 });
 

@@ -8,95 +8,24 @@ import { seededRandom } from "./entropy.ts";
 import { pieceText, wordStart } from "../test_support/gate_text.ts";
 
 const PIECES = [
-  [
-    "token",
-    "Token",
-    "PASSWORD",
-    "pass",
-    "secret",
-    "api_key",
-    "apiKey",
-    "client_secret",
-  ],
-  [
-    "://",
-    "https://",
-    "redis://:",
-    "<https://",
-    "ftp://u:",
-    "git+ssh:/",
-    "x.y-z:",
-  ],
-  [
-    "=",
-    ":",
-    ": ",
-    " = ",
-    "=>",
-    ":=",
-    " is ",
-    " was ",
-    " is: ",
-    '"',
-    "'",
-    '": "',
-    " ",
-    "--",
-  ],
-  [
-    "  ",
-    "     ",
-    "\t",
-    "\n",
-    ",",
-    ";",
-    "(",
-    ")",
-    "/",
-    "@",
-    "-",
-    ".",
-    "[",
-    "]",
-    "_",
-    "`",
-  ],
-  [
-    "\u00a0",
-    "é",
-    "🙂",
-    "\u200b",
-    "*",
-    "~",
-    "<",
-    ">",
-    "|",
-    "&amp;",
-    "*9",
-    "_-",
-    "~.",
-    "`%",
-  ],
+  ["token", "Token", "PASSWORD", "pass", "secret", "api_key", "apiKey", "client_secret"],
+  ["://", "https://", "redis://:", "<https://", "ftp://u:", "git+ssh:/", "x.y-z:"],
+  ["=", ":", ": ", " = ", "=>", ":=", " is ", " was ", " is: ", '"', "'", '": "', " ", "--"],
+  ["  ", "     ", "\t", "\n", ",", ";", "(", ")", "/", "@", "-", ".", "[", "]", "_", "`"],
+  ["\u00a0", "é", "🙂", "\u200b", "*", "~", "<", ">", "|", "&amp;"],
+  // A marker glued to a token character, which normalize() drops or keeps rather than blanks.
+  ["*9", "_-", "~.", "`%"],
 ];
 
 function randomText(rand: () => number): string {
-  return pieceText(rand, PIECES, {
-    pieces: 20,
-    word: 0.2,
-    wordLength: 14,
-    punctuation: 0,
-  });
+  return pieceText(rand, PIECES, { pieces: 20, word: 0.2, wordLength: 14, punctuation: 0 });
 }
 
 Deno.test("byte gates: a hit the scanner drops is one the rule's raw gate rules out", () => {
   const enc = new TextEncoder();
   const scanner = new HitScanner([], { "name-value": 64, "url": 24 });
   const cases = [
-    {
-      gate: GATE["name-value"],
-      keywords: ["token", "pass", "secret", "api_key"],
-      before: 64,
-    },
+    { gate: GATE["name-value"], keywords: ["token", "pass", "secret", "api_key"], before: 64 },
     { gate: GATE.url, keywords: ["://"], before: 24 },
   ];
   const rand = seededRandom(9107);
@@ -108,27 +37,17 @@ Deno.test("byte gates: a hit the scanner drops is one the rule's raw gate rules 
     const lower = text.toLowerCase();
     cases.forEach((c, ci) => {
       for (const k of c.keywords) {
-        for (
-          let hs = lower.indexOf(k);
-          hs !== -1;
-          hs = lower.indexOf(k, hs + 1)
-        ) {
+        for (let hs = lower.indexOf(k); hs !== -1; hs = lower.indexOf(k, hs + 1)) {
           const he = hs + k.length;
           // Byte offsets of the hit (the text before it may hold non-ASCII characters).
-          const bhs = enc.encode(text.slice(0, hs)).length,
-            bhe = bhs + k.length;
+          const bhs = enc.encode(text.slice(0, hs)).length, bhe = bhs + k.length;
           if (scanner.gatesPass(bytes.length, c.gate, bhs, bhe)) continue;
           drops[ci]++;
           const ws = wordStart(text, hs, c.before);
           const ts = c.gate === GATE.url
             ? urlMayStart(text, ws, hs, he, false)
             : nameValueMayStart(text, ws, hs, he, false);
-          assert(
-            !ts,
-            `dropped a hit the raw gate keeps: ${k} at ${hs} in ${
-              JSON.stringify(text)
-            }`,
-          );
+          assert(!ts, `dropped a hit the raw gate keeps: ${k} at ${hs} in ${JSON.stringify(text)}`);
         }
       }
     });
@@ -172,28 +91,13 @@ Deno.test("byte gates: as JSON and mrkdwn, a dropped hit is one the shown gate r
       ] as const
     ) {
       for (const k of keywords) {
-        for (
-          let hs = lower.indexOf(k);
-          hs !== -1;
-          hs = lower.indexOf(k, hs + 1)
-        ) {
+        for (let hs = lower.indexOf(k); hs !== -1; hs = lower.indexOf(k, hs + 1)) {
           const he = hs + k.length;
           // The hit's bytes must spell the keyword (an escaped slash does not, here).
-          if (
-            new TextDecoder().decode(bytes.subarray(at[hs], at[he]))
-              .toLowerCase() !== k
-          ) {
+          if (new TextDecoder().decode(bytes.subarray(at[hs], at[he])).toLowerCase() !== k) {
             continue;
           }
-          if (
-            scanner.gatesPass(
-              bytes.length,
-              gate,
-              at[hs],
-              at[he],
-              MODE.JSON | MODE.SHOWN,
-            )
-          ) {
+          if (scanner.gatesPass(bytes.length, gate, at[hs], at[he], MODE.JSON | MODE.SHOWN)) {
             continue;
           }
           drops++;
@@ -203,9 +107,7 @@ Deno.test("byte gates: as JSON and mrkdwn, a dropped hit is one the shown gate r
             : nameValueMayStart(text, ws, hs, he, true);
           assert(
             !ts,
-            `dropped a hit the shown gate keeps: ${k} at ${hs} in ${
-              JSON.stringify(text)
-            }`,
+            `dropped a hit the shown gate keeps: ${k} at ${hs} in ${JSON.stringify(text)}`,
           );
         }
       }

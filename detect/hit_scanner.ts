@@ -46,17 +46,14 @@ interface Exports {
 const CLASS = 1024, NIBBLES = 2048, BEFORE = 3072, ACCEPT = 4096, GATES = 12288;
 const TRIE = 16384, FREE = 1048576;
 /** Trie columns per node (column 0: a byte in no keyword) and the most nodes that fit. */
-const COLUMNS = 128,
-  MAX_NODES = Math.min((TRIE - ACCEPT) / 2, (FREE - TRIE) / (COLUMNS * 2));
+const COLUMNS = 128, MAX_NODES = Math.min((TRIE - ACCEPT) / 2, (FREE - TRIE) / (COLUMNS * 2));
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | undefined;
 
 function module(): WebAssembly.Module {
   // A cast: TypeScript 5.5 (Deno 1.46) has no generic Uint8Array, 5.9 wants an ArrayBuffer one.
-  return compiled ??= new WebAssembly.Module(
-    decodeBase64(WASM_BASE64) as unknown as BufferSource,
-  );
+  return compiled ??= new WebAssembly.Module(decodeBase64(WASM_BASE64) as unknown as BufferSource);
 }
 
 /**
@@ -108,9 +105,7 @@ export class HitScanner {
     const mem = new Uint8Array(this.#x.memory.buffer);
     for (const [name, bit] of Object.entries(GATE)) {
       const before = reach[name as keyof typeof GATE] ?? 0;
-      if (before > 255) {
-        throw new Error(`hit scanner: ${name} reach ${before} over 255`);
-      }
+      if (before > 255) throw new Error(`hit scanner: ${name} reach ${before} over 255`);
       mem[BEFORE + bit] = before;
     }
     this.#reserve(0);
@@ -122,19 +117,11 @@ export class HitScanner {
     // Columns: one per distinct folded byte; both cases of a letter share theirs.
     const column = new Map<number, number>();
     for (const k of keywords) {
-      if (k.bytes.length < 2) {
-        throw new Error("hit scanner: keywords need two bytes or more");
-      }
-      if (k.id < 0 || k.id >= TRIGGER_ID) {
-        throw new Error(`hit scanner: id ${k.id} out of range`);
-      }
-      for (const b of k.bytes) {
-        if (!column.has(fold(b))) column.set(fold(b), column.size + 1);
-      }
+      if (k.bytes.length < 2) throw new Error("hit scanner: keywords need two bytes or more");
+      if (k.id < 0 || k.id >= TRIGGER_ID) throw new Error(`hit scanner: id ${k.id} out of range`);
+      for (const b of k.bytes) if (!column.has(fold(b))) column.set(fold(b), column.size + 1);
     }
-    if (column.size >= COLUMNS) {
-      throw new Error("hit scanner: keywords use too many bytes");
-    }
+    if (column.size >= COLUMNS) throw new Error("hit scanner: keywords use too many bytes");
     for (let c = 0; c < 256; c++) mem[CLASS + c] = column.get(fold(c)) ?? 0;
     let nodes = 1;
     for (const k of keywords) {
@@ -143,18 +130,14 @@ export class HitScanner {
         const at = TRIE + node * COLUMNS * 2 + column.get(fold(b))! * 2;
         let child = view.getUint16(at, true);
         if (child === 0) {
-          if (nodes >= MAX_NODES) {
-            throw new Error("hit scanner: keywords too long");
-          }
+          if (nodes >= MAX_NODES) throw new Error("hit scanner: keywords too long");
           child = nodes++;
           view.setUint16(at, child, true);
         }
         node = child;
       }
       view.setUint16(ACCEPT + node * 2, k.id + 1, true);
-      if (k.id >= TRIE - GATES) {
-        throw new Error(`hit scanner: id ${k.id} too large`);
-      }
+      if (k.id >= TRIE - GATES) throw new Error(`hit scanner: id ${k.id} too large`);
       mem[GATES + k.id] = k.gates ?? 0;
     }
     // Split-keyword shapes start `x` + marker, `xo` + marker or `xa` + marker (see the
@@ -209,30 +192,16 @@ export class HitScanner {
    * inclusive, ascending).
    */
   scan(n: number, mode = 0, zones?: Uint32Array): Uint32Array {
-    if (n > this.#inputCap) {
-      throw new Error("hit scanner: input larger than its buffer");
-    }
+    if (n > this.#inputCap) throw new Error("hit scanner: input larger than its buffer");
     const zoneCount = zones ? zones.length / 2 : 0;
     if (zoneCount > this.#auxCap) {
       this.#auxCap = zoneCount;
       this.#reserve(this.#inputCap);
     }
-    if (zones) {
-      new Uint32Array(this.#x.memory.buffer, this.#aux(), zones.length).set(
-        zones,
-      );
-    }
+    if (zones) new Uint32Array(this.#x.memory.buffer, this.#aux(), zones.length).set(zones);
     while (true) {
       const out = this.#out();
-      const count = this.#x.scan(
-        FREE,
-        n,
-        out,
-        this.#outCap,
-        mode,
-        this.#aux(),
-        zoneCount,
-      );
+      const count = this.#x.scan(FREE, n, out, this.#outCap, mode, this.#aux(), zoneCount);
       if (count <= this.#outCap) {
         return new Uint32Array(this.#x.memory.buffer, out, count * 2).slice();
       }
@@ -240,11 +209,7 @@ export class HitScanner {
       const saved = zones ? zones.slice() : undefined;
       this.#outCap = count;
       this.#reserve(this.#inputCap);
-      if (saved) {
-        new Uint32Array(this.#x.memory.buffer, this.#aux(), saved.length).set(
-          saved,
-        );
-      }
+      if (saved) new Uint32Array(this.#x.memory.buffer, this.#aux(), saved.length).set(saved);
     }
   }
 
@@ -254,28 +219,16 @@ export class HitScanner {
    * quote), start of the second (after its opening quote)]. Null when the input is not an array
    * or is malformed.
    */
-  jsonElements(
-    n: number,
-  ): { elements: Uint32Array; joins: Uint32Array } | null {
-    if (n > this.#inputCap) {
-      throw new Error("hit scanner: input larger than its buffer");
-    }
+  jsonElements(n: number): { elements: Uint32Array; joins: Uint32Array } | null {
+    if (n > this.#inputCap) throw new Error("hit scanner: input larger than its buffer");
     while (true) {
       const out = this.#out(), aux = this.#aux();
-      const count = this.#x.jsonElements(
-        FREE,
-        n,
-        out,
-        this.#outCap,
-        aux,
-        this.#auxCap,
-      );
+      const count = this.#x.jsonElements(FREE, n, out, this.#outCap, aux, this.#auxCap);
       if (count < 0) return null;
       const joins = new Uint32Array(this.#x.memory.buffer, aux - 4, 1)[0];
       if (count <= this.#outCap && joins <= this.#auxCap) {
         return {
-          elements: new Uint32Array(this.#x.memory.buffer, out, count * 2)
-            .slice(),
+          elements: new Uint32Array(this.#x.memory.buffer, out, count * 2).slice(),
           joins: new Uint32Array(this.#x.memory.buffer, aux, joins * 2).slice(),
         };
       }
@@ -290,9 +243,7 @@ export class HitScanner {
    * word character) in the first `n` input bytes: the position of each run's first marker.
    */
   innerMarkers(n: number): Uint32Array {
-    if (n > this.#inputCap) {
-      throw new Error("hit scanner: input larger than its buffer");
-    }
+    if (n > this.#inputCap) throw new Error("hit scanner: input larger than its buffer");
     while (true) {
       const out = this.#out();
       const count = this.#x.innerMarkers(FREE, n, out, this.#outCap * 2);
@@ -305,13 +256,7 @@ export class HitScanner {
   }
 
   /** Whether the hit [hs, he) of the first `n` input bytes passes the GATE bits `gates`. */
-  gatesPass(
-    n: number,
-    gates: number,
-    hs: number,
-    he: number,
-    mode = 0,
-  ): boolean {
+  gatesPass(n: number, gates: number, hs: number, he: number, mode = 0): boolean {
     return this.#x.gatesPassMode(FREE, n, gates, hs, he, mode) !== 0;
   }
 

@@ -9,32 +9,16 @@ const dec = new TextDecoder();
 
 function randomValue(rand: () => number, depth = 0): unknown {
   const r = rand();
-  const strings = [
-    'a"b',
-    "[{",
-    "}]",
-    "\\",
-    "x,y:z",
-    "\n\t",
-    "é🙂",
-    "\u2028",
-    "",
-    "text",
-    "url",
-  ];
+  const strings = ['a"b', "[{", "}]", "\\", "x,y:z", "\n\t", "é🙂", "\u2028", "", "text", "url"];
   if (depth > 3 || r < 0.3) return strings[Math.floor(rand() * strings.length)];
   if (r < 0.4) return Math.floor(rand() * 1000) / 7;
   if (r < 0.45) return [true, false, null][Math.floor(rand() * 3)];
   if (r < 0.7) {
-    return Array.from(
-      { length: Math.floor(rand() * 4) },
-      () => randomValue(rand, depth + 1),
-    );
+    return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1));
   }
   const o: Record<string, unknown> = {};
   for (let k = Math.floor(rand() * 4); k > 0; k--) {
-    o[["text", "url", "type", "a]b", 'q"'][Math.floor(rand() * 5)]] =
-      randomValue(rand, depth + 1);
+    o[["text", "url", "type", "a]b", 'q"'][Math.floor(rand() * 5)]] = randomValue(rand, depth + 1);
   }
   return o;
 }
@@ -43,10 +27,7 @@ Deno.test("jsonElements: each element's bytes parse to that element (compact and
   const scanner = new HitScanner([]);
   const rand = seededRandom(31337);
   for (let round = 0; round < 300; round++) {
-    const arr = Array.from(
-      { length: Math.floor(rand() * 6) },
-      () => randomValue(rand),
-    );
+    const arr = Array.from({ length: Math.floor(rand() * 6) }, () => randomValue(rand));
     for (const text of [JSON.stringify(arr), JSON.stringify(arr, null, 4)]) {
       const bytes = enc.encode(text);
       scanner.input(bytes.length).set(bytes);
@@ -55,10 +36,7 @@ Deno.test("jsonElements: each element's bytes parse to that element (compact and
       const view = scanner.input(bytes.length);
       assertEquals(got.elements.length / 2, arr.length, text);
       for (let k = 0; k < arr.length; k++) {
-        const slice = view.subarray(
-          got.elements[k * 2],
-          got.elements[k * 2 + 1],
-        );
+        const slice = view.subarray(got.elements[k * 2], got.elements[k * 2 + 1]);
         assertEquals(JSON.parse(dec.decode(slice)), arr[k], text);
       }
     }
@@ -70,11 +48,7 @@ Deno.test("jsonElements: escapes, quotes and brackets at every place of a 64-byt
   const tricky = ["\\", '\\"', '"', "\\\\", "]},[{", "\n", "\\u0022"];
   for (let pad = 0; pad < 140; pad++) {
     for (const t of tricky) {
-      const arr = [
-        { text: "x".repeat(pad) + t + "y" },
-        ["a" + t, { url: t }],
-        t,
-      ];
+      const arr = [{ text: "x".repeat(pad) + t + "y" }, ["a" + t, { url: t }], t];
       const text = JSON.stringify(arr);
       const bytes = enc.encode(text);
       scanner.input(bytes.length).set(bytes);
@@ -83,10 +57,7 @@ Deno.test("jsonElements: escapes, quotes and brackets at every place of a 64-byt
       const view = scanner.input(bytes.length);
       assertEquals(got.elements.length / 2, arr.length, text);
       for (let k = 0; k < arr.length; k++) {
-        const slice = view.subarray(
-          got.elements[k * 2],
-          got.elements[k * 2 + 1],
-        );
+        const slice = view.subarray(got.elements[k * 2], got.elements[k * 2 + 1]);
         assertEquals(JSON.parse(dec.decode(slice)), arr[k], text);
       }
     }
@@ -106,10 +77,7 @@ Deno.test("jsonElements: rich-text leaves of one container are joined, nothing e
     text: "top",
     blocks: [{
       type: "rich_text",
-      elements: [{
-        type: "rich_text_section",
-        elements: leaves("ab", "cd", "ef"),
-      }],
+      elements: [{ type: "rich_text_section", elements: leaves("ab", "cd", "ef") }],
     }],
     attachments: [{ text: "att" }],
   };
@@ -131,17 +99,13 @@ Deno.test("jsonElements: rich-text leaves of one container are joined, nothing e
 
 Deno.test("innerMarkers: a marker run between word characters, at any offset", () => {
   const scanner = new HitScanner([]);
-  const text = "a *bold* pass*word x~~y `code` 2*3 end* *start .*x -`_ " +
-    "q".repeat(20) + "*z";
+  const text = "a *bold* pass*word x~~y `code` 2*3 end* *start .*x -`_ " + "q".repeat(20) + "*z";
   const want: number[] = [];
   for (let i = 1; i < text.length; i++) {
     if (!"*~`".includes(text[i]) || "*~`".includes(text[i - 1])) continue;
     let e = i + 1;
     while (e < text.length && "*~`".includes(text[e])) e++;
-    if (
-      /[0-9A-Za-z_.-]/.test(text[i - 1]) && e < text.length &&
-      /[0-9A-Za-z_-]/.test(text[e])
-    ) {
+    if (/[0-9A-Za-z_.-]/.test(text[i - 1]) && e < text.length && /[0-9A-Za-z_-]/.test(text[e])) {
       want.push(i);
     }
   }

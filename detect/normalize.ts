@@ -41,29 +41,19 @@ export function mayNeedNormalizing(text: string): boolean {
 
 function isInvisible(c: number): boolean {
   if (c < 0xad) return false;
-  return c === 0xad || c === 0x34f || c === 0x61c || c === 0x115f ||
-    c === 0x1160 ||
+  return c === 0xad || c === 0x34f || c === 0x61c || c === 0x115f || c === 0x1160 ||
     c === 0x17b4 || c === 0x17b5 || (c >= 0x180b && c <= 0x180e) ||
     (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
-    (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206f) ||
-    c === 0x3164 ||
+    (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206f) || c === 0x3164 ||
     (c >= 0xfe00 && c <= 0xfe0f) || c === 0xfeff || c === 0xffa0;
 }
 
-const STAR = 42,
-  UNDERSCORE = 95,
-  TILDE = 126,
-  BACKTICK = 96,
-  AMP = 38,
-  LT = 60,
-  GT = 62;
+const STAR = 42, UNDERSCORE = 95, TILDE = 126, BACKTICK = 96, AMP = 38, LT = 60, GT = 62;
 const PIPE = 124, NL = 10, SPACE = 32;
 
 /** ASCII characters the loop must look at; everything else is copied as is. */
 const SPECIAL = new Uint8Array(128);
-for (const c of [STAR, UNDERSCORE, TILDE, BACKTICK, AMP, LT, GT, PIPE]) {
-  SPECIAL[c] = 1;
-}
+for (const c of [STAR, UNDERSCORE, TILDE, BACKTICK, AMP, LT, GT, PIPE]) SPECIAL[c] = 1;
 
 function isFormatting(c: number): boolean {
   return c === STAR || c === UNDERSCORE || c === TILDE || c === BACKTICK;
@@ -74,10 +64,8 @@ function isFormatting(c: number): boolean {
  * underscore only reaches `last` when it was kept as part of an identifier (`ghp_`, base64url).
  */
 function isTokenChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 45 || c === 46 || c === 37 || c === 43 || c === 47 || c === 61 ||
-    c === 95;
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
+    c === 45 || c === 46 || c === 37 || c === 43 || c === 47 || c === 61 || c === 95;
 }
 
 function isAlnum(c: number): boolean {
@@ -117,10 +105,7 @@ export interface NormalizeOptions {
 }
 
 /** Slack mrkdwn (or plain text) to visible text with an offset map. Never throws. */
-export function normalize(
-  text: string,
-  options: NormalizeOptions = {},
-): NormalizedText {
+export function normalize(text: string, options: NormalizeOptions = {}): NormalizedText {
   const keepInner = options.keepInnerMarkers === true;
   if (!mayNeedNormalizing(text)) return { text, map: null };
   const n = text.length;
@@ -207,8 +192,7 @@ export function normalize(
         // Inside an identifier (SLACK_BOT_TOKEN, ghp_…) an underscore is a character.
         // `-` counts too: base64url keys hold `-_` (`sk-proj-_Zq…`).
         if (
-          (isAlnum(last) || last === 45) &&
-          (isAlnum(next) || next === UNDERSCORE || next === 45)
+          (isAlnum(last) || last === 45) && (isAlnum(next) || next === UNDERSCORE || next === 45)
         ) {
           last = c;
           continue;
@@ -243,11 +227,7 @@ export function originalStart(norm: NormalizedText, i: number): number {
  * Original end (exclusive) of a visible span ending at `end` (exclusive): just past the original
  * of its last character, so trailing markers dropped after it are not included.
  */
-export function originalEnd(
-  norm: NormalizedText,
-  original: string,
-  end: number,
-): number {
+export function originalEnd(norm: NormalizedText, original: string, end: number): number {
   if (norm.map === null) return end;
   if (end === 0) return norm.map[0];
   const o = norm.map[end - 1];

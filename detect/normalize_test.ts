@@ -13,19 +13,13 @@ Deno.test("normalize: entities, references and links become what a person sees",
   const n = normalize(
     "a &amp; b &lt;x&gt; <https://e.test/p?a=1&amp;b=2|label> <@U0123> <#C1|gen>",
   );
-  assertEquals(
-    n.text,
-    "a & b <x>  https://e.test/p?a=1&b=2 label   @U0123   #C1 gen ",
-  );
+  assertEquals(n.text, "a & b <x>  https://e.test/p?a=1&b=2 label   @U0123   #C1 gen ");
 });
 
 Deno.test("normalize: markers inside a token are dropped, at word edges become spaces", () => {
   assertEquals(normalize(tok + "*56*78").text, tok + "5678");
   assertEquals(normalize("*" + tok + "*").text, " " + tok + " ");
-  assertEquals(
-    normalize("_" + tok + "_ and ~" + tok + "~").text,
-    ` ${tok}  and  ${tok} `,
-  );
+  assertEquals(normalize("_" + tok + "_ and ~" + tok + "~").text, ` ${tok}  and  ${tok} `);
   assertEquals(normalize("```" + tok + "```").text, "   " + tok + "   ");
   // Underscores inside identifiers are characters, not italics.
   assertEquals(normalize("SLACK_BOT_TOKEN=1").text, "SLACK_BOT_TOKEN=1");
@@ -46,10 +40,7 @@ Deno.test("normalize: offsets map back to the original", () => {
   assertEquals(original.slice(s, e), "xo\u200Dxb-12*34");
   // An entity at the end of a span maps past the whole entity.
   const amp = n.text.indexOf("&");
-  assertEquals(
-    original.slice(originalStart(n, amp), originalEnd(n, original, amp + 1)),
-    "&amp;",
-  );
+  assertEquals(original.slice(originalStart(n, amp), originalEnd(n, original, amp + 1)), "&amp;");
 });
 
 Deno.test("normalize: a lone `<` or unterminated reference stays text", () => {

@@ -59,8 +59,7 @@ const DELIMITED_WORD_RE = new RegExp(
 const TEMPLATE_RE =
   /\$\{|\{\{|\}\}|<[A-Za-z_ -]{1,40}>|%\(|%s\b|process\.env|os\.environ|getenv|ENV\[|secrets\.|(?:^|[^A-Za-z0-9])\$[A-Z_][A-Z0-9_]{2,}(?![a-z])/;
 
-const UUID_RE =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_RE = /^[0-9a-f]+$/i;
 const HASH_CONTEXT_RE =
   /(?:sha-?(?:1|224|256|384|512)|md5|hash|digest|checksum|commit|etag|integrity|blob|revision|\brev\b|object id|fingerprint)[^\n]{0,24}$/i;
@@ -112,9 +111,7 @@ export function entropyOf(s: string): number {
 
 /** Alphanumeric runs of the secret, longest first. */
 function segments(secret: string): string[] {
-  return (secret.match(/[A-Za-z0-9]+/g) ?? []).sort((a, b) =>
-    b.length - a.length
-  );
+  return (secret.match(/[A-Za-z0-9]+/g) ?? []).sort((a, b) => b.length - a.length);
 }
 
 /** Fraction of `s` made of runs: repeats (aaa), steps (abcd, 4321) and short cycles (abab). */
@@ -176,14 +173,9 @@ export function looksLikeFiller(secret: string): boolean {
   // secrets (keys) legitimately hold runs such as AAAAAAAA (zero bytes in base64).
   // Numeric ids (Slack team and user numbers such as 1111000002…) hold such runs legitimately:
   // whole-number segments are left out of this test (all-zero ones fail the checks above).
-  const subject = secret.replace(
-    /(^|[^0-9A-Za-z])[0-9]+(?=$|[^0-9A-Za-z])/g,
-    "$1#",
-  );
+  const subject = secret.replace(/(^|[^0-9A-Za-z])[0-9]+(?=$|[^0-9A-Za-z])/g, "$1#");
   if (
-    subject.length <= 160
-      ? /([xX0*])\1{4,}|(.)\2{6,}/.test(subject)
-      : /([xX*])\1{7,}/.test(subject)
+    subject.length <= 160 ? /([xX0*])\1{4,}|(.)\2{6,}/.test(subject) : /([xX*])\1{7,}/.test(subject)
   ) {
     return true;
   }
@@ -197,29 +189,18 @@ export function isPlaceholder(
   options: PlaceholderOptions = {},
 ): boolean {
   const exempt = options.exempt ?? [];
-  if (
-    secret.length > 200 ? DELIMITED_WORD_RE.test(secret) : WORD_RE.test(secret)
-  ) return true;
+  if (secret.length > 200 ? DELIMITED_WORD_RE.test(secret) : WORD_RE.test(secret)) return true;
   if (TEMPLATE_RE.test(secret)) return true;
   if (isWellKnownDigest(secret)) return true;
   if (!exempt.includes("uuid") && UUID_RE.test(secret)) return true;
-  if (
-    looksLikeFiller(exempt.includes("uuid") ? secret.replace(/-/g, "") : secret)
-  ) return true;
+  if (looksLikeFiller(exempt.includes("uuid") ? secret.replace(/-/g, "") : secret)) return true;
   if (context) {
-    const before = context.text.slice(
-      Math.max(0, context.start - 64),
-      context.start,
-    );
-    if (
-      !exempt.includes("hash") && HEX_RE.test(secret) &&
-      HASH_CONTEXT_RE.test(before)
-    ) {
+    const before = context.text.slice(Math.max(0, context.start - 64), context.start);
+    if (!exempt.includes("hash") && HEX_RE.test(secret) && HASH_CONTEXT_RE.test(before)) {
       return true;
     }
     // Inside a data: URI (a base64 image) or a Slack permalink / file URL.
-    const lineStart =
-      Math.max(before.lastIndexOf("\n"), before.lastIndexOf(" ")) + 1;
+    const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf(" ")) + 1;
     const lead = before.slice(lineStart);
     if (DATA_URI_RE.test(lead)) return true;
     if (PERMALINK_RE.test(lead)) return true;

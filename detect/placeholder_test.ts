@@ -1,10 +1,5 @@
 import { assert, assertFalse } from "@std/assert";
-import {
-  entropyOf,
-  isPlaceholder,
-  isWellKnownDigest,
-  looksLikeFiller,
-} from "./placeholder.ts";
+import { entropyOf, isPlaceholder, isWellKnownDigest, looksLikeFiller } from "./placeholder.ts";
 import { fakeChars } from "./rules/slack.ts";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -50,13 +45,9 @@ Deno.test("placeholder: hashes, data URIs and permalinks by context", () => {
   const img = `<img src="data:image/png;base64,${b64}">`;
   const at = img.indexOf(b64);
   assert(isPlaceholder(b64, { text: img, start: at, end: at + b64.length }));
-  const link = `https://acme.slack.com/archives/C0123/p${
-    fakeChars("0123456789", 16, 3)
-  }`;
+  const link = `https://acme.slack.com/archives/C0123/p${fakeChars("0123456789", 16, 3)}`;
   const s = link.lastIndexOf("/") + 1;
-  assert(
-    isPlaceholder(link.slice(s), { text: link, start: s, end: link.length }),
-  );
+  assert(isPlaceholder(link.slice(s), { text: link, start: s, end: link.length }));
 });
 
 Deno.test("placeholder: exemptions keep formats that legitimately look like a UUID", () => {

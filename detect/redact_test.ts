@@ -5,13 +5,9 @@ import { fakeChars } from "./rules/slack.ts";
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 Deno.test("redact: type prefix, two characters, ellipsis, last four, length", () => {
-  const secret = ["xo", "xb-"].join("") + "123456789012-1234567890123-" +
-    fakeChars(ALNUM, 24, 1);
+  const secret = ["xo", "xb-"].join("") + "123456789012-1234567890123-" + fakeChars(ALNUM, 24, 1);
   const r = redact(secret);
-  assertEquals(
-    r,
-    `${secret.slice(0, 7)}…${secret.slice(-4)} (${secret.length} chars)`,
-  );
+  assertEquals(r, `${secret.slice(0, 7)}…${secret.slice(-4)} (${secret.length} chars)`);
 });
 
 Deno.test("redact: never shows more than a third of the secret part", () => {

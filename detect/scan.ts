@@ -141,9 +141,7 @@ function trieAt(root: TrieNode, prefix: string): TrieNode {
  * hit is the longest keyword at its position (what the wake map is keyed by).
  */
 function trieSource(n: TrieNode): string {
-  const alts = [...n.next].map(([ch, child]) =>
-    escapeRegExp(ch) + trieSource(child)
-  );
+  const alts = [...n.next].map(([ch, child]) => escapeRegExp(ch) + trieSource(child));
   alts.push(...n.raw);
   if (alts.length === 0) return "";
   if (alts.length === 1 && !n.end) return alts[0];
@@ -165,22 +163,16 @@ function compile(rules: readonly Rule[]): Engine {
       placeholder: { exempt: rule.placeholderExempt ?? [] },
     };
   });
-  const keywords = [
-    ...new Set(rules.flatMap((r) => r.keywords.map((k) => k.toLowerCase()))),
-  ]
+  const keywords = [...new Set(rules.flatMap((r) => r.keywords.map((k) => k.toLowerCase())))]
     .filter((k) => k.length > 0)
     .sort((a, b) => b.length - a.length);
   const wakes = new Map<string, number[]>();
   const exact = new Map<string, Array<string | undefined>>();
-  const lowered = compiled.map((c) =>
-    c.rule.keywords.map((k) => k.toLowerCase())
-  );
+  const lowered = compiled.map((c) => c.rule.keywords.map((k) => k.toLowerCase()));
   for (const c of compiled) {
     for (const e of c.rule.exactKeywords ?? []) {
       if (!c.rule.keywords.includes(e.toLowerCase())) {
-        throw new Error(
-          `${c.rule.id}: exact keyword ${e} is not one of its keywords`,
-        );
+        throw new Error(`${c.rule.id}: exact keyword ${e} is not one of its keywords`);
       }
     }
   }
@@ -190,9 +182,7 @@ function compile(rules: readonly Rule[]): Engine {
     for (let i = 0; i < lowered.length; i++) {
       if (!lowered[i].some((rk) => k.includes(rk))) continue;
       list.push(i);
-      cases.push(
-        compiled[i].rule.exactKeywords?.find((e) => e.toLowerCase() === k),
-      );
+      cases.push(compiled[i].rule.exactKeywords?.find((e) => e.toLowerCase() === k));
     }
     wakes.set(k, list);
     exact.set(k, cases);
@@ -202,10 +192,7 @@ function compile(rules: readonly Rule[]): Engine {
   for (const [lead, rest] of SPLIT_TRIGGERS) trieAt(root, lead).raw.push(rest);
   // An invisible character is a hit that wakes nothing (so it marks the text as split): one scan
   // finds both. It cannot start or sit inside a keyword, so the keyword hits are unchanged.
-  const prefilter = new RegExp(
-    `${trieSource(root)}|[${INVISIBLE_CLASS}]`,
-    "gi",
-  );
+  const prefilter = new RegExp(`${trieSource(root)}|[${INVISIBLE_CLASS}]`, "gi");
   return { rules: compiled, prefilter, wakes, exact };
 }
 
@@ -220,9 +207,7 @@ function engineFor(selected?: string[]): Engine {
   const key = selected ? [...selected].sort().join(",") : "*";
   let e = engines.get(key);
   if (!e) {
-    const chosen = selected
-      ? RULES.filter((r) => selected.includes(r.id))
-      : RULES;
+    const chosen = selected ? RULES.filter((r) => selected.includes(r.id)) : RULES;
     e = compile(chosen);
     engines.set(key, e);
   }
@@ -320,8 +305,7 @@ interface Candidate {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 ||
-    c === 0xa0;
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0;
 }
 
 function isAlnum(c: number): boolean {
@@ -453,10 +437,7 @@ function tryStarts(
     if (!probe.test(view)) continue;
     re.lastIndex = p;
     const m = re.exec(view);
-    if (
-      m !== null && m[0].length > 0 &&
-      accept(engine, r, m, view, toOriginal, viewKind, out)
-    ) {
+    if (m !== null && m[0].length > 0 && accept(engine, r, m, view, toOriginal, viewKind, out)) {
       return;
     }
   }
@@ -497,20 +478,9 @@ function runAnchored(
     // A hit the gate rules out yields nothing; skipping it changes nothing else unless the next
     // hit shares its word (that one would then skip the normalized reading this one did).
     if (
-      gate !== undefined && nextWs !== ws &&
-      !gate(view, ws, hs, hits[k + 1], normalizeRegions)
+      gate !== undefined && nextWs !== ws && !gate(view, ws, hs, hits[k + 1], normalizeRegions)
     ) continue;
-    tryStarts(
-      engine,
-      r,
-      view,
-      ws,
-      Math.max(ws, tried + 1),
-      hs,
-      toOriginal,
-      viewKind,
-      out,
-    );
+    tryStarts(engine, r, view, ws, Math.max(ws, tried + 1), hs, toOriginal, viewKind, out);
     tried = hs;
     if (!normalizeRegions || ws === normalizedFrom) continue;
     // Anchored patterns never cross a line, so neither does the region.
@@ -563,9 +533,7 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
       const raw = text.slice(ws, we);
       runRule(engine, r, raw, (s, e) => [ws + s, ws + e], RAW, out);
       if (normalizeWindows && mayNeedNormalizing(raw)) {
-        const norm = normalize(raw, {
-          keepInnerMarkers: engine.rules[r].rule.literalMarkers,
-        });
+        const norm = normalize(raw, { keepInnerMarkers: engine.rules[r].rule.literalMarkers });
         if (norm.map !== null) {
           runRule(engine, r, norm.text, mapper(norm, raw, ws), NORMALIZED, out);
         }
@@ -576,8 +544,7 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
     // A keyword may be broken by markers or invisible characters: read the whole text as shown
     // (a second reading, markers inside words kept, for rules whose secrets may hold them).
     for (const literal of [false, true]) {
-      const mine = (r: number) =>
-        (engine.rules[r].rule.literalMarkers === true) === literal;
+      const mine = (r: number) => (engine.rules[r].rule.literalMarkers === true) === literal;
       if (!engine.rules.some((_c, r) => mine(r))) continue;
       const norm = normalize(text, { keepInnerMarkers: literal });
       if (norm.map === null) continue;
@@ -593,14 +560,7 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
         for (let k = 0; k < list.length; k += 2) {
           const ws = list[k];
           const view = norm.text.slice(ws, stretch(norm.text, list[k + 1]));
-          runRule(
-            engine,
-            r,
-            view,
-            (s, e) => full(ws + s, ws + e),
-            NORMALIZED,
-            out,
-          );
+          runRule(engine, r, view, (s, e) => full(ws + s, ws + e), NORMALIZED, out);
         }
       }
     }
@@ -613,10 +573,7 @@ function mapper(
   original: string,
   base: number,
 ): (s: number, e: number) => [number, number] {
-  return (
-    s,
-    e,
-  ) => [base + originalStart(norm, s), base + originalEnd(norm, original, e)];
+  return (s, e) => [base + originalStart(norm, s), base + originalEnd(norm, original, e)];
 }
 
 /**
@@ -627,12 +584,9 @@ function dedupe(cands: Candidate[]): Candidate[] {
   if (cands.length <= 1) return cands;
   // A raw reading that still holds an entity (`p&amp;ss`) is what Slack sent, not what was typed.
   const viewRank = (c: Candidate) =>
-    c.view === RAW && /&(?:amp|lt|gt);/.test(c.secret)
-      ? NORMALIZED + 1
-      : c.view;
+    c.view === RAW && /&(?:amp|lt|gt);/.test(c.secret) ? NORMALIZED + 1 : c.view;
   const ranked = [...cands].sort((a, b) =>
-    a.rule - b.rule || (b.end - b.start) - (a.end - a.start) ||
-    viewRank(a) - viewRank(b) ||
+    a.rule - b.rule || (b.end - b.start) - (a.end - a.start) || viewRank(a) - viewRank(b) ||
     a.start - b.start
   );
   const kept: Candidate[] = []; // sorted by start, non-overlapping
@@ -652,12 +606,7 @@ function dedupe(cands: Candidate[]): Candidate[] {
 }
 
 /** A finding without its fingerprint (filled by `scanSync` / `scan`). */
-function toFindings(
-  text: string,
-  engine: Engine,
-  kept: Candidate[],
-  options: ScanOptions,
-) {
+function toFindings(text: string, engine: Engine, kept: Candidate[], options: ScanOptions) {
   const findings: Finding[] = [];
   let line = 1, lineStart = 0, pos = 0;
   for (const c of kept) {
@@ -694,14 +643,9 @@ function scanCore(
   options: ScanOptions,
 ): { findings: Finding[]; secrets: string[] } {
   const engine = engineFor(options.rules);
-  if (engine.rules.length === 0 || text.length === 0) {
-    return { findings: [], secrets: [] };
-  }
+  if (engine.rules.length === 0 || text.length === 0) return { findings: [], secrets: [] };
   const kept = dedupe(collect(engine, text, options.mrkdwn !== false));
-  return {
-    findings: toFindings(text, engine, kept, options),
-    secrets: kept.map((c) => c.secret),
-  };
+  return { findings: toFindings(text, engine, kept, options), secrets: kept.map((c) => c.secret) };
 }
 
 /**
@@ -710,21 +654,14 @@ function scanCore(
  */
 export function scanSync(text: string, options: ScanOptions = {}): Finding[] {
   const { findings, secrets } = scanCore(text, options);
-  for (let i = 0; i < findings.length; i++) {
-    findings[i].fingerprint = fingerprintSync(secrets[i]);
-  }
+  for (let i = 0; i < findings.length; i++) findings[i].fingerprint = fingerprintSync(secrets[i]);
   return findings;
 }
 
 /** Scans `text`; fingerprints come from WebCrypto. */
-export async function scan(
-  text: string,
-  options: ScanOptions = {},
-): Promise<Finding[]> {
+export async function scan(text: string, options: ScanOptions = {}): Promise<Finding[]> {
   const { findings, secrets } = scanCore(text, options);
-  for (let i = 0; i < findings.length; i++) {
-    findings[i].fingerprint = await fingerprint(secrets[i]);
-  }
+  for (let i = 0; i < findings.length; i++) findings[i].fingerprint = await fingerprint(secrets[i]);
   return findings;
 }
 

@@ -42,11 +42,7 @@ const prepared = new Map<string, Prepared>();
  * only when every rule it wakes is anchored and has a byte gate (0 otherwise). Widens `reach`
  * to what those gates read back.
  */
-export function keywordGates(
-  plan: HitPlan,
-  id: number,
-  reach: GateReach,
-): number {
+export function keywordGates(plan: HitPlan, id: number, reach: GateReach): number {
   const anchored = plan.anchored[id];
   if (plan.windowed[id].length > 0 || anchored.length === 0) return 0;
   if (anchored.some((a) => a.byteGate === undefined)) return 0;
@@ -85,10 +81,7 @@ function prepare(options: ScanOptions): Prepared {
  * A buffer for the next `scanBytes` input, inside the scanner's own memory: reading a file
  * straight into it saves a copy. Valid until the next call.
  */
-export function bytesInput(
-  size: number,
-  options: ScanOptions = {},
-): Uint8Array {
+export function bytesInput(size: number, options: ScanOptions = {}): Uint8Array {
   return prepare(options).scanner.input(size);
 }
 
@@ -128,10 +121,7 @@ function forwardChars(
 }
 
 /** Newlines in `bytes` (counted in wasm when they are the scanner's input). */
-export function countLines(
-  bytes: Uint8Array,
-  options: ScanOptions = {},
-): number {
+export function countLines(bytes: Uint8Array, options: ScanOptions = {}): number {
   const p = prepare(options);
   if (p.scanner.holds(bytes)) return p.scanner.countNewlines(0, bytes.length);
   let n = 0;
@@ -162,9 +152,7 @@ function byteWordStart(bytes: Uint8Array, at: number, before: number): number {
 /** Whether the bytes at `at` are exactly the ASCII `word`. */
 export function spells(bytes: Uint8Array, at: number, word: string): boolean {
   if (at + word.length > bytes.length) return false;
-  for (let i = 0; i < word.length; i++) {
-    if (bytes[at + i] !== word.charCodeAt(i)) return false;
-  }
+  for (let i = 0; i < word.length; i++) if (bytes[at + i] !== word.charCodeAt(i)) return false;
   return true;
 }
 
@@ -205,13 +193,10 @@ function liveRegions(
         const ws = byteWordStart(bytes, at, a.before);
         const next = h + 2 < hits.length ? hits[h + 2] : n;
         // A next hit in the same word makes the scanner skip the gate (not the pattern).
-        const sameWord = next < at + a.before + 64 &&
-          !blankBetween(bytes, end, next);
+        const sameWord = next < at + a.before + 64 && !blankBetween(bytes, end, next);
         const live = ws < 0 ||
-          ((sameWord || a.gate === undefined ||
-            a.gate(text, ws, at, end, false)) &&
-            mayMatchInLine(bytes, ws, at, a.probe) &&
-            keptInContext(bytes, ws, at, end, a, ascii));
+          ((sameWord || a.gate === undefined || a.gate(text, ws, at, end, false)) &&
+            mayMatchInLine(bytes, ws, at, a.probe) && keptInContext(bytes, ws, at, end, a, ascii));
         if (!live) continue;
         before = Math.max(before, a.before + CONTEXT_BEFORE);
         after = Math.max(after, a.after + CONTEXT_AFTER);
@@ -220,12 +205,7 @@ function liveRegions(
     }
     // Margins are characters (UTF-16 code units) before the hit and after its end.
     let s = backChars(bytes, at, before);
-    let e = forwardChars(
-      bytes,
-      id === TRIGGER_ID ? at : at + p.lengths[id],
-      after,
-      ascii,
-    );
+    let e = forwardChars(bytes, id === TRIGGER_ID ? at : at + p.lengths[id], after, ascii);
     s = s === 0 ? 0 : bytes.lastIndexOf(10, s - 1) + 1;
     const nl = bytes.indexOf(10, e);
     e = nl === -1 ? n : nl + 1;
@@ -273,20 +253,13 @@ function keptInContext(
  * start, or after a non-alphanumeric character), in the line holding the hit. `[ws - 1, at)` is
  * ASCII (checked by the caller, but for ws - 1), so its characters are its bytes.
  */
-function mayMatchInLine(
-  bytes: Uint8Array,
-  ws: number,
-  at: number,
-  sticky: RegExp,
-): boolean {
+function mayMatchInLine(bytes: Uint8Array, ws: number, at: number, sticky: RegExp): boolean {
   const from = ws > 0 ? ws - 1 : 0;
   if (bytes[from] >= 0x80) return true;
   // A match ends within `after` characters of the hit: a longer line is cut (cutting past a
   // match's end cannot undo it: the patterns have no lookahead at their end).
   let end = bytes.indexOf(10, at);
-  if (end === -1 || end - at > LINE_CAP) {
-    end = Math.min(bytes.length, at + LINE_CAP);
-  }
+  if (end === -1 || end - at > LINE_CAP) end = Math.min(bytes.length, at + LINE_CAP);
   const line = decoder.decode(bytes.subarray(from, end));
   for (let p = ws; p <= at; p++) {
     if (p !== ws && isAlnumByte(bytes[p - 1])) continue;
@@ -307,10 +280,7 @@ function byteLength(text: string, index: number): number {
  * finds, with `start` and `end` as byte offsets into `bytes` and lines and columns as in the
  * decoded text.
  */
-export function scanBytes(
-  bytes: Uint8Array,
-  options: ScanOptions = {},
-): Finding[] {
+export function scanBytes(bytes: Uint8Array, options: ScanOptions = {}): Finding[] {
   const p = prepare(options);
   let input = bytes;
   if (!p.scanner.holds(bytes)) {

@@ -16,8 +16,7 @@ import type { Finding } from "./types.ts";
 const enc = new TextEncoder();
 
 function shape(f: Finding) {
-  return [f.ruleId, f.line, f.column, f.fingerprint, f.redacted, f.confidence]
-    .join(" ");
+  return [f.ruleId, f.line, f.column, f.fingerprint, f.redacted, f.confidence].join(" ");
 }
 
 function assertSameFindings(text: string, label = "") {
@@ -26,16 +25,8 @@ function assertSameFindings(text: string, label = "") {
   const got = scanBytes(bytes);
   assertEquals(got.map(shape), want.map(shape), label);
   for (let i = 0; i < got.length; i++) {
-    assertEquals(
-      got[i].start,
-      enc.encode(text.slice(0, want[i].start)).length,
-      label,
-    );
-    assertEquals(
-      got[i].end,
-      enc.encode(text.slice(0, want[i].end)).length,
-      label,
-    );
+    assertEquals(got[i].start, enc.encode(text.slice(0, want[i].start)).length, label);
+    assertEquals(got[i].end, enc.encode(text.slice(0, want[i].end)).length, label);
   }
 }
 
@@ -48,9 +39,7 @@ function byteHits(text: string): number[] {
   const bytes = enc.encode(text);
   scanner.input(bytes.length).set(bytes);
   const hits = Array.from(scanner.scan(bytes.length));
-  for (let i = 1; i < hits.length; i += 2) {
-    if (hits[i] === TRIGGER_ID) hits[i] = -1;
-  }
+  for (let i = 1; i < hits.length; i += 2) if (hits[i] === TRIGGER_ID) hits[i] = -1;
   return hits;
 }
 
@@ -73,9 +62,7 @@ Deno.test("hit scanner: same hits as the keyword regex (rule examples, mixed cas
       const want = keywordHits(text).filter((_, k, a) =>
         k % 2 === 1 ? a[k] !== -1 : a[k + 1] !== -1
       );
-      const got = byteHits(text).filter((_, k, a) =>
-        k % 2 === 1 ? a[k] !== -1 : a[k + 1] !== -1
-      );
+      const got = byteHits(text).filter((_, k, a) => k % 2 === 1 ? a[k] !== -1 : a[k + 1] !== -1);
       assertEquals(got, want, text);
     }
   }
@@ -175,23 +162,9 @@ Deno.test("scanBytes: random and adversarial bytes", () => {
     assertSameFindings(t, JSON.stringify(t));
   }
   // Invalid UTF-8 decodes to U+FFFD on both paths.
-  const bad = new Uint8Array([
-    0x74,
-    0x6f,
-    0x6b,
-    0x65,
-    0x6e,
-    0x3d,
-    0xff,
-    0xfe,
-    0x41,
-    0x0a,
-  ]);
+  const bad = new Uint8Array([0x74, 0x6f, 0x6b, 0x65, 0x6e, 0x3d, 0xff, 0xfe, 0x41, 0x0a]);
   const text = new TextDecoder().decode(bad);
-  assertEquals(
-    scanBytes(bad).map(shape),
-    scanSync(text, { mrkdwn: false }).map(shape),
-  );
+  assertEquals(scanBytes(bad).map(shape), scanSync(text, { mrkdwn: false }).map(shape));
 });
 
 Deno.test("scanBytes: input read straight into its buffer is not copied and scans the same", () => {
@@ -202,23 +175,13 @@ Deno.test("scanBytes: input read straight into its buffer is not copied and scan
   const bytes = enc.encode(text);
   const buf = bytesInput(bytes.length);
   buf.set(bytes);
-  assertEquals(
-    scanBytes(buf).map(shape),
-    scanSync(text, { mrkdwn: false }).map(shape),
-  );
+  assertEquals(scanBytes(buf).map(shape), scanSync(text, { mrkdwn: false }).map(shape));
   assertEquals(scanBytes(new Uint8Array(0)), []);
 });
 
 Deno.test("wasm build: the embedded module was built from scripts/wasm/hits.as.ts as it is", async () => {
-  const source = await Deno.readFile(
-    new URL("../scripts/wasm/hits.as.ts", import.meta.url),
-  );
+  const source = await Deno.readFile(new URL("../scripts/wasm/hits.as.ts", import.meta.url));
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", source));
-  const hex = Array.from(digest).map((b) => b.toString(16).padStart(2, "0"))
-    .join("");
-  assertEquals(
-    hex,
-    SOURCE_SHA256,
-    "run `bash scripts/wasm/build.sh` after editing hits.as.ts",
-  );
+  const hex = Array.from(digest).map((b) => b.toString(16).padStart(2, "0")).join("");
+  assertEquals(hex, SOURCE_SHA256, "run `bash scripts/wasm/build.sh` after editing hits.as.ts");
 });

@@ -5,8 +5,7 @@ import { fakeChars } from "./rules/slack.ts";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const bot = (seed: number) =>
-  ["xo", "xb-"].join("") + "123456789012-" + "2345678901234-" +
-  fakeChars(ALNUM, 24, seed);
+  ["xo", "xb-"].join("") + "123456789012-" + "2345678901234-" + fakeChars(ALNUM, 24, seed);
 
 Deno.test("scan: line, column, offsets, fingerprint and redaction", async () => {
   const secret = bot(1);
@@ -30,10 +29,7 @@ Deno.test("scan: the raw secret only with includeSecret", () => {
 });
 
 Deno.test("scan: text without keywords finds nothing; empty text is fine", () => {
-  assertEquals(
-    scanSync("hello *world* <@U123> &amp; nothing to see").length,
-    0,
-  );
+  assertEquals(scanSync("hello *world* <@U123> &amp; nothing to see").length, 0);
   assertEquals(scanSync("").length, 0);
 });
 
@@ -42,12 +38,8 @@ Deno.test("scan: tokens split by formatting or invisible characters, positions i
   const cut = 20;
   for (
     const text of [
-      `a ${secret.slice(0, cut)}*${secret.slice(cut, cut + 4)}*${
-        secret.slice(cut + 4)
-      } b`,
-      `a ${secret.slice(0, 2)}\u200D${secret.slice(2, 9)}\u200B${
-        secret.slice(9)
-      } b`,
+      `a ${secret.slice(0, cut)}*${secret.slice(cut, cut + 4)}*${secret.slice(cut + 4)} b`,
+      `a ${secret.slice(0, 2)}\u200D${secret.slice(2, 9)}\u200B${secret.slice(9)} b`,
       `a ${secret.slice(0, 2)}*${secret.slice(2)} b`,
     ]
   ) {
@@ -78,9 +70,7 @@ Deno.test("scan: several secrets, sorted, each once; rule filter", () => {
 
 Deno.test("scan: a token deep inside a large text is found at the right place", () => {
   const secret = bot(7);
-  const filler = "lorem ipsum dolor sit amet token secret password ".repeat(
-    20000,
-  );
+  const filler = "lorem ipsum dolor sit amet token secret password ".repeat(20000);
   const text = filler + secret + "\n" + filler;
   const found = scanSync(text, { includeSecret: true });
   const mine = found.filter((f) => f.ruleId === "slack-bot-token");
@@ -98,8 +88,9 @@ Deno.test("scan: anchored rules find what a search of the whole text with their 
   for (const { text } of evalCorpus(400, 5)) {
     for (const rule of anchored) {
       const found = new Set(
-        scanSync(text, { rules: [rule.id], includeSecret: true, mrkdwn: false })
-          .map((f) => `${f.start}:${f.end}`),
+        scanSync(text, { rules: [rule.id], includeSecret: true, mrkdwn: false }).map((f) =>
+          `${f.start}:${f.end}`
+        ),
       );
       const re = new RegExp(rule.pattern.source, rule.pattern.flags + "d");
       for (const m of text.matchAll(re)) {
@@ -107,14 +98,9 @@ Deno.test("scan: anchored rules find what a search of the whole text with their 
         const secret = text.slice(s, e);
         const ctx = { text, start: s, end: e };
         if (rule.validate && !rule.validate(secret, ctx)) continue;
-        if (isPlaceholder(secret, ctx, { exempt: rule.placeholderExempt })) {
-          continue;
-        }
+        if (isPlaceholder(secret, ctx, { exempt: rule.placeholderExempt })) continue;
         checked++;
-        assert(
-          found.has(`${s}:${e}`),
-          `${rule.id} missed a match the full search finds`,
-        );
+        assert(found.has(`${s}:${e}`), `${rule.id} missed a match the full search finds`);
       }
     }
   }

@@ -17,8 +17,7 @@ function parseMb(s: string): number {
   if (!m) throw new Error(`bad size ${s}`);
   const unit = (m[2] ?? "b").toLowerCase();
   return Math.round(
-    Number(m[1]) *
-      (unit === "gb" ? 1e9 : unit === "mb" ? 1e6 : unit === "kb" ? 1e3 : 1),
+    Number(m[1]) * (unit === "gb" ? 1e9 : unit === "mb" ? 1e6 : unit === "kb" ? 1e3 : 1),
   );
 }
 
@@ -34,15 +33,9 @@ async function corpus(): Promise<string> {
 }
 
 /** Best of `runs` scans of `text` (in chunks of 1 MB, as the CLI reads), in MB/s. */
-async function measure(
-  text: string,
-  runs: number,
-  rules?: string[],
-): Promise<number> {
+async function measure(text: string, runs: number, rules?: string[]): Promise<number> {
   const chunks: string[] = [];
-  for (let at = 0; at < text.length; at += 1 << 20) {
-    chunks.push(text.slice(at, at + (1 << 20)));
-  }
+  for (let at = 0; at < text.length; at += 1 << 20) chunks.push(text.slice(at, at + (1 << 20)));
   let best = Infinity;
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
@@ -62,16 +55,12 @@ if (import.meta.main) {
   if (Deno.args.includes("--families")) {
     for (const family of [...new Set(RULES.map((r) => r.family))]) {
       const ids = RULES.filter((r) => r.family === family).map((r) => r.id);
-      console.log(
-        `  ${family}: ${(await measure(text, runs, ids)).toFixed(1)} MB/s`,
-      );
+      console.log(`  ${family}: ${(await measure(text, runs, ids)).toFixed(1)} MB/s`);
     }
   }
   if (Deno.args.includes("--rules")) {
     for (const r of RULES) {
-      console.log(
-        `  ${r.id}: ${(await measure(text, 1, [r.id])).toFixed(1)} MB/s`,
-      );
+      console.log(`  ${r.id}: ${(await measure(text, 1, [r.id])).toFixed(1)} MB/s`);
     }
   }
 }

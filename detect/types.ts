@@ -57,10 +57,7 @@ export interface Rule {
    */
   pattern: RegExp;
   /** Rejects matches that look right but are not credentials (checksums, placeholders, shape). */
-  validate?: (
-    secret: string,
-    context: { text: string; start: number; end: number },
-  ) => boolean;
+  validate?: (secret: string, context: { text: string; start: number; end: number }) => boolean;
   confidence: Confidence;
   /** Slack token kind for verification (`xoxb`, `xoxp`, `xapp`, `webhook`, ...), if any. */
   verifyAs?: string;

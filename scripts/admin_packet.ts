@@ -7,10 +7,7 @@
 import "../test_support/manifest_env.ts";
 import manifest from "../manifest.ts";
 import { BOT_SCOPES, OUTGOING_DOMAINS } from "../scopes.ts";
-import {
-  GOOGLE_SCOPE_REASONS,
-  GOOGLE_SCOPES,
-} from "../external_auth/google.ts";
+import { GOOGLE_SCOPE_REASONS, GOOGLE_SCOPES } from "../external_auth/google.ts";
 import { GITHUB_SCOPE_REASONS } from "../external_auth/github.ts";
 import { GITHUB_ISSUE_SCOPES } from "../external_auth/client_id.ts";
 
@@ -28,15 +25,9 @@ export interface ManifestLike {
     { primary_key: string; attributes: Record<string, TypeRef> }
   >;
   workflows?: Record<string, { title?: string; description?: string }>;
-  types?: Record<
-    string,
-    { type?: string; properties?: Record<string, { type: string }> }
-  >;
+  types?: Record<string, { type?: string; properties?: Record<string, { type: string }> }>;
   external_auth_providers?: {
-    oauth2?: Record<
-      string,
-      { options?: { provider_name?: string; scope?: string[] } }
-    >;
+    oauth2?: Record<string, { options?: { provider_name?: string; scope?: string[] } }>;
   };
 }
 
@@ -86,77 +77,54 @@ export const ATTRIBUTE_NOTES: Readonly<Record<string, string>> = {
     "A redacted preview: the first and last few characters and the length, never the value.",
   "findings.state": "open, revoked, resolved or not_secret.",
   "findings.verified_at": "When it was last checked live (epoch seconds).",
-  "findings.alert_ts":
-    "The timestamp of that alert message, to update it in place.",
-  "findings.owner_team_id":
-    "The workspace the leaked Slack token belongs to (from auth.test).",
+  "findings.alert_ts": "The timestamp of that alert message, to update it in place.",
+  "findings.owner_team_id": "The workspace the leaked Slack token belongs to (from auth.test).",
   "findings.owner_team_name": "That workspace's name.",
-  "findings.owner_enterprise_id":
-    "Its Enterprise Grid organization, when it has one.",
+  "findings.owner_enterprise_id": "Its Enterprise Grid organization, when it has one.",
   "findings.owner_user_id": "The user or bot user the leaked token acts as.",
   "findings.owner_name": "That user's name as Slack reported it.",
   "findings.owner_bot_id": "The bot id, for a bot token.",
-  "findings.owner_is_this_workspace":
-    "Whether the leaked token belongs to this workspace.",
+  "findings.owner_is_this_workspace": "Whether the leaked token belongs to this workspace.",
   "findings.occurrences":
     "Where it was seen: channel id, message ts, thread ts, poster's user id, when (at most 20).",
-  "findings.occurrence_count":
-    "How many messages it was seen in (keeps counting past 20).",
+  "findings.occurrence_count": "How many messages it was seen in (keeps counting past 20).",
   "findings.first_seen": "When it was first seen (epoch seconds).",
   "findings.last_seen": "When it was last seen (epoch seconds).",
-  "findings.acted_by":
-    "Who last pressed Revoke, Resolved or Not a secret (user id).",
+  "findings.acted_by": "Who last pressed Revoke, Resolved or Not a secret (user id).",
   "findings.acted_at": "When (epoch seconds).",
-  "findings.action":
-    "What they did (revoked, resolved, not_secret, auto_revoked, ...).",
-  "findings.revoked_by":
-    "Who revoked it (user id), or nothing when the policy did.",
+  "findings.action": "What they did (revoked, resolved, not_secret, auto_revoked, ...).",
+  "findings.revoked_by": "Who revoked it (user id), or nothing when the policy did.",
   "findings.revoked_at": "When it was revoked (epoch seconds).",
   "settings.id": 'Always "workspace": one settings item per install.',
-  "settings.alert_channel_id":
-    "The channel alerts and the weekly digest go to.",
+  "settings.alert_channel_id": "The channel alerts and the weekly digest go to.",
   "settings.policy": "alert or auto_revoke.",
-  "settings.revoker_usergroup_id":
-    "A user group whose members may press Revoke.",
-  "settings.guarded_channels":
-    "The guarded channel ids and since when (epoch seconds).",
+  "settings.revoker_usergroup_id": "A user group whose members may press Revoke.",
+  "settings.guarded_channels": "The guarded channel ids and since when (epoch seconds).",
   "settings.guard_trigger_id":
     "The id(s) of the message_posted event trigger(s), comma-separated (Slack allows 20 channels per trigger).",
-  "settings.digest_trigger_id":
-    "The id of the weekly digest's scheduled trigger, when enabled.",
+  "settings.digest_trigger_id": "The id of the weekly digest's scheduled trigger, when enabled.",
   "settings.updated_by": "Who last saved the settings.",
   "settings.updated_at": "When (epoch seconds).",
   "external_connections.id": '"<provider>:<user id>".',
   "external_connections.provider": "google or github.",
   "external_connections.user_id": "The Slack user who connected the account.",
-  "external_connections.connected_at":
-    "When they connected it (epoch seconds).",
-  "external_connections.last_used_at":
-    "When Token Guard last used it (epoch seconds).",
+  "external_connections.connected_at": "When they connected it (epoch seconds).",
+  "external_connections.last_used_at": "When Token Guard last used it (epoch seconds).",
   "external_connections.spreadsheet_url": "The link to that spreadsheet.",
 };
 
 /** Doc comments above attributes in the datastore sources, keyed "<datastore>.<attribute>". */
-export async function attributeComments(
-  dir = new URL("../datastores/", import.meta.url),
-) {
+export async function attributeComments(dir = new URL("../datastores/", import.meta.url)) {
   const out: Record<string, string> = {};
   for await (const entry of Deno.readDir(dir)) {
-    if (
-      !entry.isFile || !entry.name.endsWith(".ts") ||
-      entry.name.endsWith("_test.ts")
-    ) continue;
+    if (!entry.isFile || !entry.name.endsWith(".ts") || entry.name.endsWith("_test.ts")) continue;
     const src = await Deno.readTextFile(new URL(entry.name, dir));
     const store = /DefineDatastore\(\{\s*name:\s*"([^"]+)"/.exec(src)?.[1];
     if (!store) continue;
-    const body = src.slice(
-      src.indexOf("attributes:", src.indexOf("DefineDatastore(")),
-    );
+    const body = src.slice(src.indexOf("attributes:", src.indexOf("DefineDatastore(")));
     const re = /\/\*\*([\s\S]*?)\*\/\s*([A-Za-z0-9_]+)\s*:/g;
     for (const m of body.matchAll(re)) {
-      const text = m[1].split("\n").map((l) =>
-        l.replace(/^\s*\*\s?/, "").trim()
-      ).join(" ")
+      const text = m[1].split("\n").map((l) => l.replace(/^\s*\*\s?/, "").trim()).join(" ")
         .trim();
       out[`${store}.${m[2]}`] = text;
     }
@@ -180,17 +148,12 @@ export function gaps(
   domains: Record<string, string> = OUTGOING_DOMAINS,
   providers: readonly ProviderScopes[] = PROVIDER_SCOPES,
 ): Gaps {
-  const has = (r: Readonly<Record<string, string>>, k: string) =>
-    (r[k] ?? "").trim().length >= 20;
+  const has = (r: Readonly<Record<string, string>>, k: string) => (r[k] ?? "").trim().length >= 20;
   const providerGaps = new Set<string>();
   for (const p of providers) {
-    for (const sc of p.scopes) {
-      if (!has(p.reasons, sc)) providerGaps.add(`${p.key}:${sc}`);
-    }
+    for (const sc of p.scopes) if (!has(p.reasons, sc)) providerGaps.add(`${p.key}:${sc}`);
   }
-  for (
-    const [key, def] of Object.entries(m.external_auth_providers?.oauth2 ?? {})
-  ) {
+  for (const [key, def] of Object.entries(m.external_auth_providers?.oauth2 ?? {})) {
     const reasons = providers.find((p) => p.key === key)?.reasons ?? {};
     for (const sc of def.options?.scope ?? []) {
       if (!has(reasons, sc)) providerGaps.add(`${key}:${sc}`);
@@ -204,12 +167,8 @@ export function gaps(
     }
   }
   return {
-    scopesWithoutReason: (m.oauth_config?.scopes?.bot ?? []).filter((s) =>
-      !has(scopes, s)
-    ),
-    domainsWithoutReason: (m.outgoing_domains ?? []).filter((d) =>
-      !has(domains, d)
-    ),
+    scopesWithoutReason: (m.oauth_config?.scopes?.bot ?? []).filter((s) => !has(scopes, s)),
+    domainsWithoutReason: (m.outgoing_domains ?? []).filter((d) => !has(domains, d)),
     attributesWithoutNote: attributes,
     providerScopesWithoutReason: [...providerGaps],
   };
@@ -225,9 +184,7 @@ function typeName(t: TypeRef): string {
       /^#\/types\//,
       "",
     );
-  return t.type === "array" && t.items
-    ? `array of ${short(t.items.type)}`
-    : short(t.type);
+  return t.type === "array" && t.items ? `array of ${short(t.items.type)}` : short(t.type);
 }
 
 export function renderAdminPacket(
@@ -262,9 +219,7 @@ export function renderAdminPacket(
     L.push("None: the functions call only Slack's own API.");
   } else {
     L.push("| Domain | Why |", "| --- | --- |");
-    for (const d of outgoing) {
-      L.push(`| \`${d}\` | ${cell(domains[d] ?? "**no reason given**")} |`);
-    }
+    for (const d of outgoing) L.push(`| \`${d}\` | ${cell(domains[d] ?? "**no reason given**")} |`);
   }
   const declared = m.external_auth_providers?.oauth2 ?? {};
   const shown = providers.filter((p) => p.key in declared);
@@ -276,19 +231,9 @@ export function renderAdminPacket(
       "People connect their own accounts through Slack's OAuth2 (Connect my Google account, Connect my GitHub account). Slack keeps the tokens; Token Guard keeps only their ids and asks Slack for a token at the moment of use. These are the scopes each consent screen asks for.",
     );
     for (const p of shown) {
-      L.push(
-        "",
-        `### ${p.name}`,
-        "",
-        p.note,
-        "",
-        "| Scope | Why |",
-        "| --- | --- |",
-      );
+      L.push("", `### ${p.name}`, "", p.note, "", "| Scope | Why |", "| --- | --- |");
       for (const sc of p.scopes) {
-        L.push(
-          `| \`${sc}\` | ${cell(p.reasons[sc] ?? "**no reason given**")} |`,
-        );
+        L.push(`| \`${sc}\` | ${cell(p.reasons[sc] ?? "**no reason given**")} |`);
       }
     }
   }
@@ -299,9 +244,7 @@ export function renderAdminPacket(
     "Slack datastores belonging to this app, in your workspace. No datastore holds a secret or message text.",
   );
   for (
-    const [store, ds] of Object.entries(m.datastores ?? {}).sort(([a], [b]) =>
-      a.localeCompare(b)
-    )
+    const [store, ds] of Object.entries(m.datastores ?? {}).sort(([a], [b]) => a.localeCompare(b))
   ) {
     L.push(
       "",
@@ -326,23 +269,15 @@ export function renderAdminPacket(
     "- Redacted findings (preview, family, state, verification result, whose credential it is, dates; never message text, channels or posters) leave the workspace only when a person asks: Export findings to Google Sheets and Open GitHub issue act with that person's own connected account, and the weekly digest appends to a spreadsheet only when an admin ticks that box in Set up Token Guard (it is then that admin's spreadsheet).",
     outgoing.length === 0
       ? "- No outgoing domains are declared, so the functions cannot reach any host but Slack."
-      : `- Besides Slack, functions may reach only: ${
-        outgoing.map((d) => `\`${d}\``).join(", ")
-      }.`,
+      : `- Besides Slack, functions may reach only: ${outgoing.map((d) => `\`${d}\``).join(", ")}.`,
     "",
     "## Workflows",
     "",
     "| Workflow | What it does |",
     "| --- | --- |",
   );
-  for (
-    const [id, wf] of Object.entries(m.workflows ?? {}).sort(([a], [b]) =>
-      a.localeCompare(b)
-    )
-  ) {
-    L.push(
-      `| ${cell(wf.title ?? id)} (\`${id}\`) | ${cell(wf.description ?? "")} |`,
-    );
+  for (const [id, wf] of Object.entries(m.workflows ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    L.push(`| ${cell(wf.title ?? id)} (\`${id}\`) | ${cell(wf.description ?? "")} |`);
   }
   L.push(
     "",
@@ -364,18 +299,12 @@ export function renderAdminPacket(
 
 /** The packet as `deno task admin-packet` writes it. */
 export async function currentPacket(): Promise<string> {
-  return renderAdminPacket(
-    manifest as unknown as ManifestLike,
-    await attributeComments(),
-  );
+  return renderAdminPacket(manifest as unknown as ManifestLike, await attributeComments());
 }
 
 if (import.meta.main) {
   const text = await currentPacket();
-  const g = gaps(
-    manifest as unknown as ManifestLike,
-    await attributeComments(),
-  );
+  const g = gaps(manifest as unknown as ManifestLike, await attributeComments());
   const missing = [
     ...g.scopesWithoutReason,
     ...g.domainsWithoutReason,

@@ -14,21 +14,9 @@ const m = manifest as unknown as ManifestLike;
 
 Deno.test("admin packet: every manifest scope, domain and datastore attribute is explained", async () => {
   const g = gaps(m, await attributeComments());
-  assertEquals(
-    g.scopesWithoutReason,
-    [],
-    "add the reason to BOT_SCOPES in scopes.ts",
-  );
-  assertEquals(
-    g.domainsWithoutReason,
-    [],
-    "add the reason to OUTGOING_DOMAINS in scopes.ts",
-  );
-  assertEquals(
-    g.attributesWithoutNote,
-    [],
-    "add a doc comment in datastores/ or ATTRIBUTE_NOTES",
-  );
+  assertEquals(g.scopesWithoutReason, [], "add the reason to BOT_SCOPES in scopes.ts");
+  assertEquals(g.domainsWithoutReason, [], "add the reason to OUTGOING_DOMAINS in scopes.ts");
+  assertEquals(g.attributesWithoutNote, [], "add a doc comment in datastores/ or ATTRIBUTE_NOTES");
   assertEquals(
     g.providerScopesWithoutReason,
     [],
@@ -38,13 +26,7 @@ Deno.test("admin packet: every manifest scope, domain and datastore attribute is
 
 Deno.test("admin packet: OAuth scopes of each provider are listed with their reason", async () => {
   const packet = await currentPacket();
-  for (
-    const scope of [
-      "openid",
-      "email",
-      "https://www.googleapis.com/auth/drive.file",
-    ]
-  ) {
+  for (const scope of ["openid", "email", "https://www.googleapis.com/auth/drive.file"]) {
     assertStringIncludes(packet, `| \`${scope}\` |`);
   }
   assertStringIncludes(packet, "| `public_repo` | Default.");
@@ -56,20 +38,15 @@ Deno.test("admin packet: OAuth scopes of each provider are listed with their rea
       oauth2: { github: { options: { scope: ["public_repo", "admin:org"] } } },
     },
   };
-  assertEquals(
-    gaps(extra, await attributeComments()).providerScopesWithoutReason,
-    [
-      "github:admin:org",
-    ],
-  );
+  assertEquals(gaps(extra, await attributeComments()).providerScopesWithoutReason, [
+    "github:admin:org",
+  ]);
 });
 
 Deno.test("admin packet: a scope or domain without a reason is caught", async () => {
   const extra: ManifestLike = {
     ...m,
-    oauth_config: {
-      scopes: { bot: [...(m.oauth_config?.scopes?.bot ?? []), "files:read"] },
-    },
+    oauth_config: { scopes: { bot: [...(m.oauth_config?.scopes?.bot ?? []), "files:read"] } },
     outgoing_domains: ["example.invalid"],
   };
   const g = gaps(extra, await attributeComments());
@@ -88,21 +65,11 @@ Deno.test("admin packet: docs/ADMIN.md is up to date (run `deno task admin-packe
   const want = await currentPacket();
   let have = "";
   try {
-    have = await Deno.readTextFile(
-      new URL(`../${ADMIN_PACKET_PATH}`, import.meta.url),
-    );
+    have = await Deno.readTextFile(new URL(`../${ADMIN_PACKET_PATH}`, import.meta.url));
   } catch {
-    assert(
-      false,
-      `${ADMIN_PACKET_PATH} is missing: run \`deno task admin-packet\``,
-    );
+    assert(false, `${ADMIN_PACKET_PATH} is missing: run \`deno task admin-packet\``);
   }
-  assert(
-    have === want,
-    `${ADMIN_PACKET_PATH} is stale: run \`deno task admin-packet\``,
-  );
-  for (const scope of m.oauth_config?.scopes?.bot ?? []) {
-    assertStringIncludes(have, `\`${scope}\``);
-  }
+  assert(have === want, `${ADMIN_PACKET_PATH} is stale: run \`deno task admin-packet\``);
+  for (const scope of m.oauth_config?.scopes?.bot ?? []) assertStringIncludes(have, `\`${scope}\``);
   assertStringIncludes(have, "slack delete");
 });

@@ -13,26 +13,18 @@ const SHIELD_TOP: RGBA = [46, 182, 125, 255];
 const SHIELD_BOTTOM: RGBA = [24, 128, 88, 255];
 const CLEAR: RGBA = [0, 0, 0, 0];
 
-function insideRoundedSquare(
-  x: number,
-  y: number,
-  margin: number,
-  radius: number,
-): boolean {
+function insideRoundedSquare(x: number, y: number, margin: number, radius: number): boolean {
   const lo = margin + radius;
   const hi = 1 - margin - radius;
   const dx = Math.max(lo - x, 0, x - hi);
   const dy = Math.max(lo - y, 0, y - hi);
-  if (x < margin || x > 1 - margin || y < margin || y > 1 - margin) {
-    return false;
-  }
+  if (x < margin || x > 1 - margin || y < margin || y > 1 - margin) return false;
   return dx * dx + dy * dy <= radius * radius;
 }
 
 /** A heater shield: flat shoulders, straight sides, sides curving into a point. */
 function insideShield(x: number, y: number, inset: number): boolean {
-  const top = 0.17 + inset -
-    0.025 * Math.cos(((x - 0.5) / 0.31) * (Math.PI / 2));
+  const top = 0.17 + inset - 0.025 * Math.cos(((x - 0.5) / 0.31) * (Math.PI / 2));
   const waist = 0.5;
   const tip = 0.88 - inset * 1.6;
   const half = 0.31 - inset;
@@ -56,9 +48,7 @@ function colourAt(x: number, y: number): RGBA {
   if (!insideShield(x, y, 0.03)) return RIM;
   if (insideKeyhole(x, y)) return TILE;
   const t = (y - 0.16) / 0.7;
-  return SHIELD_TOP.map((c, i) =>
-    Math.round(c + (SHIELD_BOTTOM[i] - c) * t)
-  ) as RGBA;
+  return SHIELD_TOP.map((c, i) => Math.round(c + (SHIELD_BOTTOM[i] - c) * t)) as RGBA;
 }
 
 function render(): Uint8Array {

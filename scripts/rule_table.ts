@@ -90,11 +90,7 @@ export async function writeTables(root = "."): Promise<string[]> {
 if (import.meta.main) {
   if (Deno.args.includes("--write")) {
     const written = await writeTables();
-    console.log(
-      written.length
-        ? `updated ${written.join(", ")}`
-        : "rule tables are up to date",
-    );
+    console.log(written.length ? `updated ${written.join(", ")}` : "rule tables are up to date");
   } else {
     console.log(ruleTable());
   }

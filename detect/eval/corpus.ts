@@ -39,12 +39,9 @@ function pick<T>(rand: Rand, xs: readonly T[]): T {
 function int(rand: Rand, lo: number, hi: number): number {
   return lo + Math.floor(rand() * (hi - lo + 1));
 }
-const str = (rand: Rand, alphabet: string, n: number) =>
-  randomString(alphabet, n, rand);
-const digits = (rand: Rand, n: number) =>
-  String(int(rand, 1, 9)) + str(rand, "0123456789", n - 1);
-const slackId = (rand: Rand, lead: string) =>
-  lead + str(rand, UPPER_ID, int(rand, 8, 10));
+const str = (rand: Rand, alphabet: string, n: number) => randomString(alphabet, n, rand);
+const digits = (rand: Rand, n: number) => String(int(rand, 1, 9)) + str(rand, "0123456789", n - 1);
+const slackId = (rand: Rand, lead: string) => lead + str(rand, UPPER_ID, int(rand, 8, 10));
 
 // ---------------------------------------------------------------------------------------------
 // Credentials of every family.
@@ -66,16 +63,14 @@ const MAKERS: Maker[] = [
     kind: "slack xoxb",
     env: "SLACK_BOT_TOKEN",
     splittable: true,
-    secret: slackPrefix("b") + digits(r, 12) + "-" + digits(r, 13) + "-" +
-      str(r, B62, 24),
+    secret: slackPrefix("b") + digits(r, 12) + "-" + digits(r, 13) + "-" + str(r, B62, 24),
   }),
   (r) => ({
     family: "slack",
     kind: "slack xoxp",
     env: "SLACK_USER_TOKEN",
     splittable: true,
-    secret: slackPrefix("p") + digits(r, 12) + "-" + digits(r, 12) + "-" +
-      digits(r, 13) + "-" +
+    secret: slackPrefix("p") + digits(r, 12) + "-" + digits(r, 12) + "-" + digits(r, 13) + "-" +
       str(r, HEX, 32),
   }),
   (r) => ({
@@ -83,8 +78,7 @@ const MAKERS: Maker[] = [
     kind: "slack xoxa-2",
     env: "SLACK_TOKEN",
     splittable: true,
-    secret: slackPrefix("a") + "2-" + digits(r, 12) + "-" + digits(r, 12) +
-      "-" + digits(r, 13) +
+    secret: slackPrefix("a") + "2-" + digits(r, 12) + "-" + digits(r, 12) + "-" + digits(r, 13) +
       "-" + str(r, HEX, 64),
   }),
   (r) => ({
@@ -92,8 +86,7 @@ const MAKERS: Maker[] = [
     kind: "slack xoxs",
     env: "SLACK_LEGACY_TOKEN",
     splittable: true,
-    secret: slackPrefix("s") + digits(r, 11) + "-" + digits(r, 11) + "-" +
-      digits(r, 12) + "-" +
+    secret: slackPrefix("s") + digits(r, 11) + "-" + digits(r, 11) + "-" + digits(r, 12) + "-" +
       str(r, HEX, 64),
   }),
   (r) => ({
@@ -129,8 +122,7 @@ const MAKERS: Maker[] = [
     kind: "slack xoxc",
     env: "SLACK_CLIENT_TOKEN",
     splittable: true,
-    secret: slackPrefix("c") + digits(r, 12) + "-" + digits(r, 12) + "-" +
-      digits(r, 13) + "-" +
+    secret: slackPrefix("c") + digits(r, 12) + "-" + digits(r, 12) + "-" + digits(r, 13) + "-" +
       str(r, HEX, 64),
   }),
   (r) => ({
@@ -138,8 +130,7 @@ const MAKERS: Maker[] = [
     kind: "slack xoxd",
     env: "SLACK_D_COOKIE",
     splittable: false,
-    secret: slackPrefix("d") + str(r, B62, 60) + "%2B" + str(r, B62, 40) +
-      "%2F" +
+    secret: slackPrefix("d") + str(r, B62, 60) + "%2B" + str(r, B62, 40) + "%2F" +
       str(r, B62, 30) + "%3D%3D",
   }),
   (r) => ({
@@ -147,24 +138,21 @@ const MAKERS: Maker[] = [
     kind: "slack xapp",
     env: "SLACK_APP_TOKEN",
     splittable: true,
-    secret: j("xa", "pp-") + "1-" + slackId(r, "A") + "-" + digits(r, 13) +
-      "-" + str(r, HEX, 64),
+    secret: j("xa", "pp-") + "1-" + slackId(r, "A") + "-" + digits(r, 13) + "-" + str(r, HEX, 64),
   }),
   (r) => ({
     family: "slack",
     kind: "slack xwfp",
     env: "SLACK_WORKFLOW_TOKEN",
     splittable: true,
-    secret: j("xw", "fp-") + "1-" + digits(r, 12) + "-" + digits(r, 13) + "-" +
-      str(r, B62, 40),
+    secret: j("xw", "fp-") + "1-" + digits(r, 12) + "-" + digits(r, 13) + "-" + str(r, B62, 40),
   }),
   (r) => ({
     family: "slack",
     kind: "slack webhook",
     env: "SLACK_WEBHOOK_URL",
     splittable: false,
-    secret: j("hooks", ".slack", ".com") + "/services/" + slackId(r, "T") +
-      "/" +
+    secret: j("hooks", ".slack", ".com") + "/services/" + slackId(r, "T") + "/" +
       slackId(r, "B") + "/" + str(r, B62, 24),
   }),
   (r) => ({
@@ -172,8 +160,7 @@ const MAKERS: Maker[] = [
     kind: "slack workflow webhook",
     env: "WORKFLOW_WEBHOOK",
     splittable: false,
-    secret: j("hooks", ".slack", ".com") + "/workflows/" + slackId(r, "T") +
-      "/" +
+    secret: j("hooks", ".slack", ".com") + "/workflows/" + slackId(r, "T") + "/" +
       slackId(r, "A") + "/" + digits(r, 18) + "/" + str(r, B62, 24),
   }),
   (r) => ({
@@ -181,8 +168,7 @@ const MAKERS: Maker[] = [
     kind: "slack trigger webhook",
     env: "TRIGGER_URL",
     splittable: false,
-    secret: j("hooks", ".slack", ".com") + "/triggers/" + slackId(r, "T") +
-      "/" + digits(r, 13) +
+    secret: j("hooks", ".slack", ".com") + "/triggers/" + slackId(r, "T") + "/" + digits(r, 13) +
       "/" + str(r, HEX, 32),
   }),
   (r) => ({
@@ -190,16 +176,14 @@ const MAKERS: Maker[] = [
     kind: "github classic",
     env: "GITHUB_TOKEN",
     splittable: true,
-    secret: j("gh", pick(r, ["p", "o", "u", "s", "r"]), "_") +
-      withBase62Crc32(str(r, B62, 30)),
+    secret: j("gh", pick(r, ["p", "o", "u", "s", "r"]), "_") + withBase62Crc32(str(r, B62, 30)),
   }),
   (r) => ({
     family: "github",
     kind: "github fine-grained",
     env: "GH_TOKEN",
     splittable: true,
-    secret: j("git", "hub_pat_") + "11" +
-      str(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20) +
+    secret: j("git", "hub_pat_") + "11" + str(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20) +
       "_" + str(r, B62, 59),
   }),
   (r) => ({
@@ -252,8 +236,7 @@ const MAKERS: Maker[] = [
     kind: "openai legacy key",
     env: "OPENAI_API_KEY",
     splittable: true,
-    secret: j("s", "k-") + str(r, B62, 20) + j("T3Blbk", "FJ") +
-      str(r, B62, 20),
+    secret: j("s", "k-") + str(r, B62, 20) + j("T3Blbk", "FJ") + str(r, B62, 20),
   }),
   (r) => ({
     family: "anthropic",
@@ -279,12 +262,7 @@ const MAKERS: Maker[] = [
   (r) => ({
     family: "generic",
     kind: "generic api key",
-    env: pick(r, [
-      "DATADOG_API_KEY",
-      "SENDGRID_API_KEY",
-      "MAPBOX_SECRET",
-      "TWILIO_AUTH_TOKEN",
-    ]),
+    env: pick(r, ["DATADOG_API_KEY", "SENDGRID_API_KEY", "MAPBOX_SECRET", "TWILIO_AUTH_TOKEN"]),
     splittable: false,
     secret: pick(r, [
       () => str(r, HEX, 32),
@@ -296,13 +274,7 @@ const MAKERS: Maker[] = [
   (r) => ({
     family: "generic",
     kind: "generic password",
-    env: pick(r, [
-      "DB_PASSWORD",
-      "POSTGRES_PASSWORD",
-      "REDIS_PASS",
-      "ADMIN_PWD",
-      "SMTP_PASSWORD",
-    ]),
+    env: pick(r, ["DB_PASSWORD", "POSTGRES_PASSWORD", "REDIS_PASS", "ADMIN_PWD", "SMTP_PASSWORD"]),
     splittable: false,
     secret: password(r),
   }),
@@ -310,24 +282,13 @@ const MAKERS: Maker[] = [
 
 /** A human-made password: words, digits and symbols, or a generated mix. */
 function password(r: Rand): string {
-  const word = pick(r, [
-    "Falcon",
-    "Tundra",
-    "Mango",
-    "Orbit",
-    "Cobalt",
-    "Juniper",
-    "Vortex",
-  ]);
+  const word = pick(r, ["Falcon", "Tundra", "Mango", "Orbit", "Cobalt", "Juniper", "Vortex"]);
   return pick(r, [
+    () => word + int(r, 10, 99) + pick(r, ["!", "#", "$", "%"]) + str(r, B62, 4),
     () =>
-      word + int(r, 10, 99) + pick(r, ["!", "#", "$", "%"]) + str(r, B62, 4),
-    () =>
-      str(r, "ABCDEFGHJKLMNPQRSTUVWXYZ", 1) +
-      str(r, "abcdefghijkmnpqrstuvwxyz", 1) +
+      str(r, "ABCDEFGHJKLMNPQRSTUVWXYZ", 1) + str(r, "abcdefghijkmnpqrstuvwxyz", 1) +
       str(r, "23456789", 1) + pick(r, ["#", "$", "!", "@", "%", "&", "^"]) +
-      str(r, B62, 2) + str(r, "23456789", 1) + pick(r, ["#", "$", "!", "@"]) +
-      str(r, B62, 2),
+      str(r, B62, 2) + str(r, "23456789", 1) + pick(r, ["#", "$", "!", "@"]) + str(r, B62, 2),
     () => str(r, B62 + "!#%^&*", 20),
   ])();
 }
@@ -337,10 +298,7 @@ function b64url(s: string): string {
 }
 
 function jwt(r: Rand): string {
-  const header = pick(r, [{ alg: "HS256", typ: "JWT" }, {
-    alg: "RS256",
-    kid: str(r, HEX, 8),
-  }]);
+  const header = pick(r, [{ alg: "HS256", typ: "JWT" }, { alg: "RS256", kid: str(r, HEX, 8) }]);
   const payload = {
     sub: slackId(r, "U"),
     iat: 1700000000 + int(r, 0, 1e7),
@@ -348,9 +306,7 @@ function jwt(r: Rand): string {
     scope: pick(r, ["read write", "admin", "api"]),
   };
   const sig = str(r, B64URL, header.alg === "HS256" ? 43 : 342);
-  return `${b64url(JSON.stringify(header))}.${
-    b64url(JSON.stringify(payload))
-  }.${sig}`;
+  return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${sig}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,57 +327,33 @@ type Wrap = (r: Rand, c: Cred) => string;
 
 const WRAPS: Array<[string, Wrap]> = [
   ["bare", (_r, c) => c.secret],
-  [
-    "sentence",
-    (r, c) =>
-      `${pick(r, ["here's the", "use this", "new"])} token: ${c.secret}`,
-  ],
+  ["sentence", (r, c) => `${pick(r, ["here's the", "use this", "new"])} token: ${c.secret}`],
   ["inline code", (r, c) => `${pick(r, SENTENCE)} \`${c.secret}\``],
   [
     "env block",
     (r, c) =>
       "```\n" +
-      `NODE_ENV=production\n${c.env}=${c.secret}\nLOG_LEVEL=${
-        pick(r, ["debug", "info"])
-      }\n` +
+      `NODE_ENV=production\n${c.env}=${c.secret}\nLOG_LEVEL=${pick(r, ["debug", "info"])}\n` +
       "```",
   ],
   ["export", (_r, c) => `\`\`\`export ${c.env}="${c.secret}"\`\`\``],
   ["json", (r, c) =>
     "```" + JSON.stringify(
-      {
-        name: pick(r, ["billing", "search"]),
-        [camel(c.env)]: c.secret,
-        retries: 3,
-      },
+      { name: pick(r, ["billing", "search"]), [camel(c.env)]: c.secret, retries: 3 },
       null,
       2,
     ) + "```"],
-  [
-    "yaml",
-    (_r, c) =>
-      "```\nenv:\n  - name: " + c.env + "\n    value: " + c.secret + "\n```",
-  ],
+  ["yaml", (_r, c) => "```\nenv:\n  - name: " + c.env + "\n    value: " + c.secret + "\n```"],
   ["bold", (_r, c) => `*${c.secret}*`],
   ["quote", (r, c) => `> ${c.env}=${c.secret}\n${pick(r, SENTENCE)}`],
-  [
-    "curl",
-    (_r, c) =>
-      `\`curl -H "Authorization: Bearer ${c.secret}" https://api.acme.io/v1/me\``,
-  ],
-  [
-    "thread reply",
-    (r, c) => `<@${slackId(r, "U")}> try ${c.secret} and tell me if it works`,
-  ],
+  ["curl", (_r, c) => `\`curl -H "Authorization: Bearer ${c.secret}" https://api.acme.io/v1/me\``],
+  ["thread reply", (r, c) => `<@${slackId(r, "U")}> try ${c.secret} and tell me if it works`],
 ];
 
 const NAMED = new Set(["env block", "export", "json", "quote"]);
 
 function camel(env: string): string {
-  return env.toLowerCase().replace(
-    /_([a-z])/g,
-    (_m, ch: string) => ch.toUpperCase(),
-  );
+  return env.toLowerCase().replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase());
 }
 
 const INVISIBLE = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD"];
@@ -438,25 +370,16 @@ function split(r: Rand, secret: string): string {
     },
     () => {
       const b = int(r, at + 2, Math.min(at + 10, secret.length - 2));
-      return secret.slice(0, at) + "*" + secret.slice(at, b) + "*" +
-        secret.slice(b);
+      return secret.slice(0, at) + "*" + secret.slice(at, b) + "*" + secret.slice(b);
     },
   ])();
 }
 
 function credentialSample(r: Rand): Sample {
   const c = pick(r, MAKERS)(r);
-  const labels: Label[] = [{
-    family: c.family,
-    secret: c.secret,
-    kind: c.kind,
-  }];
+  const labels: Label[] = [{ family: c.family, secret: c.secret, kind: c.kind }];
   if (c.splittable && r() < 0.2) {
-    return {
-      text: `here: ${split(r, c.secret)} (pasted from my notes)`,
-      labels,
-      shape: "split",
-    };
+    return { text: `here: ${split(r, c.secret)} (pasted from my notes)`, labels, shape: "split" };
   }
   if (c.kind === "generic password" && r() < 0.5) {
     const text = pick(r, [
@@ -478,9 +401,7 @@ function credentialSample(r: Rand): Sample {
   }
   // A generic value is a secret only by its name: bare or in prose without one, it is not
   // labelled (no scanner can tell), so it only goes into wrappers that carry its name.
-  const wraps = c.family === "generic"
-    ? WRAPS.filter(([w]) => NAMED.has(w))
-    : WRAPS;
+  const wraps = c.family === "generic" ? WRAPS.filter(([w]) => NAMED.has(w)) : WRAPS;
   const [shape, wrap] = pick(r, wraps);
   return { text: wrap(r, c), labels, shape };
 }
@@ -489,17 +410,13 @@ function credentialSample(r: Rand): Sample {
 function compoundSample(r: Rand): Sample {
   return pick(r, [
     () => {
-      const id = j(pick(r, ["AK", "AS"]), "IA") +
-        str(r, ALPHABET.base32Upper, 16);
+      const id = j(pick(r, ["AK", "AS"]), "IA") + str(r, ALPHABET.base32Upper, 16);
       const secret = str(r, B64, 40);
       const text = pick(r, [
         () =>
-          "```\n[default]\naws_access_key_id = " + id +
-          "\naws_secret_access_key = " + secret +
+          "```\n[default]\naws_access_key_id = " + id + "\naws_secret_access_key = " + secret +
           "\nregion = us-east-1\n```",
-        () =>
-          "```\nAWS_ACCESS_KEY_ID=" + id + "\nAWS_SECRET_ACCESS_KEY=" + secret +
-          "\n```",
+        () => "```\nAWS_ACCESS_KEY_ID=" + id + "\nAWS_SECRET_ACCESS_KEY=" + secret + "\n```",
         () => `key ${id} secret ${secret} (the old CI user)`,
       ])();
       return {
@@ -515,17 +432,8 @@ function compoundSample(r: Rand): Sample {
       const user = pick(r, ["app", "admin", "deploy", "svc_billing"]);
       const pw = pick(r, [() => str(r, B62, 18), () => password(r)])();
       const enc = encodeURIComponent(pw);
-      const scheme = pick(r, [
-        "postgres",
-        "postgresql",
-        "mysql",
-        "mongodb+srv",
-        "redis",
-        "amqp",
-      ]);
-      const url = `${scheme}://${user}:${enc}@${
-        pick(r, ["db", "cache", "mq"])
-      }.internal:5432/app`;
+      const scheme = pick(r, ["postgres", "postgresql", "mysql", "mongodb+srv", "redis", "amqp"]);
+      const url = `${scheme}://${user}:${enc}@${pick(r, ["db", "cache", "mq"])}.internal:5432/app`;
       const text = pick(r, [
         () => "```\nDATABASE_URL=" + url + "\n```",
         () => `connect with ${url}`,
@@ -534,23 +442,15 @@ function compoundSample(r: Rand): Sample {
       return {
         text,
         shape: "url credentials",
-        labels: [{
-          family: "generic" as Family,
-          secret: enc,
-          kind: "url password",
-        }],
+        labels: [{ family: "generic" as Family, secret: enc, kind: "url password" }],
       };
     },
     () => {
       const dashes = "-".repeat(5);
       const kind = pick(r, ["RSA ", "EC ", "OPENSSH ", ""]);
       const label = kind + ["PRIVATE", "KEY"].join(" ");
-      const body =
-        (str(r, B64, kind === "EC " ? 160 : 900).match(/.{1,64}/g) ?? []).join(
-          "\n",
-        );
-      const key =
-        `${dashes}BEGIN ${label}${dashes}\n${body}\n${dashes}END ${label}${dashes}`;
+      const body = (str(r, B64, kind === "EC " ? 160 : 900).match(/.{1,64}/g) ?? []).join("\n");
+      const key = `${dashes}BEGIN ${label}${dashes}\n${body}\n${dashes}END ${label}${dashes}`;
       return {
         text: "deploy key for the runner:\n```\n" + key + "\n```",
         shape: "pem",
@@ -561,23 +461,17 @@ function compoundSample(r: Rand): Sample {
       const word = pick(r, ["signing", "client"]);
       const secret = str(r, HEX, 32);
       return {
-        text: "```\nSLACK_" + word.toUpperCase() + "_SECRET=" + secret +
-          "\n```",
+        text: "```\nSLACK_" + word.toUpperCase() + "_SECRET=" + secret + "\n```",
         shape: "slack app secret",
-        labels: [{
-          family: "slack" as Family,
-          secret,
-          kind: `slack ${word} secret`,
-        }],
+        labels: [{ family: "slack" as Family, secret, kind: `slack ${word} secret` }],
       };
     },
     () => {
-      const uuid = `${str(r, HEX, 8)}-${str(r, HEX, 4)}-4${str(r, HEX, 3)}-a${
-        str(r, HEX, 3)
-      }-${str(r, HEX, 12)}`;
+      const uuid = `${str(r, HEX, 8)}-${str(r, HEX, 4)}-4${str(r, HEX, 3)}-a${str(r, HEX, 3)}-${
+        str(r, HEX, 12)
+      }`;
       return {
-        text: "```\n//registry.npmjs.org/:" + j("_auth", "Token=") + uuid +
-          "\n```",
+        text: "```\n//registry.npmjs.org/:" + j("_auth", "Token=") + uuid + "\n```",
         shape: "npmrc legacy",
         labels: [{ family: "npm" as Family, secret: uuid, kind: "npm legacy" }],
       };
@@ -585,14 +479,9 @@ function compoundSample(r: Rand): Sample {
     () => {
       const a = MAKERS[0](r), b = MAKERS[10](r);
       return {
-        text: "```\n" +
-          `SLACK_BOT_TOKEN=${a.secret}\nSLACK_APP_TOKEN=${b.secret}\n` + "```",
+        text: "```\n" + `SLACK_BOT_TOKEN=${a.secret}\nSLACK_APP_TOKEN=${b.secret}\n` + "```",
         shape: "two tokens",
-        labels: [a, b].map((c) => ({
-          family: c.family,
-          secret: c.secret,
-          kind: c.kind,
-        })),
+        labels: [a, b].map((c) => ({ family: c.family, secret: c.secret, kind: c.kind })),
       };
     },
   ])();
@@ -604,16 +493,11 @@ function compoundSample(r: Rand): Sample {
 function negativeSample(r: Rand): Sample {
   const hex = (n: number) => str(r, HEX, n);
   const uuid = () =>
-    `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(r, ["8", "9", "a", "b"])}${hex(3)}-${
-      hex(12)
-    }`;
+    `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(r, ["8", "9", "a", "b"])}${hex(3)}-${hex(12)}`;
   const sp = slackPrefix;
   const text = pick<() => string>(r, [
     () => pick(r, SENTENCE),
-    () =>
-      `<@${slackId(r, "U")}> ${pick(r, SENTENCE)} <#${
-        slackId(r, "C")
-      }|eng-infra>`,
+    () => `<@${slackId(r, "U")}> ${pick(r, SENTENCE)} <#${slackId(r, "C")}|eng-infra>`,
     () => `fixed in ${hex(40)}, cherry-picked to release/2.4 as ${hex(7)}`,
     () => `commit ${hex(40)}\nAuthor: Dana <dana@acme.io>`,
     () => `image digest sha256:${hex(64)}`,
@@ -621,19 +505,11 @@ function negativeSample(r: Rand): Sample {
     () => `etag: "${hex(32)}"`,
     () => `request_id=${uuid()} trace_id=${hex(32)} failed with 502`,
     () => `user id ${uuid()} can't log in`,
+    () => `https://acme.slack.com/archives/${slackId(r, "C")}/p${digits(r, 16)} see the thread`,
     () =>
-      `https://acme.slack.com/archives/${slackId(r, "C")}/p${
-        digits(r, 16)
-      } see the thread`,
-    () =>
-      `<https://acme.slack.com/files/${slackId(r, "U")}/${
-        slackId(r, "F")
-      }/error.png|error.png>`,
+      `<https://acme.slack.com/files/${slackId(r, "U")}/${slackId(r, "F")}/error.png|error.png>`,
     () => `inline image: data:image/png;base64,${str(r, B64, 180)}==`,
-    () =>
-      `PROJ-${int(r, 10, 9999)} and OPS-${
-        int(r, 10, 999)
-      } are blocked on review`,
+    () => `PROJ-${int(r, 10, 9999)} and OPS-${int(r, 10, 999)} are blocked on review`,
     () =>
       '```\nTraceback (most recent call last):\n  File "/app/auth.py", line 88, in refresh\n' +
       "    token = client.refresh(session)\nKeyError: 'refresh_token'\n```",
@@ -641,12 +517,10 @@ function negativeSample(r: Rand): Sample {
       "```\nError: connect ECONNREFUSED 10.0.3.7:5432\n    at TCPConnectWrap.afterConnect " +
       "[as oncomplete] (node:net:1595:16) 0x7ffd" + hex(8) + "\n```",
     () => "the token bucket refills every second, so bursts of 20 are fine",
-    () =>
-      "please rotate the api key before friday, it's in 1password under Billing",
+    () => "please rotate the api key before friday, it's in 1password under Billing",
     () => "password: ********",
     () => `api_key: '${["d41d8cd98f00b204", "e9800998ecf8427e"].join("")}'`,
-    () =>
-      "```\nSLACK_BOT_TOKEN=${SLACK_BOT_TOKEN}\nOPENAI_API_KEY=$OPENAI_API_KEY\n```",
+    () => "```\nSLACK_BOT_TOKEN=${SLACK_BOT_TOKEN}\nOPENAI_API_KEY=$OPENAI_API_KEY\n```",
     () => 'token = os.environ["SLACK_BOT_TOKEN"]',
     () => "`token: ${{ secrets.GITHUB_TOKEN }}`",
     () => `docs say: \`${sp("b")}your-token-here\``,
@@ -662,15 +536,9 @@ function negativeSample(r: Rand): Sample {
     () => `api_key=YOUR_API_KEY`,
     () => `password=<your password>`,
     () => `"password": "changeme"`,
-    () =>
-      `"password": "${
-        pick(r, ["Password123!", "P@ssw0rd", "hunter2", "letmein1"])
-      }"`,
+    () => `"password": "${pick(r, ["Password123!", "P@ssw0rd", "hunter2", "letmein1"])}"`,
     () => `the ${j("np", "m_")} prefix is for granular tokens`,
-    () =>
-      `${j("pk", "_live_")}${
-        str(r, B62, 24)
-      } is the publishable key, that one is public`,
+    () => `${j("pk", "_live_")}${str(r, B62, 24)} is the publishable key, that one is public`,
     () => `cache_key: user:${int(r, 1, 99999)}:profile`,
     () => `password_hash: $2b$12$${str(r, B64, 53)}`,
     () => `salt=${hex(16)} rounds=12`,
@@ -680,32 +548,21 @@ function negativeSample(r: Rand): Sample {
     () => `access_token_expires_in: 3600`,
     () => "pass the tests before merging please",
     () => `secretName: prodDatabaseCredentials`,
-    () =>
-      `${j("gh", "p_")}${
-        str(r, B62, 36)
-      } (that one is revoked, checksum won't match anyway)`,
+    () => `${j("gh", "p_")}${str(r, B62, 36)} (that one is revoked, checksum won't match anyway)`,
     () => `integrity sha512-${str(r, B64, 86)}==`,
     () => `git lfs oid sha256:${hex(64)} size 1048576`,
-    () =>
-      `<https://github.com/acme/api/pull/${int(r, 1, 9999)}|PR #${
-        int(r, 1, 9999)
-      }>`,
+    () => `<https://github.com/acme/api/pull/${int(r, 1, 9999)}|PR #${int(r, 1, 9999)}>`,
     () => `version ${int(r, 1, 9)}.${int(r, 0, 20)}.${int(r, 0, 40)} shipped`,
     () => `${j("ey", "J")}hbGciOi... is what a JWT looks like`,
     () => `${j("AI", "za")}... keys go in the secret manager, never in code`,
     () => `${j("s", "k-", "proj-")}... keys are per project now`,
-    () =>
-      `the signing secret is 32 hex characters, find it under Basic Information`,
+    () => `the signing secret is 32 hex characters, find it under Basic Information`,
     () => `mongodb://admin:\${MONGO_PASSWORD}@mongo:27017`,
     () => `postgres://postgres:postgres@localhost/db`,
     () => `kubectl get secret my-app-tls -o yaml`,
     () => `X-Request-Id: ${hex(32)}`,
-    () =>
-      `ssh-ed25519 ${j("AAAAC3", "NzaC1lZDI1NTE5AAAAI")}${
-        str(r, B64, 43)
-      } ops@bastion`,
-    () =>
-      `your token was rotated at 2024-05-01T10:00:00Z by <@${slackId(r, "U")}>`,
+    () => `ssh-ed25519 ${j("AAAAC3", "NzaC1lZDI1NTE5AAAAI")}${str(r, B64, 43)} ops@bastion`,
+    () => `your token was rotated at 2024-05-01T10:00:00Z by <@${slackId(r, "U")}>`,
   ])();
   return { text, labels: [], shape: "negative" };
 }

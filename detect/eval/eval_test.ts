@@ -22,30 +22,19 @@ for (const seed of [20240501, 7, 99]) {
       assertGreaterOrEqual(precision(c), FAMILY_FLOOR, `${family} precision`);
       assertGreaterOrEqual(recall(c), FAMILY_FLOOR, `${family} recall`);
     }
-    assertGreaterOrEqual(
-      precision(e.overall),
-      OVERALL_FLOOR,
-      "overall precision",
-    );
+    assertGreaterOrEqual(precision(e.overall), OVERALL_FLOOR, "overall precision");
     assertGreaterOrEqual(recall(e.overall), OVERALL_FLOOR, "overall recall");
   });
 }
 
 Deno.test("eval: the corpus covers every family, split tokens and hard negatives", () => {
   const samples = evalCorpus();
-  const families = new Set(
-    samples.flatMap((s) => s.labels.map((l) => l.family)),
-  );
+  const families = new Set(samples.flatMap((s) => s.labels.map((l) => l.family)));
   for (const f of FAMILIES) assert(families.has(f), `no ${f} sample`);
   assert(samples.some((s) => s.shape === "split"), "no split token");
-  assert(
-    samples.filter((s) => s.labels.length === 0).length >= 150,
-    "too few negatives",
-  );
+  assert(samples.filter((s) => s.labels.length === 0).length >= 150, "too few negatives");
 });
 
 Deno.test("eval: same seed, same corpus", () => {
-  assert(
-    JSON.stringify(evalCorpus(50, 3)) === JSON.stringify(evalCorpus(50, 3)),
-  );
+  assert(JSON.stringify(evalCorpus(50, 3)) === JSON.stringify(evalCorpus(50, 3)));
 });

@@ -53,9 +53,7 @@ export function evaluate(samples: Sample[]): Evaluation {
     const found = scanSync(s.text, { includeSecret: true });
     const open = [...s.labels];
     for (const f of found) {
-      const i = open.findIndex((l) =>
-        l.family === f.family && l.secret === f.secret
-      );
+      const i = open.findIndex((l) => l.family === f.family && l.secret === f.secret);
       if (i >= 0) {
         counts(f.family).tp++;
         open.splice(i, 1);
@@ -94,15 +92,13 @@ export function evaluate(samples: Sample[]): Evaluation {
 export function table(e: Evaluation): string {
   const fmt = (x: number) => x.toFixed(3);
   const row = (name: string, c: Counts) =>
-    `| ${name} | ${c.tp} | ${c.fp} | ${c.fn} | ${fmt(precision(c))} | ${
-      fmt(recall(c))
-    } | ${fmt(f1(c))} |`;
+    `| ${name} | ${c.tp} | ${c.fp} | ${c.fn} | ${fmt(precision(c))} | ${fmt(recall(c))} | ${
+      fmt(f1(c))
+    } |`;
   return [
     "| family | TP | FP | FN | precision | recall | F1 |",
     "|---|---:|---:|---:|---:|---:|---:|",
-    ...[...e.families].sort((a, b) => a[0].localeCompare(b[0])).map(([f, c]) =>
-      row(f, c)
-    ),
+    ...[...e.families].sort((a, b) => a[0].localeCompare(b[0])).map(([f, c]) => row(f, c)),
     row("**all**", e.overall),
   ].join("\n");
 }

@@ -19,9 +19,7 @@ if (import.meta.main) {
   if (e.failures.length > 0) {
     console.log("\nfailures:");
     for (const f of e.failures) {
-      console.log(
-        `  ${f.type}: ${f.family} ${f.what} in "${f.shape}" (${f.redacted})`,
-      );
+      console.log(`  ${f.type}: ${f.family} ${f.what} in "${f.shape}" (${f.redacted})`);
     }
   }
 }

@@ -20,8 +20,7 @@ const SK = ["s", "k-"].join("");
 const ANT = SK + "ant-";
 
 function random(tail: string): boolean {
-  return !hasFiller(tail) && !isLowVariety(tail) && /[A-Z]/.test(tail) &&
-    /[a-z]/.test(tail) &&
+  return !hasFiller(tail) && !isLowVariety(tail) && /[A-Z]/.test(tail) && /[a-z]/.test(tail) &&
     wordFraction(tail) < 0.85;
 }
 
@@ -64,8 +63,7 @@ export const rules: Rule[] = [
     exactKeywords: [MARK],
     pattern:
       /(?<![A-Za-z0-9_-])(?<secret>sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})(?![A-Za-z0-9_-])/g,
-    validate: (secret) =>
-      random(secret.slice(3, 23)) && random(secret.slice(31)),
+    validate: (secret) => random(secret.slice(3, 23)) && random(secret.slice(31)),
     confidence: "high",
     examples: {
       positives: () => {
@@ -94,24 +92,17 @@ export const rules: Rule[] = [
     family: "anthropic",
     description: "Anthropic API key",
     keywords: [ANT + "api"],
-    pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>sk-ant-api\d\d-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-api\d\d-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
     validate: (secret) => random(secret.slice(13)),
     confidence: "high",
     examples: {
       positives: () => {
         const rand = seededRandom(9701);
-        const a = ANT + "api03-" + randomString(ALPHABET.base64url, 93, rand) +
-          "AA";
-        const b = ANT + "api03-" + randomString(ALPHABET.base64url, 93, rand) +
-          "AA";
+        const a = ANT + "api03-" + randomString(ALPHABET.base64url, 93, rand) + "AA";
+        const b = ANT + "api03-" + randomString(ALPHABET.base64url, 93, rand) + "AA";
         return [
           { text: `ANTHROPIC_API_KEY=${a}`, secret: a },
-          {
-            text:
-              `curl -H "x-api-key: ${b}" https://api.anthropic.com/v1/messages`,
-            secret: b,
-          },
+          { text: `curl -H "x-api-key: ${b}" https://api.anthropic.com/v1/messages`, secret: b },
         ];
       },
       negatives: () => [
@@ -133,12 +124,10 @@ export const rules: Rule[] = [
     examples: {
       positives: () => {
         const rand = seededRandom(9801);
-        const a = ANT + "admin01-" +
-          randomString(ALPHABET.base64url, 93, rand) + "AA";
+        const a = ANT + "admin01-" + randomString(ALPHABET.base64url, 93, rand) + "AA";
         return [{ text: `admin key: ${a}`, secret: a }];
       },
-      negatives:
-        () => [`${ANT}admin01-<admin-key>`, `${ANT}admin01-${"0".repeat(95)}`],
+      negatives: () => [`${ANT}admin01-<admin-key>`, `${ANT}admin01-${"0".repeat(95)}`],
     },
   },
   {
@@ -153,8 +142,7 @@ export const rules: Rule[] = [
     examples: {
       positives: () => {
         const rand = seededRandom(9901);
-        const a = ANT + "oat01-" + randomString(ALPHABET.base64url, 93, rand) +
-          "AA";
+        const a = ANT + "oat01-" + randomString(ALPHABET.base64url, 93, rand) + "AA";
         return [{ text: `CLAUDE_CODE_OAUTH_TOKEN=${a}`, secret: a }];
       },
       negatives: () => [`CLAUDE_CODE_OAUTH_TOKEN=${ANT}oat01-xxxxxxxx`],

@@ -18,8 +18,7 @@ import {
 } from "../entropy.ts";
 
 const ID_PREFIXES = ["AK" + "IA", "AS" + "IA", "AB" + "IA", "AC" + "CA"];
-const KEY_ID =
-  /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/;
+const KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/;
 /** The secret's own name right before it: `aws_secret_access_key = `, `"SecretAccessKey": "`. */
 const SECRET_NAME =
   /(?:secret[_ .-]?access[_ .-]?key|aws[_.-]?secret(?:[_.-]?(?:access[_.-]?)?key)?)["']?[ \t]{0,4}(?:=>|:=|=|:|[ \t])[ \t]{0,4}["']?$/i;
@@ -35,8 +34,7 @@ function keyIdPlausible(id: string): boolean {
 }
 
 function secretPlausible(secret: string): boolean {
-  return !/EXAMPLE/i.test(secret) && !hasFiller(secret) &&
-    !isLowVariety(secret) &&
+  return !/EXAMPLE/i.test(secret) && !hasFiller(secret) && !isLowVariety(secret) &&
     /[A-Z]/.test(secret) && /[a-z]/.test(secret) &&
     // Random 40-char base64 scores over 0.63 on `wordFraction` 1 time in 1,000, 0.70 in 10,000.
     !/^[0-9a-fA-F]+$/.test(secret) && wordFraction(secret) < 0.75;
@@ -67,8 +65,7 @@ export const rules: Rule[] = [
     description: "AWS access key id",
     keywords: ID_PREFIXES.map((p) => p.toLowerCase()),
     exactKeywords: ID_PREFIXES,
-    pattern:
-      /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
     validate: keyIdPlausible,
     confidence: "medium",
     examples: {
@@ -88,9 +85,7 @@ export const rules: Rule[] = [
           `aws_access_key_id = ${ID_PREFIXES[0]}${"X".repeat(16)}`,
           `${ID_PREFIXES[1]}PACIFIC region`,
           `id ${ID_PREFIXES[0]}${randomString(ALPHABET.base32Upper, 12, rand)}`,
-          `ref ${ID_PREFIXES[0]}${
-            randomString(ALPHABET.base32Upper, 16, rand)
-          }abc`,
+          `ref ${ID_PREFIXES[0]}${randomString(ALPHABET.base32Upper, 16, rand)}abc`,
         ];
       },
     },
@@ -98,8 +93,7 @@ export const rules: Rule[] = [
   {
     id: "aws-secret-access-key",
     family: "aws",
-    description:
-      "AWS secret access key (next to its key id or an aws_secret_access_key name)",
+    description: "AWS secret access key (next to its key id or an aws_secret_access_key name)",
     // Key ids are upper case; the names (AWS_SECRET_ACCESS_KEY, secretAccessKey) any case.
     exactKeywords: ID_PREFIXES,
     keywords: [
@@ -112,8 +106,7 @@ export const rules: Rule[] = [
       "awssecret",
     ],
     // `=` may precede it (`AWS_SECRET_ACCESS_KEY=…`); base64 padding only ever follows.
-    pattern:
-      /(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
+    pattern: /(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
     validate: (secret, { text, start, end }) =>
       secretPlausible(secret) && secretNearEvidence(text, start, end),
     confidence: "high",
@@ -133,10 +126,7 @@ export const rules: Rule[] = [
           { text: `"SecretAccessKey": "${s2}",`, secret: s2 },
           { text: `key ${id} secret ${s3}`, secret: s3 },
           { text: `User,${id},${s4}\n`, secret: s4 },
-          {
-            text: `AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY=${s1}`,
-            secret: s1,
-          },
+          { text: `AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY=${s1}`, secret: s1 },
         ];
       },
       negatives: () => {
@@ -144,9 +134,7 @@ export const rules: Rule[] = [
         const sha = randomString(ALPHABET.hexLower, 40, rand);
         return [
           `commit ${sha} fixed it`,
-          `aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY\nblob ${
-            secretKey(rand)
-          }`,
+          `aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY\nblob ${secretKey(rand)}`,
           `blob ${secretKey(rand)} with no aws context at all`,
           `aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY${EXAMPLE}KEY`,
           `aws_secret_access_key = ${"x".repeat(40)}`,

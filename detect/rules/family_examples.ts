@@ -9,17 +9,13 @@ export function direct(rule: Rule, text: string): string[] {
   const out: string[] = [];
   const re = new RegExp(
     rule.pattern.source,
-    rule.pattern.flags.includes("d")
-      ? rule.pattern.flags
-      : rule.pattern.flags + "d",
+    rule.pattern.flags.includes("d") ? rule.pattern.flags : rule.pattern.flags + "d",
   );
   for (const m of text.matchAll(re)) {
     const g = m.indices?.groups?.secret;
     const [s, e] = g ?? [m.index!, m.index! + m[0].length];
     const secret = text.slice(s, e);
-    if (!rule.validate || rule.validate(secret, { text, start: s, end: e })) {
-      out.push(secret);
-    }
+    if (!rule.validate || rule.validate(secret, { text, start: s, end: e })) out.push(secret);
   }
   return out;
 }
@@ -32,17 +28,10 @@ export function testRuleExamples(rules: readonly Rule[]): void {
       for (const k of rule.keywords) assertEquals(k, k.toLowerCase());
       for (const p of rule.examples.positives()) {
         const got = direct(rule, p.text);
-        assertEquals(
-          got.length,
-          1,
-          `one match expected in an example of ${rule.id}`,
-        );
+        assertEquals(got.length, 1, `one match expected in an example of ${rule.id}`);
         if (p.secret) assertEquals(got[0], p.secret);
         const lower = got[0].toLowerCase();
-        assert(
-          rule.keywords.some((k) => p.text.toLowerCase().includes(k)),
-          "a keyword must occur",
-        );
+        assert(rule.keywords.some((k) => p.text.toLowerCase().includes(k)), "a keyword must occur");
         void lower;
       }
     });
@@ -55,11 +44,7 @@ export function testRuleExamples(rules: readonly Rule[]): void {
         assertEquals(mine[0].confidence, rule.confidence);
       }
       for (const n of rule.examples.negatives()) {
-        assertEquals(
-          (await scan(n)).map((f) => f.ruleId),
-          [],
-          `false positive for ${rule.id}`,
-        );
+        assertEquals((await scan(n)).map((f) => f.ruleId), [], `false positive for ${rule.id}`);
       }
     });
   }

@@ -20,14 +20,7 @@ import {
 } from "../entropy.ts";
 
 /** Name segments that make a value a password. */
-const PASSWORD_WORDS = new Set([
-  "password",
-  "passwd",
-  "passphrase",
-  "pwd",
-  "pass",
-  "passwort",
-]);
+const PASSWORD_WORDS = new Set(["password", "passwd", "passphrase", "pwd", "pass", "passwort"]);
 /** Name segments (alone) that make a value an API secret. */
 const SECRET_WORDS = new Set([
   "secret",
@@ -168,9 +161,7 @@ export function isNonSecretValue(value: string): boolean {
   if (NOT_A_VALUE.test(v)) return true;
   if (OWNED_PREFIX.test(v)) return true;
   // Variable references and templates: ${X}, $X, $(cmd), %X%, {{ x }}, <x>, process.env.X, …
-  if (/^\$[{(A-Za-z_]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) {
-    return true;
-  }
+  if (/^\$[{(A-Za-z_]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) return true;
   if (
     /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|getenv|import\.meta|Deno\.env|config\.|settings\.|secrets\.|vault:|ssm:|arn:|!Ref|!Sub)/i
       .test(v)
@@ -178,27 +169,19 @@ export function isNonSecretValue(value: string): boolean {
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
   // Random dotted keys (`SG.<id>.<secret>`) are not made of words.
   if (
-    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v) &&
-    wordFraction(v) >= 0.5
+    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v) && wordFraction(v) >= 0.5
   ) return true;
   if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
   // Paths and URLs (a URL with a password is the URL rule's business).
   if (/^(?:~|\.{1,2})\/|^[A-Za-z]:\\/.test(v)) return true;
   // Other slash-separated values are paths only when made of words: base64 secrets hold "/" too.
-  if (/^\/?[\w.@%+~-]+(?:\/[\w.@%+~-]*)+$/.test(v) && wordFraction(v) >= 0.5) {
-    return true;
-  }
+  if (/^\/?[\w.@%+~-]+(?:\/[\w.@%+~-]*)+$/.test(v) && wordFraction(v) >= 0.5) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
-  if (
-    /\.(?:pem|key|p12|pfx|json|ya?ml|txt|env|cfg|conf|ini|crt|cer|jks|keystore)$/i
-      .test(v)
-  ) {
+  if (/\.(?:pem|key|p12|pfx|json|ya?ml|txt|env|cfg|conf|ini|crt|cer|jks|keystore)$/i.test(v)) {
     return true;
   }
   // Numbers, versions, dates, times.
-  if (/^[-+]?[\d.,_:]+$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) {
-    return true;
-  }
+  if (/^[-+]?[\d.,_:]+$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true;
   if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(v)) return true;
   if (hasFiller(v) || isLowVariety(v)) return true;
   return false;
@@ -221,10 +204,7 @@ const INTERLEAVED_DIGITS = /[A-Za-z][0-9]+[A-Za-z][^]*[A-Za-z][0-9]+[A-Za-z]/;
 export const HEX_ENTROPY_CAP = 3.0;
 
 export function entropyThreshold(length: number, hex = false): number {
-  return Math.min(
-    hex ? HEX_ENTROPY_CAP : ENTROPY_CAP,
-    Math.log2(length) - ENTROPY_SLACK,
-  );
+  return Math.min(hex ? HEX_ENTROPY_CAP : ENTROPY_CAP, Math.log2(length) - ENTROPY_SLACK);
 }
 
 export function looksGenerated(value: string): boolean {
@@ -234,9 +214,7 @@ export function looksGenerated(value: string): boolean {
   if (shannonEntropy(value) < entropyThreshold(value.length, hex)) return false;
   // Random base62 forms word-like pieces by chance (1 in 1,000 40-char keys scores 0.63); digits
   // inside letters at two places or more are what identifiers lack, so such values get more room.
-  const limit = INTERLEAVED_DIGITS.test(value)
-    ? MAX_WORD_FRACTION_INTERLEAVED
-    : MAX_WORD_FRACTION;
+  const limit = INTERLEAVED_DIGITS.test(value) ? MAX_WORD_FRACTION_INTERLEAVED : MAX_WORD_FRACTION;
   return wordFraction(value) <= limit;
 }
 
@@ -300,15 +278,11 @@ export function nameBeforeMatch(slice: string): RegExpExecArray | null {
 function nameBefore(text: string, start: number): string | null {
   const m = nameBeforeMatch(text.slice(Math.max(0, start - 96), start));
   if (!m) return null;
-  return m[1].replace(/(?:[ \t]*(?:=>|:=|=|:|\bis\b|\bwas\b)?[ \t:]*)$/, "")
-    .replace(/["'\]]$/, "");
+  return m[1].replace(/(?:[ \t]*(?:=>|:=|=|:|\bis\b|\bwas\b)?[ \t:]*)$/, "").replace(/["'\]]$/, "");
 }
 
 function genericValidate(want: NameKind) {
-  return (
-    secret: string,
-    ctx: { text: string; start: number; end: number },
-  ): boolean => {
+  return (secret: string, ctx: { text: string; start: number; end: number }): boolean => {
     const name = nameBefore(ctx.text, ctx.start);
     if (name === null) return false;
     const kind = classifyName(name);
@@ -339,8 +313,7 @@ const NAME_VALUE =
 
 /** Characters normalize() may change or drop (markers, entities, link brackets, invisibles). */
 function mayChange(c: number): boolean {
-  return c === 42 || c === 95 || c === 126 || c === 96 || c === 38 ||
-    c === 60 || c === 62 ||
+  return c === 42 || c === 95 || c === 126 || c === 96 || c === 38 || c === 60 || c === 62 ||
     c === 124 || c >= 0xad;
 }
 
@@ -364,8 +337,7 @@ function isBlankCode(c: number): boolean {
 function innerUnderscore(text: CharReader, j: number): boolean {
   if (j === 0 || j + 1 >= text.length) return false;
   const a = text.charCodeAt(j - 1), b = text.charCodeAt(j + 1);
-  return (isAlnumCode(a) || a === 45) &&
-    (isAlnumCode(b) || b === 95 || b === 45);
+  return (isAlnumCode(a) || a === 45) && (isAlnumCode(b) || b === 95 || b === 45);
 }
 
 /** Which characters make a gate say "maybe" (the scanner may read them otherwise). */
@@ -374,8 +346,7 @@ const never: Changes = () => false;
 
 /** Characters that end NAME_VALUE's value (`\s` and `"'\`,;)]}>`), U+00A0 included. */
 function isValueStop(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 34 ||
-    c === 39 || c === 96 ||
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 34 || c === 39 || c === 96 ||
     c === 44 || c === 59 || c === 41 || c === 93 || c === 125 || c === 62;
 }
 
@@ -412,11 +383,7 @@ function schemeEnd(text: CharReader, v: number, changes: Changes): number {
  * Whether NAME_VALUE's value (an optional quote, then 8 or more characters it allows, the first
  * not one of `-=:.?`) may start at `v`. Any character normalize() may change: maybe.
  */
-function valueMayStartAt(
-  text: CharReader,
-  v: number,
-  changes: Changes,
-): boolean {
+function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean {
   if (v >= text.length) return false;
   let c = text.charCodeAt(v);
   if (changes(c)) return true;
@@ -425,9 +392,7 @@ function valueMayStartAt(
     c = text.charCodeAt(v);
     if (changes(c)) return true;
   }
-  if (
-    isValueStop(c) || c === 45 || c === 61 || c === 58 || c === 46 || c === 63
-  ) return false;
+  if (isValueStop(c) || c === 45 || c === 61 || c === 58 || c === 46 || c === 63) return false;
   if (isLetterCode(c)) {
     const scheme = schemeEnd(text, v, changes);
     if (scheme < 0) return true;
@@ -444,11 +409,7 @@ function valueMayStartAt(
 }
 
 /** After `=`/`:` at `k` (or `=>`, `:=`) and up to 4 blanks: a value? */
-function valueAfterSeparator(
-  text: CharReader,
-  k: number,
-  changes: Changes,
-): boolean {
+function valueAfterSeparator(text: CharReader, k: number, changes: Changes): boolean {
   const c = text.charCodeAt(k);
   let s = k + 1;
   // `=` alone before `>` (or `:` before `=`) would leave a value starting with it: never one.
@@ -463,20 +424,12 @@ function valueAfterSeparator(
       if (e === 47) return false;
     }
   }
-  for (
-    let b = 0;
-    b < 4 && s < text.length && isBlankCode(text.charCodeAt(s));
-    b++
-  ) s++;
+  for (let b = 0; b < 4 && s < text.length && isBlankCode(text.charCodeAt(s)); b++) s++;
   return valueMayStartAt(text, s, changes);
 }
 
 /** After `is`/`was` at `k`, 1-4 of `[ \t:]` and a value? */
-function valueAfterIsWas(
-  text: CharReader,
-  k: number,
-  changes: Changes,
-): boolean {
+function valueAfterIsWas(text: CharReader, k: number, changes: Changes): boolean {
   const word = text.charCodeAt(k) === 119 ? "was" : "is";
   let s = k;
   for (let i = 0; i < word.length; i++, s++) {
@@ -500,11 +453,7 @@ function valueAfterIsWas(
  * What may follow a name that ends at `s` (after its closing quote, if any): up to 4 blanks and
  * `=`, `:`, `=>` or `:=`, or 1-4 blanks and `is`/`was`; then a value.
  */
-function valueAfterName(
-  text: CharReader,
-  s: number,
-  changes: Changes,
-): boolean {
+function valueAfterName(text: CharReader, s: number, changes: Changes): boolean {
   let k = s, b = 0;
   while (b < 4 && k < text.length && isBlankCode(text.charCodeAt(k))) {
     k++;
@@ -514,9 +463,7 @@ function valueAfterName(
   const d = text.charCodeAt(k);
   if (changes(d)) return true;
   if (d === 61 || d === 58) return valueAfterSeparator(text, k, changes);
-  if (b > 0 && (d === 105 || d === 119)) {
-    return valueAfterIsWas(text, k, changes);
-  }
+  if (b > 0 && (d === 105 || d === 119)) return valueAfterIsWas(text, k, changes);
   return false;
 }
 
@@ -545,9 +492,7 @@ class EdgeMarkersAsBlanks implements CharReader {
     let a = i, b = i + 1;
     while (a > 0 && isMarkerCode(t.charCodeAt(a - 1))) a--;
     while (b < t.length && isMarkerCode(t.charCodeAt(b))) b++;
-    if (
-      a > 0 && t.charCodeAt(a - 1) > 32 && b < t.length && t.charCodeAt(b) > 32
-    ) return c;
+    if (a > 0 && t.charCodeAt(a - 1) > 32 && b < t.length && t.charCodeAt(b) > 32) return c;
     this.mapped = true;
     return 32;
   }
@@ -583,13 +528,12 @@ function nameValueReading(
   changes: Changes,
 ): boolean {
   // `_` is a name character raw, and as shown inside an identifier (else a marker: maybe).
-  const nameCode = isNameCode;
   let dash = false;
   const longest = hitStart + 64;
   for (let j = wordStart; j < text.length; j++) {
     const c = text.charCodeAt(j);
     if (changes(c) && !(c === 95 && innerUnderscore(text, j))) return true;
-    if (nameCode(c) || c === 95) {
+    if (isNameCode(c) || c === 95) {
       if (c === 45) dash = true;
       if (j >= longest) return false; // the run through the hit is longer than any name
       continue;
@@ -604,11 +548,7 @@ function nameValueReading(
       if (dash) {
         // `--flag value`: 1-4 blanks, then the value.
         let k = j;
-        for (
-          let b = 0;
-          b < 4 && k < text.length && isBlankCode(text.charCodeAt(k));
-          b++
-        ) k++;
+        for (let b = 0; b < 4 && k < text.length && isBlankCode(text.charCodeAt(k)); b++) k++;
         if (valueMayStartAt(text, k, changes)) return true;
       }
     }
@@ -633,10 +573,7 @@ export function urlMayStart(
     const c = text.charCodeAt(j);
     // `<` before a scheme is a blank as shown (a link) or itself: neither is a scheme character.
     // An identifier's `_` (TOKEN_URL=) stays as shown too.
-    if (
-      c === 58 ||
-      (c !== 60 && changes(c) && !(c === 95 && innerUnderscore(text, j)))
-    ) {
+    if (c === 58 || (c !== 60 && changes(c) && !(c === 95 && innerUnderscore(text, j)))) {
       return true;
     }
   }
@@ -645,14 +582,11 @@ export function urlMayStart(
     const c = text.charCodeAt(j);
     if (c === 58) return true;
     if (
-      c === 47 || c === 64 || c === 34 || c === 39 || c === 60 || c === 62 ||
-      c === 32 ||
+      c === 47 || c === 64 || c === 34 || c === 39 || c === 60 || c === 62 || c === 32 ||
       c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0
     ) return false;
     // `|` in a link is a blank as shown (the end) and a character raw: go on reading raw.
-    if (c !== 124 && changes(c) && !(c === 95 && innerUnderscore(text, j))) {
-      return true;
-    }
+    if (c !== 124 && changes(c) && !(c === 95 && innerUnderscore(text, j))) return true;
   }
   return false;
 }
@@ -660,14 +594,11 @@ export function urlMayStart(
 function variants(words: string[]): string[] {
   const out = new Set<string>();
   for (const w of words) out.add(w);
-  for (const q of KEY_QUALIFIERS) {
-    for (const sep of ["", "_", "-", "."]) out.add(q + sep + "key");
-  }
+  for (const q of KEY_QUALIFIERS) for (const sep of ["", "_", "-", "."]) out.add(q + sep + "key");
   return [...out];
 }
 
-const b62 = (n: number, rand: () => number) =>
-  randomString(ALPHABET.base62, n, rand);
+const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
 /** What the two name = value rules share; they differ in the names they accept. */
 function nameValueRule(kind: "password" | "secret") {
@@ -688,8 +619,7 @@ export const rules: Rule[] = [
   {
     id: "generic-password",
     family: "generic",
-    description:
-      "Password assigned in config, code, a command line or a sentence",
+    description: "Password assigned in config, code, a command line or a sentence",
     keywords: ["pass", "pwd"],
     ...nameValueRule("password"),
     examples: {
@@ -730,8 +660,7 @@ export const rules: Rule[] = [
   {
     id: "generic-secret",
     family: "generic",
-    description:
-      "API key, token or secret assigned in config, code or a command line",
+    description: "API key, token or secret assigned in config, code or a command line",
     keywords: variants(["secret", "token", "apikey", "credential"]),
     ...nameValueRule("secret"),
     examples: {
@@ -800,10 +729,7 @@ export const rules: Rule[] = [
         const a = b62(16, rand);
         const b = "Zr8" + b62(11, rand);
         return [
-          {
-            text: `DATABASE_URL=postgres://app:${a}@db.internal:5432/app`,
-            secret: a,
-          },
+          { text: `DATABASE_URL=postgres://app:${a}@db.internal:5432/app`, secret: a },
           { text: `try redis://:${b}@cache.acme.io:6379`, secret: b },
         ];
       },

@@ -15,27 +15,8 @@ import {
 } from "./generic.ts";
 
 const PIECES = {
-  names: [
-    "token",
-    "Token",
-    "PASSWORD",
-    "pass",
-    "pwd",
-    "secret",
-    "api_key",
-    "apiKey",
-    "api-key",
-  ],
-  more: [
-    "client_secret",
-    "db_pass",
-    "--password",
-    "-p",
-    "x-token",
-    "[token]",
-    "token[0]",
-    "tok",
-  ],
+  names: ["token", "Token", "PASSWORD", "pass", "pwd", "secret", "api_key", "apiKey", "api-key"],
+  more: ["client_secret", "db_pass", "--password", "-p", "x-token", "[token]", "token[0]", "tok"],
   urls: [
     "://",
     "https://",
@@ -46,62 +27,15 @@ const PIECES = {
     "git+ssh:/",
     "x.y-z:",
   ],
-  seps: [
-    "=",
-    ":",
-    ": ",
-    " = ",
-    "=>",
-    ":=",
-    " is ",
-    " was ",
-    " is: ",
-    '"',
-    "'",
-    '": "',
-    " ",
-  ],
-  gaps: [
-    "  ",
-    "     ",
-    "\t",
-    "\n",
-    ",",
-    ";",
-    "(",
-    ")",
-    "/",
-    "@",
-    "-",
-    ".",
-    "[",
-    "]",
-    "\u00a0",
-  ],
-  specials: [
-    "*",
-    "_",
-    "~",
-    "`",
-    "&amp;",
-    "&quot;",
-    "&#39;",
-    "&gt;",
-    "&lt;",
-    "<",
-    ">",
-    "|",
-    // A marker glued to a token character, which normalize() drops or keeps rather than blanks.
-    "*9",
-    "_-",
-    "~.",
-    "`%",
-    "*+",
-  ],
+  seps: ["=", ":", ": ", " = ", "=>", ":=", " is ", " was ", " is: ", '"', "'", '": "', " "],
+  gaps: ["  ", "     ", "\t", "\n", ",", ";", "(", ")", "/", "@", "-", ".", "[", "]", "\u00a0"],
+  specials: ["*", "_", "~", "`", "&amp;", "&quot;", "&#39;", "&gt;", "&lt;", "<", ">", "|"],
+  // A marker glued to a token character, which normalize() drops or keeps rather than blanks.
+  glued: ["*9", "_-", "~.", "`%", "*+"],
   invisibles: ["\u200b", "\u00ad", "\u2022", "<@U123>"],
 };
 // Markers and invisibles make a gate say "maybe": rarer, so that it often says no.
-const { names, more, urls, seps, gaps, specials, invisibles } = PIECES;
+const { names, more, urls, seps, gaps, specials, glued, invisibles } = PIECES;
 const ALL = [
   names,
   names,
@@ -114,25 +48,16 @@ const ALL = [
   gaps,
   gaps,
   specials,
+  glued,
   invisibles,
 ];
 
 function randomText(rand: () => number): string {
-  return pieceText(rand, ALL, {
-    pieces: 24,
-    word: 0.15,
-    wordLength: 24,
-    punctuation: 0.05,
-  });
+  return pieceText(rand, ALL, { pieces: 24, word: 0.15, wordLength: 24, punctuation: 0.05 });
 }
 
 /** Whether `re` (sticky) matches at some start in [from, to] of `text`. */
-function matchesIn(
-  re: RegExp,
-  text: string,
-  from: number,
-  to: number,
-): boolean {
+function matchesIn(re: RegExp, text: string, from: number, to: number): boolean {
   for (let p = from; p <= to && p <= text.length; p++) {
     re.lastIndex = p;
     const m = re.exec(text);
@@ -145,20 +70,11 @@ function matchesIn(
 function checkGate(
   id: string,
   keywords: string[],
-  gate: (
-    text: string,
-    ws: number,
-    hs: number,
-    he: number,
-    asShown: boolean,
-  ) => boolean,
+  gate: (text: string, ws: number, hs: number, he: number, asShown: boolean) => boolean,
   seed: number,
 ): { noes: number; rawNoes: number; hits: number } {
   const rule = rules.find((r) => r.id === id)!;
-  const re = new RegExp(
-    rule.pattern.source,
-    rule.pattern.flags.replace("g", "") + "y",
-  );
+  const re = new RegExp(rule.pattern.source, rule.pattern.flags.replace("g", "") + "y");
   const before = rule.window!.before!, after = rule.window!.after!;
   const rand = seededRandom(seed);
   let noes = 0, rawNoes = 0, hits = 0;
@@ -166,20 +82,14 @@ function checkGate(
     const text = randomText(rand);
     const lower = text.toLowerCase();
     for (const k of keywords) {
-      for (
-        let hs = lower.indexOf(k);
-        hs !== -1;
-        hs = lower.indexOf(k, hs + 1)
-      ) {
+      for (let hs = lower.indexOf(k); hs !== -1; hs = lower.indexOf(k, hs + 1)) {
         hits++;
         const he = hs + k.length;
         const ws = wordStart(text, hs, before);
         // Raw only: a "no" means no match in the text as it is.
         if (!gate(text, ws, hs, he, false)) {
           rawNoes++;
-          const why = `${id}: raw gate said no at ${hs} in ${
-            JSON.stringify(text)
-          }`;
+          const why = `${id}: raw gate said no at ${hs} in ${JSON.stringify(text)}`;
           assert(!matchesIn(re, text, ws, hs), why);
         }
         if (gate(text, ws, hs, he, true)) continue;
@@ -187,18 +97,12 @@ function checkGate(
         const why = `${id}: gate said no at ${hs} in ${JSON.stringify(text)}`;
         assert(!matchesIn(re, text, ws, hs), why);
         let we = text.indexOf("\n", he);
-        if (we === -1 || we > he + after) {
-          we = Math.min(text.length, he + after);
-        }
+        if (we === -1 || we > he + after) we = Math.min(text.length, he + after);
         const region = text.slice(ws, we);
         for (const keepInnerMarkers of [false, true]) {
           const norm = normalize(region, { keepInnerMarkers });
           let nh = 0;
-          while (
-            norm.map !== null && nh < norm.text.length && norm.map[nh] < hs - ws
-          ) {
-            nh++;
-          }
+          while (norm.map !== null && nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
           if (norm.map === null) nh = hs - ws;
           assert(!matchesIn(re, norm.text, 0, nh), `${why} (as shown)`);
         }
@@ -209,38 +113,17 @@ function checkGate(
 }
 
 Deno.test("gates: a name = value hit the gate rules out has no match, raw or as shown", () => {
-  const keywords = [
-    "pass",
-    "pwd",
-    "token",
-    "secret",
-    "apikey",
-    "api_key",
-    "api-key",
-  ];
+  const keywords = ["pass", "pwd", "token", "secret", "apikey", "api_key", "api-key"];
   for (const id of ["generic-password", "generic-secret"]) {
-    const { noes, rawNoes, hits } = checkGate(
-      id,
-      keywords,
-      nameValueMayStart,
-      7001,
-    );
+    const { noes, rawNoes, hits } = checkGate(id, keywords, nameValueMayStart, 7001);
     // The check only means something if the gate says no often, and not always.
     assert(noes > 500 && noes < hits, `${id}: ${noes} of ${hits}`);
-    assert(
-      rawNoes > noes && rawNoes < hits,
-      `${id}: raw ${rawNoes} of ${hits}`,
-    );
+    assert(rawNoes > noes && rawNoes < hits, `${id}: raw ${rawNoes} of ${hits}`);
   }
 });
 
 Deno.test("gates: a :// hit the gate rules out has no URL credential, raw or as shown", () => {
-  const { noes, rawNoes, hits } = checkGate(
-    "generic-url-credentials",
-    ["://"],
-    urlMayStart,
-    7002,
-  );
+  const { noes, rawNoes, hits } = checkGate("generic-url-credentials", ["://"], urlMayStart, 7002);
   assert(noes > 500 && noes < hits, `${noes} of ${hits}`);
   assert(rawNoes > noes && rawNoes < hits, `raw ${rawNoes} of ${hits}`);
 });
@@ -269,8 +152,7 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(t("token: "), false);
   // Raw, `_` is part of the name; as shown too inside an identifier, where normalize() keeps it,
   // but at a word's edge it may be an italic marker.
-  const raw = (s: string) =>
-    nameValueMayStart(s, 0, s.indexOf("token"), 0, false);
+  const raw = (s: string) => nameValueMayStart(s, 0, s.indexOf("token"), 0, false);
   assertEquals(t("token_type = bearer12345"), true);
   assertEquals(raw("token_type = bearer12345"), true);
   assertEquals(raw('"token_type": "bearer"'), false);
@@ -286,8 +168,7 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(raw("token: //x7Kq2mWz9"), true);
   assertEquals(raw(`token=${"s".repeat(31)}://x7Kq2mWz9`), false);
   assertEquals(raw(`token=${"s".repeat(32)}://x7Kq2mWz9`), true); // longer than a scheme
-  const u = (s: string) =>
-    urlMayStart(s, 0, s.indexOf("://"), s.indexOf("://") + 3);
+  const u = (s: string) => urlMayStart(s, 0, s.indexOf("://"), s.indexOf("://") + 3);
   assertEquals(u("https://github.com/acme/repo"), false);
   assertEquals(u("<https://acme.io|acme>"), false);
   assertEquals(u("https://user:pw@acme.io"), true);

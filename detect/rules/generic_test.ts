@@ -2,12 +2,7 @@ import { assert, assertEquals, assertFalse } from "@std/assert";
 import { scan } from "../scan.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { rules } from "./generic.ts";
-import {
-  classifyName,
-  isNonSecretValue,
-  looksGenerated,
-  looksLikePassword,
-} from "./generic.ts";
+import { classifyName, isNonSecretValue, looksGenerated, looksLikePassword } from "./generic.ts";
 import { testRuleExamples } from "./family_examples.ts";
 
 testRuleExamples(rules);

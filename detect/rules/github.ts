@@ -5,62 +5,32 @@
 // public checksum; their shape and randomness are checked instead.
 import type { Rule } from "../types.ts";
 import { hasBase62Crc32, withBase62Crc32 } from "../checksum.ts";
-import {
-  ALPHABET,
-  hasFiller,
-  isLowVariety,
-  randomString,
-  seededRandom,
-} from "../entropy.ts";
+import { ALPHABET, hasFiller, isLowVariety, randomString, seededRandom } from "../entropy.ts";
 
 const CLASSIC: Array<{ kind: string; id: string; description: string }> = [
-  {
-    kind: "p",
-    id: "github-classic-pat",
-    description: "GitHub personal access token (classic)",
-  },
-  {
-    kind: "o",
-    id: "github-oauth-token",
-    description: "GitHub OAuth access token",
-  },
-  {
-    kind: "u",
-    id: "github-user-to-server-token",
-    description: "GitHub App user access token",
-  },
+  { kind: "p", id: "github-classic-pat", description: "GitHub personal access token (classic)" },
+  { kind: "o", id: "github-oauth-token", description: "GitHub OAuth access token" },
+  { kind: "u", id: "github-user-to-server-token", description: "GitHub App user access token" },
   {
     kind: "s",
     id: "github-server-to-server-token",
     description: "GitHub App installation access token",
   },
-  {
-    kind: "r",
-    id: "github-refresh-token",
-    description: "GitHub App refresh token",
-  },
+  { kind: "r", id: "github-refresh-token", description: "GitHub App refresh token" },
 ];
 
 function classicToken(prefix: string, rand: () => number): string {
   return prefix + withBase62Crc32(randomString(ALPHABET.base62, 30, rand));
 }
 
-function classicRule(
-  kind: string,
-  id: string,
-  description: string,
-  seed: number,
-): Rule {
+function classicRule(kind: string, id: string, description: string, seed: number): Rule {
   const prefix = ["g", "h", kind, "_"].join("");
   return {
     id,
     family: "github",
     description,
     keywords: [prefix],
-    pattern: new RegExp(
-      `(?<![A-Za-z0-9])(?<secret>${prefix}[A-Za-z0-9]{36})(?![A-Za-z0-9_])`,
-      "g",
-    ),
+    pattern: new RegExp(`(?<![A-Za-z0-9])(?<secret>${prefix}[A-Za-z0-9]{36})(?![A-Za-z0-9_])`, "g"),
     validate: (secret) => hasBase62Crc32(secret.slice(4)),
     confidence: "high",
     examples: {
@@ -104,8 +74,7 @@ const fineGrainedRule: Rule = {
   family: "github",
   description: "GitHub fine-grained personal access token",
   keywords: [FINE_PREFIX],
-  pattern:
-    /(?<![A-Za-z0-9])(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/g,
+  pattern: /(?<![A-Za-z0-9])(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/g,
   validate: (secret) => {
     const body = secret.slice(FINE_PREFIX.length);
     const [id, key] = body.split("_");
@@ -129,17 +98,13 @@ const fineGrainedRule: Rule = {
         `${FINE_PREFIX}${"x".repeat(22)}_${"x".repeat(59)}`,
         `${FINE_PREFIX}${randomString(ALPHABET.base62, 22, rand)}`,
         `docs: tokens start with ${FINE_PREFIX} and are 93 characters long`,
-        `${FINE_PREFIX}${"A".repeat(22)}_${
-          "0123456789".repeat(6).slice(0, 59)
-        }`,
+        `${FINE_PREFIX}${"A".repeat(22)}_${"0123456789".repeat(6).slice(0, 59)}`,
       ];
     },
   },
 };
 
 export const rules: Rule[] = [
-  ...CLASSIC.map((c, i) =>
-    classicRule(c.kind, c.id, c.description, 7000 + i * 10)
-  ),
+  ...CLASSIC.map((c, i) => classicRule(c.kind, c.id, c.description, 7000 + i * 10)),
   fineGrainedRule,
 ];

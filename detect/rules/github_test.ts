@@ -12,13 +12,7 @@ Deno.test("github: a real-shaped classic token with a valid checksum is found; f
   const prefix = ["gh", "p_"].join("");
   const tok = prefix + withBase62Crc32(randomString(ALPHABET.base62, 30, rand));
   const found = await scan(`token: ${tok}`, { includeSecret: true });
-  assertEquals(found.map((f) => [f.ruleId, f.secret]), [[
-    "github-classic-pat",
-    tok,
-  ]]);
+  assertEquals(found.map((f) => [f.ruleId, f.secret]), [["github-classic-pat", tok]]);
   const bad = tok.slice(0, -2) + (tok.endsWith("00") ? "11" : "00");
-  assertEquals(
-    (await scan(`token: ${bad}`)).filter((f) => f.family === "github"),
-    [],
-  );
+  assertEquals((await scan(`token: ${bad}`)).filter((f) => f.family === "github"), []);
 });

@@ -4,21 +4,14 @@
 // confidence and only from 60 characters on (real ones run 150-250+), so truncated doc samples
 // like `ya29.a0Af…` are not.
 import type { Rule } from "../types.ts";
-import {
-  ALPHABET,
-  hasFiller,
-  isLowVariety,
-  randomString,
-  seededRandom,
-} from "../entropy.ts";
+import { ALPHABET, hasFiller, isLowVariety, randomString, seededRandom } from "../entropy.ts";
 
 const AIZA = ["AI", "za"].join("");
 const GOCSPX = ["GOC", "SPX-"].join("");
 const YA29 = ["ya", "29."].join("");
 
 function randomTail(s: string): boolean {
-  return !hasFiller(s) && !isLowVariety(s) && /[A-Z]/.test(s) &&
-    /[a-z]/.test(s);
+  return !hasFiller(s) && !isLowVariety(s) && /[A-Z]/.test(s) && /[a-z]/.test(s);
 }
 
 export const rules: Rule[] = [
@@ -28,8 +21,7 @@ export const rules: Rule[] = [
     description: "Google API key",
     keywords: ["aiza"],
     exactKeywords: ["AIza"],
-    pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g,
     validate: (secret) => randomTail(secret.slice(4)),
     confidence: "high",
     examples: {
@@ -39,11 +31,7 @@ export const rules: Rule[] = [
         const b = AIZA + "Sy" + randomString(ALPHABET.base64url, 33, rand);
         return [
           { text: `GOOGLE_API_KEY=${a}`, secret: a },
-          {
-            text:
-              `https://maps.googleapis.com/maps/api/js?key=${b}&callback=init`,
-            secret: b,
-          },
+          { text: `https://maps.googleapis.com/maps/api/js?key=${b}&callback=init`, secret: b },
         ];
       },
       negatives: () => {
@@ -63,8 +51,7 @@ export const rules: Rule[] = [
     description: "Google OAuth client secret",
     keywords: ["gocspx-"],
     exactKeywords: ["GOCSPX-"],
-    pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>GOCSPX-[0-9A-Za-z_-]{28})(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>GOCSPX-[0-9A-Za-z_-]{28})(?![A-Za-z0-9_-])/g,
     validate: (secret) => randomTail(secret.slice(7)),
     confidence: "high",
     examples: {
@@ -89,8 +76,7 @@ export const rules: Rule[] = [
     description: "Google OAuth access token",
     keywords: [YA29],
     exactKeywords: [YA29],
-    pattern:
-      /(?<![A-Za-z0-9_.-])(?<secret>ya29\.[0-9A-Za-z_-]{55,2048})(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>ya29\.[0-9A-Za-z_-]{55,2048})(?![A-Za-z0-9_-])/g,
     validate: (secret) => randomTail(secret.slice(5)),
     confidence: "medium",
     window: { before: 8, after: 2100 },
@@ -104,9 +90,7 @@ export const rules: Rule[] = [
         const rand = seededRandom(9302);
         return [
           `Authorization: Bearer ${YA29}a0Af...`,
-          `Authorization: Bearer ${YA29}${
-            randomString(ALPHABET.base64url, 20, rand)
-          }`,
+          `Authorization: Bearer ${YA29}${randomString(ALPHABET.base64url, 20, rand)}`,
           `token=${YA29}${"x".repeat(80)}`,
         ];
       },

@@ -42,9 +42,7 @@ function b64url(s: string): string {
 }
 
 function makeJwt(header: object, payload: object, sig: string): string {
-  return `${b64url(JSON.stringify(header))}.${
-    b64url(JSON.stringify(payload))
-  }.${sig}`;
+  return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}.${sig}`;
 }
 
 export const rules: Rule[] = [
@@ -88,21 +86,9 @@ export const rules: Rule[] = [
         const notJson = `${b64url("{not json")}.${b64url('{"a":1}')}.${
           randomString(ALPHABET.base64url, 43, rand)
         }`;
-        const noAlg = makeJwt(
-          { typ: "JWT" },
-          { a: 1 },
-          randomString(ALPHABET.base64url, 43, rand),
-        );
+        const noAlg = makeJwt({ typ: "JWT" }, { a: 1 }, randomString(ALPHABET.base64url, 43, rand));
         const truncated = makeJwt({ alg: "HS256" }, { a: 1 }, "abc");
-        return [
-          unsigned,
-          noneSigned,
-          notJson,
-          noAlg,
-          truncated,
-          "eyJhbGciOi...",
-          "eyJ0eXAi",
-        ];
+        return [unsigned, noneSigned, notJson, noAlg, truncated, "eyJhbGciOi...", "eyJ0eXAi"];
       },
     },
   },

@@ -8,10 +8,7 @@ testRuleExamples(rules);
 
 Deno.test("jwt: isSignedJwt needs a JSON header with alg (not none), a JSON payload and a signature", () => {
   const enc = (o: unknown) =>
-    btoa(JSON.stringify(o)).replace(/=+$/, "").replace(/\+/g, "-").replace(
-      /\//g,
-      "_",
-    );
+    btoa(JSON.stringify(o)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
   const sig = randomString(ALPHABET.base64url, 43, seededRandom(6));
   assert(isSignedJwt(`${enc({ alg: "HS256" })}.${enc({ sub: 1 })}.${sig}`));
   assertFalse(isSignedJwt(`${enc({ alg: "none" })}.${enc({ sub: 1 })}.${sig}`));

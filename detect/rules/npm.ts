@@ -4,12 +4,7 @@
 // `.npmrc` key `_authToken=<uuid>` (usually `//registry/:_authToken=`), which the legacy rule requires.
 import type { Rule } from "../types.ts";
 import { hasBase62Crc32, withBase62Crc32 } from "../checksum.ts";
-import {
-  ALPHABET,
-  isLowVariety,
-  randomString,
-  seededRandom,
-} from "../entropy.ts";
+import { ALPHABET, isLowVariety, randomString, seededRandom } from "../entropy.ts";
 
 const PREFIX = ["np", "m_"].join("");
 
@@ -78,10 +73,7 @@ export const rules: Rule[] = [
         const b = uuid(rand);
         return [
           { text: `//registry.npmjs.org/:${AUTH}${a}`, secret: a },
-          {
-            text: `cat ~/.npmrc\n//npm.acme.internal:4873/:${AUTH}"${b}"`,
-            secret: b,
-          },
+          { text: `cat ~/.npmrc\n//npm.acme.internal:4873/:${AUTH}"${b}"`, secret: b },
         ];
       },
       negatives: () => [

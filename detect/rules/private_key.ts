@@ -8,27 +8,18 @@
 // leak even when cut short with an ellipsis. The END line must be present. Certificates and
 // public keys have other headers and never match.
 import type { Rule } from "../types.ts";
-import {
-  ALPHABET,
-  hasFiller,
-  randomString,
-  seededRandom,
-  shannonEntropy,
-} from "../entropy.ts";
+import { ALPHABET, hasFiller, randomString, seededRandom, shannonEntropy } from "../entropy.ts";
 
 const DASHES = "-".repeat(5);
 const BEGIN = DASHES + "BEGIN ";
 const END = DASHES + "END ";
 const PK = ["PRIVATE", "KEY"].join(" ");
 
-const PEM_HEADER =
-  /^(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID):/i;
+const PEM_HEADER = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID):/i;
 
 /** How much of `body` is base64 key material, after headers, escapes and whitespace are dropped. */
 export function keyMaterial(body: string): { base64: string; other: string } {
-  const tokens = body.replace(/\\[nrt]/g, " ").split(/\s+/).filter((t) =>
-    t.length > 0
-  );
+  const tokens = body.replace(/\\[nrt]/g, " ").split(/\s+/).filter((t) => t.length > 0);
   let base64 = "";
   let other = "";
   let skipHeaderValue = false;
@@ -49,9 +40,7 @@ export function keyMaterial(body: string): { base64: string; other: string } {
 export function plausibleKeyBody(body: string): boolean {
   const { base64, other } = keyMaterial(body);
   if (base64.length < 64) return false;
-  if (base64.length < 200 && (hasFiller(body) || other.length > 0)) {
-    return false;
-  }
+  if (base64.length < 200 && (hasFiller(body) || other.length > 0)) return false;
   if (other.length > base64.length / 4) return false;
   // Random base64 sits near 6 bits/char; real DER bodies are 5.5+. Filler like "AAAA…" or a
   // repeated line is far below.
@@ -68,16 +57,14 @@ export const rules: Rule[] = [
   {
     id: "private-key",
     family: "private-key",
-    description:
-      "Private key (PEM: RSA, EC, DSA, OpenSSH, PKCS#8, encrypted; PGP key block)",
+    description: "Private key (PEM: RSA, EC, DSA, OpenSSH, PKCS#8, encrypted; PGP key block)",
     keywords: ["private key"],
     pattern:
       /-----BEGIN (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----(?<body>(?:[^-]|-[^-]){0,10000})-----END (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----/g,
     validate: (secret) => {
       const open = secret.indexOf(DASHES, 5) + 5;
       const close = secret.lastIndexOf(END);
-      return open > 5 && close > open &&
-        plausibleKeyBody(secret.slice(open, close));
+      return open > 5 && close > open && plausibleKeyBody(secret.slice(open, close));
     },
     confidence: "high",
     window: { before: 48, after: 20100 },
@@ -92,8 +79,7 @@ export const rules: Rule[] = [
         const enc = pem("ENCRYPTED", "MIIFHzBJBgkqhkiG9w0BBQ0w" + b64(1200));
         const legacyEnc = pem(
           "RSA",
-          "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F2A9C" + "\n\n" +
-            b64(1200),
+          "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F2A9C" + "\n\n" + b64(1200),
         );
         const pgpLabel = "PGP " + PK + " BLOCK";
         const pgp = [
@@ -120,9 +106,7 @@ export const rules: Rule[] = [
         `${BEGIN}${PK}${DASHES}\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC...\n${END}${PK}${DASHES}`,
         pem("RSA", "A".repeat(1200)),
         `paste everything from ${BEGIN}OPENSSH ${PK}${DASHES} down to the END line`,
-        `${BEGIN}CERTIFICATE${DASHES}\nMIIB${
-          "k".repeat(10)
-        }\n${END}CERTIFICATE${DASHES}`,
+        `${BEGIN}CERTIFICATE${DASHES}\nMIIB${"k".repeat(10)}\n${END}CERTIFICATE${DASHES}`,
       ],
     },
   },

@@ -7,8 +7,7 @@ import { testRuleExamples } from "./family_examples.ts";
 testRuleExamples(rules);
 
 Deno.test("private key: keyMaterial sets aside headers, escapes and PGP checksums", () => {
-  const body =
-    "Proc-Type: 4,ENCRYPTED\\nDEK-Info: AES-128-CBC,ABCDEF\\n\\nQUJD REVG =AbCd";
+  const body = "Proc-Type: 4,ENCRYPTED\\nDEK-Info: AES-128-CBC,ABCDEF\\n\\nQUJD REVG =AbCd";
   const { base64, other } = keyMaterial(body);
   assertEquals(base64, "QUJDREVG");
   assertEquals(other, "");

@@ -11,10 +11,7 @@ Deno.test("rule ids are unique kebab-case; keywords lower-case, non-empty; patte
     ids.add(r.id);
     assert(r.keywords.length > 0, `${r.id}: no keywords`);
     for (const k of r.keywords) {
-      assert(
-        k.length > 0 && k === k.toLowerCase(),
-        `${r.id}: keyword ${JSON.stringify(k)}`,
-      );
+      assert(k.length > 0 && k === k.toLowerCase(), `${r.id}: keyword ${JSON.stringify(k)}`);
     }
     assert(r.pattern.global, `${r.id}: pattern not global`);
     assert(!r.pattern.sticky, `${r.id}: pattern sticky`);
@@ -29,16 +26,9 @@ for (const rule of RULES) {
     for (const p of rule.examples.positives()) {
       const found = scanSync(p.text, { includeSecret: true });
       const mine = found.filter((f) => f.ruleId === rule.id);
-      assertEquals(
-        mine.length,
-        1,
-        `${rule.id}: ${mine.length} findings (${summary(found)})`,
-      );
+      assertEquals(mine.length, 1, `${rule.id}: ${mine.length} findings (${summary(found)})`);
       if (p.secret !== undefined) {
-        assert(
-          mine[0].secret === p.secret,
-          `${rule.id}: wrong secret, got ${mine[0].redacted}`,
-        );
+        assert(mine[0].secret === p.secret, `${rule.id}: wrong secret, got ${mine[0].redacted}`);
         assertEquals(p.text.slice(mine[0].start, mine[0].end), p.secret);
       }
       assertEquals(mine[0].family, rule.family);
@@ -48,11 +38,7 @@ for (const rule of RULES) {
   Deno.test(`${rule.id}: ignores its negatives`, () => {
     for (const text of rule.examples.negatives()) {
       const found = scanSync(text);
-      assertEquals(
-        found.length,
-        0,
-        `${rule.id}: negative found (${summary(found)})`,
-      );
+      assertEquals(found.length, 0, `${rule.id}: negative found (${summary(found)})`);
     }
   });
 }

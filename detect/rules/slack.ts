@@ -26,8 +26,7 @@ const digits = (n: number, seed: number) =>
   fakeChars("123456789", 1, seed) + fakeChars(DIGITS, n - 1, seed + 7);
 const hex = (n: number, seed: number) => fakeChars(HEX, n, seed);
 const alnum = (n: number, seed: number) => fakeChars(ALNUM, n, seed);
-const slackId = (lead: string, n: number, seed: number) =>
-  lead + fakeChars(UPPER_ID, n, seed);
+const slackId = (lead: string, n: number, seed: number) => lead + fakeChars(UPPER_ID, n, seed);
 
 /** `xo` + `x` + kind + `-`, assembled so no literal prefix sits in the source. */
 const px = (kind: string) => ["x", "o", "x", kind, "-"].join("");
@@ -42,9 +41,7 @@ function randomTail(min: number, minEntropy: number) {
   return (secret: string): boolean => {
     const m = /[0-9A-Za-z]+$/.exec(secret);
     if (!m || m[0].length < min) return false;
-    const need = /^[0-9a-f]+$/i.test(m[0])
-      ? Math.min(minEntropy, 2.9)
-      : minEntropy;
+    const need = /^[0-9a-f]+$/i.test(m[0]) ? Math.min(minEntropy, 2.9) : minEntropy;
     return entropyOf(m[0]) >= need;
   };
 }
@@ -59,10 +56,7 @@ function contexts(secret: string): Array<{ text: string; secret: string }> {
     { text: "`" + secret + "`", secret },
     { text: "```\nexport T=" + secret + "\n```", secret },
     { text: `> quoted: '${secret}'`, secret },
-    {
-      text: `curl 'https://slack.com/api/auth.test?token=${secret}&pretty=1'`,
-      secret,
-    },
+    { text: `curl 'https://slack.com/api/auth.test?token=${secret}&pretty=1'`, secret },
     { text: `*${secret}*`, secret },
   ];
 }
@@ -104,21 +98,18 @@ function tokenRule(
     ...rest,
     examples: {
       positives: () => [1, 2, 3].flatMap((seed) => contexts(make(seed))),
-      negatives:
-        () => [...commonNegatives(kind), ...(extraNegatives?.() ?? [])],
+      negatives: () => [...commonNegatives(kind), ...(extraNegatives?.() ?? [])],
     },
   };
 }
 
-const rotating = (inner: string) =>
-  ["x", "o", "x", "e", ".", px(inner)].join("");
+const rotating = (inner: string) => ["x", "o", "x", "e", ".", px(inner)].join("");
 
 export const rules: Rule[] = [
   tokenRule({
     id: "slack-rotating-user-token",
     kind: "e.xoxp",
-    description:
-      "Slack rotating user token or app configuration access token (xoxe.xoxp-1-)",
+    description: "Slack rotating user token or app configuration access token (xoxe.xoxp-1-)",
     keywords: ["xoxe.xoxp-"],
     pattern: /xoxe\.xoxp-\d-[0-9A-Za-z]{40,300}/g,
     validate: randomTail(40, 4.0),
@@ -138,8 +129,7 @@ export const rules: Rule[] = [
   tokenRule({
     id: "slack-refresh-token",
     kind: "e",
-    description:
-      "Slack refresh token for rotating or configuration tokens (xoxe-1-)",
+    description: "Slack refresh token for rotating or configuration tokens (xoxe-1-)",
     keywords: ["xoxe-"],
     pattern: /xoxe-\d-[0-9A-Za-z]{40,300}/g,
     validate: randomTail(40, 4.0),
@@ -156,8 +146,7 @@ export const rules: Rule[] = [
     make: (s) =>
       s === 3
         ? px("b") + digits(12, s) + "-" + alnum(24, s) // legacy two-part shape
-        : px("b") + digits(12, s) + "-" + digits(13, s + 1) + "-" +
-          alnum(24, s + 2),
+        : px("b") + digits(12, s) + "-" + digits(13, s + 1) + "-" + alnum(24, s + 2),
     extraNegatives: () => [
       `${px("b")}`,
       `${px("b")}123456789012-short`,
@@ -173,8 +162,7 @@ export const rules: Rule[] = [
     validate: randomTail(20, 3.3),
     verifyAs: "xoxp",
     make: (s) =>
-      px("p") + digits(12, s) + "-" + digits(12, s + 1) + "-" +
-      digits(13, s + 2) + "-" +
+      px("p") + digits(12, s) + "-" + digits(12, s + 1) + "-" + digits(13, s + 2) + "-" +
       hex(32, s + 3),
   }),
   tokenRule({
@@ -188,8 +176,7 @@ export const rules: Rule[] = [
     make: (s) =>
       s === 2
         ? px("a") + alnum(40, s)
-        : px("a") + "2-" + digits(12, s) + "-" + digits(12, s + 1) + "-" +
-          digits(13, s + 2) +
+        : px("a") + "2-" + digits(12, s) + "-" + digits(12, s + 1) + "-" + digits(13, s + 2) +
           "-" + hex(64, s + 3),
   }),
   tokenRule({
@@ -221,8 +208,7 @@ export const rules: Rule[] = [
     pattern: /xoxc-(?:\d{4,15}-){1,4}[0-9A-Za-z]{20,128}/g,
     validate: randomTail(20, 3.3),
     make: (s) =>
-      px("c") + digits(12, s) + "-" + digits(12, s + 1) + "-" +
-      digits(13, s + 2) + "-" +
+      px("c") + digits(12, s) + "-" + digits(12, s + 1) + "-" + digits(13, s + 2) + "-" +
       hex(64, s + 3),
   }),
   tokenRule({
@@ -238,8 +224,7 @@ export const rules: Rule[] = [
       return alnums.length >= 32 && entropyOf(alnums) >= 4.2;
     },
     make: (s) =>
-      px("d") + alnum(60, s) + "%2B" + alnum(40, s + 1) + "%2F" +
-      alnum(30, s + 2) + "%3D%3D",
+      px("d") + alnum(60, s) + "%2B" + alnum(40, s + 1) + "%2F" + alnum(30, s + 2) + "%3D%3D",
   }),
   tokenRule({
     id: "slack-app-token",
@@ -250,8 +235,7 @@ export const rules: Rule[] = [
     validate: randomTail(24, 3.3),
     verifyAs: "xapp",
     make: (s) =>
-      ["x", "a", "p", "p", "-"].join("") + "1-" + slackId("A", 10, s) + "-" +
-      digits(13, s + 1) +
+      ["x", "a", "p", "p", "-"].join("") + "1-" + slackId("A", 10, s) + "-" + digits(13, s + 1) +
       "-" + hex(64, s + 2),
   }),
   tokenRule({
@@ -262,8 +246,7 @@ export const rules: Rule[] = [
     pattern: /xwfp-(?:[0-9A-Za-z]{1,20}-){0,5}[0-9A-Za-z]{20,128}/g,
     validate: randomTail(20, 3.5),
     make: (s) =>
-      ["x", "w", "f", "p", "-"].join("") + "1-" + digits(12, s) + "-" +
-      digits(13, s + 1) + "-" +
+      ["x", "w", "f", "p", "-"].join("") + "1-" + digits(12, s) + "-" + digits(13, s + 1) + "-" +
       alnum(40, s + 2),
   }),
   webhookRule({
@@ -273,42 +256,33 @@ export const rules: Rule[] = [
       /(?:https?:\/\/)?(?<secret>hooks\.slack(?:-gov)?\.com\/services\/[TE][0-9A-Z]{6,12}\/B[0-9A-Z]{6,12}\/[0-9A-Za-z]{18,40})/g,
     verifyAs: "webhook",
     make: (s) =>
-      `${HOOKS}/services/${slackId("T", 10, s)}/${slackId("B", 10, s + 1)}/${
-        alnum(24, s + 2)
-      }`,
+      `${HOOKS}/services/${slackId("T", 10, s)}/${slackId("B", 10, s + 1)}/${alnum(24, s + 2)}`,
   }),
   webhookRule({
     id: "slack-workflow-webhook-url",
-    description:
-      "Slack Workflow Builder webhook URL (hooks.slack.com/workflows/…)",
+    description: "Slack Workflow Builder webhook URL (hooks.slack.com/workflows/…)",
     pattern:
       /(?:https?:\/\/)?(?<secret>hooks\.slack(?:-gov)?\.com\/workflows\/[TE][0-9A-Z]{6,12}\/(?:[0-9A-Z]{6,24}\/){1,3}[0-9A-Za-z]{18,64})/g,
     make: (s) =>
-      `${HOOKS}/workflows/${slackId("T", 10, s)}/${slackId("A", 10, s + 1)}/${
-        digits(18, s + 2)
-      }/${alnum(24, s + 3)}`,
+      `${HOOKS}/workflows/${slackId("T", 10, s)}/${slackId("A", 10, s + 1)}/${digits(18, s + 2)}/${
+        alnum(24, s + 3)
+      }`,
   }),
   webhookRule({
     id: "slack-trigger-webhook-url",
-    description:
-      "Slack workflow trigger webhook URL (hooks.slack.com/triggers/…)",
+    description: "Slack workflow trigger webhook URL (hooks.slack.com/triggers/…)",
     pattern:
       /(?:https?:\/\/)?(?<secret>hooks\.slack(?:-gov)?\.com\/triggers\/[TE][0-9A-Z]{6,12}\/(?:[0-9A-Z]{6,24}\/){1,3}[0-9A-Za-z]{20,64})/g,
-    make: (s) =>
-      `${HOOKS}/triggers/${slackId("T", 10, s)}/${digits(13, s + 1)}/${
-        hex(32, s + 2)
-      }`,
+    make: (s) => `${HOOKS}/triggers/${slackId("T", 10, s)}/${digits(13, s + 1)}/${hex(32, s + 2)}`,
   }),
   keywordSecretRule({
     id: "slack-signing-secret",
-    description:
-      "Slack app signing secret (32 hex) next to a signing_secret keyword",
+    description: "Slack app signing secret (32 hex) next to a signing_secret keyword",
     word: "signing",
   }),
   keywordSecretRule({
     id: "slack-client-secret",
-    description:
-      "Slack app client secret (32 hex) next to a client_secret keyword",
+    description: "Slack app client secret (32 hex) next to a client_secret keyword",
     word: "client",
   }),
 ];
@@ -363,9 +337,7 @@ function webhookRule(spec: {
   };
 }
 
-function keywordSecretRule(
-  spec: { id: string; description: string; word: string },
-): Rule {
+function keywordSecretRule(spec: { id: string; description: string; word: string }): Rule {
   const w = spec.word;
   const keywords = ["_", "-", " ", ".", ""].map((sep) => `${w}${sep}secret`);
   const pattern = new RegExp(

@@ -20,8 +20,7 @@ Deno.test("slack: every rule is family slack with keywords inside its own positi
 });
 
 Deno.test("slack: rotating tokens are not reported as plain bot/user tokens", () => {
-  const t = ["x", "o", "x", "e", "."].join("") + x("p") + "1-" +
-    fakeChars(ALNUM, 163, 1);
+  const t = ["x", "o", "x", "e", "."].join("") + x("p") + "1-" + fakeChars(ALNUM, 163, 1);
   const found = only(`token ${t}`);
   assertEquals(found.map((f) => f.ruleId), ["slack-rotating-user-token"]);
   assertEquals(found[0].secret, t);
@@ -29,13 +28,7 @@ Deno.test("slack: rotating tokens are not reported as plain bot/user tokens", ()
 
 Deno.test("slack: prefix glued to other text or URL-encoded still counts", () => {
   const t = x("b") + "123456789012-2345678901234-" + fakeChars(ALNUM, 24, 2);
-  for (
-    const text of [
-      `Authorization: Bearer%20${t}`,
-      `/api/call/${t}?x=1`,
-      `token:${t}`,
-    ]
-  ) {
+  for (const text of [`Authorization: Bearer%20${t}`, `/api/call/${t}?x=1`, `token:${t}`]) {
     const found = only(text);
     assertEquals(found.length, 1, text.slice(0, 20));
     assertEquals(found[0].secret, t);
@@ -43,8 +36,7 @@ Deno.test("slack: prefix glued to other text or URL-encoded still counts", () =>
 });
 
 Deno.test("slack: webhook secret excludes the scheme and Slack's link label", () => {
-  const hook = ["hooks", "slack", "com"].join(".") +
-    "/services/T0ABCDEFGH/B0ABCDEFGH/" +
+  const hook = ["hooks", "slack", "com"].join(".") + "/services/T0ABCDEFGH/B0ABCDEFGH/" +
     fakeChars(ALNUM, 24, 3);
   const text = `<https://${hook}|webhook>`;
   const [f] = only(text);
@@ -57,20 +49,12 @@ Deno.test("slack: webhook secret excludes the scheme and Slack's link label", ()
 Deno.test("slack: a signing secret needs its keyword; bare hex is nothing", () => {
   const hex = fakeChars(HEX, 32, 4);
   assertEquals(only(`build ${hex} passed`).length, 0);
-  assertEquals(
-    only(`SLACK_SIGNING_SECRET=${hex}`)[0].ruleId,
-    "slack-signing-secret",
-  );
+  assertEquals(only(`SLACK_SIGNING_SECRET=${hex}`)[0].ruleId, "slack-signing-secret");
 });
 
 Deno.test("slack: client token and cookie pair are two findings", () => {
-  const c = x("c") + "123456789012-123456789012-1234567890123-" +
-    fakeChars(HEX, 64, 5);
-  const d = x("d") + fakeChars(ALNUM, 80, 6) + "%2F" + fakeChars(ALNUM, 40, 7) +
-    "%3D";
+  const c = x("c") + "123456789012-123456789012-1234567890123-" + fakeChars(HEX, 64, 5);
+  const d = x("d") + fakeChars(ALNUM, 80, 6) + "%2F" + fakeChars(ALNUM, 40, 7) + "%3D";
   const found = only(`token=${c}; cookie d=${d};`);
-  assertEquals(found.map((f) => f.ruleId), [
-    "slack-client-token",
-    "slack-session-cookie",
-  ]);
+  assertEquals(found.map((f) => f.ruleId), ["slack-client-token", "slack-session-cookie"]);
 });

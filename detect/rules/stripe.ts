@@ -20,8 +20,7 @@ const DOC_KEYS = new Set([2003689584, 963477826, 1075794080]);
 
 function plausible(secret: string): boolean {
   const body = secret.slice(8);
-  return !DOC_KEYS.has(crc32(secret)) && !hasFiller(body) &&
-    !isLowVariety(body) &&
+  return !DOC_KEYS.has(crc32(secret)) && !hasFiller(body) && !isLowVariety(body) &&
     /[A-Z]/.test(body) && /[a-z]/.test(body) && wordFraction(body) < 0.85;
 }
 
@@ -49,8 +48,7 @@ function stripeRule(
       positives: () => {
         const rand = seededRandom(seed);
         const a = prefix + "51" + randomString(ALPHABET.base62, 97, rand);
-        const b = prefix + "4e" + randomString(ALPHABET.base62, 22, rand) +
-          "7d";
+        const b = prefix + "4e" + randomString(ALPHABET.base62, 22, rand) + "7d";
         return [
           { text: `STRIPE_SECRET_KEY=${a}`, secret: a },
           { text: `stripe.api_key = "${b}"`, secret: b },
@@ -62,9 +60,7 @@ function stripeRule(
           `STRIPE_SECRET_KEY=${prefix}${"x".repeat(24)}`,
           `STRIPE_SECRET_KEY=${prefix}your_key_here_${"0".repeat(12)}`,
           `STRIPE_SECRET_KEY=${prefix}ThisIsNotARealKeyJustForTheDocs`,
-          `STRIPE_SECRET_KEY=${prefix}${
-            randomString(ALPHABET.base62, 12, rand)
-          }`,
+          `STRIPE_SECRET_KEY=${prefix}${randomString(ALPHABET.base62, 12, rand)}`,
           `keys that start with ${prefix} belong in the vault`,
           `pk_${mode}_${randomString(ALPHABET.base62, 30, rand)} is public`,
         ];
@@ -74,14 +70,7 @@ function stripeRule(
 }
 
 export const rules: Rule[] = [
-  stripeRule(
-    "sk",
-    "live",
-    "stripe-live-secret-key",
-    "Stripe live secret key",
-    "high",
-    9401,
-  ),
+  stripeRule("sk", "live", "stripe-live-secret-key", "Stripe live secret key", "high", 9401),
   stripeRule(
     "rk",
     "live",
@@ -90,14 +79,7 @@ export const rules: Rule[] = [
     "high",
     9411,
   ),
-  stripeRule(
-    "sk",
-    "test",
-    "stripe-test-secret-key",
-    "Stripe test-mode secret key",
-    "medium",
-    9421,
-  ),
+  stripeRule("sk", "test", "stripe-test-secret-key", "Stripe test-mode secret key", "medium", 9421),
   stripeRule(
     "rk",
     "test",
