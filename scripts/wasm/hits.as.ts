@@ -446,6 +446,42 @@ function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
   return false;
 }
 
+@inline
+function isHostByte(c: u32): bool {
+  return isAlnumByte(c) || c == 46 || c == 45;
+}
+
+/**
+ * The URL gate's "no" for a plain link (`https://host/…`, in JSON `https:\/\/host\/…`), read
+ * in a few steps: a scheme of letters, digits, `+`, `.`, `-` back to a blank, a line start or
+ * (in JSON) its string's opening quote, then a host of letters, digits, `.`, `-` up to a `/`,
+ * a blank, a line end or (in JSON) the string's end. No `:` on the way, so no password. False:
+ * not that shape, ask the general gate.
+ */
+@inline
+function plainLink(input: usize, n: i32, hs: i32, he: i32): bool {
+  const floor = hs - (load<u8>(BEFORE + GATE_URL) as i32);
+  let ws = hs;
+  while (true) {
+    if (ws == 0) return false;
+    const c = load<u8>(input + ws - 1) as u32;
+    if (c == 32 || c == 10) break;
+    if (c == 34 && (mode & MODE_JSON) && !(ws >= 2 && oddBackslashes(input, ws - 2))) break;
+    if (ws <= floor + 1 || !(isHostByte(c) || c == 43)) return false;
+    ws--;
+  }
+  let j = he;
+  while (j < n && j < he + 60 && isHostByte(load<u8>(input + j) as u32)) j++;
+  if (j >= n || j >= he + 60) return false;
+  const c = load<u8>(input + j) as u32;
+  if (c == 47 || c == 32 || c == 10) return true;
+  if (mode & MODE_JSON) {
+    if (c == 34) return true; // the string's end
+    if (c == 92 && j + 1 < n && load<u8>(input + j + 1) == 47) return true; // `\/`
+  }
+  return false;
+}
+
 /** urlMayStart over bytes (65 characters forward, counted as characters). */
 @inline
 function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
@@ -536,6 +572,7 @@ export function gatesPassMode(
 @inline
 function gatesPassIn(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   if (gates == GATE_NAME_VALUE && proseWord(input, n, hs, he)) return false;
+  if (gates == GATE_URL && plainLink(input, n, hs, he)) return false;
   let pass = false;
   for (let g: u32 = 1; g <= 2; g++) {
     if ((gates & g) == 0) continue;
