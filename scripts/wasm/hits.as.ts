@@ -413,7 +413,6 @@ function innerUnderscore(input: usize, n: i32, j: i32): bool {
  * nameValueMayStart over bytes. A name run holds no escape (an escaped character in one is
  * uncertain), so within a run bytes are characters and `hs + 64` bounds it as in the text.
  */
-@inline
 function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
   let dash = false;
   const longest = hs + 64;
@@ -483,7 +482,6 @@ function plainLink(input: usize, n: i32, hs: i32, he: i32): bool {
 }
 
 /** urlMayStart over bytes (65 characters forward, counted as characters). */
-@inline
 function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
   for (let j = ws; j < hs; j = step(input, j)) {
     const c = byteAt(input, j);
@@ -507,10 +505,17 @@ function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
   return false;
 }
 
-/** Whether the hit [hs, he) of a keyword with gates `gates` may lead to a match (raw). */
+/**
+ * Whether the hit [hs, he) of a keyword with gates `gates` may lead to a match. The common
+ * "no"s (a keyword in prose, a plain link) are read here in a few steps; the general reading is
+ * a function of its own, so that this one stays small (V8 compiles a hot function with its
+ * optimizing tier only after it ran a while, and a large one takes longer).
+ */
 function gatesPass(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   if (gates == 0) return true;
-  return gatesPassIn(input, n, gates, hs, he);
+  if (gates == GATE_NAME_VALUE && proseWord(input, n, hs, he)) return false;
+  if (gates == GATE_URL && plainLink(input, n, hs, he)) return false;
+  return gatesRead(input, n, gates, hs, he);
 }
 
 /** A name character the gates read the same way in every mode (`_` is not: a marker). */
@@ -566,13 +571,11 @@ export function gatesPassMode(
   scanMode: u32,
 ): bool {
   mode = scanMode;
-  return gatesPassIn(input, n, gates, hs, he);
+  return gatesPass(input, n, gates, hs, he);
 }
 
-@inline
-function gatesPassIn(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
-  if (gates == GATE_NAME_VALUE && proseWord(input, n, hs, he)) return false;
-  if (gates == GATE_URL && plainLink(input, n, hs, he)) return false;
+/** The gates' general reading: the hit's word, then each gate over it. */
+function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   let pass = false;
   for (let g: u32 = 1; g <= 2; g++) {
     if ((gates & g) == 0) continue;
