@@ -17,6 +17,8 @@ const PIECES = [
   ["\u00a0", "é", "🙂", "\u200b", "*", "~", "<", ">", "|", "&amp;"],
   // A marker glued to a token character, which normalize() drops or keeps rather than blanks.
   ["*9", "_-", "~.", "`%"],
+  // Pieces of references (`<#C…|name>`), whose brackets normalize() shows as blanks.
+  ["<#C1|", "<@U9>", "|x>", ">", "<https://a.io|", "<>", "||"],
 ];
 
 function randomText(rand: () => number): string {

@@ -471,15 +471,22 @@ function isMarkerCode(c: number): boolean {
   return c === 42 || c === 95 || c === 126 || c === 96;
 }
 
+/** How far a reference's `>` may lie past the hit to count: well inside a region's reach. */
+const REF_REACH = 200;
+/** normalize()'s longest reference (MAX_REF). */
+const MAX_REF = 2048;
+
 /**
- * `text` as normalize() shows a marker run (`*`, `_`, `~`, backtick) with a blank or line end
- * (any character up to U+0020) or the text's edge on one side: such a run is always shown as
- * blanks (normalize() keeps or drops a marker only between two characters of a word). Other
- * characters read as they are; `mapped` tells whether a run was read as blanks.
+ * `text` as normalize() shows, in the region from `from` (a hit's word), two things it always
+ * turns into blanks: a marker run (`*`, `_`, `~`, backtick) with a blank or line end (any
+ * character up to U+0020) or the text's edge on one side (normalize() keeps or drops a marker
+ * only between two characters of a word), and the `<`, first `|` and `>` of a reference
+ * (`<#C…|name>`, `<@U…>`, `<https://…|label>`) that ends within `REF_REACH` of the hit. Other
+ * characters read as they are; `mapped` tells whether something was read as a blank.
  */
-class EdgeMarkersAsBlanks implements CharReader {
+class ShownReading implements CharReader {
   mapped = false;
-  constructor(readonly text: CharReader) {}
+  constructor(readonly text: CharReader, readonly from: number, readonly hitStart: number) {}
 
   get length(): number {
     return this.text.length;
@@ -487,14 +494,46 @@ class EdgeMarkersAsBlanks implements CharReader {
 
   charCodeAt(i: number): number {
     const c = this.text.charCodeAt(i);
-    if (!isMarkerCode(c)) return c;
+    const blank = isMarkerCode(c)
+      ? this.#edgeMarker(i)
+      : (c === 60 || c === 124 || c === 62) && this.#referenceBracket(i, c);
+    if (!blank) return c;
+    this.mapped = true;
+    return 32;
+  }
+
+  #edgeMarker(i: number): boolean {
     const t = this.text;
     let a = i, b = i + 1;
     while (a > 0 && isMarkerCode(t.charCodeAt(a - 1))) a--;
     while (b < t.length && isMarkerCode(t.charCodeAt(b))) b++;
-    if (a > 0 && t.charCodeAt(a - 1) > 32 && b < t.length && t.charCodeAt(b) > 32) return c;
-    this.mapped = true;
-    return 32;
+    return a === 0 || t.charCodeAt(a - 1) <= 32 || b === t.length || t.charCodeAt(b) <= 32;
+  }
+
+  /** Whether `c` at `i` is the `<`, the first `|` or the `>` of a reference in the region. */
+  #referenceBracket(i: number, c: number): boolean {
+    const t = this.text;
+    let open = i;
+    if (c !== 60) {
+      // Back to the reference's `<` (a reference holds no `<`, `>` or line end).
+      let pipes = 0;
+      for (open = i - 1; open >= this.from; open--) {
+        const d = t.charCodeAt(open);
+        if (d === 60) break;
+        if (d === 62 || d === 10) return false;
+        if (d === 124) pipes++;
+      }
+      if (open < this.from || (c === 124 && pipes > 0)) return false;
+    }
+    // normalize(): the first `<`, `>` or line end after the `<` is a `>`, not right after it.
+    const stop = Math.min(t.length, open + MAX_REF, this.hitStart + REF_REACH);
+    let k = open + 1;
+    while (k < stop) {
+      const d = t.charCodeAt(k);
+      if (d === 62 || d === 60 || d === 10) break;
+      k++;
+    }
+    return k < stop && t.charCodeAt(k) === 62 && k > open + 1 && (c !== 62 || k === i);
   }
 }
 
@@ -513,9 +552,9 @@ export function nameValueMayStart(
   asShown = true,
 ): boolean {
   if (!asShown) return nameValueReading(text, wordStart, hitStart, never);
-  // As shown, with marker runs at a word's edge read as the blanks they become (any other
-  // character normalize() may change: maybe); when one was, the raw reading is another.
-  const shown = new EdgeMarkersAsBlanks(text);
+  // As shown, with what normalize() always makes blanks read as blanks (any other character
+  // it may change: maybe); when something was, the raw reading is another.
+  const shown = new ShownReading(text, wordStart, hitStart);
   if (nameValueReading(shown, wordStart, hitStart, mayChange)) return true;
   return shown.mapped && nameValueReading(text, wordStart, hitStart, never);
 }

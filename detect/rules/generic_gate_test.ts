@@ -32,10 +32,12 @@ const PIECES = {
   specials: ["*", "_", "~", "`", "&amp;", "&quot;", "&#39;", "&gt;", "&lt;", "<", ">", "|"],
   // A marker glued to a token character, which normalize() drops or keeps rather than blanks.
   glued: ["*9", "_-", "~.", "`%", "*+"],
+  // Pieces of references (`<#C…|name>`), whose brackets normalize() shows as blanks.
+  refs: ["<#C1|", "<@U9>", "|x>", ">", "<https://a.io|", "<>", "||"],
   invisibles: ["\u200b", "\u00ad", "\u2022", "<@U123>"],
 };
 // Markers and invisibles make a gate say "maybe": rarer, so that it often says no.
-const { names, more, urls, seps, gaps, specials, glued, invisibles } = PIECES;
+const { names, more, urls, seps, gaps, specials, glued, refs, invisibles } = PIECES;
 const ALL = [
   names,
   names,
@@ -49,6 +51,7 @@ const ALL = [
   gaps,
   specials,
   glued,
+  refs,
   invisibles,
 ];
 
@@ -144,6 +147,11 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(t("_rotate the token_ today"), false);
   assertEquals(t("*token*: x7Kq2mWz9"), true);
   assertEquals(t("token*=x7Kq2mWz9"), true);
+  // A reference's brackets and first pipe are blanks as shown; a lone `<` may be anything.
+  assertEquals(t("rotate the token <#C1ABC|build> today"), false);
+  assertEquals(t("the <#C1ABC|token> channel"), false);
+  assertEquals(t("<#C1ABC|token> = x7Kq2mWz9"), true);
+  assertEquals(t("token <x = y"), true);
   // A value too short, or none, rules the hit out as well.
   assertEquals(t("token = x"), false);
   assertEquals(t('"token": "bearer"'), false);

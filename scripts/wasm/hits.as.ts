@@ -217,7 +217,7 @@ function byteAt(input: usize, i: i32): u32 {
   }
   if ((mode & MODE_SHOWN) && (c == 42 || c == 95 || c == 126 || c == 96 || c == 38 || c == 60 ||
     c == 62 || c == 124)) {
-    if (blanking && isMarker(c) && edgeMarker(input, i)) {
+    if (blanking && (isMarker(c) ? edgeMarker(input, i) : referenceBracket(input, i, c))) {
       blanked++;
       return 32;
     }
@@ -226,12 +226,50 @@ function byteAt(input: usize, i: i32): u32 {
   return c;
 }
 
-// The name-value gate's shown reading (nameValueShown): a marker run at a word's edge is read
-// as the blanks normalize() always makes of it; `blanked` counts those reads.
+// The name-value gate's shown reading (nameValueShown): what normalize() always makes blanks
+// (a marker run at a word's edge, a reference's brackets) is read as blanks; `blanked` counts
+// those reads.
 let blanking = false;
 let blanked = 0;
 /** End of the input being read (for edgeMarker). */
 let limit: i32 = 0;
+/** The hit's word start (where normalize() starts reading) and how far a reference may end. */
+let readFrom: i32 = 0;
+let readReach: i32 = 0;
+/** normalize()'s longest reference (MAX_REF) and how far past a hit its `>` may lie (REF_REACH). */
+const MAX_REF: i32 = 2048;
+const REF_REACH: i32 = 200;
+
+/**
+ * Whether `c` at `i` (`<`, `|` or `>`) is the `<`, the first `|` or the `>` of a reference
+ * (`<#C…|name>`) in the hit's region, which normalize() shows as blanks. A backslash (an
+ * escape, which could stand for a bracket or a line end) or, in JSON, a string's quote on the
+ * way: not known, so no.
+ */
+function referenceBracket(input: usize, i: i32, c: u32): bool {
+  let open = i;
+  if (c != 60) {
+    let pipes = 0;
+    for (open = i - 1; ; open--) {
+      if (open < readFrom) return false;
+      const d = load<u8>(input + open) as u32;
+      if (d == 60) break;
+      if (d == 62 || d == 10 || d == 92 || ((mode & MODE_JSON) != 0 && d == 34)) return false;
+      if (d == 124) pipes++;
+    }
+    if (c == 124 && pipes > 0) return false;
+  }
+  let stop = open + MAX_REF;
+  if (readReach < stop) stop = readReach;
+  if (limit < stop) stop = limit;
+  let k = open + 1;
+  for (; k < stop; k++) {
+    const d = load<u8>(input + k) as u32;
+    if (d == 62 || d == 60 || d == 10) break;
+    if (d == 92 || ((mode & MODE_JSON) != 0 && d == 34)) return false;
+  }
+  return k < stop && load<u8>(input + k) == 62 && k > open + 1 && (c != 62 || k == i);
+}
 
 /**
  * Whether the marker at `i` is in a run with a blank or line end (a character up to U+0020)
@@ -611,6 +649,8 @@ function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
 function nameValueShown(input: usize, n: i32, ws: i32, hs: i32): bool {
   if ((mode & MODE_SHOWN) == 0) return nameValueGate(input, n, ws, hs);
   limit = n;
+  readFrom = ws;
+  readReach = hs + REF_REACH;
   blanking = true;
   blanked = 0;
   const shown = nameValueGate(input, n, ws, hs);
