@@ -820,7 +820,8 @@ export function jsonElements(
   let lastTextEnd = -1; // closing quote of the element's last text/url value
   let lastTextAt: u32 = 0; // where that value sat: (epoch << 8) | depth
   let strStart = -1, strEnd = -1; // the last string, until what follows it says key or value
-  let opened = -1; // the opening quote of the string being read
+  // The last opening and closing quotes of the blocks before, and the last structural byte.
+  let lastOpen = -1, lastClose = -1, lastEvent = first;
   // Carried from one 64-byte block to the next: the block starts inside a string (all ones),
   // its first byte is escaped (1).
   let inside: u64 = 0, escapedFirst: u64 = 0;
@@ -875,18 +876,30 @@ export function jsonElements(
     const strings = x ^ inside;
     inside = (strings >> 63) != 0 ? ~(0 as u64) : 0;
     if ((control & strings) != 0) return -1; // a raw control character in a string
-    let events = quotes | (structural & ~strings);
+    const opening = quotes & strings, closing = quotes & ~strings;
+    // Only the structural bytes are walked; a string's quotes are looked up when the byte after
+    // it comes (in JSON, a structural one: `:` after a key, `,` `}` `]` after a value).
+    let events = structural & ~strings;
     while (events != 0) {
       const k = ctz(events);
       events &= events - 1;
       const i = base + (k as i32);
       const c = load<u8>(input + i) as u32;
-      if (c == 34 && ((strings >> k) & 1) == 0) {
-        // A closing quote: the string is read.
-        strStart = opened;
-        strEnd = i;
-        continue;
+      // The string that ended since the last structural byte, if one did.
+      const closes = closing & (((1 as u64) << (k as u64)) - 1);
+      const close = closes != 0 ? base + 63 - (clz(closes) as i32) : lastClose;
+      if (close > lastEvent) {
+        let open = lastOpen;
+        if (close >= base) {
+          const opens = opening & (((1 as u64) << ((close - base) as u64)) - 1);
+          if (opens != 0) open = base + 63 - (clz(opens) as i32);
+        }
+        if (open < close) {
+          strStart = open;
+          strEnd = close;
+        }
       }
+      lastEvent = i;
       if (strStart >= 0) {
         // The string before this byte: a key if `:` follows, else a value.
         if (c == 58) {
@@ -908,9 +921,7 @@ export function jsonElements(
         }
         strStart = -1;
       }
-      if (c == 34) {
-        opened = i;
-      } else if (c == 123 || c == 91) {
+      if (c == 123 || c == 91) {
         depth++;
         if (c == 91) epoch++;
       } else if (c == 125 || c == 93) {
@@ -945,6 +956,8 @@ export function jsonElements(
         keyIsText = false;
       }
     }
+    if (closing != 0) lastClose = base + 63 - (clz(closing) as i32);
+    if (opening != 0) lastOpen = base + 63 - (clz(opening) as i32);
   }
   return -1; // the input ended inside the array
 }
