@@ -23,22 +23,27 @@ function randomValue(rand: () => number, depth = 0): unknown {
   return o;
 }
 
+/** Splits `text` (the JSON of `arr`) and checks that each element's bytes parse to it. */
+function assertSplits(scanner: HitScanner, arr: unknown[], text: string): void {
+  const bytes = enc.encode(text);
+  scanner.input(bytes.length).set(bytes);
+  const got = scanner.jsonElements(bytes.length);
+  assert(got !== null, text);
+  const view = scanner.input(bytes.length);
+  assertEquals(got.elements.length / 2, arr.length, text);
+  for (let k = 0; k < arr.length; k++) {
+    const slice = view.subarray(got.elements[k * 2], got.elements[k * 2 + 1]);
+    assertEquals(JSON.parse(dec.decode(slice)), arr[k], text);
+  }
+}
+
 Deno.test("jsonElements: each element's bytes parse to that element (compact and pretty)", () => {
   const scanner = new HitScanner([]);
   const rand = seededRandom(31337);
   for (let round = 0; round < 300; round++) {
     const arr = Array.from({ length: Math.floor(rand() * 6) }, () => randomValue(rand));
     for (const text of [JSON.stringify(arr), JSON.stringify(arr, null, 4)]) {
-      const bytes = enc.encode(text);
-      scanner.input(bytes.length).set(bytes);
-      const got = scanner.jsonElements(bytes.length);
-      assert(got !== null, text);
-      const view = scanner.input(bytes.length);
-      assertEquals(got.elements.length / 2, arr.length, text);
-      for (let k = 0; k < arr.length; k++) {
-        const slice = view.subarray(got.elements[k * 2], got.elements[k * 2 + 1]);
-        assertEquals(JSON.parse(dec.decode(slice)), arr[k], text);
-      }
+      assertSplits(scanner, arr, text);
     }
   }
 });
@@ -49,17 +54,7 @@ Deno.test("jsonElements: escapes, quotes and brackets at every place of a 64-byt
   for (let pad = 0; pad < 140; pad++) {
     for (const t of tricky) {
       const arr = [{ text: "x".repeat(pad) + t + "y" }, ["a" + t, { url: t }], t];
-      const text = JSON.stringify(arr);
-      const bytes = enc.encode(text);
-      scanner.input(bytes.length).set(bytes);
-      const got = scanner.jsonElements(bytes.length);
-      assert(got !== null, text);
-      const view = scanner.input(bytes.length);
-      assertEquals(got.elements.length / 2, arr.length, text);
-      for (let k = 0; k < arr.length; k++) {
-        const slice = view.subarray(got.elements[k * 2], got.elements[k * 2 + 1]);
-        assertEquals(JSON.parse(dec.decode(slice)), arr[k], text);
-      }
+      assertSplits(scanner, arr, JSON.stringify(arr));
     }
   }
   // Malformed: an unterminated string or array, a raw control character in a string.

@@ -55,7 +55,8 @@ const PIPE = 124, NL = 10, SPACE = 32;
 const SPECIAL = new Uint8Array(128);
 for (const c of [STAR, UNDERSCORE, TILDE, BACKTICK, AMP, LT, GT, PIPE]) SPECIAL[c] = 1;
 
-function isFormatting(c: number): boolean {
+/** A formatting marker: `*`, `_`, `~` or a backtick. */
+export function isFormatting(c: number): boolean {
   return c === STAR || c === UNDERSCORE || c === TILDE || c === BACKTICK;
 }
 
@@ -84,7 +85,7 @@ function entityAt(text: string, i: number): [string, number] | null {
 }
 
 /** Longest Slack reference (`<https://…|label>`, `<@U…>`) looked for; longer `<` stay text. */
-const MAX_REF = 2048;
+export const MAX_REF = 2048;
 
 /** The next character after `i` that is neither a marker nor invisible (bounded look-ahead). */
 function nextSignificant(text: string, i: number): number {

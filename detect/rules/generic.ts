@@ -18,6 +18,7 @@ import {
   shannonEntropy,
   wordFraction,
 } from "../entropy.ts";
+import { isFormatting, MAX_REF } from "../normalize.ts";
 
 /** Name segments that make a value a password. */
 const PASSWORD_WORDS = new Set(["password", "passwd", "passphrase", "pwd", "pass", "passwort"]);
@@ -467,14 +468,8 @@ function valueAfterName(text: CharReader, s: number, changes: Changes): boolean 
   return false;
 }
 
-function isMarkerCode(c: number): boolean {
-  return c === 42 || c === 95 || c === 126 || c === 96;
-}
-
 /** How far a reference's `>` may lie past the hit to count: well inside a region's reach. */
 const REF_REACH = 200;
-/** normalize()'s longest reference (MAX_REF). */
-const MAX_REF = 2048;
 
 /**
  * `text` as normalize() shows, in the region from `from` (a hit's word), two things it always
@@ -494,7 +489,7 @@ class ShownReading implements CharReader {
 
   charCodeAt(i: number): number {
     const c = this.text.charCodeAt(i);
-    const blank = isMarkerCode(c)
+    const blank = isFormatting(c)
       ? this.#edgeMarker(i)
       : (c === 60 || c === 124 || c === 62) && this.#referenceBracket(i, c);
     if (!blank) return c;
@@ -505,8 +500,8 @@ class ShownReading implements CharReader {
   #edgeMarker(i: number): boolean {
     const t = this.text;
     let a = i, b = i + 1;
-    while (a > 0 && isMarkerCode(t.charCodeAt(a - 1))) a--;
-    while (b < t.length && isMarkerCode(t.charCodeAt(b))) b++;
+    while (a > 0 && isFormatting(t.charCodeAt(a - 1))) a--;
+    while (b < t.length && isFormatting(t.charCodeAt(b))) b++;
     return a === 0 || t.charCodeAt(a - 1) <= 32 || b === t.length || t.charCodeAt(b) <= 32;
   }
 
