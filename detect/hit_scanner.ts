@@ -320,28 +320,26 @@ function writeNibbles(mem: Uint8Array, starts: Uint8Array[]): void {
       m[2 * k + 1] |= k < b.length ? 1 << (c >> 4) : 0xffff;
     }
   }
-  const masks = [...bucketOf.values()];
-  let live = masks.map((_, g) => g);
-  while (live.length > 16) {
-    let best = [live[0], live[1]], extra = Infinity;
-    for (let i = 0; i < live.length; i++) {
-      for (let j = i + 1; j < live.length; j++) {
-        const a = masks[live[i]], b = masks[live[j]];
-        const e = flagged(a, b) - flagged(a) - flagged(b);
-        if (e < extra) [best, extra] = [[live[i], live[j]], e];
+  const groups = [...bucketOf.values()];
+  while (groups.length > 16) {
+    let best = [0, 1], extra = Infinity;
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        const e = flagged(groups[i], groups[j]) - flagged(groups[i]) - flagged(groups[j]);
+        if (e < extra) [best, extra] = [[i, j], e];
       }
     }
-    const [keep, gone] = best;
-    masks[keep] = masks[keep].map((x, k) => x | masks[gone][k]);
-    live = live.filter((g) => g !== gone);
+    const [i, j] = best;
+    groups[i] = groups[i].map((x, k) => x | groups[j][k]);
+    groups.splice(j, 1);
   }
-  for (const [bucket, g] of live.entries()) {
+  for (const [bucket, m] of groups.entries()) {
     const set = bucket >> 3, bit = 1 << (bucket & 7);
     for (let k = 0; k < 3; k++) {
       const lo = NIBBLES + (set * 3 + k) * 32, hi = lo + 16;
       for (let x = 0; x < 16; x++) {
-        if (masks[g][2 * k] & (1 << x)) mem[lo + x] |= bit;
-        if (masks[g][2 * k + 1] & (1 << x)) mem[hi + x] |= bit;
+        if (m[2 * k] & (1 << x)) mem[lo + x] |= bit;
+        if (m[2 * k + 1] & (1 << x)) mem[hi + x] |= bit;
       }
     }
   }
