@@ -15,6 +15,7 @@ import type { Finding, Rule, ScanOptions } from "./types.ts";
 import { RULES } from "./rules/mod.ts";
 import {
   INVISIBLE_CLASS,
+  isFormatting,
   mayNeedNormalizing,
   normalize,
   type NormalizedText,
@@ -576,12 +577,74 @@ function mapper(
   return (s, e) => [base + originalStart(norm, s), base + originalEnd(norm, original, e)];
 }
 
+/** Whether the marker at `p` may open a span (after a non-word character, before a word). */
+function canOpen(text: string, p: number, from: number): boolean {
+  return p + 1 < text.length && !isSpace(text.charCodeAt(p + 1)) &&
+    (p === from || !isAlnum(text.charCodeAt(p - 1)));
+}
+
+/** Whether the marker at `q` may close a span (after a word, before a non-word character). */
+function canClose(text: string, q: number, to: number): boolean {
+  return q > 0 && !isSpace(text.charCodeAt(q - 1)) &&
+    (q + 1 >= to || !isAlnum(text.charCodeAt(q + 1)));
+}
+
+/** Whether a span of marker `m` is still open at `to`, reading [from, to) left to right. */
+function openAt(text: string, from: number, to: number, m: number): boolean {
+  let open = false;
+  for (let p = from; p < to; p++) {
+    if (text.charCodeAt(p) !== m) continue;
+    if (open && canClose(text, p, to)) open = false;
+    else if (!open && canOpen(text, p, from)) open = true;
+  }
+  return open;
+}
+
+/** Whether a span of marker `m` opened before `from` closes on [from, to). */
+function closesIn(text: string, from: number, to: number, m: number): boolean {
+  for (let q = from; q < to; q++) {
+    if (text.charCodeAt(q) === m && canClose(text, q, to)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether raw candidate `raw` is normalized candidate `norm` of the same rule plus formatting
+ * around it: the extra characters are markers, and each closes a span still open before the
+ * secret on its line or opens one closed after it (`*pass: X*` reads `X*` raw, `X` as shown).
+ * Slack shows those markers as bold, italic or strike, so they are not part of the secret; an
+ * unpaired one (a value that ends in `*` with no span to close) is shown as typed and stays.
+ */
+function wrappedInMarkers(text: string, raw: Candidate, norm: Candidate): boolean {
+  if (raw.rule !== norm.rule || raw.start > norm.start || raw.end < norm.end) return false;
+  if (raw.start === norm.start && raw.end === norm.end) return false;
+  for (let i = raw.start; i < norm.start; i++) if (!isFormatting(text.charCodeAt(i))) return false;
+  for (let i = norm.end; i < raw.end; i++) if (!isFormatting(text.charCodeAt(i))) return false;
+  const lineStart = text.lastIndexOf("\n", norm.start - 1) + 1;
+  let lineEnd = text.indexOf("\n", norm.end);
+  if (lineEnd === -1) lineEnd = text.length;
+  for (let i = norm.end; i < raw.end; i++) {
+    if (!openAt(text, lineStart, norm.start, text.charCodeAt(i))) return false;
+  }
+  for (let i = raw.start; i < norm.start; i++) {
+    if (!closesIn(text, norm.end, lineEnd, text.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
 /**
  * Overlapping candidates keep one: the earlier rule (more specific), then the longer span,
- * then the raw reading over the normalized one.
+ * then the raw reading over the normalized one. A raw reading that is a normalized one wrapped
+ * in formatting markers gives way to it first.
  */
-function dedupe(cands: Candidate[]): Candidate[] {
+function dedupe(text: string, cands: Candidate[]): Candidate[] {
   if (cands.length <= 1) return cands;
+  const shown = cands.filter((c) => c.view === NORMALIZED);
+  if (shown.length > 0) {
+    cands = cands.filter((c) =>
+      c.view !== RAW || !shown.some((n) => n.start < c.end && wrappedInMarkers(text, c, n))
+    );
+  }
   // A raw reading that still holds an entity (`p&amp;ss`) is what Slack sent, not what was typed.
   const viewRank = (c: Candidate) =>
     c.view === RAW && /&(?:amp|lt|gt);/.test(c.secret) ? NORMALIZED + 1 : c.view;
@@ -644,7 +707,7 @@ function scanCore(
 ): { findings: Finding[]; secrets: string[] } {
   const engine = engineFor(options.rules);
   if (engine.rules.length === 0 || text.length === 0) return { findings: [], secrets: [] };
-  const kept = dedupe(collect(engine, text, options.mrkdwn !== false));
+  const kept = dedupe(text, collect(engine, text, options.mrkdwn !== false));
   return { findings: toFindings(text, engine, kept, options), secrets: kept.map((c) => c.secret) };
 }
 

@@ -58,6 +58,27 @@ Deno.test("scan: mrkdwn false reads the text literally", () => {
   assertEquals(scanSync(text).length, 1);
 });
 
+Deno.test("scan: bold, italic or strike around a value is formatting; an unpaired marker is typed", () => {
+  const v = "Xk9mP2vL8q" + fakeChars(ALNUM, 6, 41);
+  const secretOf = (text: string) =>
+    scanSync(text, { includeSecret: true }).map((
+      f,
+    ) => [f.ruleId, f.secret, text.slice(f.start, f.end)]);
+  for (const text of [`*password: ${v}*`, `_db password is ${v}_`, `my pass is *${v}*`]) {
+    assertEquals(secretOf(text), [["generic-password", v, v]], text);
+  }
+  assertEquals(secretOf(`api_key: _${v}_ ok`), [["generic-secret", v, v]]);
+  // No span to close: the marker is part of what was typed (and raw text is read as it is).
+  for (const text of [`password=${v}*`, `*Note*: password=${v}*`, `db_pass_word = ${v}_`]) {
+    const typed = text.slice(text.indexOf(v));
+    assertEquals(secretOf(text), [["generic-password", typed, typed]], text);
+  }
+  assertEquals(
+    scanSync(`*password: ${v}*`, { mrkdwn: false, includeSecret: true }).map((f) => f.secret),
+    [v + "*"],
+  );
+});
+
 Deno.test("scan: several secrets, sorted, each once; rule filter", () => {
   const a = bot(5), b = bot(6);
   const text = `${b}\n\`${a}\`\n*${b}*`;
