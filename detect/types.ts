@@ -78,10 +78,11 @@ export interface Rule {
   anchor?: "word";
   /**
    * For anchored rules, a cheap necessary condition checked before the pattern is tried at a
-   * hit: `false` only when no match of the pattern can start anywhere in `[wordStart, hitStart]`
-   * of `text`, nor (when `asShown`) in that region as normalize() would show it. Common words
-   * (`token`, `pass`, `://` in links) mostly fail it in a few character reads. `true` means
-   * "maybe".
+   * hit: `false` only when no match of the pattern that the rule's validator would accept can
+   * start anywhere in `[wordStart, hitStart]` of `text`, nor (when `asShown`) in that region as
+   * normalize() would show it. Common words (`token`, `pass`, `://` in links) and values no
+   * validator accepts (`password=********`) mostly fail it in a few character reads. `true`
+   * means "maybe".
    */
   mayStart?: (
     text: CharReader,

@@ -382,7 +382,8 @@ function schemeEnd(text: CharReader, v: number, changes: Changes): number {
 
 /**
  * Whether NAME_VALUE's value (an optional quote, then 8 or more characters it allows, the first
- * not one of `-=:.?`) may start at `v`. Any character normalize() may change: maybe.
+ * not one of `-=:.?`) that the validator may accept starts at `v`. Any character normalize()
+ * may change: maybe.
  */
 function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean {
   if (v >= text.length) return false;
@@ -399,14 +400,33 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
     if (scheme < 0) return true;
     if (scheme > 0) return false;
   }
-  let n = 1;
-  for (let k = v + 1; k < text.length && n < 8; k++) {
+  // The value runs to a stop (at most 200 characters in the pattern). The validator accepts it
+  // only when it looks generated (MIN_SECRET_LENGTH+ characters of 2+ classes) or, for a
+  // password, like one (8+ characters of 3+ classes): a run that is neither (`********`,
+  // `changeme1`, `<redacted`) cannot be accepted, and a match's value is a prefix of the run.
+  let n = 0, classes = 0;
+  for (let k = v; k < text.length && n < 200; k++, n++) {
     const d = text.charCodeAt(k);
     if (changes(d)) return true;
-    if (isValueStop(d)) return false;
-    n++;
+    if (isValueStop(d)) break;
+    classes |= charClassBit(d);
   }
-  return n >= 8;
+  const count = bitCount(classes);
+  return (n >= MIN_SECRET_LENGTH && count >= 2) || (n >= 8 && count >= 3);
+}
+
+/** charClasses() for one character: lower, upper, digit or other, as one bit each. */
+function charClassBit(c: number): number {
+  if (c >= 97 && c <= 122) return 1;
+  if (c >= 65 && c <= 90) return 2;
+  if (c >= 48 && c <= 57) return 4;
+  return 8;
+}
+
+function bitCount(x: number): number {
+  let n = 0;
+  for (; x !== 0; x &= x - 1) n++;
+  return n;
 }
 
 /** After `=`/`:` at `k` (or `=>`, `:=`) and up to 4 blanks: a value? */

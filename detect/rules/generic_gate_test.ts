@@ -1,8 +1,10 @@
 // The gates (Rule.mayStart) let the scanner skip a hit without trying the pattern, so a gate that
-// says "no" where a match exists would lose a finding. These tests check every "no" a gate gives
-// on dense random text against the pattern itself: no sticky match at any start the scanner would
-// try, in the raw text and in the region as normalize() shows it (markers kept and dropped).
+// says "no" where a finding exists would lose it. These tests check every "no" a gate gives on
+// dense random text against the rule itself: no sticky match its validator accepts at any start
+// the scanner would try, in the raw text and in the region as normalize() shows it (markers kept
+// and dropped).
 import { assert, assertEquals } from "@std/assert";
+import type { Rule } from "../types.ts";
 import { seededRandom } from "../entropy.ts";
 import { pieceText, wordStart } from "../../test_support/gate_text.ts";
 import { normalize } from "../normalize.ts";
@@ -59,12 +61,17 @@ function randomText(rand: () => number): string {
   return pieceText(rand, ALL, { pieces: 24, word: 0.15, wordLength: 24, punctuation: 0.05 });
 }
 
-/** Whether `re` (sticky) matches at some start in [from, to] of `text`. */
-function matchesIn(re: RegExp, text: string, from: number, to: number): boolean {
+/**
+ * Whether `rule` finds something at a start in [from, to] of `text`: its pattern (`re`, sticky,
+ * with indices) matches there and its validator accepts the match in its context.
+ */
+function acceptedIn(rule: Rule, re: RegExp, text: string, from: number, to: number): boolean {
   for (let p = from; p <= to && p <= text.length; p++) {
     re.lastIndex = p;
     const m = re.exec(text);
-    if (m !== null && m[0].length > 0) return true;
+    if (m === null || m[0].length === 0) continue;
+    const [start, end] = m.indices?.groups?.secret ?? [m.index, m.index + m[0].length];
+    if (!rule.validate || rule.validate(text.slice(start, end), { text, start, end })) return true;
   }
   return false;
 }
@@ -77,7 +84,7 @@ function checkGate(
   seed: number,
 ): { noes: number; rawNoes: number; hits: number } {
   const rule = rules.find((r) => r.id === id)!;
-  const re = new RegExp(rule.pattern.source, rule.pattern.flags.replace("g", "") + "y");
+  const re = new RegExp(rule.pattern.source, rule.pattern.flags.replace("g", "") + "dy");
   const before = rule.window!.before!, after = rule.window!.after!;
   const rand = seededRandom(seed);
   let noes = 0, rawNoes = 0, hits = 0;
@@ -93,12 +100,12 @@ function checkGate(
         if (!gate(text, ws, hs, he, false)) {
           rawNoes++;
           const why = `${id}: raw gate said no at ${hs} in ${JSON.stringify(text)}`;
-          assert(!matchesIn(re, text, ws, hs), why);
+          assert(!acceptedIn(rule, re, text, ws, hs), why);
         }
         if (gate(text, ws, hs, he, true)) continue;
         noes++;
         const why = `${id}: gate said no at ${hs} in ${JSON.stringify(text)}`;
-        assert(!matchesIn(re, text, ws, hs), why);
+        assert(!acceptedIn(rule, re, text, ws, hs), why);
         let we = text.indexOf("\n", he);
         if (we === -1 || we > he + after) we = Math.min(text.length, he + after);
         const region = text.slice(ws, we);
@@ -107,7 +114,7 @@ function checkGate(
           let nh = 0;
           while (norm.map !== null && nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
           if (norm.map === null) nh = hs - ws;
-          assert(!matchesIn(re, norm.text, 0, nh), `${why} (as shown)`);
+          assert(!acceptedIn(rule, re, norm.text, 0, nh), `${why} (as shown)`);
         }
       }
     }
@@ -152,8 +159,15 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(t("the <#C1ABC|token> channel"), false);
   assertEquals(t("<#C1ABC|token> = x7Kq2mWz9"), true);
   assertEquals(t("token <x = y"), true);
-  // A value too short, or none, rules the hit out as well.
+  // A value too short, or none, rules the hit out as well; so does one the validator could never
+  // accept: under 16 characters of fewer than 3 kinds (masks, example passwords, templates).
   assertEquals(t("token = x"), false);
+  const pw = (s: string) => nameValueMayStart(s, 0, s.indexOf("pass"), 0, false);
+  assertEquals(pw("user=bob password=******** ok"), false);
+  assertEquals(pw("SERVICE_7_PASSWORD=changeme7"), false);
+  assertEquals(pw("password=<redacted> status=200"), false);
+  assertEquals(pw("password=Changeme7"), true);
+  assertEquals(pw("password=changeme7changeme7"), true);
   assertEquals(t('"token": "bearer"'), false);
   assertEquals(t("token is due"), false);
   assertEquals(t("token isn't valid"), false);
@@ -161,8 +175,8 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   // Raw, `_` is part of the name; as shown too inside an identifier, where normalize() keeps it,
   // but at a word's edge it may be an italic marker.
   const raw = (s: string) => nameValueMayStart(s, 0, s.indexOf("token"), 0, false);
-  assertEquals(t("token_type = bearer12345"), true);
-  assertEquals(raw("token_type = bearer12345"), true);
+  assertEquals(t("token_type = Bearer12345"), true);
+  assertEquals(raw("token_type = Bearer12345"), true);
   assertEquals(raw('"token_type": "bearer"'), false);
   assertEquals(t('"token_type": "bearer"'), false);
   assertEquals(t("_token_ = x7Kq2mWz9"), true);

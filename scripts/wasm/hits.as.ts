@@ -366,14 +366,28 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
     if (scheme < 0) return 0;
     if (scheme == 2) return 2;
   }
-  let count = 1;
-  for (let k = step(input, v); k < n && count < 8; k = step(input, k)) {
+  // The validator accepts a value only when it looks generated (16+ characters of 2+ classes)
+  // or like a password (8+ of 3+): see valueMayStartAt in detect/rules/generic.ts.
+  let chars = 0;
+  let classes: u32 = 0;
+  for (let k = v; k < n && chars < 200; k = step(input, k)) {
     const d = byteAt(input, k);
     if (changes(d)) return 2;
-    if (isValueStop(d)) return 0;
-    count++;
+    if (isValueStop(d)) break;
+    classes |= classBit(d);
+    chars++;
   }
-  return count >= 8 ? 1 : 0;
+  const kinds = popcnt(classes);
+  return (chars >= 16 && kinds >= 2) || (chars >= 8 && kinds >= 3) ? 1 : 0;
+}
+
+/** charClasses() for one ASCII character: lower, upper, digit or other, one bit each. */
+@inline
+function classBit(c: u32): u32 {
+  if (c >= 97 && c <= 122) return 1;
+  if (c >= 65 && c <= 90) return 2;
+  if (c >= 48 && c <= 57) return 4;
+  return 8;
 }
 
 function valueAfterSeparator(input: usize, n: i32, k: i32): i32 {
