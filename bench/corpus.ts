@@ -6,6 +6,7 @@
 //   deno run --allow-write bench/corpus.ts --out DIR [--size 21MB] [--file-size 1MB]
 //   deno run --allow-write bench/corpus.ts --single FILE --size 500MB
 //   deno run --allow-write bench/corpus.ts --export DIR --size 21MB   (a Slack export folder)
+//   deno run --allow-write bench/corpus.ts --dump FILE --size 5MB     (logs and config dumps)
 import { parseSize } from "../cli/args.ts";
 import { plantedSet } from "../cli/fake_secrets.ts";
 
@@ -304,6 +305,56 @@ export async function writeCorpusExport(dir: string, size: number, seed = 7) {
   return { bytes, planted };
 }
 
+/**
+ * Application logs and configuration dumps of about `size` bytes: line after line of name =
+ * value pairs whose values are no secret (masked, redacted, templated, example passwords, URLs,
+ * vault references), the input where a name = value rule runs at every line; a planted
+ * credential every ~1 MB.
+ */
+export async function writeConfigDump(path: string, size: number, seed = 11) {
+  let x = seed;
+  const next = (n: number) => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x % n;
+  };
+  const services = ["billing", "auth", "search", "payments", "mailer", "reports", "gateway"];
+  const shapes: Array<(s: string, i: number) => string> = [
+    (s, i) =>
+      `2024-05-01T10:${
+        String(i % 60).padStart(2, "0")
+      }:00Z INFO ${s} login user=u${i} password=******** ok`,
+    (s, i) => `${s.toUpperCase()}_${i % 90}_PASSWORD=changeme${i % 7}`,
+    (s) => `req ${s} token=<redacted> status=200`,
+    (s) => `${s}.db.password = \${${s.toUpperCase()}_DB_PASSWORD}`,
+    (s) => `${s.toUpperCase()}_API_KEY_URL=https://${s}.internal.example/v1/keys`,
+    (s) => `secret_ref: vault:secret/data/${s}/prod#api_key`,
+    (s, i) => `[${s}] client_secret=${"x".repeat(8 + (i % 8))} (masked)`,
+    (s) => `${s}: auth_token: null`,
+  ];
+  const enc = new TextEncoder();
+  const file = await Deno.open(path, { write: true, create: true, truncate: true });
+  let bytes = 0, planted = 0, i = 0;
+  try {
+    while (bytes < size) {
+      const lines: string[] = [];
+      for (let k = 0; k < 1000; k++, i++) {
+        lines.push(shapes[next(shapes.length)](services[next(services.length)], i));
+      }
+      if (bytes > (planted + 0.5) * 1_000_000) {
+        const set = plantedSet(`dump:${seed}:${planted}`);
+        lines.push(set[planted % set.length].message);
+        planted++;
+      }
+      const data = enc.encode(lines.join("\n") + "\n");
+      for (let at = 0; at < data.length;) at += await file.write(data.subarray(at));
+      bytes += data.length;
+    }
+  } finally {
+    file.close();
+  }
+  return { bytes, planted };
+}
+
 if (import.meta.main) {
   const args = Deno.args;
   const get = (name: string) => {
@@ -314,14 +365,18 @@ if (import.meta.main) {
   const single = get("--single");
   const out = get("--out");
   const exp = get("--export");
-  if (!single && !out && !exp) {
+  const dump = get("--dump");
+  if (!single && !out && !exp && !dump) {
     console.error(
-      "usage: corpus.ts (--out DIR [--file-size 1MB] | --single FILE | --export DIR) [--size 21MB]",
+      "usage: corpus.ts (--out DIR [--file-size 1MB] | --single FILE | --export DIR | --dump FILE)" +
+        " [--size 21MB]",
     );
     Deno.exit(2);
   }
   const stats = single
     ? await writeCorpusFile(single, size)
+    : dump
+    ? await writeConfigDump(dump, size)
     : exp
     ? await writeCorpusExport(exp, size)
     : await writeCorpusDir(out!, size, parseSize(get("--file-size") ?? "1MB"));

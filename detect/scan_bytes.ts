@@ -287,9 +287,10 @@ export function scanBytes(bytes: Uint8Array, options: ScanOptions = {}): Finding
     input = p.scanner.input(bytes.length);
     input.set(bytes);
   }
-  const hits = p.scanner.scan(input.length);
-  // The scan may have grown the module's memory, which leaves older views empty.
-  input = p.scanner.input(input.length);
+  const size = input.length;
+  const hits = p.scanner.scan(size);
+  // The scan may have grown the module's memory, which leaves older views empty (length 0).
+  input = p.scanner.input(size);
   const spans = liveRegions(input, hits, p);
   const out: Finding[] = [];
   let line = 1, counted = 0;

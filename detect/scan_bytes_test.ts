@@ -126,6 +126,23 @@ Deno.test("scanBytes: 2 MB of the benchmark's chat corpus with planted secrets",
   assertSameFindings(text);
 });
 
+Deno.test("scanBytes: more live hits than the scanner's first output room (its memory grows)", () => {
+  // 50,000 name = value lines the gates cannot rule out (the validator rejects them), which
+  // outgrow the hit list the scanner starts with; real credentials before, among and after them.
+  const x = "x";
+  const token = (n: number) =>
+    `${x}oxb-${String(n).repeat(12)}-${String(n + 1).repeat(13)}-aB3dE5gH7jK9mN1pQ3sT5vX${n}`;
+  const lines = [`SLACK_BOT_TOKEN=${token(1)}`];
+  for (let i = 0; i < 50_000; i++) {
+    lines.push(`svc_${i}.secret_ref = vault:secret/data/svc${i}/prod`);
+    if (i === 25_000) lines.push(`backup token: ${token(2)}`);
+  }
+  lines.push(`late: ${token(3)}`);
+  const text = lines.join("\n");
+  assertEquals(scanSync(text, { mrkdwn: false }).length, 3);
+  assertSameFindings(text);
+});
+
 Deno.test("scanBytes: random and adversarial bytes", () => {
   const rand = seededRandom(4242);
   const pieces = [
