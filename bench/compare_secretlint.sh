@@ -4,7 +4,7 @@
 # memory (RSS high-water mark) on a 5 MB and a 500 MB single file.
 #
 #   bash bench/compare_secretlint.sh            # 21 MB corpus, 5 runs each, best time kept
-#   SIZE=50MB RUNS=5 BIG=1GB bash bench/compare_secretlint.sh
+#   SIZE=50MB RUNS=5 BIG=1GB DUMP=20MB bash bench/compare_secretlint.sh
 #
 # secretlint is installed from bench/.tools/package-lock.json into bench/.tools/node_modules
 # (gitignored). Corpora go to a temporary folder and are deleted at the end.
@@ -15,6 +15,7 @@ cd "$ROOT"
 SIZE="${SIZE:-21MB}"
 RUNS="${RUNS:-5}"
 BIG="${BIG:-500MB}"
+DUMP="${DUMP:-5MB}"
 DENO="${DENO:-$ROOT/node_modules/deno/deno}"
 CONFIG="${CONFIG:-offline.jsonc}"
 TOOLS="$ROOT/bench/.tools"
@@ -83,8 +84,11 @@ run_pair() {
 echo "Token Guard vs secretlint $("$SECRETLINT" --version) (preset-recommend), best of $RUNS, $(nproc) cores"
 "$DENO" run --quiet --config "$CONFIG" --allow-write bench/corpus.ts --out "$WORK/chat" --size "$SIZE" >/dev/null
 "$DENO" run --quiet --config "$CONFIG" --allow-write bench/corpus.ts --export "$WORK/export" --size "$SIZE" >/dev/null
+mkdir -p "$WORK/dump"
+"$DENO" run --quiet --config "$CONFIG" --allow-write bench/corpus.ts --dump "$WORK/dump/dump.log" --size "$DUMP" >/dev/null
 run_pair "chat logs ($SIZE, 1 MB files)" "$WORK/chat"
 run_pair "Slack export ($SIZE, JSON)" "$WORK/export"
+run_pair "logs and config dumps ($DUMP)" "$WORK/dump"
 
 echo
 echo "Token Guard peak memory (RSS high-water mark), one file streamed:"

@@ -19,6 +19,8 @@ const PIECES = [
   ["*9", "_-", "~.", "`%"],
   // Pieces of references (`<#C…|name>`), whose brackets normalize() shows as blanks.
   ["<#C1|", "<@U9>", "|x>", ">", "<https://a.io|", "<>", "||"],
+  // Template openings.
+  ["${", "$(", "$X", "{{", "{", "$"],
 ];
 
 function randomText(rand: () => number): string {

@@ -404,11 +404,18 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
   // only when it looks generated (MIN_SECRET_LENGTH+ characters of 2+ classes) or, for a
   // password, like one (8+ characters of 3+ classes): a run that is neither (`********`,
   // `changeme1`, `<redacted`) cannot be accepted, and a match's value is a prefix of the run.
+  // Templates never are (isNonSecretValue): `${X}`, `$(cmd)`, `$X`, and `{{ x }}` anywhere.
+  if (c === 36 && v + 1 < text.length) {
+    const d = text.charCodeAt(v + 1);
+    if (changes(d)) return true;
+    if (d === 123 || d === 40 || d === 95 || isLetterCode(d)) return false;
+  }
   let n = 0, classes = 0;
   for (let k = v; k < text.length && n < 200; k++, n++) {
     const d = text.charCodeAt(k);
     if (changes(d)) return true;
     if (isValueStop(d)) break;
+    if (d === 123 && k > v && text.charCodeAt(k - 1) === 123) return false;
     classes |= charClassBit(d);
   }
   const count = bitCount(classes);

@@ -34,12 +34,14 @@ const PIECES = {
   specials: ["*", "_", "~", "`", "&amp;", "&quot;", "&#39;", "&gt;", "&lt;", "<", ">", "|"],
   // A marker glued to a token character, which normalize() drops or keeps rather than blanks.
   glued: ["*9", "_-", "~.", "`%", "*+"],
+  // Template openings, which a validator never accepts a value for.
+  templates: ["${", "$(", "$X", "{{", "{", "$"],
   // Pieces of references (`<#C…|name>`), whose brackets normalize() shows as blanks.
   refs: ["<#C1|", "<@U9>", "|x>", ">", "<https://a.io|", "<>", "||"],
   invisibles: ["\u200b", "\u00ad", "\u2022", "<@U123>"],
 };
 // Markers and invisibles make a gate say "maybe": rarer, so that it often says no.
-const { names, more, urls, seps, gaps, specials, glued, refs, invisibles } = PIECES;
+const { names, more, urls, seps, gaps, specials, glued, refs, templates, invisibles } = PIECES;
 const ALL = [
   names,
   names,
@@ -54,6 +56,7 @@ const ALL = [
   specials,
   glued,
   refs,
+  templates,
   invisibles,
 ];
 
@@ -168,6 +171,9 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(pw("password=<redacted> status=200"), false);
   assertEquals(pw("password=Changeme7"), true);
   assertEquals(pw("password=changeme7changeme7"), true);
+  assertEquals(pw("db.password = ${SEARCH_DB_PASSWORD}"), false);
+  assertEquals(pw("password: '{{ .Values.db.password }}'"), false);
+  assertEquals(pw("password: $9xK2mP7qR4vLw8Z"), true);
   assertEquals(t('"token": "bearer"'), false);
   assertEquals(t("token is due"), false);
   assertEquals(t("token isn't valid"), false);

@@ -368,13 +368,25 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
   }
   // The validator accepts a value only when it looks generated (16+ characters of 2+ classes)
   // or like a password (8+ of 3+): see valueMayStartAt in detect/rules/generic.ts.
+  // Templates never are: `${X}`, `$(cmd)`, `$X`, and `{{ x }}` anywhere.
+  if (c == 36) {
+    const s = step(input, v);
+    if (s < n) {
+      const d = byteAt(input, s);
+      if (changes(d)) return 2;
+      if (d == 123 || d == 40 || d == 95 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) return 0;
+    }
+  }
   let chars = 0;
   let classes: u32 = 0;
+  let last: u32 = 0;
   for (let k = v; k < n && chars < 200; k = step(input, k)) {
     const d = byteAt(input, k);
     if (changes(d)) return 2;
     if (isValueStop(d)) break;
+    if (d == 123 && last == 123) return 0;
     classes |= classBit(d);
+    last = d;
     chars++;
   }
   const kinds = popcnt(classes);
