@@ -358,6 +358,9 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
     pattern,
     validate: (secret) => entropyOf(secret) >= 3.0,
     confidence: "medium",
+    // The match starts at the keyword: tried there (a line that mentions the keyword without 32
+    // hex after it costs a sticky try, not a window search).
+    anchor: "word",
     window: { before: 16, after: 96 },
     examples: {
       positives: () =>
