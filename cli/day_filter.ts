@@ -114,15 +114,9 @@ export function dayMessages(
   rules?: string[],
 ): DayMessages {
   const p = prepare(rules);
-  let input = bytes;
-  if (!p.scanner.holds(bytes)) {
-    input = p.scanner.input(bytes.length);
-    input.set(bytes);
-  }
-  const n = input.length;
+  const n = p.scanner.load(bytes);
   const structure = p.scanner.jsonElements(n);
-  // The module's memory may have grown: views taken before are empty now.
-  input = p.scanner.input(n);
+  let input = p.scanner.input(n);
   if (structure === null) return { bytes: input, elements: null, marks: null };
   const { elements, joins } = structure;
   const marks = new Uint8Array(elements.length / 2);

@@ -187,6 +187,16 @@ export class HitScanner {
   }
 
   /**
+   * Makes `bytes` the input (copied unless they were read straight into it) and returns their
+   * length: keep that, not the view, across calls that may grow the memory (a grown memory
+   * leaves older views empty).
+   */
+  load(bytes: Uint8Array): number {
+    if (!this.holds(bytes)) this.input(bytes.length).set(bytes);
+    return bytes.length;
+  }
+
+  /**
    * Hits in the first `n` input bytes, flat: [start, id, start, id, …], starts ascending. A hit
    * whose gates rule it out is left out, unless it lies in one of `zones` (flat [start, end, …],
    * inclusive, ascending).

@@ -282,15 +282,9 @@ function byteLength(text: string, index: number): number {
  */
 export function scanBytes(bytes: Uint8Array, options: ScanOptions = {}): Finding[] {
   const p = prepare(options);
-  let input = bytes;
-  if (!p.scanner.holds(bytes)) {
-    input = p.scanner.input(bytes.length);
-    input.set(bytes);
-  }
-  const size = input.length;
+  const size = p.scanner.load(bytes);
   const hits = p.scanner.scan(size);
-  // The scan may have grown the module's memory, which leaves older views empty (length 0).
-  input = p.scanner.input(size);
+  const input = p.scanner.input(size);
   const spans = liveRegions(input, hits, p);
   const out: Finding[] = [];
   let line = 1, counted = 0;
