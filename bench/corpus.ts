@@ -9,6 +9,7 @@
 //   deno run --allow-write bench/corpus.ts --dump FILE --size 5MB     (logs and config dumps)
 import { parseSize } from "../cli/args.ts";
 import { plantedSet } from "../cli/fake_secrets.ts";
+import { seededRandom } from "../detect/entropy.ts";
 
 /** xorshift32: cheap and good enough to vary text. */
 function rng(seed: number) {
@@ -312,11 +313,8 @@ export async function writeCorpusExport(dir: string, size: number, seed = 7) {
  * credential every ~1 MB.
  */
 export async function writeConfigDump(path: string, size: number, seed = 11) {
-  let x = seed;
-  const next = (n: number) => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return x % n;
-  };
+  const rand = seededRandom(seed);
+  const next = (n: number) => Math.floor(rand() * n);
   const services = ["billing", "auth", "search", "payments", "mailer", "reports", "gateway"];
   const shapes: Array<(s: string, i: number) => string> = [
     (s, i) =>

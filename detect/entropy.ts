@@ -34,6 +34,21 @@ export function charClasses(s: string): CharClasses {
   return { lower, upper, digit, symbol, count: +lower + +upper + +digit + +symbol };
 }
 
+/** charClasses() for one character code, as one bit: lower 1, upper 2, digit 4, other 8. */
+export function charClassBit(c: number): number {
+  if (c >= 97 && c <= 122) return 1;
+  if (c >= 65 && c <= 90) return 2;
+  if (c >= 48 && c <= 57) return 4;
+  return 8;
+}
+
+/** Set bits in `x` (a small mask). */
+export function bitCount(x: number): number {
+  let n = 0;
+  for (; x !== 0; x &= x - 1) n++;
+  return n;
+}
+
 /** Number of distinct characters in `s`. */
 export function distinctChars(s: string): number {
   return new Set(s).size;

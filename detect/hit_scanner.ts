@@ -4,6 +4,7 @@
 // the bytes first. The module knows no keyword: this file writes its tables.
 import { WASM_BASE64 } from "./wasm/hits_wasm.ts";
 import { decodeBase64 } from "./wasm/base64.ts";
+import { bitCount } from "./entropy.ts";
 
 /** Id the module gives a keyword split by markers (`x*oxb-`): the scanner's split triggers. */
 export const TRIGGER_ID = 0xfff0;
@@ -292,12 +293,6 @@ export class HitScanner {
 /** A bucket's nibble masks: per byte k of a place, allowed low nibbles, then high nibbles. */
 type Masks = number[];
 
-function bits(x: number): number {
-  let n = 0;
-  for (; x !== 0; x &= x - 1) n++;
-  return n;
-}
-
 /**
  * How many 3-byte strings of printable ASCII, as the filter reads them (folded: high nibble 2,
  * 3, 6 or 7), a bucket with masks `a | b` lets through: a cost for chat text.
@@ -305,7 +300,7 @@ function bits(x: number): number {
 function flagged(a: Masks, b: Masks = a): number {
   let count = 1;
   for (let k = 0; k < 6; k += 2) {
-    count *= bits(a[k] | b[k]) * bits((a[k + 1] | b[k + 1]) & 0xcc);
+    count *= bitCount(a[k] | b[k]) * bitCount((a[k + 1] | b[k + 1]) & 0xcc);
   }
   return count;
 }

@@ -10,6 +10,8 @@
 import type { CharReader, Rule } from "../types.ts";
 import {
   ALPHABET,
+  bitCount,
+  charClassBit,
   charClasses,
   hasFiller,
   isLowVariety,
@@ -420,20 +422,6 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
   }
   const count = bitCount(classes);
   return (n >= MIN_SECRET_LENGTH && count >= 2) || (n >= 8 && count >= 3);
-}
-
-/** charClasses() for one character: lower, upper, digit or other, as one bit each. */
-function charClassBit(c: number): number {
-  if (c >= 97 && c <= 122) return 1;
-  if (c >= 65 && c <= 90) return 2;
-  if (c >= 48 && c <= 57) return 4;
-  return 8;
-}
-
-function bitCount(x: number): number {
-  let n = 0;
-  for (; x !== 0; x &= x - 1) n++;
-  return n;
 }
 
 /** After `=`/`:` at `k` (or `=>`, `:=`) and up to 4 blanks: a value? */

@@ -162,9 +162,14 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(t("the <#C1ABC|token> channel"), false);
   assertEquals(t("<#C1ABC|token> = x7Kq2mWz9"), true);
   assertEquals(t("token <x = y"), true);
-  // A value too short, or none, rules the hit out as well; so does one the validator could never
-  // accept: under 16 characters of fewer than 3 kinds (masks, example passwords, templates).
+  // A value too short, or none, rules the hit out as well.
   assertEquals(t("token = x"), false);
+  assertEquals(t('"token": "bearer"'), false);
+  assertEquals(t("token is due"), false);
+  assertEquals(t("token isn't valid"), false);
+  assertEquals(t("token: "), false);
+  // So does a value the validator could never accept: under 16 characters of fewer than 3 kinds
+  // (masks, example passwords), or a template.
   const pw = (s: string) => nameValueMayStart(s, 0, s.indexOf("pass"), 0, false);
   assertEquals(pw("user=bob password=******** ok"), false);
   assertEquals(pw("SERVICE_7_PASSWORD=changeme7"), false);
@@ -174,10 +179,6 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(pw("db.password = ${SEARCH_DB_PASSWORD}"), false);
   assertEquals(pw("password: '{{ .Values.db.password }}'"), false);
   assertEquals(pw("password: $" + ["9xK2mP7", "qR4vLw8Z"].join("")), true);
-  assertEquals(t('"token": "bearer"'), false);
-  assertEquals(t("token is due"), false);
-  assertEquals(t("token isn't valid"), false);
-  assertEquals(t("token: "), false);
   // Raw, `_` is part of the name; as shown too inside an identifier, where normalize() keeps it,
   // but at a word's edge it may be an italic marker.
   const raw = (s: string) => nameValueMayStart(s, 0, s.indexOf("token"), 0, false);
