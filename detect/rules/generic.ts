@@ -550,23 +550,23 @@ class ShownReading implements CharReader {
 /**
  * NAME_VALUE's gate. A match's name is a run of name characters (at most 63) followed by a
  * quote, `=`, `:`, or 1-4 blanks and then `=`, `:`, `is`, `was`, or, for a `--flag`, the value;
- * then comes a value of 8 or more characters. Every run that a start in `[wordStart, hitStart]`
- * can open ends at a non-name character at or before the first one after the hit: what follows
- * those characters decides.
+ * then comes a value of 8 or more characters. The validator accepts a match only when its name
+ * holds one of the rule's keywords (classifyName), which is then a hit of its own: so only the
+ * name run that holds this hit `[hitStart, hitEnd)` counts, and what follows its end decides.
  */
 export function nameValueMayStart(
   text: CharReader,
   wordStart: number,
   hitStart: number,
-  _hitEnd = hitStart,
+  hitEnd = hitStart,
   asShown = true,
 ): boolean {
-  if (!asShown) return nameValueReading(text, wordStart, hitStart, never);
+  if (!asShown) return nameValueReading(text, wordStart, hitStart, hitEnd, never);
   // As shown, with what normalize() always makes blanks read as blanks (any other character
   // it may change: maybe); when something was, the raw reading is another.
   const shown = new ShownReading(text, wordStart, hitStart);
-  if (nameValueReading(shown, wordStart, hitStart, mayChange)) return true;
-  return shown.mapped && nameValueReading(text, wordStart, hitStart, never);
+  if (nameValueReading(shown, wordStart, hitStart, hitEnd, mayChange)) return true;
+  return shown.mapped && nameValueReading(text, wordStart, hitStart, hitEnd, never);
 }
 
 /** nameValueMayStart over one reading of the text (`changes`: characters read as "maybe"). */
@@ -574,6 +574,7 @@ function nameValueReading(
   text: CharReader,
   wordStart: number,
   hitStart: number,
+  hitEnd: number,
   changes: Changes,
 ): boolean {
   // `_` is a name character raw, and as shown inside an identifier (else a marker: maybe).
@@ -585,6 +586,12 @@ function nameValueReading(
     if (isNameCode(c) || c === 95) {
       if (c === 45) dash = true;
       if (j >= longest) return false; // the run through the hit is longer than any name
+      continue;
+    }
+    // Only a name that holds the hit counts: an accepted match's name holds a keyword of its
+    // rule (classifyName), which is a hit of its own and gated on its own.
+    if (j < hitEnd) {
+      if (j >= hitStart) return false;
       continue;
     }
     if (c === 34 || c === 39) {

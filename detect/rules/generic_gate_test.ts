@@ -65,15 +65,25 @@ function randomText(rand: () => number): string {
 }
 
 /**
- * Whether `rule` finds something at a start in [from, to] of `text`: its pattern (`re`, sticky,
- * with indices) matches there and its validator accepts the match in its context.
+ * Whether `rule` finds something at a start in [from, to] of `text` whose name holds the hit
+ * (its value starts at or after `hitEnd`): its pattern (`re`, sticky, with indices) matches there
+ * and its validator accepts the match in its context. A match with the hit in its value is one
+ * the hit in its name finds (gated on its own).
  */
-function acceptedIn(rule: Rule, re: RegExp, text: string, from: number, to: number): boolean {
+function acceptedIn(
+  rule: Rule,
+  re: RegExp,
+  text: string,
+  from: number,
+  to: number,
+  hitEnd: number,
+): boolean {
   for (let p = from; p <= to && p <= text.length; p++) {
     re.lastIndex = p;
     const m = re.exec(text);
     if (m === null || m[0].length === 0) continue;
     const [start, end] = m.indices?.groups?.secret ?? [m.index, m.index + m[0].length];
+    if (start < hitEnd) continue;
     if (!rule.validate || rule.validate(text.slice(start, end), { text, start, end })) return true;
   }
   return false;
@@ -103,21 +113,22 @@ function checkGate(
         if (!gate(text, ws, hs, he, false)) {
           rawNoes++;
           const why = `${id}: raw gate said no at ${hs} in ${JSON.stringify(text)}`;
-          assert(!acceptedIn(rule, re, text, ws, hs), why);
+          assert(!acceptedIn(rule, re, text, ws, hs, he), why);
         }
         if (gate(text, ws, hs, he, true)) continue;
         noes++;
         const why = `${id}: gate said no at ${hs} in ${JSON.stringify(text)}`;
-        assert(!acceptedIn(rule, re, text, ws, hs), why);
+        assert(!acceptedIn(rule, re, text, ws, hs, he), why);
         let we = text.indexOf("\n", he);
         if (we === -1 || we > he + after) we = Math.min(text.length, he + after);
         const region = text.slice(ws, we);
         for (const keepInnerMarkers of [false, true]) {
           const norm = normalize(region, { keepInnerMarkers });
-          let nh = 0;
+          let nh = 0, ne = 0;
           while (norm.map !== null && nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
-          if (norm.map === null) nh = hs - ws;
-          assert(!acceptedIn(rule, re, norm.text, 0, nh), `${why} (as shown)`);
+          while (norm.map !== null && ne < norm.text.length && norm.map[ne] < he - ws) ne++;
+          if (norm.map === null) [nh, ne] = [hs - ws, he - ws];
+          assert(!acceptedIn(rule, re, norm.text, 0, nh, ne), `${why} (as shown)`);
         }
       }
     }

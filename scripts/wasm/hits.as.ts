@@ -477,7 +477,7 @@ function innerUnderscore(input: usize, n: i32, j: i32): bool {
  * nameValueMayStart over bytes. A name run holds no escape (an escaped character in one is
  * uncertain), so within a run bytes are characters and `hs + 64` bounds it as in the text.
  */
-function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
+function nameValueGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
   let dash = false;
   const longest = hs + 64;
   for (let j = ws; j < n; j = step(input, j)) {
@@ -490,6 +490,11 @@ function nameValueGate(input: usize, n: i32, ws: i32, hs: i32): bool {
       if ((mode & MODE_JSON) && load<u8>(input + j) == 92) return true; // an escaped one
       if (c == 45) dash = true;
       if (j >= longest) return false;
+      continue;
+    }
+    // Only the name run that holds the hit counts (nameValueMayStart).
+    if (j < he) {
+      if (j >= hs) return false;
       continue;
     }
     if (c == 34 || c == 39) {
@@ -661,7 +666,7 @@ function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
       if (isSpaceByte(c)) break;
       ws = q;
     }
-    if (g == GATE_NAME_VALUE ? nameValueShown(input, n, ws, hs) : urlGate(input, n, ws, hs, he)) {
+    if (g == GATE_NAME_VALUE ? nameValueShown(input, n, ws, hs, he) : urlGate(input, n, ws, hs, he)) {
       pass = true;
     }
   }
@@ -672,20 +677,20 @@ function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
  * nameValueGate; as shown, over the reading with marker runs at a word's edge as blanks, and
  * when some were, over the raw reading too (detect/rules/generic.ts, nameValueMayStart).
  */
-function nameValueShown(input: usize, n: i32, ws: i32, hs: i32): bool {
-  if ((mode & MODE_SHOWN) == 0) return nameValueGate(input, n, ws, hs);
+function nameValueShown(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
+  if ((mode & MODE_SHOWN) == 0) return nameValueGate(input, n, ws, hs, he);
   limit = n;
   readFrom = ws;
   readReach = hs + REF_REACH;
   blanking = true;
   blanked = 0;
-  const shown = nameValueGate(input, n, ws, hs);
+  const shown = nameValueGate(input, n, ws, hs, he);
   blanking = false;
   if (shown) return true;
   if (blanked == 0) return false;
   const saved = mode;
   mode = saved & ~MODE_SHOWN;
-  const raw = nameValueGate(input, n, ws, hs);
+  const raw = nameValueGate(input, n, ws, hs, he);
   mode = saved;
   return raw;
 }
