@@ -16,6 +16,7 @@
 import { fold, type GateReach, HitScanner, MODE } from "../detect/hit_scanner.ts";
 import { hitPlan } from "../detect/scan.ts";
 import { invisibleCharacters } from "../detect/normalize.ts";
+import { REFERENCE_PREFIXES } from "../detect/rules/generic.ts";
 import { keywordGates, spells } from "../detect/scan_bytes.ts";
 
 /** Bytes either side of a join where a hit's gate is not trusted (a gate reads at most ~90). */
@@ -69,7 +70,7 @@ function prepare(rules?: string[]): Prepared {
   words.push({ text: '"permalink"', gates: 0 });
   const keywords = words.map((w, id) => ({ bytes: enc.encode(w.text), id, gates: w.gates }));
   p = {
-    scanner: new HitScanner(keywords, reach),
+    scanner: new HitScanner(keywords, reach, REFERENCE_PREFIXES),
     permalinkId,
     pairs,
     exact: words.map((w) => w.exact),

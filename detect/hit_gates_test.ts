@@ -3,7 +3,7 @@
 // raw, says "no" as well. Checked on dense random text with every shape the gates read.
 import { assert } from "@std/assert";
 import { GATE, HitScanner, MODE } from "./hit_scanner.ts";
-import { nameValueMayStart, urlMayStart } from "./rules/generic.ts";
+import { nameValueMayStart, REFERENCE_PREFIXES, urlMayStart } from "./rules/generic.ts";
 import { seededRandom } from "./entropy.ts";
 import { pieceText, wordStart } from "../test_support/gate_text.ts";
 
@@ -19,8 +19,8 @@ const PIECES = [
   ["*9", "_-", "~.", "`%"],
   // Pieces of references (`<#C…|name>`), whose brackets normalize() shows as blanks.
   ["<#C1|", "<@U9>", "|x>", ">", "<https://a.io|", "<>", "||"],
-  // Template openings.
-  ["${", "$(", "$X", "{{", "{", "$"],
+  // Template openings and references.
+  ["${", "$(", "$X", "{{", "{", "$", "process.env.", "VAULT:", "env[", "Env.", "ssm"],
 ];
 
 function randomText(rand: () => number): string {
@@ -29,7 +29,7 @@ function randomText(rand: () => number): string {
 
 Deno.test("byte gates: a hit the scanner drops is one the rule's raw gate rules out", () => {
   const enc = new TextEncoder();
-  const scanner = new HitScanner([], { "name-value": 64, "url": 24 });
+  const scanner = new HitScanner([], { "name-value": 64, "url": 24 }, REFERENCE_PREFIXES);
   const cases = [
     { gate: GATE["name-value"], keywords: ["token", "pass", "secret", "api_key"], before: 64 },
     { gate: GATE.url, keywords: ["://"], before: 24 },
@@ -64,7 +64,7 @@ Deno.test("byte gates: a hit the scanner drops is one the rule's raw gate rules 
 
 Deno.test("byte gates: as JSON and mrkdwn, a dropped hit is one the shown gate rules out", () => {
   const enc = new TextEncoder();
-  const scanner = new HitScanner([], { "name-value": 64, "url": 24 });
+  const scanner = new HitScanner([], { "name-value": 64, "url": 24 }, REFERENCE_PREFIXES);
   const rand = seededRandom(9108);
   let drops = 0;
   for (let i = 0; i < 8000; i++) {

@@ -44,7 +44,8 @@ interface Exports {
 }
 
 /** The module's table layout; tableOffsets() must agree (checked at start). */
-const CLASS = 1024, NIBBLES = 2048, BEFORE = 3072, ACCEPT = 4096, GATES = 12288;
+const CLASS = 1024, NIBBLES = 2048, BEFORE = 3072, PREFIXES = 3200, ACCEPT = 4096;
+const GATES = 12288;
 const TRIE = 16384, FREE = 1048576;
 /** Trie columns per node (column 0: a byte in no keyword) and the most nodes that fit. */
 const COLUMNS = 128, MAX_NODES = Math.min((TRIE - ACCEPT) / 2, (FREE - TRIE) / (COLUMNS * 2));
@@ -93,12 +94,16 @@ export class HitScanner {
   #outCap = 1 << 14;
   #auxCap = 1 << 10;
 
-  constructor(keywords: readonly Keyword[], reach: GateReach = {}) {
+  /**
+   * `reach`: how far back each gate reads a hit's word. `valuePrefixes`: starts of a value the
+   * name-value gate rules out (lower case ASCII; see REFERENCE_PREFIXES in rules/generic.ts).
+   */
+  constructor(keywords: readonly Keyword[], reach: GateReach = {}, valuePrefixes: string[] = []) {
     const instance = new WebAssembly.Instance(module(), {});
     this.#x = instance.exports as unknown as Exports;
     const at = this.#x.tableOffsets();
-    const seen = Array.from(new Uint32Array(this.#x.memory.buffer, at, 6));
-    const want = [CLASS, NIBBLES, ACCEPT, TRIE, BEFORE, GATES];
+    const seen = Array.from(new Uint32Array(this.#x.memory.buffer, at, 7));
+    const want = [CLASS, NIBBLES, ACCEPT, TRIE, BEFORE, GATES, PREFIXES];
     if (this.#x.freeOffset() !== FREE || seen.join() !== want.join()) {
       throw new Error(`hit scanner: table layout ${seen} is not ${want}`);
     }
@@ -108,6 +113,19 @@ export class HitScanner {
       const before = reach[name as keyof typeof GATE] ?? 0;
       if (before > 255) throw new Error(`hit scanner: ${name} reach ${before} over 255`);
       mem[BEFORE + bit] = before;
+    }
+    const prefixes = valuePrefixes.map((p) => new TextEncoder().encode(p.toLowerCase()));
+    if (
+      prefixes.reduce((n, p) => n + 1 + p.length, 1) > ACCEPT - PREFIXES || prefixes.length > 255
+    ) {
+      throw new Error("hit scanner: too many value prefixes");
+    }
+    let p = PREFIXES;
+    mem[p++] = prefixes.length;
+    for (const bytes of prefixes) {
+      mem[p++] = bytes.length;
+      mem.set(bytes, p);
+      p += bytes.length;
     }
     this.#reserve(0);
   }

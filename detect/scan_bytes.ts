@@ -19,6 +19,7 @@ import { type AnchoredPlan, type HitPlan, hitPlan, scanSync } from "./scan.ts";
 import { GATE, type GateReach, HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
 import { ByteText } from "./byte_text.ts";
 import { invisibleCharacters } from "./normalize.ts";
+import { REFERENCE_PREFIXES } from "./rules/generic.ts";
 
 /** Characters validators and placeholder checks read before a match and after it. */
 const CONTEXT_BEFORE = 160;
@@ -69,7 +70,7 @@ function prepare(options: ScanOptions): Prepared {
   }));
   p = {
     plan,
-    scanner: new HitScanner(keywords, reach),
+    scanner: new HitScanner(keywords, reach, REFERENCE_PREFIXES),
     lengths: keywords.map((k) => k.bytes.length),
     invisibleFrom: plan.keywords.length,
   };

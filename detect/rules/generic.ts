@@ -157,6 +157,36 @@ const EXAMPLE_PASSWORDS = new Set([
   "s3cr3tp4ss",
 ]);
 
+/**
+ * How a value that refers to a secret kept elsewhere starts (any case): never a secret itself.
+ * The name = value gates read them too (valueMayStartAt; the byte scanner gets this list).
+ */
+export const REFERENCE_PREFIXES = [
+  "process.env",
+  "os.environ",
+  "os.getenv",
+  "env.",
+  "env[",
+  "system.getenv",
+  "getenv",
+  "import.meta",
+  "deno.env",
+  "config.",
+  "settings.",
+  "secrets.",
+  "vault:",
+  "ssm:",
+  "arn:",
+  "!ref",
+  "!sub",
+];
+/** Characters of a value that decide whether it starts with a reference prefix. */
+const REFERENCE_HEAD = Math.max(...REFERENCE_PREFIXES.map((p) => p.length));
+const REFERENCE = new RegExp(
+  `^(?:${REFERENCE_PREFIXES.map((p) => p.replace(/[.[]/g, "\\$&")).join("|")})`,
+  "i",
+);
+
 /** Where a value is a reference to a secret kept elsewhere, or not a secret-shaped thing at all. */
 export function isNonSecretValue(value: string): boolean {
   const v = value;
@@ -165,10 +195,7 @@ export function isNonSecretValue(value: string): boolean {
   if (OWNED_PREFIX.test(v)) return true;
   // Variable references and templates: ${X}, $X, $(cmd), %X%, {{ x }}, <x>, process.env.X, …
   if (/^\$[{(A-Za-z_]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) return true;
-  if (
-    /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|getenv|import\.meta|Deno\.env|config\.|settings\.|secrets\.|vault:|ssm:|arn:|!Ref|!Sub)/i
-      .test(v)
-  ) return true;
+  if (REFERENCE.test(v)) return true;
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
   // Random dotted keys (`SG.<id>.<secret>`) are not made of words.
   if (
@@ -406,12 +433,20 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
   // only when it looks generated (MIN_SECRET_LENGTH+ characters of 2+ classes) or, for a
   // password, like one (8+ characters of 3+ classes): a run that is neither (`********`,
   // `changeme1`, `<redacted`) cannot be accepted, and a match's value is a prefix of the run.
-  // Templates never are (isNonSecretValue): `${X}`, `$(cmd)`, `$X`, and `{{ x }}` anywhere.
+  // Templates never are (isNonSecretValue): `${X}`, `$(cmd)`, `$X`, and `{{ x }}` anywhere;
+  // nor references (REFERENCE_PREFIXES).
   if (c === 36 && v + 1 < text.length) {
     const d = text.charCodeAt(v + 1);
     if (changes(d)) return true;
     if (d === 123 || d === 40 || d === 95 || isLetterCode(d)) return false;
   }
+  let head = "";
+  for (let k = v; k < text.length && head.length < REFERENCE_HEAD; k++) {
+    const d = text.charCodeAt(k);
+    if (changes(d) || isValueStop(d)) break;
+    head += String.fromCharCode(d);
+  }
+  if (REFERENCE.test(head)) return false;
   let n = 0, classes = 0;
   for (let k = v; k < text.length && n < 200; k++, n++) {
     const d = text.charCodeAt(k);

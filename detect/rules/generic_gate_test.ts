@@ -35,7 +35,7 @@ const PIECES = {
   // A marker glued to a token character, which normalize() drops or keeps rather than blanks.
   glued: ["*9", "_-", "~.", "`%", "*+"],
   // Template openings, which a validator never accepts a value for.
-  templates: ["${", "$(", "$X", "{{", "{", "$"],
+  templates: ["${", "$(", "$X", "{{", "{", "$", "process.env.", "VAULT:", "env[", "Env.", "ssm"],
   // Pieces of references (`<#C…|name>`), whose brackets normalize() shows as blanks.
   refs: ["<#C1|", "<@U9>", "|x>", ">", "<https://a.io|", "<>", "||"],
   invisibles: ["\u200b", "\u00ad", "\u2022", "<@U123>"],
@@ -189,6 +189,9 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(pw("password=changeme7changeme7"), true);
   assertEquals(pw("db.password = ${SEARCH_DB_PASSWORD}"), false);
   assertEquals(pw("password: '{{ .Values.db.password }}'"), false);
+  assertEquals(pw("password: process.env.DB_PASSWORD,"), false);
+  assertEquals(pw("secret_ref: vault:secret/data/billing/prod"), false);
+  assertEquals(pw("password=x" + ["Env.Kq8Zt", "2Lw9Xv4Pm"].join("")), true); // not at the start
   assertEquals(pw("password: $" + ["9xK2mP7", "qR4vLw8Z"].join("")), true);
   // Raw, `_` is part of the name; as shown too inside an identifier, where normalize() keeps it,
   // but at a word's edge it may be an italic marker.

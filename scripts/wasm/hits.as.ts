@@ -17,6 +17,10 @@ const CLASS: usize = 1024; // 256 x u8: byte -> its trie column (0: in no keywor
 // candidate when some bucket allows all three of its bytes: about 2 in 100 in chat text.
 const NIBBLES: usize = 2048; // 2 sets x 3 bytes x (16 + 16) bytes
 const BEFORE: usize = 3072; // u8 per gate kind: how far back a hit's word may start
+// Value prefixes of references to a secret kept elsewhere (`vault:`, `process.env`, …, lower
+// case): u8 count, then per prefix u8 length and its bytes. A value starting with one is never
+// accepted by the name = value rules' validator.
+const PREFIXES: usize = 3200;
 const ACCEPT: usize = 4096; // u16 per trie node: 1 + the id of the keyword ending there, or 0
 const GATES: usize = 12288; // u8 per keyword id: gates to pass (GATE_*), 0: always reported
 const TRIE: usize = 16384; // 128 x u16 per node: column -> child node (0: none); node 0 is root
@@ -42,14 +46,15 @@ export function freeOffset(): usize {
 }
 
 export function tableOffsets(): usize {
-  // CLASS, NIBBLES, ACCEPT and TRIE, in that order, written at `FREE` so the caller can check
-  // them against its own copy of the layout.
+  // The tables' offsets, written at `FREE` so the caller can check them against its own copy
+  // of the layout.
   store<u32>(FREE, CLASS as u32);
   store<u32>(FREE + 4, NIBBLES as u32);
   store<u32>(FREE + 8, ACCEPT as u32);
   store<u32>(FREE + 12, TRIE as u32);
   store<u32>(FREE + 16, BEFORE as u32);
   store<u32>(FREE + 20, GATES as u32);
+  store<u32>(FREE + 24, PREFIXES as u32);
   return FREE;
 }
 
@@ -377,6 +382,7 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
       if (d == 123 || d == 40 || d == 95 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) return 0;
     }
   }
+  if (referencePrefix(input, n, v)) return 0;
   let chars = 0;
   let classes: u32 = 0;
   let last: u32 = 0;
@@ -391,6 +397,24 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
   }
   const kinds = popcnt(classes);
   return (chars >= 16 && kinds >= 2) || (chars >= 8 && kinds >= 3) ? 1 : 0;
+}
+
+/** Whether the value at `v` starts with one of PREFIXES (any case; uncertain: no). */
+function referencePrefix(input: usize, n: i32, v: i32): bool {
+  const count = load<u8>(PREFIXES) as i32;
+  let at = PREFIXES + 1;
+  for (let p = 0; p < count; p++) {
+    const len = load<u8>(at) as i32;
+    let k = v, i = 0;
+    for (; i < len && k < n; i++, k = step(input, k)) {
+      let c = byteAt(input, k);
+      if (c >= 65 && c <= 90) c |= 32;
+      if (c != (load<u8>(at + 1 + i) as u32)) break;
+    }
+    if (i == len) return true;
+    at += 1 + len;
+  }
+  return false;
 }
 
 /** charClasses() for one ASCII character: lower, upper, digit or other, one bit each. */
