@@ -152,7 +152,8 @@ export interface RecordResult {
   duplicate: boolean;
 }
 
-function sameMessage(a: Occurrence, b: Occurrence): boolean {
+/** Same channel and ts: the same message. */
+export function sameMessage(a: Occurrence, b: Occurrence): boolean {
   return a.channel_id === b.channel_id && a.ts === b.ts;
 }
 

@@ -35,6 +35,7 @@ import {
   type NewFinding,
   type Occurrence,
   recordOccurrence,
+  sameMessage,
   updateFinding,
 } from "./findings_store.ts";
 import { type GuardSettings, withDefaults } from "./settings_store.ts";
@@ -288,7 +289,13 @@ export async function processMessage(
         // The loser then reads as a re-delivery (same message) or a repeat (another message).
         if (!c.won || !hasOccurrence(c.finding, occurrence)) {
           const again = await recordOccurrence(deps.call, base, occurrence);
-          if (!c.won) rec = again.created ? { ...again, created: false } : again;
+          if (!c.won) {
+            // Our own first write may be the one that survived, so `duplicate` alone does not
+            // make a re-delivery: only the winner's own message does.
+            const theirs = again.finding.alerting_occurrence;
+            const redelivery = theirs ? sameMessage(theirs, occurrence) : again.duplicate;
+            rec = { ...again, created: false, duplicate: redelivery };
+          }
         }
         // Our first write may have landed after the winner's and replaced its occurrence: the
         // winner left it beside the door, so put it back too.

@@ -129,6 +129,12 @@ kitTest(
       const places = (f.occurrences as Array<{ channel_id: string }>).map((o) => o.channel_id);
       assertEquals(places.sort(), [FAKE_IDS.general, FAKE_IDS.random].sort());
       assertEquals([f.state, f.verification], ["open", "live"]);
+      // The late run's own first write survived it, yet its message is not the winner's: a repeat,
+      // so its poster is warned too (not taken for a re-delivery).
+      assertEquals(
+        kit.fake.state.ephemerals.map((e) => e.user).sort(),
+        [FAKE_IDS.member, FAKE_IDS.other].sort(),
+      );
     } finally {
       await kit.close();
     }
