@@ -21,6 +21,7 @@ import {
   wordFraction,
 } from "../entropy.ts";
 import { isFormatting, MAX_REF } from "../normalize.ts";
+import { innerUnderscore, isAlnumCode, mayChange } from "./gate_chars.ts";
 
 /** Name segments that make a value a password. */
 const PASSWORD_WORDS = new Set(["password", "passwd", "passphrase", "pwd", "pass", "passwort"]);
@@ -341,16 +342,6 @@ const NAME_VALUE =
 // the hit and says "no match can start here" only when that is certain for the raw text and for
 // the text as normalize() shows it: any character normalize() may change makes it say "maybe".
 
-/** Characters normalize() may change or drop (markers, entities, link brackets, invisibles). */
-function mayChange(c: number): boolean {
-  return c === 42 || c === 95 || c === 126 || c === 96 || c === 38 || c === 60 || c === 62 ||
-    c === 124 || c >= 0xad;
-}
-
-function isAlnumCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /** NAME_VALUE's name characters, `_` aside (normalize() may turn it into a blank). */
 function isNameCode(c: number): boolean {
   return isAlnumCode(c) || c === 46 || c === 45 || c === 91 || c === 93;
@@ -358,16 +349,6 @@ function isNameCode(c: number): boolean {
 
 function isBlankCode(c: number): boolean {
   return c === 32 || c === 9;
-}
-
-/**
- * An underscore between a letter or digit (or `-`) and a letter, digit, `_` or `-`: normalize()
- * keeps it (an identifier's: SLACK_BOT_TOKEN), so it reads the same raw and as shown.
- */
-function innerUnderscore(text: CharReader, j: number): boolean {
-  if (j === 0 || j + 1 >= text.length) return false;
-  const a = text.charCodeAt(j - 1), b = text.charCodeAt(j + 1);
-  return (isAlnumCode(a) || a === 45) && (isAlnumCode(b) || b === 95 || b === 45);
 }
 
 /** Which characters make a gate say "maybe" (the scanner may read them otherwise). */

@@ -4,10 +4,9 @@
 // the scanner would try, in the raw text and in the region as normalize() shows it (markers kept
 // and dropped).
 import { assert, assertEquals } from "@std/assert";
-import type { Rule } from "../types.ts";
 import { seededRandom } from "../entropy.ts";
-import { pieceText, wordStart } from "../../test_support/gate_text.ts";
-import { normalize } from "../normalize.ts";
+import { pieceText } from "../../test_support/gate_text.ts";
+import { checkGate } from "../../test_support/gate_check.ts";
 import {
   NAME_BEFORE_VALUE,
   nameBeforeMatch,
@@ -64,82 +63,14 @@ function randomText(rand: () => number): string {
   return pieceText(rand, ALL, { pieces: 24, word: 0.15, wordLength: 24, punctuation: 0.05 });
 }
 
-/**
- * Whether `rule` finds something at a start in [from, to] of `text` whose name holds the hit
- * (its value starts at or after `hitEnd`): its pattern (`re`, sticky, with indices) matches there
- * and its validator accepts the match in its context. A match with the hit in its value is one
- * the hit in its name finds (gated on its own).
- */
-function acceptedIn(
-  rule: Rule,
-  re: RegExp,
-  text: string,
-  from: number,
-  to: number,
-  hitEnd: number,
-): boolean {
-  for (let p = from; p <= to && p <= text.length; p++) {
-    re.lastIndex = p;
-    const m = re.exec(text);
-    if (m === null || m[0].length === 0) continue;
-    const [start, end] = m.indices?.groups?.secret ?? [m.index, m.index + m[0].length];
-    if (start < hitEnd) continue;
-    if (!rule.validate || rule.validate(text.slice(start, end), { text, start, end })) return true;
-  }
-  return false;
-}
-
-/** Every "no" of `gate` at the hits of `keyword` in random texts, checked against `rule`. */
-function checkGate(
-  id: string,
-  keywords: string[],
-  gate: (text: string, ws: number, hs: number, he: number, asShown: boolean) => boolean,
-  seed: number,
-): { noes: number; rawNoes: number; hits: number } {
-  const rule = rules.find((r) => r.id === id)!;
-  const re = new RegExp(rule.pattern.source, rule.pattern.flags.replace("g", "") + "dy");
-  const before = rule.window!.before!, after = rule.window!.after!;
-  const rand = seededRandom(seed);
-  let noes = 0, rawNoes = 0, hits = 0;
-  for (let i = 0; i < 6000; i++) {
-    const text = randomText(rand);
-    const lower = text.toLowerCase();
-    for (const k of keywords) {
-      for (let hs = lower.indexOf(k); hs !== -1; hs = lower.indexOf(k, hs + 1)) {
-        hits++;
-        const he = hs + k.length;
-        const ws = wordStart(text, hs, before);
-        // Raw only: a "no" means no match in the text as it is.
-        if (!gate(text, ws, hs, he, false)) {
-          rawNoes++;
-          const why = `${id}: raw gate said no at ${hs} in ${JSON.stringify(text)}`;
-          assert(!acceptedIn(rule, re, text, ws, hs, he), why);
-        }
-        if (gate(text, ws, hs, he, true)) continue;
-        noes++;
-        const why = `${id}: gate said no at ${hs} in ${JSON.stringify(text)}`;
-        assert(!acceptedIn(rule, re, text, ws, hs, he), why);
-        let we = text.indexOf("\n", he);
-        if (we === -1 || we > he + after) we = Math.min(text.length, he + after);
-        const region = text.slice(ws, we);
-        for (const keepInnerMarkers of [false, true]) {
-          const norm = normalize(region, { keepInnerMarkers });
-          let nh = 0, ne = 0;
-          while (norm.map !== null && nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
-          while (norm.map !== null && ne < norm.text.length && norm.map[ne] < he - ws) ne++;
-          if (norm.map === null) [nh, ne] = [hs - ws, he - ws];
-          assert(!acceptedIn(rule, re, norm.text, 0, nh, ne), `${why} (as shown)`);
-        }
-      }
-    }
-  }
-  return { noes, rawNoes, hits };
-}
-
 Deno.test("gates: a name = value hit the gate rules out has no match, raw or as shown", () => {
   const keywords = ["pass", "pwd", "token", "secret", "apikey", "api_key", "api-key"];
   for (const id of ["generic-password", "generic-secret"]) {
-    const { noes, rawNoes, hits } = checkGate(id, keywords, nameValueMayStart, 7001);
+    const rule = rules.find((r) => r.id === id)!;
+    const { noes, rawNoes, hits } = checkGate(rule, keywords, nameValueMayStart, {
+      seed: 7001,
+      text: randomText,
+    });
     // The check only means something if the gate says no often, and not always.
     assert(noes > 500 && noes < hits, `${id}: ${noes} of ${hits}`);
     assert(rawNoes > noes && rawNoes < hits, `${id}: raw ${rawNoes} of ${hits}`);
@@ -147,7 +78,11 @@ Deno.test("gates: a name = value hit the gate rules out has no match, raw or as 
 });
 
 Deno.test("gates: a :// hit the gate rules out has no URL credential, raw or as shown", () => {
-  const { noes, rawNoes, hits } = checkGate("generic-url-credentials", ["://"], urlMayStart, 7002);
+  const rule = rules.find((r) => r.id === "generic-url-credentials")!;
+  const { noes, rawNoes, hits } = checkGate(rule, ["://"], urlMayStart, {
+    seed: 7002,
+    text: randomText,
+  });
   assert(noes > 500 && noes < hits, `${noes} of ${hits}`);
   assert(rawNoes > noes && rawNoes < hits, `raw ${rawNoes} of ${hits}`);
 });

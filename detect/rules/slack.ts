@@ -5,8 +5,9 @@
 // part to look random. Example tokens are assembled at run time from parts, so this file holds no
 // string any scanner would flag.
 
-import type { Rule } from "../types.ts";
+import type { CharReader, Rule } from "../types.ts";
 import { entropyOf } from "../placeholder.ts";
+import { innerUnderscore, isAlnumCode, mayChange } from "./gate_chars.ts";
 
 /** Deterministic pseudo-random text for the examples (a tiny LCG; tests stay stable). */
 export function fakeChars(alphabet: string, n: number, seed: number): string {
@@ -337,6 +338,44 @@ function webhookRule(spec: {
   };
 }
 
+function isHexCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/**
+ * The keyword secret rules' gate (Rule.mayStart): a match starts at its keyword, in
+ * [wordStart, hitStart], and its 32 hex start at most `gap` characters after that start, right
+ * after a character that is no hex digit (the keyword's `t`, a quote, a blank or a separator), and
+ * end before one that is no letter or digit: a run of exactly 32. Logs are full of `client_secret=xxxx (masked)`
+ * and `client_secret: ${CLIENT_SECRET}`: a few reads rule them out instead of a pattern try.
+ * As shown, any character normalize() may change on the way: maybe.
+ */
+export function hexSecretMayStart(gap: number) {
+  return (
+    text: CharReader,
+    wordStart: number,
+    hitStart: number,
+    _hitEnd: number,
+    asShown = true,
+  ): boolean => {
+    // The last place the secret may start, and the character after it at most.
+    const last = hitStart + gap;
+    const stop = Math.min(text.length, last + 33);
+    let run = 0;
+    for (let j = wordStart; j < stop; j++) {
+      const c = text.charCodeAt(j);
+      if (asShown && mayChange(c) && !(c === 95 && innerUnderscore(text, j))) return true;
+      if (isHexCode(c)) {
+        run++;
+        continue;
+      }
+      if (run === 32 && j - 32 <= last && !isAlnumCode(c)) return true;
+      run = 0;
+    }
+    return stop === text.length && run === 32 && stop - 32 <= last;
+  };
+}
+
 function keywordSecretRule(spec: { id: string; description: string; word: string }): Rule {
   const w = spec.word;
   const keywords = ["_", "-", " ", ".", ""].map((sep) => `${w}${sep}secret`);
@@ -361,6 +400,8 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
     // The match starts at the keyword: tried there (a line that mentions the keyword without 32
     // hex after it costs a sticky try, not a window search).
     anchor: "word",
+    // The keyword, a separator (`"] := `, ` is `), then the secret: at most this far in.
+    mayStart: hexSecretMayStart(w.length + 1 + "secret".length + 15),
     window: { before: 16, after: 96 },
     examples: {
       positives: () =>
