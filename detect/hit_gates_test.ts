@@ -4,7 +4,8 @@
 import { assert } from "@std/assert";
 import { GATE, HitScanner, MODE } from "./hit_scanner.ts";
 import { nameValueMayStart, REFERENCE_PREFIXES, urlMayStart } from "./rules/generic.ts";
-import { seededRandom } from "./entropy.ts";
+import { rules as slackRules } from "./rules/slack.ts";
+import { ALPHABET, randomString, seededRandom } from "./entropy.ts";
 import { pieceText, wordStart } from "../test_support/gate_text.ts";
 
 const PIECES = [
@@ -21,7 +22,19 @@ const PIECES = [
   ["<#C1|", "<@U9>", "|x>", ">", "<https://a.io|", "<>", "||"],
   // Template openings and references.
   ["${", "$(", "$X", "{{", "{", "$", "process.env.", "VAULT:", "env[", "Env.", "ssm"],
+  // Keyword secrets (32 hex beside client_secret or signing_secret), and runs about that long.
+  ["client_secret", "Signing Secret", "clientsecret", "client-secret", "signing_secret"],
+  [32, 32, 31, 33, 40].map((n, i) => randomString(ALPHABET.hexLower, n, seededRandom(9100 + i))),
+  ["   was    '", '"] :: ', "=>", "\t", " is\t"],
 ];
+
+/** The keyword secret rules' own gates, by the keyword that wakes them. */
+function hexRule(keyword: string) {
+  const id = keyword.startsWith("client") ? "slack-client-secret" : "slack-signing-secret";
+  return slackRules.find((r) => r.id === id)!;
+}
+const HEX_KEYWORDS = ["client_secret", "client secret", "clientsecret", "client-secret"]
+  .concat(["signing_secret", "signing secret"]);
 
 function randomText(rand: () => number): string {
   return pieceText(rand, PIECES, { pieces: 20, word: 0.2, wordLength: 14, punctuation: 0 });
@@ -29,13 +42,18 @@ function randomText(rand: () => number): string {
 
 Deno.test("byte gates: a hit the scanner drops is one the rule's raw gate rules out", () => {
   const enc = new TextEncoder();
-  const scanner = new HitScanner([], { "name-value": 64, "url": 24 }, REFERENCE_PREFIXES);
+  const scanner = new HitScanner(
+    [],
+    { "name-value": 64, "url": 24, "hex32": 16 },
+    REFERENCE_PREFIXES,
+  );
   const cases = [
     { gate: GATE["name-value"], keywords: ["token", "pass", "secret", "api_key"], before: 64 },
     { gate: GATE.url, keywords: ["://"], before: 24 },
+    { gate: GATE.hex32, keywords: HEX_KEYWORDS, before: 16 },
   ];
   const rand = seededRandom(9107);
-  const drops = [0, 0];
+  const drops = [0, 0, 0];
   for (let i = 0; i < 8000; i++) {
     const text = randomText(rand);
     const bytes = enc.encode(text);
@@ -52,6 +70,8 @@ Deno.test("byte gates: a hit the scanner drops is one the rule's raw gate rules 
           const ws = wordStart(text, hs, c.before);
           const ts = c.gate === GATE.url
             ? urlMayStart(text, ws, hs, he, false)
+            : c.gate === GATE.hex32
+            ? hexRule(k).mayStart!(text, ws, hs, he, false)
             : nameValueMayStart(text, ws, hs, he, false);
           assert(!ts, `dropped a hit the raw gate keeps: ${k} at ${hs} in ${JSON.stringify(text)}`);
         }
@@ -59,12 +79,16 @@ Deno.test("byte gates: a hit the scanner drops is one the rule's raw gate rules 
     });
   }
   // Meaningful only if the gates drop hits often.
-  assert(drops[0] > 1000 && drops[1] > 300, `drops ${drops}`);
+  assert(drops[0] > 1000 && drops[1] > 300 && drops[2] > 300, `drops ${drops}`);
 });
 
 Deno.test("byte gates: as JSON and mrkdwn, a dropped hit is one the shown gate rules out", () => {
   const enc = new TextEncoder();
-  const scanner = new HitScanner([], { "name-value": 64, "url": 24 }, REFERENCE_PREFIXES);
+  const scanner = new HitScanner(
+    [],
+    { "name-value": 64, "url": 24, "hex32": 16 },
+    REFERENCE_PREFIXES,
+  );
   const rand = seededRandom(9108);
   let drops = 0;
   for (let i = 0; i < 8000; i++) {
@@ -95,6 +119,7 @@ Deno.test("byte gates: as JSON and mrkdwn, a dropped hit is one the shown gate r
       const [gate, keywords, before] of [
         [GATE["name-value"], ["token", "pass", "secret", "api_key"], 64],
         [GATE.url, ["://"], 24],
+        [GATE.hex32, HEX_KEYWORDS, 16],
       ] as const
     ) {
       for (const k of keywords) {
@@ -111,6 +136,8 @@ Deno.test("byte gates: as JSON and mrkdwn, a dropped hit is one the shown gate r
           const ws = wordStart(text, hs, before);
           const ts = gate === GATE.url
             ? urlMayStart(text, ws, hs, he, true)
+            : gate === GATE.hex32
+            ? hexRule(k).mayStart!(text, ws, hs, he, true)
             : nameValueMayStart(text, ws, hs, he, true);
           assert(
             !ts,
@@ -121,4 +148,20 @@ Deno.test("byte gates: as JSON and mrkdwn, a dropped hit is one the shown gate r
     }
   }
   assert(drops > 500, `drops ${drops}`);
+});
+
+Deno.test("byte gates: the hex32 gate reaches as far as each keyword secret rule's pattern", () => {
+  const enc = new TextEncoder();
+  const scanner = new HitScanner([], { "hex32": 16 }, REFERENCE_PREFIXES);
+  const h = randomString(ALPHABET.hexLower, 32, seededRandom(9109));
+  for (const keyword of ["client_secret", "signing_secret"]) {
+    // The longest way from the keyword to the secret the pattern allows.
+    const text = `${keyword}"]    was${" ".repeat(5)}'${h}'`;
+    const rule = hexRule(keyword);
+    assert(new RegExp(rule.pattern.source, "i").exec(text)?.groups?.secret === h, text);
+    const bytes = enc.encode(text);
+    scanner.input(bytes.length).set(bytes);
+    assert(scanner.gatesPass(bytes.length, GATE.hex32, 0, keyword.length), text);
+    assert(!scanner.gatesPass(bytes.length - 2, GATE.hex32, 0, keyword.length), "31 hex");
+  }
 });

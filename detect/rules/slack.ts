@@ -402,6 +402,7 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
     anchor: "word",
     // The keyword, a separator (`"] := `, ` is `), then the secret: at most this far in.
     mayStart: hexSecretMayStart(w.length + 1 + "secret".length + 15),
+    byteGate: "hex32",
     window: { before: 16, after: 96 },
     examples: {
       positives: () =>

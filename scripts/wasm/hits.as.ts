@@ -29,6 +29,7 @@ const FREE: usize = 1048576; // first byte the caller may use for output and inp
 const TRIGGER_ID: u32 = 0xfff0;
 const GATE_NAME_VALUE: u32 = 1;
 const GATE_URL: u32 = 2;
+const GATE_HEX32: u32 = 4;
 
 // scan() modes. SHOWN: the text is Slack mrkdwn, which the scanner also reads as a person sees
 // it, so the gates say "maybe" at any character normalize() may change. JSON: the bytes are a
@@ -402,9 +403,16 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
 /** Whether the value at `v` starts with one of PREFIXES (any case; uncertain: no). */
 function referencePrefix(input: usize, n: i32, v: i32): bool {
   const count = load<u8>(PREFIXES) as i32;
+  let first = byteAt(input, v);
+  if (first >= 65 && first <= 90) first |= 32;
   let at = PREFIXES + 1;
   for (let p = 0; p < count; p++) {
     const len = load<u8>(at) as i32;
+    // Most values share no first character with any prefix: one compare each.
+    if (len > 0 && (load<u8>(at + 1) as u32) != first) {
+      at += 1 + len;
+      continue;
+    }
     let k = v, i = 0;
     for (; i < len && k < n; i++, k = step(input, k)) {
       let c = byteAt(input, k);
@@ -670,7 +678,7 @@ export function gatesPassMode(
 /** The gates' general reading: the hit's word, then each gate over it. */
 function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   let pass = false;
-  for (let g: u32 = 1; g <= 2; g++) {
+  for (let g: u32 = 1; g <= GATE_HEX32; g <<= 1) {
     if ((gates & g) == 0) continue;
     // The hit's word: back to a blank, at most BEFORE[g] characters. Uncertain characters on
     // the way (non-ASCII: U+00A0 is a blank; a \u escape): maybe. Markers are the gate's.
@@ -690,11 +698,52 @@ function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
       if (isSpaceByte(c)) break;
       ws = q;
     }
-    if (g == GATE_NAME_VALUE ? nameValueShown(input, n, ws, hs, he) : urlGate(input, n, ws, hs, he)) {
-      pass = true;
-    }
+    if (g == GATE_NAME_VALUE) {
+      if (nameValueShown(input, n, ws, hs, he)) pass = true;
+    } else if (g == GATE_URL) {
+      if (urlGate(input, n, ws, hs, he)) pass = true;
+    } else if (hexGate(input, n, ws, hs)) pass = true;
   }
   return pass;
+}
+
+/**
+ * How far (characters) after a hit's start the secret of a keyword secret rule may start: at
+ * least each rule's own reach (detect/rules/slack.ts, hexSecretMayStart; a test checks).
+ */
+const HEX_REACH: i32 = 40;
+
+@inline
+function isHexByte(c: u32): bool {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/**
+ * hexSecretMayStart over bytes: a run of exactly 32 hex digits (after a character that is none)
+ * that starts at most HEX_REACH characters after the hit's start and ends before a character
+ * that is no letter or digit, or the text's end. Any character that may change: maybe.
+ */
+function hexGate(input: usize, n: i32, ws: i32, hs: i32): bool {
+  let run = 0;
+  // Characters from the hit's start (counted once it is reached: escapes are one each).
+  let rel: i32 = -(1 << 20);
+  for (let j = ws; j < n; j = step(input, j)) {
+    if (j >= hs && rel < 0) rel = 0;
+    if (rel > HEX_REACH + 32) return false;
+    let c = byteAt(input, j);
+    if (changes(c)) {
+      if (c != (95 | 0x200) || !innerUnderscore(input, n, j)) return true;
+      c = 95;
+    }
+    rel++;
+    if (isHexByte(c)) {
+      run++;
+      continue;
+    }
+    if (run == 32 && rel - 1 - 32 <= HEX_REACH && !isAlnumByte(c)) return true;
+    run = 0;
+  }
+  return run == 32 && rel - 32 <= HEX_REACH;
 }
 
 /**
