@@ -65,7 +65,7 @@ function module(): WebAssembly.Module {
  */
 export const MODE = { SHOWN: 1, JSON: 2 } as const;
 
-/** Gates the module knows (the generic rules' Rule.byteGate), as bits of Keyword.gates. */
+/** Gates the module knows (Rule.byteGate), as bits of Keyword.gates. */
 export const GATE = { "name-value": 1, "url": 2, "hex32": 4 } as const;
 
 export interface Keyword {

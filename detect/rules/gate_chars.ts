@@ -13,6 +13,10 @@ export function isAlnumCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+export function isHexCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
 /**
  * An underscore between a letter or digit (or `-`) and a letter, digit, `_` or `-`: normalize()
  * keeps it (an identifier's: SLACK_BOT_TOKEN), so it reads the same raw and as shown.

@@ -7,7 +7,7 @@
 
 import type { CharReader, Rule } from "../types.ts";
 import { entropyOf } from "../placeholder.ts";
-import { innerUnderscore, isAlnumCode, mayChange } from "./gate_chars.ts";
+import { innerUnderscore, isAlnumCode, isHexCode, mayChange } from "./gate_chars.ts";
 
 /** Deterministic pseudo-random text for the examples (a tiny LCG; tests stay stable). */
 export function fakeChars(alphabet: string, n: number, seed: number): string {
@@ -336,10 +336,6 @@ function webhookRule(spec: {
       ],
     },
   };
-}
-
-function isHexCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
 /**

@@ -162,8 +162,8 @@ function allowed(lt: v128, ht: v128, lo: v128, hi: v128): v128 {
   return v128.and(i8x16.relaxed_swizzle(lt, lo), i8x16.relaxed_swizzle(ht, hi));
 }
 
-// Gates: the generic rules' Rule.mayStart (detect/rules/generic.ts) for raw text, read over
-// bytes. Each answers "no" only where the TypeScript gate reading the decoded text raw would;
+// Gates: the rules' Rule.mayStart (detect/rules/generic.ts; hex32: slack.ts) for raw text, read
+// over bytes. Each answers "no" only where the TypeScript gate reading the decoded text raw would;
 // any non-ASCII byte near a hit makes it answer "maybe" (detect/scan_bytes_test.ts checks both
 // against each other and against the patterns).
 
