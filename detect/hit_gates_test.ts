@@ -165,3 +165,15 @@ Deno.test("byte gates: the hex32 gate reaches as far as each keyword secret rule
     assert(!scanner.gatesPass(bytes.length - 2, GATE.hex32, 0, keyword.length), "31 hex");
   }
 });
+
+Deno.test("byte gates: characters of several bytes never make a reading stop short", () => {
+  const enc = new TextEncoder();
+  const scanner = new HitScanner([], { "name-value": 64, "url": 24 }, REFERENCE_PREFIXES);
+  // 40 characters of two bytes, then the password's `:`: within the URL gate's 65 characters,
+  // beyond 65 bytes.
+  const text = "redis://" + "é".repeat(40) + ":pw@host";
+  assert(urlMayStart(text, 0, 5, 8, false));
+  const bytes = enc.encode(text);
+  scanner.input(bytes.length).set(bytes);
+  assert(scanner.gatesPass(bytes.length, GATE.url, 5, 8));
+});

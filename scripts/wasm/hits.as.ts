@@ -552,9 +552,16 @@ function innerUnderscore(input: usize, n: i32, j: i32): bool {
  * uncertain), so within a run bytes are characters and `hs + 64` bounds it as in the text.
  */
 function nameValueGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
-  let dash = false;
+  return nameValueFrom(input, n, ws, false, hs, he);
+}
+
+/**
+ * nameValueGate read from `from` (in [ws, hs]) on, `dash` telling whether [ws, from) held a
+ * `-`: before the hit, the reading only looks for one (and for uncertain characters).
+ */
+function nameValueFrom(input: usize, n: i32, from: i32, dash: bool, hs: i32, he: i32): bool {
   const longest = hs + 64;
-  for (let j = ws; j < n; j = step(input, j)) {
+  for (let j = from; j < n; j = step(input, j)) {
     let c = byteAt(input, j);
     if (changes(c)) {
       if (c != (95 | 0x200) || !innerUnderscore(input, n, j)) return true;
@@ -720,6 +727,7 @@ export function gatesPassMode(
 
 /** The gates' general reading: the hit's word, then each gate over it. */
 function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
+  if (mode == 0) return plainGatesRead(input, n, gates, hs, he);
   let pass = false;
   for (let g: u32 = 1; g <= GATE_HEX32; g <<= 1) {
     if ((gates & g) == 0) continue;
@@ -748,6 +756,47 @@ function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
     } else if (hexGate(input, n, ws, hs)) pass = true;
   }
   return pass;
+}
+
+/**
+ * gatesRead for plain text (no mode): a byte is its character, so the way back to the hit's
+ * word start also notes what the gates would read there again (a `-` for the name-value gate,
+ * a `:` for the URL gate), and each gate reads on from the hit.
+ */
+function plainGatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
+  for (let g: u32 = 1; g <= GATE_HEX32; g <<= 1) {
+    if ((gates & g) == 0) continue;
+    const before = load<u8>(BEFORE + g) as i32;
+    let ws = hs;
+    let dash = false, colon = false;
+    while (ws > 0 && hs - ws < before) {
+      const c = load<u8>(input + ws - 1) as u32;
+      if (c >= 0x80) return true;
+      if (isSpaceByte(c)) break;
+      if (c == 45) dash = true;
+      if (c == 58) colon = true;
+      ws--;
+    }
+    if (g == GATE_NAME_VALUE) {
+      if (nameValueFrom(input, n, hs, dash, hs, he)) return true;
+    } else if (g == GATE_URL) {
+      if (colon || plainUrlAfter(input, n, he)) return true;
+    } else if (hexGate(input, n, ws, hs)) return true;
+  }
+  return false;
+}
+
+/** urlGate's reading after the hit, for plain text: a `:` before the URL's end: maybe. */
+function plainUrlAfter(input: usize, n: i32, he: i32): bool {
+  const stop = he + 65 < n ? he + 65 : n;
+  for (let j = he; j < stop; j++) {
+    const c = load<u8>(input + j) as u32;
+    if (c == 58 || c >= 0x80) return true;
+    if (c == 47 || c == 64 || c == 34 || c == 39 || c == 60 || c == 62 || isSpaceByte(c)) {
+      return false;
+    }
+  }
+  return false;
 }
 
 /**
