@@ -44,7 +44,8 @@ interface Exports {
 }
 
 /** The module's table layout; tableOffsets() must agree (checked at start). */
-const CLASS = 1024, NIBBLES = 2048, CHARS = 2304, BEFORE = 3072, PREFIXES = 3200, ACCEPT = 4096;
+const CLASS = 1024, NIBBLES = 2048, CHARS = 2304, PREFIX_FIRST = 2560, BEFORE = 3072;
+const PREFIXES = 3200, ACCEPT = 4096;
 const GATES = 12288;
 const TRIE = 16384, FREE = 1048576;
 /** Trie columns per node (column 0: a byte in no keyword) and the most nodes that fit. */
@@ -102,9 +103,10 @@ export class HitScanner {
     const instance = new WebAssembly.Instance(module(), {});
     this.#x = instance.exports as unknown as Exports;
     const at = this.#x.tableOffsets();
-    const seen = Array.from(new Uint32Array(this.#x.memory.buffer, at, 8));
-    // CHARS is the module's own (it fills it); listed so that no table of ours lands on it.
-    const want = [CLASS, NIBBLES, ACCEPT, TRIE, BEFORE, GATES, PREFIXES, CHARS];
+    const seen = Array.from(new Uint32Array(this.#x.memory.buffer, at, 9));
+    // CHARS and PREFIX_FIRST are the module's own (it fills them): listed so that no table of
+    // ours lands on them.
+    const want = [CLASS, NIBBLES, ACCEPT, TRIE, BEFORE, GATES, PREFIXES, CHARS, PREFIX_FIRST];
     if (this.#x.freeOffset() !== FREE || seen.join() !== want.join()) {
       throw new Error(`hit scanner: table layout ${seen} is not ${want}`);
     }

@@ -366,6 +366,8 @@ export function hexSecretMayStart(gap: number) {
         continue;
       }
       if (run === 32 && j - 32 <= last && !isAlnumCode(c)) return true;
+      // No match crosses a line: none starts on the next one.
+      if (c === 10 || c === 13) return false;
       run = 0;
     }
     return stop === text.length && run === 32 && stop - 32 <= last;

@@ -16,8 +16,10 @@ const CLASS: usize = 1024; // 256 x u8: byte -> its trie column (0: in no keywor
 // byte may have that low nibble (16 bytes), then that high nibble (16 bytes). A place is a
 // candidate when some bucket allows all three of its bytes: about 2 in 100 in chat text.
 const NIBBLES: usize = 2048; // 2 sets x 3 bytes x (16 + 16) bytes
-// u8 per byte: its character classes (CH_*), for the gates. The module fills it itself.
+// u8 per byte: its character classes (CH_*), for the gates; then u8 per byte: 1 when a value
+// prefix (PREFIXES) starts with it, in either case. The module fills both itself.
 const CHARS: usize = 2304;
+const PREFIX_FIRST: usize = 2560;
 const BEFORE: usize = 3072; // u8 per gate kind: how far back a hit's word may start
 // Value prefixes of references to a secret kept elsewhere (`vault:`, `process.env`, …, lower
 // case): u8 count, then per prefix u8 length and its bytes. A value starting with one is never
@@ -59,6 +61,7 @@ export function tableOffsets(): usize {
   store<u32>(FREE + 20, GATES as u32);
   store<u32>(FREE + 24, PREFIXES as u32);
   store<u32>(FREE + 28, CHARS as u32);
+  store<u32>(FREE + 32, PREFIX_FIRST as u32);
   return FREE;
 }
 
@@ -187,9 +190,20 @@ const CH_HEX: u8 = 64;
 const CH_SCHEME: u8 = 128; // letter, digit, + . -
 let charsReady = false;
 
-/** Fills CHARS (once per instance). */
+/** Fills CHARS and PREFIX_FIRST (once per instance, after the caller wrote PREFIXES). */
 function fillChars(): void {
   if (charsReady) return;
+  memory.fill(PREFIX_FIRST, 0, 256);
+  let at = PREFIXES + 1;
+  for (let p = 0, count = load<u8>(PREFIXES) as i32; p < count; p++) {
+    const len = load<u8>(at) as usize;
+    if (len > 0) {
+      const c = load<u8>(at + 1) as u32;
+      store<u8>(PREFIX_FIRST + c, 1);
+      if (c >= 97 && c <= 122) store<u8>(PREFIX_FIRST + c - 32, 1);
+    }
+    at += 1 + len;
+  }
   for (let c: u32 = 0; c < 256; c++) {
     const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
     const space = c == 32 || (c >= 9 && c <= 13);
@@ -444,9 +458,10 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
 
 /** Whether the value at `v` starts with one of PREFIXES (any case; uncertain: no). */
 function referencePrefix(input: usize, n: i32, v: i32): bool {
-  const count = load<u8>(PREFIXES) as i32;
   let first = byteAt(input, v);
+  if (first >= 256 || load<u8>(PREFIX_FIRST + first) == 0) return false;
   if (first >= 65 && first <= 90) first |= 32;
+  const count = load<u8>(PREFIXES) as i32;
   let at = PREFIXES + 1;
   for (let p = 0; p < count; p++) {
     const len = load<u8>(at) as i32;
@@ -833,6 +848,8 @@ function hexGate(input: usize, n: i32, ws: i32, hs: i32): bool {
       continue;
     }
     if (run == 32 && rel - 1 - 32 <= HEX_REACH && !isAlnumByte(c)) return true;
+    // No match crosses a line: none starts on the next one.
+    if (c == 10 || c == 13) return false;
     run = 0;
   }
   return run == 32 && rel - 32 <= HEX_REACH;
