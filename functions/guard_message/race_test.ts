@@ -75,32 +75,45 @@ kitTest("same event twice at once, both first writes before either claims: one a
   }
 });
 
+/**
+ * One new secret posted by two people in two channels, both guard runs at once (`faults` on top of
+ * lockstep reads). Checks what must hold whatever the interleaving: one finding listing both
+ * messages, one alert, and both posters told privately (one as the first sighting, one as a
+ * repeat). Returns the finding.
+ */
+async function twoPostersAtOnce(
+  kit: Kit,
+  seed: string,
+  faults: () => void,
+): Promise<Record<string, unknown>> {
+  const leaked = liveBotToken(kit, seed);
+  const a = kit.post(FAKE_IDS.general, { user: FAKE_IDS.member, text: leaked });
+  const b = kit.post(FAKE_IDS.random, { user: FAKE_IDS.other, text: `and ${leaked}` });
+  lockstepReads(kit);
+  faults();
+  const runs = await Promise.all([kit.guard(a), kit.guard(b)]);
+  assertEquals(kit.findings().length, 1);
+  assertEquals(kit.alerts().length, 1);
+  assertEquals(alertedRuns(runs), 1);
+  const f = kit.finding(await fingerprint(leaked));
+  const places = (f.occurrences as Array<{ channel_id: string }>).map((o) => o.channel_id);
+  assertEquals(places.sort(), [FAKE_IDS.general, FAKE_IDS.random].sort());
+  assertEquals(
+    kit.fake.state.ephemerals.map((e) => e.user).sort(),
+    [FAKE_IDS.member, FAKE_IDS.other].sort(),
+  );
+  return f;
+}
+
 kitTest(
   "a new secret in two messages at once: one finding with both occurrences, one alert",
   async () => {
     const kit = await startKit();
     try {
-      const leaked = liveBotToken(kit, "r3");
-      const a = kit.post(FAKE_IDS.general, { user: FAKE_IDS.member, text: leaked });
-      const b = kit.post(FAKE_IDS.random, { user: FAKE_IDS.other, text: `and ${leaked}` });
-      lockstepReads(kit);
-      kit.fake.fault("apps.datastore.update", { delayMs: 50, times: 2 });
-      const runs = await Promise.all([kit.guard(a), kit.guard(b)]);
-      assertEquals(kit.findings().length, 1);
-      assertEquals(kit.alerts().length, 1);
-      assertEquals(alertedRuns(runs), 1);
-      const f = kit.finding(await fingerprint(leaked));
+      const f = await twoPostersAtOnce(kit, "r3", () => {
+        kit.fake.fault("apps.datastore.update", { delayMs: 50, times: 2 });
+      });
       assertEquals(f.occurrence_count, 2);
-      const places = (f.occurrences as Array<{ channel_id: string }>).map((o) => o.channel_id);
-      assertEquals(places.sort(), [FAKE_IDS.general, FAKE_IDS.random].sort());
-      // Both posters hear about it privately: one as the first sighting, one as a repeat.
-      assertEquals(
-        kit.fake.state.ephemerals.map((e) => e.user).sort(),
-        [
-          FAKE_IDS.member,
-          FAKE_IDS.other,
-        ].sort(),
-      );
       assert(kit.alerts()[0].ts);
     } finally {
       await kit.close();
@@ -113,28 +126,15 @@ kitTest(
   async () => {
     const kit = await startKit();
     try {
-      const leaked = liveBotToken(kit, "r5");
-      const a = kit.post(FAKE_IDS.general, { user: FAKE_IDS.member, text: leaked });
-      const b = kit.post(FAKE_IDS.random, { user: FAKE_IDS.other, text: `again ${leaked}` });
-      lockstepReads(kit);
       // The second first-sighting write replaces the occurrence list long after the first run
-      // alerted; the late run finds the winner's message beside the door and puts it back.
-      kit.fake.fault("apps.datastore.update", { delayMs: 1 });
-      kit.fake.fault("apps.datastore.update", { delayMs: 1_500 });
-      const runs = await Promise.all([kit.guard(a), kit.guard(b)]);
-      assertEquals(kit.findings().length, 1);
-      assertEquals(kit.alerts().length, 1);
-      assertEquals(alertedRuns(runs), 1);
-      const f = kit.finding(await fingerprint(leaked));
-      const places = (f.occurrences as Array<{ channel_id: string }>).map((o) => o.channel_id);
-      assertEquals(places.sort(), [FAKE_IDS.general, FAKE_IDS.random].sort());
+      // alerted; the late run finds the winner's message beside the door and puts it back. Its
+      // own first write survived it, yet its message is not the winner's: a repeat, so its
+      // poster is warned too (not taken for a re-delivery).
+      const f = await twoPostersAtOnce(kit, "r5", () => {
+        kit.fake.fault("apps.datastore.update", { delayMs: 1 });
+        kit.fake.fault("apps.datastore.update", { delayMs: 1_500 });
+      });
       assertEquals([f.state, f.verification], ["open", "live"]);
-      // The late run's own first write survived it, yet its message is not the winner's: a repeat,
-      // so its poster is warned too (not taken for a re-delivery).
-      assertEquals(
-        kit.fake.state.ephemerals.map((e) => e.user).sort(),
-        [FAKE_IDS.member, FAKE_IDS.other].sort(),
-      );
     } finally {
       await kit.close();
     }
