@@ -77,6 +77,7 @@ run_pair() {
   local tgr slr
   tgr=$(mbps "$bytes" "$tg")
   slr=$(mbps "$bytes" "$sl")
+  LAST_SL=$sl
   printf "%-28s %6.1f MB  token-guard %6.2f s %7s MB/s   secretlint %6.2f s %7s MB/s   ratio %5.1fx\n" \
     "$label" "$(calc "$bytes / 1000000")" "$tg" "$tgr" "$sl" "$slr" "$(calc "$sl / $tg")"
 }
@@ -87,6 +88,17 @@ echo "Token Guard vs secretlint $("$SECRETLINT" --version) (preset-recommend), b
 mkdir -p "$WORK/dump"
 "$DENO" run --quiet --config "$CONFIG" --allow-write bench/corpus.ts --dump "$WORK/dump/dump.log" --size "$DUMP" >/dev/null
 run_pair "chat logs ($SIZE, 1 MB files)" "$WORK/chat"
+# The floor under any ratio on this corpus: the same files cut to the lines around their
+# findings (bench/floor.ts), which wake the same rules for the first time. 10x needs the whole
+# run within a tenth of secretlint's time; this much of it does not depend on the size.
+"${TG[@]}" "$WORK/chat" >"$WORK/chat.jsonl" || true
+"$DENO" run --quiet --config "$CONFIG" --allow-read --allow-write bench/floor.ts "$WORK/floor" \
+  <"$WORK/chat.jsonl" >/dev/null
+floor=$(best_time "${TG[@]}" "$WORK/floor")
+floor_found=$("${TG[@]}" "$WORK/floor" | wc -l || true)
+printf "  floor: its %s findings' lines alone (%s KB, %s found) in %.2f s; 10x needs %.2f s in all\n" \
+  "$(wc -l <"$WORK/chat.jsonl")" "$(( $(du -sb "$WORK/floor" | cut -f1) / 1000 ))" \
+  "$floor_found" "$floor" "$(calc "$LAST_SL / 10")"
 run_pair "Slack export ($SIZE, JSON)" "$WORK/export"
 run_pair "logs and config dumps ($DUMP)" "$WORK/dump"
 
