@@ -176,7 +176,7 @@ export async function runJob(job: Job, ctx: ScanContext): Promise<Outcome> {
   };
   if (job.kind === "file") {
     ctx.progress.label(job.path);
-    await scanFile(job.realPath, job.path, ctx.mrkdwn === "on", run);
+    await scanFile(job.realPath, job.path, ctx.mrkdwn === "on", run, job.size);
   } else {
     const exp = new SlackExport(job.root, ctx.workspace);
     await scanExportFile(exp, job.realRoot, job.rel, run, job.size);
@@ -218,6 +218,7 @@ async function scanFile(
   path: string,
   mrkdwn: boolean,
   run: Run,
+  size?: number,
 ): Promise<void> {
   const { totals, counted, error, skip } = run;
   let file: Deno.FsFile;
@@ -241,7 +242,7 @@ async function scanFile(
   try {
     const bytes = run.ctx.bytes;
     if (bytes && !mrkdwn) {
-      if (scanWhole(file, path, bytes, run)) return;
+      if (scanWhole(file, path, bytes, run, size)) return;
       streamBytes(file, path, bytes, run);
       return;
     }
@@ -265,10 +266,17 @@ async function scanFile(
 /**
  * Reads a plain file of at most WHOLE_LIMIT bytes straight into the bytes scanner's buffer and
  * scans it there. False (nothing read) when the file is larger; a file that grows while read
- * is reset to its start for the streaming path.
+ * is reset to its start for the streaming path. `known`: its size when the walk stat it (one
+ * system call less per file; a file that grew since is caught the same way).
  */
-function scanWhole(file: Deno.FsFile, path: string, scanner: BytesScanner, run: Run): boolean {
-  const size = file.statSync().size;
+function scanWhole(
+  file: Deno.FsFile,
+  path: string,
+  scanner: BytesScanner,
+  run: Run,
+  known?: number,
+): boolean {
+  const size = known !== undefined && known >= 0 ? known : file.statSync().size;
   if (size > WHOLE_LIMIT) return false;
   // One spare byte: a full buffer means the file grew.
   const buf = scanner.input(size + 1);

@@ -17,9 +17,11 @@ Deno.test("walk: sorted files, skipped folders, size limit, exports, zips, missi
     await w("export/users.json", "[]");
     await w("export/general/2024-01-01.json", "[]");
     await w("pack.zip", "PK");
+    // A folder named like an export's marker file does not make an export.
+    await w("odd/channels.json/readme.txt");
     await Deno.symlink(`${dir}/b.txt`, `${dir}/link.txt`);
     const got: Input[] = [];
-    for (const i of walk([dir, `${dir}/missing`, "-", `${dir}/a/big.log`], 1000)) {
+    for (const i of walk([dir, `${dir}/missing`, "-", `${dir}/a/big.log`, `${dir}/export`], 1000)) {
       got.push(i);
     }
     const short = got.map((i) => `${i.kind}:${i.path.replace(dir, "")}`);
@@ -28,10 +30,12 @@ Deno.test("walk: sorted files, skipped folders, size limit, exports, zips, missi
       "file:/a/z.txt",
       "file:/b.txt",
       "export-dir:/export",
+      "file:/odd/channels.json/readme.txt",
       "zip:/pack.zip",
       "error:/missing",
       "stdin:-",
       "file:/a/big.log", // named on the command line: streamed whatever its size
+      "export-dir:/export", // named on the command line
     ]);
   } finally {
     await Deno.remove(dir, { recursive: true });
