@@ -1,6 +1,7 @@
 // `deno task bench`: the engine on 1 MB of generated chat (see bench/corpus.ts), as one text,
 // as mrkdwn, and message by message (what the Slack app does); then the CLI's byte paths.
-import { hitPlan, scanSync } from "../detect/scan.ts";
+import { scanSync } from "../detect/scan.ts";
+import { hitPlan } from "../detect/hit_plan.ts";
 import { scanBytes } from "../detect/scan_bytes.ts";
 import { HitScanner } from "../detect/hit_scanner.ts";
 import { dayMessages } from "../cli/day_filter.ts";

@@ -14,7 +14,7 @@
 //
 // Messages with none of these cannot yield a finding, so they are never parsed.
 import { fold, type GateReach, HitScanner, MODE } from "../detect/hit_scanner.ts";
-import { hitPlan } from "../detect/scan.ts";
+import { hitPlan } from "../detect/hit_plan.ts";
 import { invisibleCharacters } from "../detect/normalize.ts";
 import { REFERENCE_PREFIXES } from "../detect/rules/generic.ts";
 import { keywordGates, spells } from "../detect/scan_bytes.ts";

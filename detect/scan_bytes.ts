@@ -15,7 +15,8 @@
 // Plain text only (`mrkdwn: false`): a person's view of mrkdwn may join words across markers,
 // which the bytes do not show; such inputs take the string path.
 import type { Finding, ScanOptions } from "./types.ts";
-import { type AnchoredPlan, type HitPlan, hitPlan, scanSync } from "./scan.ts";
+import { scanSync } from "./scan.ts";
+import { type AnchoredPlan, type HitPlan, hitPlan } from "./hit_plan.ts";
 import { GATE, type GateReach, HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
 import { ByteText } from "./byte_text.ts";
 import { invisibleCharacters } from "./normalize.ts";

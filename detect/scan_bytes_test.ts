@@ -3,7 +3,8 @@
 // start/end as byte offsets. Inputs: every rule's examples in varied surroundings, the labelled
 // evaluation corpus, the benchmark's chat corpus, and random and adversarial bytes.
 import { assertEquals } from "@std/assert";
-import { hitPlan, keywordHits, scanSync } from "./scan.ts";
+import { scanSync } from "./scan.ts";
+import { hitPlan, keywordHits } from "./hit_plan.ts";
 import { bytesInput, scanBytes } from "./scan_bytes.ts";
 import { HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
 import { RULES } from "./rules/mod.ts";

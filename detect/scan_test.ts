@@ -1,5 +1,6 @@
 import { assert, assertEquals } from "@std/assert";
-import { hitPlan, scan, scanSync } from "./scan.ts";
+import { scan, scanSync } from "./scan.ts";
+import { hitPlan } from "./hit_plan.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { fakeChars } from "./rules/slack.ts";
 

@@ -1,0 +1,10 @@
+// Character tests the scanner shares (UTF-16 code units of the text it reads).
+
+/** A blank or line end, U+00A0 included: a window stretches to one, a word ends at one. */
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0;
+}
+
+export function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}

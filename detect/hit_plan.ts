@@ -1,0 +1,86 @@
+// What a scan wakes at each keyword, without the text: for the byte scanner (scan_bytes.ts and
+// the export filter), which finds the keyword hits itself and must know where each may lead.
+import type { Rule, ScanOptions } from "./types.ts";
+import { engineFor, STRETCH } from "./engine.ts";
+import { type Candidate, RAW, tryStarts } from "./match.ts";
+
+/** What a scan wakes at each keyword: enough to tell, without the text, where it may find. */
+export interface HitPlan {
+  /** Lower-cased keywords (the prefilter's); a keyword's index is its id. */
+  keywords: string[];
+  /**
+   * Per keyword, the window-searching rules it wakes: their window (characters before the hit,
+   * characters after its end, the stretch included) and, for a rule it wakes only in one case,
+   * that exact text. Empty when it wakes none.
+   */
+  windowed: Array<Array<{ before: number; after: number; exact?: string }>>;
+  /** Per keyword, the anchored rules it wakes: their gate and how far their word may reach. */
+  anchored: Array<Array<AnchoredPlan>>;
+}
+
+/** An anchored rule as a hit plan sees it. */
+export interface AnchoredPlan {
+  gate: Rule["mayStart"];
+  byteGate: Rule["byteGate"];
+  /** How far back its word may start and forward its match may end (characters). */
+  before: number;
+  after: number;
+  /** Its pattern, sticky, without match indices: a quick "could a match start at p?". */
+  probe: RegExp;
+  /**
+   * Whether the scanner would keep a match of this rule starting in [wordStart, hitStart] of
+   * `text` (pattern, validator, placeholder filter), raw reading only.
+   */
+  keeps(text: string, wordStart: number, hitStart: number): boolean;
+}
+
+/**
+ * The keyword regex's hits in `text`, flat [index, keyword id, …] (ids as in `hitPlan`; -1 for
+ * a split shape or an invisible character): what the byte scanner must reproduce.
+ */
+export function keywordHits(text: string, options: ScanOptions = {}): number[] {
+  const engine = engineFor(options.rules);
+  const ids = new Map([...engine.wakes.keys()].map((k, i) => [k, i]));
+  const out: number[] = [];
+  const re = new RegExp(engine.prefilter.source, engine.prefilter.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    out.push(m.index, ids.get(m[0]) ?? ids.get(m[0].toLowerCase()) ?? -1);
+  }
+  return out;
+}
+
+/** The hit plan of a scan with `options` (same rule selection as `scanSync`). */
+export function hitPlan(options: ScanOptions = {}): HitPlan {
+  const engine = engineFor(options.rules);
+  const keywords = [...engine.wakes.keys()];
+  const windowed: HitPlan["windowed"] = [];
+  const anchored: HitPlan["anchored"] = [];
+  for (const k of keywords) {
+    const w: HitPlan["windowed"][number] = [];
+    const a: HitPlan["anchored"][number] = [];
+    const cases = engine.exact.get(k)!;
+    for (const [i, r] of engine.wakes.get(k)!.entries()) {
+      const c = engine.rules[r];
+      if (c.anchored) {
+        a.push({
+          gate: c.rule.mayStart,
+          byteGate: c.rule.byteGate,
+          before: c.before,
+          after: c.after,
+          probe: c.probe,
+          keeps: (text, ws, hs) => {
+            const out: Candidate[] = [];
+            tryStarts(engine, r, text, ws, ws, hs, (s, e) => [s, e], RAW, out);
+            return out.length > 0;
+          },
+        });
+        continue;
+      }
+      w.push({ before: c.before, after: c.after + STRETCH, exact: cases[i] });
+    }
+    windowed.push(w);
+    anchored.push(a);
+  }
+  return { keywords, windowed, anchored };
+}

@@ -1,0 +1,187 @@
+// Running a rule where the prefilter woke it: a window-searching rule's pattern over a window,
+// an anchored rule's sticky pattern at the few starts in its hit's word (behind its gate), on
+// the raw text and, for mrkdwn, on the region as a person sees it. Every match goes through the
+// rule's validator and the placeholder filter before it becomes a candidate, in the caller's
+// offsets.
+import {
+  mayNeedNormalizing,
+  normalize,
+  type NormalizedText,
+  originalEnd,
+  originalStart,
+} from "./normalize.ts";
+import { isPlaceholder } from "./placeholder.ts";
+import type { Engine } from "./engine.ts";
+import { isAlnum, isSpace } from "./chars.ts";
+
+/** A match before dedupe, in original offsets. */
+export interface Candidate {
+  rule: number;
+  start: number;
+  end: number;
+  secret: string;
+  view: number;
+}
+
+/** Which reading a candidate came from: the raw text, or the text as shown. */
+export const RAW = 0, NORMALIZED = 1;
+
+/**
+ * Maps offsets in `norm`'s text (the shown form of `original`, which starts at `base` in the
+ * caller's text) back to the caller's text.
+ */
+export function mapper(
+  norm: NormalizedText,
+  original: string,
+  base: number,
+): (s: number, e: number) => [number, number] {
+  return (s, e) => [base + originalStart(norm, s), base + originalEnd(norm, original, e)];
+}
+
+/** Runs rule `r` over `view` (a window's text), pushing candidates in original offsets. */
+export function runRule(
+  engine: Engine,
+  r: number,
+  view: string,
+  toOriginal: (start: number, end: number) => [number, number],
+  viewKind: number,
+  out: Candidate[],
+): void {
+  const re = engine.rules[r].re;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(view)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    accept(engine, r, m, view, toOriginal, viewKind, out);
+  }
+}
+
+/** Validates match `m` of rule `r` and pushes it as a candidate; false when it is rejected. */
+function accept(
+  engine: Engine,
+  r: number,
+  m: RegExpExecArray,
+  view: string,
+  toOriginal: (start: number, end: number) => [number, number],
+  viewKind: number,
+  out: Candidate[],
+): boolean {
+  const c = engine.rules[r];
+  let s = m.index, e = m.index + m[0].length;
+  const g = m.indices?.groups?.secret;
+  if (m.groups && "secret" in m.groups) {
+    if (!g) return false;
+    s = g[0];
+    e = g[1];
+  }
+  if (e <= s) return false;
+  const secret = view.slice(s, e);
+  const ctx = { text: view, start: s, end: e };
+  if (c.rule.validate && !c.rule.validate(secret, ctx)) return false;
+  if (isPlaceholder(secret, ctx, c.placeholder)) return false;
+  const [os, oe] = toOriginal(s, e);
+  out.push({ rule: r, start: os, end: oe, secret, view: viewKind });
+  return true;
+}
+
+/**
+ * Tries anchored rule `r`'s sticky pattern at each start in `[from, to]` that opens the word
+ * (`wordStart`) or follows a non-alphanumeric character; the first accepted match ends the try.
+ */
+export function tryStarts(
+  engine: Engine,
+  r: number,
+  view: string,
+  wordStart: number,
+  from: number,
+  to: number,
+  toOriginal: (start: number, end: number) => [number, number],
+  viewKind: number,
+  out: Candidate[],
+): void {
+  const { re, probe } = engine.rules[r];
+  for (let p = from; p <= to; p++) {
+    if (p !== wordStart && isAlnum(view.charCodeAt(p - 1))) continue;
+    // Most starts do not match: find out without building match indices.
+    probe.lastIndex = p;
+    if (!probe.test(view)) continue;
+    re.lastIndex = p;
+    const m = re.exec(view);
+    if (m !== null && m[0].length > 0 && accept(engine, r, m, view, toOriginal, viewKind, out)) {
+      return;
+    }
+  }
+}
+
+/** Start of the word holding `at`: back to a blank, at most `before` characters. */
+function wordStart(view: string, at: number, before: number): number {
+  const floor = Math.max(0, at - before);
+  let ws = at;
+  while (ws > floor && !isSpace(view.charCodeAt(ws - 1))) ws--;
+  return ws;
+}
+
+/**
+ * Runs anchored rule `r` at each of its `hits` in `view`: in the raw text, then (when
+ * `normalizeRegions`) in the region from the hit's word to the end of its line (anchored
+ * patterns match within one line) as a person sees it.
+ */
+export function runAnchored(
+  engine: Engine,
+  r: number,
+  view: string,
+  hits: number[],
+  toOriginal: (start: number, end: number) => [number, number],
+  viewKind: number,
+  normalizeRegions: boolean,
+  out: Candidate[],
+): void {
+  const c = engine.rules[r];
+  const gate = c.rule.mayStart;
+  let tried = -1; // starts up to here were tried already (hits in one word share them)
+  let normalizedFrom = -1;
+  let nextWs = hits.length > 0 ? wordStart(view, hits[0], c.before) : 0;
+  for (let k = 0; k < hits.length; k += 2) {
+    const hs = hits[k];
+    const ws = nextWs;
+    nextWs = k + 2 < hits.length ? wordStart(view, hits[k + 2], c.before) : -1;
+    // A hit the gate rules out yields nothing; skipping it changes nothing else unless the next
+    // hit shares its word (that one would then skip the normalized reading this one did).
+    if (
+      gate !== undefined && nextWs !== ws && !gate(view, ws, hs, hits[k + 1], normalizeRegions)
+    ) continue;
+    tryStarts(engine, r, view, ws, Math.max(ws, tried + 1), hs, toOriginal, viewKind, out);
+    tried = hs;
+    if (!normalizeRegions || ws === normalizedFrom) continue;
+    // Anchored patterns never cross a line, so neither does the region.
+    const limit = Math.min(view.length, hits[k + 1] + c.after);
+    let we = view.indexOf("\n", hits[k + 1]);
+    if (we === -1 || we > limit) we = limit;
+    const region = view.slice(ws, we);
+    if (!mayNeedNormalizing(region)) continue;
+    const norm = normalize(region, { keepInnerMarkers: c.rule.literalMarkers });
+    if (norm.map === null) continue;
+    normalizedFrom = ws;
+    // The hit's place in the visible region: starts up to it may open a match.
+    let nh = 0;
+    while (nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
+    const back = mapper(norm, region, ws);
+    tryStarts(
+      engine,
+      r,
+      norm.text,
+      0,
+      0,
+      nh,
+      (s, e) => {
+        const [os, oe] = back(s, e);
+        return toOriginal(os, oe);
+      },
+      NORMALIZED,
+      out,
+    );
+  }
+}
