@@ -16,7 +16,7 @@
 import { fold, type GateReach, HitScanner, MODE } from "../detect/hit_scanner.ts";
 import { hitPlan } from "../detect/hit_plan.ts";
 import { invisibleCharacters } from "../detect/normalize.ts";
-import { REFERENCE_PREFIXES } from "../detect/rules/generic.ts";
+import { REFERENCE_PREFIXES } from "../detect/rules/generic_value.ts";
 import { keywordGates, spells } from "../detect/scan_bytes.ts";
 
 /** Bytes either side of a join where a hit's gate is not trusted (a gate reads at most ~90). */

@@ -1,4 +1,4 @@
-// Calibration of the generic rule's "looks machine-generated" test (detect/rules/generic.ts):
+// Calibration of the generic rules' "looks machine-generated" test (rules/generic_value.ts):
 // run `deno run detect/entropy_calibration.ts` to print, for the chosen constants and a few
 // alternatives, the false-negative rate on random secrets of the usual alphabets and lengths and
 // the false-positive rate on realistic non-secret values. Pure computation, no I/O; the numbers
@@ -11,7 +11,7 @@ import {
   looksGenerated,
   MAX_WORD_FRACTION,
   MIN_SECRET_LENGTH,
-} from "./rules/generic.ts";
+} from "./rules/generic_value.ts";
 
 /** Random secrets as services issue them: alphabet x length. */
 export function secretSamples(perKind = 400, seed = 1): Array<{ kind: string; value: string }> {

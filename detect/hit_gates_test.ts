@@ -3,7 +3,8 @@
 // raw, says "no" as well. Checked on dense random text with every shape the gates read.
 import { assert } from "@std/assert";
 import { GATE, HitScanner, MODE } from "./hit_scanner.ts";
-import { nameValueMayStart, REFERENCE_PREFIXES, urlMayStart } from "./rules/generic.ts";
+import { nameValueMayStart, urlMayStart } from "./rules/generic_gate.ts";
+import { REFERENCE_PREFIXES } from "./rules/generic_value.ts";
 import { rules as slackRules } from "./rules/slack.ts";
 import { ALPHABET, randomString, seededRandom } from "./entropy.ts";
 import { pieceText, wordStart } from "../test_support/gate_text.ts";

@@ -97,7 +97,7 @@ export class HitScanner {
 
   /**
    * `reach`: how far back each gate reads a hit's word. `valuePrefixes`: starts of a value the
-   * name-value gate rules out (lower case ASCII; see REFERENCE_PREFIXES in rules/generic.ts).
+   * name-value gate rules out (lower case ASCII; REFERENCE_PREFIXES in rules/generic_value.ts).
    */
   constructor(keywords: readonly Keyword[], reach: GateReach = {}, valuePrefixes: string[] = []) {
     const instance = new WebAssembly.Instance(module(), {});

@@ -20,7 +20,7 @@ import { type AnchoredPlan, type HitPlan, hitPlan } from "./hit_plan.ts";
 import { GATE, type GateReach, HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
 import { ByteText } from "./byte_text.ts";
 import { invisibleCharacters } from "./normalize.ts";
-import { REFERENCE_PREFIXES } from "./rules/generic.ts";
+import { REFERENCE_PREFIXES } from "./rules/generic_value.ts";
 
 /** Characters validators and placeholder checks read before a match and after it. */
 const CONTEXT_BEFORE = 160;

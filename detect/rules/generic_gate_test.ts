@@ -7,13 +7,9 @@ import { assert, assertEquals } from "@std/assert";
 import { seededRandom } from "../entropy.ts";
 import { pieceText } from "../../test_support/gate_text.ts";
 import { checkGate } from "../../test_support/gate_check.ts";
-import {
-  NAME_BEFORE_VALUE,
-  nameBeforeMatch,
-  nameValueMayStart,
-  rules,
-  urlMayStart,
-} from "./generic.ts";
+import { rules } from "./generic.ts";
+import { NAME_BEFORE_VALUE, nameBeforeMatch } from "./generic_value.ts";
+import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 
 const PIECES = {
   names: ["token", "Token", "PASSWORD", "pass", "pwd", "secret", "api_key", "apiKey", "api-key"],

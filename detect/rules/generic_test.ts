@@ -2,7 +2,12 @@ import { assert, assertEquals, assertFalse } from "@std/assert";
 import { scan } from "../scan.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { rules } from "./generic.ts";
-import { classifyName, isNonSecretValue, looksGenerated, looksLikePassword } from "./generic.ts";
+import {
+  classifyName,
+  isNonSecretValue,
+  looksGenerated,
+  looksLikePassword,
+} from "./generic_value.ts";
 import { testRuleExamples } from "./family_examples.ts";
 
 testRuleExamples(rules);

@@ -168,7 +168,7 @@ function allowed(lt: v128, ht: v128, lo: v128, hi: v128): v128 {
   return v128.and(i8x16.relaxed_swizzle(lt, lo), i8x16.relaxed_swizzle(ht, hi));
 }
 
-// Gates: the rules' Rule.mayStart (detect/rules/generic.ts; hex32: slack.ts) for raw text, read
+// Gates: the rules' Rule.mayStart (detect/rules/generic_gate.ts; hex32: slack.ts) for raw text, read
 // over bytes. Each answers "no" only where the TypeScript gate reading the decoded text raw would;
 // any non-ASCII byte near a hit makes it answer "maybe" (detect/scan_bytes_test.ts checks both
 // against each other and against the patterns).
@@ -429,7 +429,7 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
     if (scheme == 2) return 2;
   }
   // The validator accepts a value only when it looks generated (16+ characters of 2+ classes)
-  // or like a password (8+ of 3+): see valueMayStartAt in detect/rules/generic.ts.
+  // or like a password (8+ of 3+): see valueMayStartAt in detect/rules/generic_gate.ts.
   // Templates never are: `${X}`, `$(cmd)`, `$X`, and `{{ x }}` anywhere.
   if (c == 36) {
     const s = step(input, v);
@@ -857,7 +857,7 @@ function hexGate(input: usize, n: i32, ws: i32, hs: i32): bool {
 
 /**
  * nameValueGate; as shown, over the reading with marker runs at a word's edge as blanks, and
- * when some were, over the raw reading too (detect/rules/generic.ts, nameValueMayStart).
+ * when some were, over the raw reading too (detect/rules/generic_gate.ts, nameValueMayStart).
  */
 function nameValueShown(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
   if ((mode & MODE_SHOWN) == 0) return nameValueGate(input, n, ws, hs, he);

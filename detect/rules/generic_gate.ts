@@ -1,0 +1,331 @@
+// The generic rules' gates (Rule.mayStart): the anchored patterns run at every `token`, `pass`
+// or `://` of a text, and in chat nearly all of them are plain words or links. A gate reads a few
+// characters around the hit and says "no match can start here" only when that is certain for the
+// raw text and for the text as normalize() shows it: any character normalize() may change makes
+// it say "maybe". The byte scanner (scripts/wasm/hits.as.ts) reads the same gates over bytes.
+import type { CharReader } from "../types.ts";
+import { bitCount, charClassBit } from "../entropy.ts";
+import { isFormatting, MAX_REF } from "../normalize.ts";
+import { innerUnderscore, isAlnumCode, mayChange } from "./gate_chars.ts";
+import { MIN_SECRET_LENGTH, REFERENCE, REFERENCE_HEAD } from "./generic_value.ts";
+
+/** NAME_VALUE's name characters, `_` aside (normalize() may turn it into a blank). */
+function isNameCode(c: number): boolean {
+  return isAlnumCode(c) || c === 46 || c === 45 || c === 91 || c === 93;
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Which characters make a gate say "maybe" (the scanner may read them otherwise). */
+type Changes = (c: number) => boolean;
+const never: Changes = () => false;
+
+/** Characters that end NAME_VALUE's value (`\s` and `"'\`,;)]}>`), U+00A0 included. */
+function isValueStop(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 34 || c === 39 || c === 96 ||
+    c === 44 || c === 59 || c === 41 || c === 93 || c === 125 || c === 62;
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A URL scheme's characters after its first letter. */
+function isSchemeCode(c: number): boolean {
+  return isAlnumCode(c) || c === 43 || c === 46 || c === 45;
+}
+
+/**
+ * NAME_VALUE's "not a URL" look-ahead at `v` (a letter): the end of `scheme://` when the value
+ * is one (> 0), 0 when it is not, -1 when a character normalize() may change was read.
+ */
+function schemeEnd(text: CharReader, v: number, changes: Changes): number {
+  let k = v + 1;
+  for (; k < text.length && k <= v + 30; k++) {
+    const c = text.charCodeAt(k);
+    if (changes(c)) return -1;
+    if (!isSchemeCode(c)) break;
+  }
+  for (let i = 0; i < 3; i++, k++) {
+    if (k >= text.length) return 0;
+    const c = text.charCodeAt(k);
+    if (changes(c)) return -1;
+    if (c !== (i === 0 ? 58 : 47)) return 0;
+  }
+  return k;
+}
+
+/**
+ * Whether NAME_VALUE's value (an optional quote, then 8 or more characters it allows, the first
+ * not one of `-=:.?`) that the validator may accept starts at `v`. Any character normalize()
+ * may change: maybe.
+ */
+function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean {
+  if (v >= text.length) return false;
+  let c = text.charCodeAt(v);
+  if (changes(c)) return true;
+  if (c === 34 || c === 39 || c === 96) {
+    if (++v >= text.length) return false;
+    c = text.charCodeAt(v);
+    if (changes(c)) return true;
+  }
+  if (isValueStop(c) || c === 45 || c === 61 || c === 58 || c === 46 || c === 63) return false;
+  if (isLetterCode(c)) {
+    const scheme = schemeEnd(text, v, changes);
+    if (scheme < 0) return true;
+    if (scheme > 0) return false;
+  }
+  // The value runs to a stop (at most 200 characters in the pattern). The validator accepts it
+  // only when it looks generated (MIN_SECRET_LENGTH+ characters of 2+ classes) or, for a
+  // password, like one (8+ characters of 3+ classes): a run that is neither (`********`,
+  // `changeme1`, `<redacted`) cannot be accepted, and a match's value is a prefix of the run.
+  // Templates never are (isNonSecretValue): `${X}`, `$(cmd)`, `$X`, and `{{ x }}` anywhere;
+  // nor references (REFERENCE_PREFIXES).
+  if (c === 36 && v + 1 < text.length) {
+    const d = text.charCodeAt(v + 1);
+    if (changes(d)) return true;
+    if (d === 123 || d === 40 || d === 95 || isLetterCode(d)) return false;
+  }
+  let head = "";
+  for (let k = v; k < text.length && head.length < REFERENCE_HEAD; k++) {
+    const d = text.charCodeAt(k);
+    if (changes(d) || isValueStop(d)) break;
+    head += String.fromCharCode(d);
+  }
+  if (REFERENCE.test(head)) return false;
+  let n = 0, classes = 0;
+  for (let k = v; k < text.length && n < 200; k++, n++) {
+    const d = text.charCodeAt(k);
+    if (changes(d)) return true;
+    if (isValueStop(d)) break;
+    if (d === 123 && k > v && text.charCodeAt(k - 1) === 123) return false;
+    classes |= charClassBit(d);
+  }
+  const count = bitCount(classes);
+  return (n >= MIN_SECRET_LENGTH && count >= 2) || (n >= 8 && count >= 3);
+}
+
+/** After `=`/`:` at `k` (or `=>`, `:=`) and up to 4 blanks: a value? */
+function valueAfterSeparator(text: CharReader, k: number, changes: Changes): boolean {
+  const c = text.charCodeAt(k);
+  let s = k + 1;
+  // `=` alone before `>` (or `:` before `=`) would leave a value starting with it: never one.
+  if (s < text.length) {
+    const d = text.charCodeAt(s);
+    if (changes(d)) return true;
+    if ((c === 61 && d === 62) || (c === 58 && d === 61)) s++;
+    // `https://`: a scheme, not a name and its separator.
+    else if (c === 58 && d === 47 && s + 1 < text.length) {
+      const e = text.charCodeAt(s + 1);
+      if (changes(e)) return true;
+      if (e === 47) return false;
+    }
+  }
+  for (let b = 0; b < 4 && s < text.length && isBlankCode(text.charCodeAt(s)); b++) s++;
+  return valueMayStartAt(text, s, changes);
+}
+
+/** After `is`/`was` at `k`, 1-4 of `[ \t:]` and a value? */
+function valueAfterIsWas(text: CharReader, k: number, changes: Changes): boolean {
+  const word = text.charCodeAt(k) === 119 ? "was" : "is";
+  let s = k;
+  for (let i = 0; i < word.length; i++, s++) {
+    if (s >= text.length) return false;
+    const c = text.charCodeAt(s);
+    if (changes(c)) return true;
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  let b = 0;
+  while (b < 4 && s < text.length) {
+    const c = text.charCodeAt(s);
+    if (changes(c)) return true;
+    if (!isBlankCode(c) && c !== 58) break;
+    s++;
+    b++;
+  }
+  return b > 0 && valueMayStartAt(text, s, changes);
+}
+
+/**
+ * What may follow a name that ends at `s` (after its closing quote, if any): up to 4 blanks and
+ * `=`, `:`, `=>` or `:=`, or 1-4 blanks and `is`/`was`; then a value.
+ */
+function valueAfterName(text: CharReader, s: number, changes: Changes): boolean {
+  let k = s, b = 0;
+  while (b < 4 && k < text.length && isBlankCode(text.charCodeAt(k))) {
+    k++;
+    b++;
+  }
+  if (k >= text.length) return false;
+  const d = text.charCodeAt(k);
+  if (changes(d)) return true;
+  if (d === 61 || d === 58) return valueAfterSeparator(text, k, changes);
+  if (b > 0 && (d === 105 || d === 119)) return valueAfterIsWas(text, k, changes);
+  return false;
+}
+
+/** How far a reference's `>` may lie past the hit to count: well inside a region's reach. */
+const REF_REACH = 200;
+
+/**
+ * `text` as normalize() shows, in the region from `from` (a hit's word), two things it always
+ * turns into blanks: a marker run (`*`, `_`, `~`, backtick) with a blank or line end (any
+ * character up to U+0020) or the text's edge on one side (normalize() keeps or drops a marker
+ * only between two characters of a word), and the `<`, first `|` and `>` of a reference
+ * (`<#C…|name>`, `<@U…>`, `<https://…|label>`) that ends within `REF_REACH` of the hit. Other
+ * characters read as they are; `mapped` tells whether something was read as a blank.
+ */
+class ShownReading implements CharReader {
+  mapped = false;
+  constructor(readonly text: CharReader, readonly from: number, readonly hitStart: number) {}
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  charCodeAt(i: number): number {
+    const c = this.text.charCodeAt(i);
+    const blank = isFormatting(c)
+      ? this.#edgeMarker(i)
+      : (c === 60 || c === 124 || c === 62) && this.#referenceBracket(i, c);
+    if (!blank) return c;
+    this.mapped = true;
+    return 32;
+  }
+
+  #edgeMarker(i: number): boolean {
+    const t = this.text;
+    let a = i, b = i + 1;
+    while (a > 0 && isFormatting(t.charCodeAt(a - 1))) a--;
+    while (b < t.length && isFormatting(t.charCodeAt(b))) b++;
+    return a === 0 || t.charCodeAt(a - 1) <= 32 || b === t.length || t.charCodeAt(b) <= 32;
+  }
+
+  /** Whether `c` at `i` is the `<`, the first `|` or the `>` of a reference in the region. */
+  #referenceBracket(i: number, c: number): boolean {
+    const t = this.text;
+    let open = i;
+    if (c !== 60) {
+      // Back to the reference's `<` (a reference holds no `<`, `>` or line end).
+      let pipes = 0;
+      for (open = i - 1; open >= this.from; open--) {
+        const d = t.charCodeAt(open);
+        if (d === 60) break;
+        if (d === 62 || d === 10) return false;
+        if (d === 124) pipes++;
+      }
+      if (open < this.from || (c === 124 && pipes > 0)) return false;
+    }
+    // normalize(): the first `<`, `>` or line end after the `<` is a `>`, not right after it.
+    const stop = Math.min(t.length, open + MAX_REF, this.hitStart + REF_REACH);
+    let k = open + 1;
+    while (k < stop) {
+      const d = t.charCodeAt(k);
+      if (d === 62 || d === 60 || d === 10) break;
+      k++;
+    }
+    return k < stop && t.charCodeAt(k) === 62 && k > open + 1 && (c !== 62 || k === i);
+  }
+}
+
+/**
+ * NAME_VALUE's gate. A match's name is a run of name characters (at most 63) followed by a
+ * quote, `=`, `:`, or 1-4 blanks and then `=`, `:`, `is`, `was`, or, for a `--flag`, the value;
+ * then comes a value of 8 or more characters. The validator accepts a match only when its name
+ * holds one of the rule's keywords (classifyName), which is then a hit of its own: so only the
+ * name run that holds this hit `[hitStart, hitEnd)` counts, and what follows its end decides.
+ */
+export function nameValueMayStart(
+  text: CharReader,
+  wordStart: number,
+  hitStart: number,
+  hitEnd = hitStart,
+  asShown = true,
+): boolean {
+  if (!asShown) return nameValueReading(text, wordStart, hitStart, hitEnd, never);
+  // As shown, with what normalize() always makes blanks read as blanks (any other character
+  // it may change: maybe); when something was, the raw reading is another.
+  const shown = new ShownReading(text, wordStart, hitStart);
+  if (nameValueReading(shown, wordStart, hitStart, hitEnd, mayChange)) return true;
+  return shown.mapped && nameValueReading(text, wordStart, hitStart, hitEnd, never);
+}
+
+/** nameValueMayStart over one reading of the text (`changes`: characters read as "maybe"). */
+function nameValueReading(
+  text: CharReader,
+  wordStart: number,
+  hitStart: number,
+  hitEnd: number,
+  changes: Changes,
+): boolean {
+  // `_` is a name character raw, and as shown inside an identifier (else a marker: maybe).
+  let dash = false;
+  const longest = hitStart + 64;
+  for (let j = wordStart; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (changes(c) && !(c === 95 && innerUnderscore(text, j))) return true;
+    if (isNameCode(c) || c === 95) {
+      if (c === 45) dash = true;
+      if (j >= longest) return false; // the run through the hit is longer than any name
+      continue;
+    }
+    // Only a name that holds the hit counts: an accepted match's name holds a keyword of its
+    // rule (classifyName), which is a hit of its own and gated on its own.
+    if (j < hitEnd) {
+      if (j >= hitStart) return false;
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      if (j + 1 < text.length && changes(text.charCodeAt(j + 1))) return true;
+      if (valueAfterName(text, j + 1, changes)) return true;
+    } else if (c === 61 || c === 58) {
+      if (valueAfterName(text, j, changes)) return true;
+    } else if (isBlankCode(c)) {
+      if (valueAfterName(text, j, changes)) return true;
+      if (dash) {
+        // `--flag value`: 1-4 blanks, then the value.
+        let k = j;
+        for (let b = 0; b < 4 && k < text.length && isBlankCode(text.charCodeAt(k)); b++) k++;
+        if (valueMayStartAt(text, k, changes)) return true;
+      }
+    }
+    if (j >= hitStart) return false;
+  }
+  return false;
+}
+
+/**
+ * The URL rule's gate: a match needs a `:` (before the password) within 65 characters after
+ * `://`, before any blank, `/`, `@`, quote or bracket; and no other `://` earlier in the word.
+ */
+export function urlMayStart(
+  text: CharReader,
+  wordStart: number,
+  hitStart: number,
+  hitEnd: number,
+  asShown = true,
+): boolean {
+  const changes = asShown ? mayChange : never;
+  for (let j = wordStart; j < hitStart; j++) {
+    const c = text.charCodeAt(j);
+    // `<` before a scheme is a blank as shown (a link) or itself: neither is a scheme character.
+    // An identifier's `_` (TOKEN_URL=) stays as shown too.
+    if (c === 58 || (c !== 60 && changes(c) && !(c === 95 && innerUnderscore(text, j)))) {
+      return true;
+    }
+  }
+  const stop = Math.min(text.length, hitEnd + 65);
+  for (let j = hitEnd; j < stop; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 58) return true;
+    if (
+      c === 47 || c === 64 || c === 34 || c === 39 || c === 60 || c === 62 || c === 32 ||
+      c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0
+    ) return false;
+    // `|` in a link is a blank as shown (the end) and a character raw: go on reading raw.
+    if (c !== 124 && changes(c) && !(c === 95 && innerUnderscore(text, j))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,311 @@
+// What makes a generic secret (detect/rules/generic.ts): a name that says its value should be
+// secret (classifyName), and a value that is one (isSecretValue): not a reference to a secret
+// kept elsewhere, not a placeholder, path, URL, number or plain word, and random enough for its
+// kind. The validator reads back which name a match's value was given to.
+import { charClasses, hasFiller, isLowVariety, shannonEntropy, wordFraction } from "../entropy.ts";
+import { isAlnumCode } from "./gate_chars.ts";
+
+/** Name segments that make a value a password. */
+const PASSWORD_WORDS = new Set(["password", "passwd", "passphrase", "pwd", "pass", "passwort"]);
+/** Name segments (alone) that make a value an API secret. */
+const SECRET_WORDS = new Set([
+  "secret",
+  "token",
+  "apikey",
+  "secretkey",
+  "accesstoken",
+  "authtoken",
+  "refreshtoken",
+  "bearertoken",
+  "clientsecret",
+  "credential",
+  "credentials",
+]);
+/** `<word> key` pairs that name a secret key. */
+export const KEY_QUALIFIERS = new Set([
+  "api",
+  "access",
+  "auth",
+  "private",
+  "secret",
+  "signing",
+  "encryption",
+  "master",
+  "license",
+  "session",
+  "service",
+  "app",
+  "client",
+]);
+/** A last name segment that makes the value *about* a secret rather than the secret itself. */
+const META_SUFFIX =
+  /^(?:hash|hashed|digest|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage)$/i;
+
+function nameSegments(name: string): string[] {
+  return name
+    .replace(/^[-]+/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[_.\-\[\]]+/)
+    .filter((s) => s.length > 0);
+}
+
+export type NameKind = "password" | "secret" | null;
+
+/** Whether an assignment's name asks for a password, an API secret, or neither. */
+export function classifyName(name: string): NameKind {
+  const segs = nameSegments(name);
+  if (segs.length === 0 || segs.length > 8) return null;
+  if (META_SUFFIX.test(segs[segs.length - 1]) && segs.length > 1) return null;
+  if (segs.some((s) => PASSWORD_WORDS.has(s))) return "password";
+  if (segs.some((s) => SECRET_WORDS.has(s))) return "secret";
+  for (let i = 1; i < segs.length; i++) {
+    if (segs[i] === "key" && KEY_QUALIFIERS.has(segs[i - 1])) return "secret";
+  }
+  return null;
+}
+
+/** Prefixes owned by a specific rule (which validates them better). */
+const OWNED_PREFIX =
+  /^(?:xox[a-z]?[-.]|xapp-|xwfp-|gh[pousr]_|github_pat_|AKIA|ASIA|ABIA|ACCA|AIza|GOCSPX-|ya29\.|[sr]k_(?:live|test)_|pk_(?:live|test)_|sk-|npm_|eyJ|-----BEGIN)/;
+
+const NOT_A_VALUE =
+  /^(?:true|false|null|nil|none|undefined|yes|no|on|off|empty|string|str|text|value|required|optional|secret|password|token|hidden|masked|unset|todo|tbd|n\/a)$/i;
+
+/** Common example and default passwords people quote in docs and chat. */
+const EXAMPLE_PASSWORDS = new Set([
+  "password",
+  "password1",
+  "password12",
+  "password123",
+  "password1234",
+  "passw0rd",
+  "p@ssw0rd",
+  "p@ssword",
+  "p@ssw0rd1",
+  "p@ssw0rd123",
+  "p@ssw0rd!",
+  "passw0rd!",
+  "password!",
+  "password1!",
+  "password123!",
+  "admin123",
+  "admin1234",
+  "admin@123",
+  "administrator",
+  "letmein",
+  "letmein1",
+  "letmein123",
+  "welcome1",
+  "welcome123",
+  "welcome@123",
+  "qwerty123",
+  "qwerty12345",
+  "abc12345",
+  "abcd1234",
+  "1q2w3e4r",
+  "1qaz2wsx",
+  "iloveyou",
+  "trustno1",
+  "hunter2",
+  "hunter22",
+  "secret123",
+  "secret1234",
+  "s3cr3t",
+  "s3cret",
+  "mypassword",
+  "mypassword1",
+  "mypassword123",
+  "changeit",
+  "changeme1",
+  "changeme123",
+  "default",
+  "default123",
+  "root1234",
+  "toor1234",
+  "test1234",
+  "test12345",
+  "testing123",
+  "pa55word",
+  "pa$$word",
+  "pa$$w0rd",
+  "correcthorsebatterystaple",
+  "tr0ub4dor&3",
+  "postgres",
+  "mysecretpassword",
+  "supersecret",
+  "supersecret1",
+  "supersecretpassword",
+  "topsecret",
+  "s3cr3tp4ss",
+]);
+
+/**
+ * How a value that refers to a secret kept elsewhere starts (any case): never a secret itself.
+ * The name = value gates read them too (valueMayStartAt; the byte scanner gets this list).
+ */
+export const REFERENCE_PREFIXES = [
+  "process.env",
+  "os.environ",
+  "os.getenv",
+  "env.",
+  "env[",
+  "system.getenv",
+  "getenv",
+  "import.meta",
+  "deno.env",
+  "config.",
+  "settings.",
+  "secrets.",
+  "vault:",
+  "ssm:",
+  "arn:",
+  "!ref",
+  "!sub",
+];
+/** Characters of a value that decide whether it starts with a reference prefix. */
+export const REFERENCE_HEAD = Math.max(...REFERENCE_PREFIXES.map((p) => p.length));
+export const REFERENCE = new RegExp(
+  `^(?:${REFERENCE_PREFIXES.map((p) => p.replace(/[.[]/g, "\\$&")).join("|")})`,
+  "i",
+);
+
+/** Where a value is a reference to a secret kept elsewhere, or not a secret-shaped thing at all. */
+export function isNonSecretValue(value: string): boolean {
+  const v = value;
+  if (v.length < 8) return true;
+  if (NOT_A_VALUE.test(v)) return true;
+  if (OWNED_PREFIX.test(v)) return true;
+  // Variable references and templates: ${X}, $X, $(cmd), %X%, {{ x }}, <x>, process.env.X, …
+  if (/^\$[{(A-Za-z_]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) return true;
+  if (REFERENCE.test(v)) return true;
+  // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
+  // Random dotted keys (`SG.<id>.<secret>`) are not made of words.
+  if (
+    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v) && wordFraction(v) >= 0.5
+  ) return true;
+  if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
+  // Paths and URLs (a URL with a password is the URL rule's business).
+  if (/^(?:~|\.{1,2})\/|^[A-Za-z]:\\/.test(v)) return true;
+  // Other slash-separated values are paths only when made of words: base64 secrets hold "/" too.
+  if (/^\/?[\w.@%+~-]+(?:\/[\w.@%+~-]*)+$/.test(v) && wordFraction(v) >= 0.5) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true;
+  if (/\.(?:pem|key|p12|pfx|json|ya?ml|txt|env|cfg|conf|ini|crt|cer|jks|keystore)$/i.test(v)) {
+    return true;
+  }
+  // Numbers, versions, dates, times.
+  if (/^[-+]?[\d.,_:]+$|^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true;
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(v)) return true;
+  if (hasFiller(v) || isLowVariety(v)) return true;
+  return false;
+}
+
+/**
+ * The calibrated test for a machine-generated secret (API keys, tokens, client secrets):
+ * at least 16 characters, at least 2 character classes, Shannon entropy at least
+ * `min(ENTROPY_CAP, log2(len) - ENTROPY_SLACK)` bits/char and at most 60% of its characters in
+ * word-like pieces. See detect/entropy_calibration.ts for the numbers behind each constant.
+ */
+export const MIN_SECRET_LENGTH = 16;
+export const ENTROPY_CAP = 3.5;
+export const ENTROPY_SLACK = 1.0;
+export const MAX_WORD_FRACTION = 0.6;
+export const MAX_WORD_FRACTION_INTERLEAVED = 0.8;
+const INTERLEAVED_DIGITS = /[A-Za-z][0-9]+[A-Za-z][^]*[A-Za-z][0-9]+[A-Za-z]/;
+
+/** Hex strings top out at 4 bits/char, so they get their own, lower bar. */
+export const HEX_ENTROPY_CAP = 3.0;
+
+export function entropyThreshold(length: number, hex = false): number {
+  return Math.min(hex ? HEX_ENTROPY_CAP : ENTROPY_CAP, Math.log2(length) - ENTROPY_SLACK);
+}
+
+export function looksGenerated(value: string): boolean {
+  if (value.length < MIN_SECRET_LENGTH) return false;
+  if (charClasses(value).count < 2) return false;
+  const hex = /^[0-9a-fA-F]+$/.test(value);
+  if (shannonEntropy(value) < entropyThreshold(value.length, hex)) return false;
+  // Random base62 forms word-like pieces by chance (1 in 1,000 40-char keys scores 0.63); digits
+  // inside letters at two places or more are what identifiers lack, so such values get more room.
+  const limit = INTERLEAVED_DIGITS.test(value) ? MAX_WORD_FRACTION_INTERLEAVED : MAX_WORD_FRACTION;
+  return wordFraction(value) <= limit;
+}
+
+/** A human-chosen password: 8+ characters, 3+ classes, not a famous example, not one word. */
+export function looksLikePassword(value: string): boolean {
+  if (value.length < 8) return false;
+  if (EXAMPLE_PASSWORDS.has(value.toLowerCase())) return false;
+  if (charClasses(value).count < 3) return false;
+  // "Password1!", "Welcome2024": one word plus decoration is still a guessable example shape;
+  // only reject it when the word itself is one people use as an example.
+  const core = value.toLowerCase().replace(/[^a-z]/g, "");
+  if (
+    /^(?:password|passwd|pass|admin|welcome|secret|letmein|qwerty|changeme|test|demo|root|user|guest|default)$/
+      .test(core)
+  ) {
+    return false;
+  }
+  return shannonEntropy(value) >= 2.5;
+}
+
+export function isSecretValue(value: string, kind: NameKind): boolean {
+  if (kind === null || isNonSecretValue(value)) return false;
+  if (looksGenerated(value)) return true;
+  return kind === "password" && looksLikePassword(value);
+}
+
+// name, optional closing quote, separator, optional opening quote. Anchored at the end of the
+// text before the value, so the validator can read back which name the value was given to.
+export const NAME_BEFORE_VALUE =
+  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["'\]]?(?:[ \t]{0,4}(?:=>|:=|=|:)[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?$/;
+
+/** NAME_BEFORE_VALUE without its look-behind, tried (sticky) only where a name may start. */
+const NAME_BEFORE_STICKY = new RegExp(
+  NAME_BEFORE_VALUE.source.replace("(?<![A-Za-z0-9_.\\-])", ""),
+  "y",
+);
+
+function isNameStartCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+}
+
+/**
+ * NAME_BEFORE_VALUE's leftmost match in the 96 characters before `start`. The regex would try
+ * every position; only those after a non-name character that hold a letter or `-` can match,
+ * so only those are tried, left to right (the same leftmost match, a few tries instead of 96).
+ */
+export function nameBeforeMatch(slice: string): RegExpExecArray | null {
+  for (let p = 0; p < slice.length; p++) {
+    if (!isNameStartCode(slice.charCodeAt(p))) continue;
+    if (p > 0) {
+      const b = slice.charCodeAt(p - 1);
+      if (isAlnumCode(b) || b === 95 || b === 46 || b === 45) continue;
+    }
+    NAME_BEFORE_STICKY.lastIndex = p;
+    const m = NAME_BEFORE_STICKY.exec(slice);
+    if (m) return m;
+  }
+  return null;
+}
+
+function nameBefore(text: string, start: number): string | null {
+  const m = nameBeforeMatch(text.slice(Math.max(0, start - 96), start));
+  if (!m) return null;
+  return m[1].replace(/(?:[ \t]*(?:=>|:=|=|:|\bis\b|\bwas\b)?[ \t:]*)$/, "").replace(/["'\]]$/, "");
+}
+
+export function genericValidate(want: NameKind) {
+  return (secret: string, ctx: { text: string; start: number; end: number }): boolean => {
+    const name = nameBefore(ctx.text, ctx.start);
+    if (name === null) return false;
+    const kind = classifyName(name);
+    if (kind !== want) return false;
+    // A closing quote must not be missing when an opening one was there.
+    const open = ctx.text[ctx.start - 1];
+    if (open === '"' || open === "'" || open === "`") {
+      const close = ctx.text[ctx.end];
+      if (close !== open) return false;
+    }
+    return isSecretValue(secret, kind);
+  };
+}
