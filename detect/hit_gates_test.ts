@@ -1,4 +1,4 @@
-// The byte scanner's built-in gates (scripts/wasm/hits.as.ts) drop hits before any TypeScript
+// The byte scanner's built-in gates (scripts/wasm/gates.as.ts) drop hits before any TypeScript
 // sees them, so each must say "no" only where the rule's own gate, reading the decoded text
 // raw, says "no" as well. Checked on dense random text with every shape the gates read.
 import { assert } from "@std/assert";

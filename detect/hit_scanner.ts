@@ -1,4 +1,4 @@
-// Keyword hits in raw UTF-8 bytes, found by a small WebAssembly module (scripts/wasm/hits.as.ts,
+// Keyword hits in raw UTF-8 bytes, found by a small WebAssembly module (scripts/wasm/*.as.ts,
 // embedded in detect/wasm/hits_wasm.ts): the same leftmost-longest, ASCII-case-folded hits the
 // scanner's keyword regex finds in the decoded text, several times faster, and without decoding
 // the bytes first. The module knows no keyword: this file writes its tables.
@@ -62,7 +62,7 @@ function module(): WebAssembly.Module {
 /**
  * How the module reads the input: SHOWN, Slack mrkdwn (the scanner also reads it as shown, so a
  * gate says "maybe" at markers, entities and link brackets); JSON, a JSON document whose string
- * values hold the text (escapes read as what they stand for; see scripts/wasm/hits.as.ts).
+ * values hold the text (escapes read as what they stand for; see scripts/wasm/read.as.ts).
  */
 export const MODE = { SHOWN: 1, JSON: 2 } as const;
 

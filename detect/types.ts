@@ -92,7 +92,7 @@ export interface Rule {
     asShown: boolean,
   ) => boolean;
   /**
-   * The same gate for raw text, built into the byte scanner (scripts/wasm/hits.as.ts), which
+   * The same gate for raw text, built into the byte scanner (scripts/wasm/gates.as.ts), which
    * then drops a hit it rules out before any TypeScript runs.
    */
   byteGate?: "name-value" | "url" | "hex32";

@@ -2,7 +2,7 @@
 // or `://` of a text, and in chat nearly all of them are plain words or links. A gate reads a few
 // characters around the hit and says "no match can start here" only when that is certain for the
 // raw text and for the text as normalize() shows it: any character normalize() may change makes
-// it say "maybe". The byte scanner (scripts/wasm/hits.as.ts) reads the same gates over bytes.
+// it say "maybe". The byte scanner (scripts/wasm/gates.as.ts) reads the same gates over bytes.
 import type { CharReader } from "../types.ts";
 import { bitCount, charClassBit } from "../entropy.ts";
 import { isFormatting, MAX_REF } from "../normalize.ts";

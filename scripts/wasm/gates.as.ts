@@ -1,0 +1,253 @@
+// Gates: the rules' Rule.mayStart (detect/rules/generic_gate.ts; hex32: slack.ts) for raw text,
+// read over bytes. Each answers "no" only where the TypeScript gate reading the decoded text raw
+// would; any non-ASCII byte near a hit makes it answer "maybe" (detect/scan_bytes_test.ts checks
+// both against each other and against the patterns).
+import { CH_HEX, CH_HOST, CH_PLAIN, fillChars, inClass, isSpaceByte } from "./chars.as";
+import { BEFORE, CHANGE, GATE_HEX32, GATE_NAME_VALUE, GATE_URL, MODE_JSON } from "./layout.as";
+import { byteAt, changes, escapeChar, mode, oddBackslashes, plain, setMode, step } from "./read.as";
+import { innerUnderscore, isAlnumByte, nameValueFrom, nameValueShown } from "./name_value.as";
+
+@inline
+function isHostByte(c: u32): bool {
+  return inClass(c, CH_HOST);
+}
+
+/**
+ * The URL gate's "no" for a plain link (`https://host/…`, in JSON `https:\/\/host\/…`), read
+ * in a few steps: a scheme of letters, digits, `+`, `.`, `-` back to a blank, a line start or
+ * (in JSON) its string's opening quote, then a host of letters, digits, `.`, `-` up to a `/`,
+ * a blank, a line end or (in JSON) the string's end. No `:` on the way, so no password. False:
+ * not that shape, ask the general gate.
+ */
+@inline
+function plainLink(input: usize, n: i32, hs: i32, he: i32): bool {
+  const floor = hs - (load<u8>(BEFORE + GATE_URL) as i32);
+  let ws = hs;
+  while (true) {
+    if (ws == 0) return false;
+    const c = load<u8>(input + ws - 1) as u32;
+    if (c == 32 || c == 10) break;
+    if (c == 34 && (mode & MODE_JSON) && !(ws >= 2 && oddBackslashes(input, ws - 2))) break;
+    if (ws <= floor + 1 || !(isHostByte(c) || c == 43)) return false;
+    ws--;
+  }
+  let j = he;
+  while (j < n && j < he + 60 && isHostByte(load<u8>(input + j) as u32)) j++;
+  if (j >= n || j >= he + 60) return false;
+  const c = load<u8>(input + j) as u32;
+  if (c == 47 || c == 32 || c == 10) return true;
+  if (mode & MODE_JSON) {
+    if (c == 34) return true; // the string's end
+    if (c == 92 && j + 1 < n && load<u8>(input + j + 1) == 47) return true; // `\/`
+  }
+  return false;
+}
+
+/** urlMayStart over bytes (65 characters forward, counted as characters). */
+function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
+  for (let j = ws; j < hs; j = step(input, j)) {
+    const c = byteAt(input, j);
+    if (c == 58) return true;
+    if (changes(c) && plain(c) != 60) {
+      if (c != (95 | 0x200) || !innerUnderscore(input, n, j)) return true;
+    }
+  }
+  let j = he;
+  for (let k = 0; k < 65 && j < n; k++, j = step(input, j)) {
+    const c = byteAt(input, j);
+    if (c == 58) return true;
+    if (changes(c) && plain(c) != 124) {
+      if (c != (95 | 0x200) || !innerUnderscore(input, n, j)) return true;
+      continue;
+    }
+    if (c == 47 || c == 64 || c == 34 || c == 39 || c == 60 || c == 62 || isSpaceByte(c)) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the hit [hs, he) of a keyword with gates `gates` may lead to a match. The common
+ * "no"s (a keyword in prose, a plain link) are read here in a few steps; the general reading is
+ * a function of its own, so that this one stays small (V8 compiles a hot function with its
+ * optimizing tier only after it ran a while, and a large one takes longer).
+ */
+export function gatesPass(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
+  if (gates == 0) return true;
+  if (gates == GATE_NAME_VALUE && proseWord(input, n, hs, he)) return false;
+  if (gates == GATE_URL && plainLink(input, n, hs, he)) return false;
+  return gatesRead(input, n, gates, hs, he);
+}
+
+/** A name character the gates read the same way in every mode (`_` is not: a marker). */
+@inline
+function isPlainNameByte(c: u32): bool {
+  return inClass(c, CH_PLAIN);
+}
+
+/**
+ * A character the name-value gate reads in no special way in any mode, and none a name, a
+ * separator or a blank: after a name, it ends the gate's reading with "no".
+ */
+@inline
+function isInert(c: u32): bool {
+  return c < 0x80 && c != 34 && c != 39 && c != 61 && c != 58 && c != 32 && c != 9 &&
+    c != 92 && !isPlainNameByte(c) && c != 45 && c != 95 && c != 42 && c != 126 && c != 96 &&
+    c != 38 && c != 60 && c != 62 && c != 124;
+}
+
+/**
+ * The name-value gate's "no" for a keyword in prose (`rotate the token first`), read in a few
+ * steps: the hit's word is plain name characters from a blank (or the input's start) through
+ * the hit and on to a character that ends the reading (`,`, a line end), or to one blank and a
+ * word that is not `is`, `was` or a separator. False: not that shape, ask the general gate.
+ */
+@inline
+function proseWord(input: usize, n: i32, hs: i32, he: i32): bool {
+  const floor = hs - (load<u8>(BEFORE + GATE_NAME_VALUE) as i32);
+  let ws = hs;
+  while (ws > 0) {
+    const c = load<u8>(input + ws - 1) as u32;
+    if (c == 32 || c == 10) break;
+    if (ws <= floor + 1 || !isPlainNameByte(c)) return false;
+    ws--;
+  }
+  let j = he;
+  while (j < n && j < hs + 48 && isPlainNameByte(load<u8>(input + j) as u32)) j++;
+  if (j >= n || j >= hs + 48) return false;
+  const c = load<u8>(input + j) as u32;
+  if (c == 10 || isInert(c)) return true;
+  if (c != 32 || j + 1 >= n) return false;
+  const d = load<u8>(input + j + 1) as u32;
+  return d != 105 && d != 119 && (isInert(d) || isPlainNameByte(d));
+}
+
+/** gatesPass for a given mode (tests). */
+export function gatesPassMode(
+  input: usize,
+  n: i32,
+  gates: u32,
+  hs: i32,
+  he: i32,
+  scanMode: u32,
+): bool {
+  fillChars();
+  setMode(scanMode);
+  return gatesPass(input, n, gates, hs, he);
+}
+
+/** The gates' general reading: the hit's word, then each gate over it. */
+function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
+  if (mode == 0) return plainGatesRead(input, n, gates, hs, he);
+  let pass = false;
+  for (let g: u32 = 1; g <= GATE_HEX32; g <<= 1) {
+    if ((gates & g) == 0) continue;
+    // The hit's word: back to a blank, at most BEFORE[g] characters. Uncertain characters on
+    // the way (non-ASCII: U+00A0 is a blank; a \u escape): maybe. Markers are the gate's.
+    const before = load<u8>(BEFORE + g) as i32;
+    let ws = hs;
+    for (let chars = 0; chars < before && ws > 0; chars++) {
+      let q = ws - 1;
+      let c: u32;
+      if ((mode & MODE_JSON) && q > 0 && oddBackslashes(input, q - 1)) {
+        q--; // a two-byte escape
+        c = escapeChar(input, q);
+      } else if ((mode & MODE_JSON) && q >= 5 && oddBackslashes(input, q - 5) &&
+        load<u8>(input + q - 4) == 117) {
+        return true; // the end of a \u escape
+      } else c = byteAt(input, q);
+      if (c == CHANGE) return true;
+      if (isSpaceByte(c)) break;
+      ws = q;
+    }
+    if (g == GATE_NAME_VALUE) {
+      if (nameValueShown(input, n, ws, hs, he)) pass = true;
+    } else if (g == GATE_URL) {
+      if (urlGate(input, n, ws, hs, he)) pass = true;
+    } else if (hexGate(input, n, ws, hs)) pass = true;
+  }
+  return pass;
+}
+
+/**
+ * gatesRead for plain text (no mode): a byte is its character, so the way back to the hit's
+ * word start also notes what the gates would read there again (a `-` for the name-value gate,
+ * a `:` for the URL gate), and each gate reads on from the hit.
+ */
+function plainGatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
+  for (let g: u32 = 1; g <= GATE_HEX32; g <<= 1) {
+    if ((gates & g) == 0) continue;
+    const before = load<u8>(BEFORE + g) as i32;
+    let ws = hs;
+    let dash = false, colon = false;
+    while (ws > 0 && hs - ws < before) {
+      const c = load<u8>(input + ws - 1) as u32;
+      if (c >= 0x80) return true;
+      if (isSpaceByte(c)) break;
+      if (c == 45) dash = true;
+      if (c == 58) colon = true;
+      ws--;
+    }
+    if (g == GATE_NAME_VALUE) {
+      if (nameValueFrom(input, n, hs, dash, hs, he)) return true;
+    } else if (g == GATE_URL) {
+      if (colon || plainUrlAfter(input, n, he)) return true;
+    } else if (hexGate(input, n, ws, hs)) return true;
+  }
+  return false;
+}
+
+/** urlGate's reading after the hit, for plain text: a `:` before the URL's end: maybe. */
+function plainUrlAfter(input: usize, n: i32, he: i32): bool {
+  const stop = he + 65 < n ? he + 65 : n;
+  for (let j = he; j < stop; j++) {
+    const c = load<u8>(input + j) as u32;
+    if (c == 58 || c >= 0x80) return true;
+    if (c == 47 || c == 64 || c == 34 || c == 39 || c == 60 || c == 62 || isSpaceByte(c)) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * How far (characters) after a hit's start the secret of a keyword secret rule may start: at
+ * least each rule's own reach (detect/rules/slack.ts, hexSecretMayStart; a test checks).
+ */
+const HEX_REACH: i32 = 40;
+
+@inline
+function isHexByte(c: u32): bool {
+  return inClass(c, CH_HEX);
+}
+
+/**
+ * hexSecretMayStart over bytes: a run of exactly 32 hex digits (after a character that is none)
+ * that starts at most HEX_REACH characters after the hit's start and ends before a character
+ * that is no letter or digit, or the text's end. Any character that may change: maybe.
+ */
+function hexGate(input: usize, n: i32, ws: i32, hs: i32): bool {
+  let run = 0;
+  // Characters from the hit's start (counted once it is reached: escapes are one each).
+  let rel: i32 = -(1 << 20);
+  for (let j = ws; j < n; j = step(input, j)) {
+    if (j >= hs && rel < 0) rel = 0;
+    if (rel > HEX_REACH + 32) return false;
+    let c = byteAt(input, j);
+    if (changes(c)) {
+      if (c != (95 | 0x200) || !innerUnderscore(input, n, j)) return true;
+      c = 95;
+    }
+    rel++;
+    if (isHexByte(c)) {
+      run++;
+      continue;
+    }
+    if (run == 32 && rel - 1 - 32 <= HEX_REACH && !isAlnumByte(c)) return true;
+    // No match crosses a line: none starts on the next one.
+    if (c == 10 || c == 13) return false;
+    run = 0;
+  }
+  return run == 32 && rel - 32 <= HEX_REACH;
+}
