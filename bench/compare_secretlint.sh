@@ -85,6 +85,8 @@ run_pair() {
 echo "Token Guard vs secretlint $("$SECRETLINT" --version) (preset-recommend), best of $RUNS, $(nproc) cores"
 "$DENO" run --quiet --config "$CONFIG" --allow-write bench/corpus.ts --out "$WORK/chat" --size "$SIZE" >/dev/null
 "$DENO" run --quiet --config "$CONFIG" --allow-write bench/corpus.ts --export "$WORK/export" --size "$SIZE" >/dev/null
+"$DENO" run --quiet --config "$CONFIG" --allow-write bench/corpus.ts --out "$WORK/small" --size "$SIZE" \
+  --file-size 5KB >/dev/null
 mkdir -p "$WORK/dump"
 "$DENO" run --quiet --config "$CONFIG" --allow-write bench/corpus.ts --dump "$WORK/dump/dump.log" --size "$DUMP" >/dev/null
 run_pair "chat logs ($SIZE, 1 MB files)" "$WORK/chat"
@@ -100,6 +102,7 @@ printf "  floor: its %s findings' lines alone (%s KB, %s found) in %.2f s; 10x n
   "$(wc -l <"$WORK/chat.jsonl")" "$(( $(du -sb "$WORK/floor" | cut -f1) / 1000 ))" \
   "$floor_found" "$floor" "$(calc "$LAST_SL / 10")"
 run_pair "Slack export ($SIZE, JSON)" "$WORK/export"
+run_pair "many files ($SIZE in 5 KB)" "$WORK/small"
 run_pair "logs and config dumps ($DUMP)" "$WORK/dump"
 
 echo

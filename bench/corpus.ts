@@ -156,20 +156,31 @@ export interface CorpusStats {
   planted: number;
 }
 
+/** Bytes between two planted credentials, unless a caller says otherwise. */
+const PLANT_EVERY = 2_000_000;
+
 /**
  * Writes about `size` bytes of chat, one planted credential roughly every `plantEvery` bytes,
- * through `write`. Returns what was written.
+ * through `write`. With `offset` (where this text starts in a larger corpus), the credentials
+ * sit where they would in that corpus, so a file much smaller than `plantEvery` holds one only
+ * now and then. Returns what was written.
  */
 export async function generate(
   size: number,
   write: (text: string) => Promise<void>,
-  opts: { seed?: number; plantEvery?: number } = {},
+  opts: { seed?: number; plantEvery?: number; offset?: number } = {},
 ): Promise<CorpusStats> {
   const gen = new ChatGenerator(opts.seed ?? 42);
-  const plantEvery = opts.plantEvery ?? 2_000_000;
+  const plantEvery = opts.plantEvery ?? PLANT_EVERY;
   let bytes = 0;
   let planted = 0;
   let nextPlant = plantEvery / 2;
+  if (opts.offset !== undefined) {
+    nextPlant = plantEvery / 2 + Math.ceil((opts.offset - plantEvery / 2) / plantEvery) *
+        plantEvery -
+      opts.offset;
+    if (nextPlant < 0) nextPlant += plantEvery;
+  }
   let batch: string[] = [];
   let batchLen = 0;
   while (bytes + batchLen < size) {
@@ -196,28 +207,34 @@ export async function generate(
   return { bytes: bytes + batchLen, planted };
 }
 
-/** One file of about `size` bytes. */
-export async function writeCorpusFile(path: string, size: number, seed = 42) {
+/** One file of about `size` bytes (`offset`: see generate). */
+export async function writeCorpusFile(path: string, size: number, seed = 42, offset?: number) {
   const file = await Deno.open(path, { write: true, create: true, truncate: true });
   const enc = new TextEncoder();
   try {
     return await generate(size, async (t) => {
       const data = enc.encode(t);
       for (let at = 0; at < data.length;) at += await file.write(data.subarray(at));
-    }, { seed });
+    }, { seed, offset });
   } finally {
     file.close();
   }
 }
 
-/** A folder of files of about `fileSize` bytes each, `size` bytes in all. */
+/**
+ * A folder of files of about `fileSize` bytes each, `size` bytes in all. Files much smaller
+ * than the planting interval get their credentials by place in the whole corpus (a few in all,
+ * not one per file).
+ */
 export async function writeCorpusDir(dir: string, size: number, fileSize = 1 << 20) {
   await Deno.mkdir(dir, { recursive: true });
   let bytes = 0;
   let planted = 0;
+  const spread = fileSize * 4 <= PLANT_EVERY;
   for (let i = 0; bytes < size; i++) {
     const name = `${dir}/chat-${String(i).padStart(4, "0")}.log`;
-    const s = await writeCorpusFile(name, Math.min(fileSize, size - bytes), 1000 + i);
+    const want = Math.min(fileSize, size - bytes);
+    const s = await writeCorpusFile(name, want, 1000 + i, spread ? bytes : undefined);
     bytes += s.bytes;
     planted += s.planted;
   }
