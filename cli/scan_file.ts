@@ -6,6 +6,7 @@ import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
 import { readFull, scanByteStream, type SyncReader } from "./byte_stream.ts";
 import type { BytesScanner, Run } from "./scan_inputs.ts";
 
+/** Scans `reader` as text, chunk by chunk, recording its findings under `path`. */
 export async function scanReader(
   reader: ByteReader,
   path: string,

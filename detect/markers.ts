@@ -6,8 +6,8 @@ import { isAlnum, isSpace } from "./chars.ts";
 
 /**
  * A marker inside a word (`GOCSPX*-Lf…*`, `sk-*ant-…`) may split any keyword: such a text is
- * read as shown as well. `_` is left out (identifiers hold it); the Slack triggers above cover
- * `xox_b-`.
+ * read as shown as well. `_` is left out (identifiers hold it); the Slack split triggers
+ * (engine.ts) cover `xox_b-`.
  */
 const MARKER_CHARS = ["*", "~", "`"];
 
