@@ -179,7 +179,6 @@ export async function generate(
     nextPlant = plantEvery / 2 + Math.ceil((opts.offset - plantEvery / 2) / plantEvery) *
         plantEvery -
       opts.offset;
-    if (nextPlant < 0) nextPlant += plantEvery;
   }
   let batch: string[] = [];
   let batchLen = 0;

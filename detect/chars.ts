@@ -1,4 +1,4 @@
-// Character tests the scanner shares (UTF-16 code units of the text it reads).
+// Character tests shared across the engine: UTF-16 code units, or bytes where only ASCII counts.
 
 /** A blank or line end, U+00A0 included: a window stretches to one, a word ends at one. */
 export function isSpace(c: number): boolean {

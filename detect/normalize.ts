@@ -6,6 +6,7 @@
 // Markers at a word's edge become spaces rather than vanishing, so `<token>xoxb-…` or
 // `*bold*xoxb` never glue a neighbouring word onto a token. The output is never longer than the
 // input, so the map is one Int32Array.
+import { isAlnum } from "./chars.ts";
 
 export interface NormalizedText {
   /** The visible text. */
@@ -67,10 +68,6 @@ export function isFormatting(c: number): boolean {
 function isTokenChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
     c === 45 || c === 46 || c === 37 || c === 43 || c === 47 || c === 61 || c === 95;
-}
-
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Decoded character and length of the entity at `i`, or null. Slack escapes only & < >. */

@@ -21,6 +21,7 @@ import { GATE, type GateReach, HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
 import { ByteText } from "./byte_text.ts";
 import { invisibleCharacters } from "./normalize.ts";
 import { REFERENCE_PREFIXES } from "./rules/generic_value.ts";
+import { isAlnum } from "./chars.ts";
 
 /** Characters validators and placeholder checks read before a match and after it. */
 const CONTEXT_BEFORE = 160;
@@ -227,10 +228,6 @@ const encoder = new TextEncoder();
 /** Bytes after a hit read for an anchored try (more than any anchored match's length). */
 const LINE_CAP = 2048;
 
-function isAlnumByte(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /**
  * Whether anchored rule `a` keeps a match starting in [ws, at], read in the bytes around the
  * hit with the context its validator and the placeholder filter may read. `[ws, at)` is ASCII.
@@ -264,7 +261,7 @@ function mayMatchInLine(bytes: Uint8Array, ws: number, at: number, sticky: RegEx
   if (end === -1 || end - at > LINE_CAP) end = Math.min(bytes.length, at + LINE_CAP);
   const line = decoder.decode(bytes.subarray(from, end));
   for (let p = ws; p <= at; p++) {
-    if (p !== ws && isAlnumByte(bytes[p - 1])) continue;
+    if (p !== ws && isAlnum(bytes[p - 1])) continue;
     sticky.lastIndex = p - from;
     const m = sticky.exec(line);
     if (m !== null && m[0].length > 0) return true;

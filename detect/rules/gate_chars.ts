@@ -2,15 +2,12 @@
 // when that holds for the raw text and for the text as normalize() shows it, so any character
 // normalize() may change makes it say "maybe".
 import type { CharReader } from "../types.ts";
+import { isAlnum } from "../chars.ts";
 
 /** Characters normalize() may change or drop (markers, entities, link brackets, invisibles). */
 export function mayChange(c: number): boolean {
   return c === 42 || c === 95 || c === 126 || c === 96 || c === 38 || c === 60 || c === 62 ||
     c === 124 || c >= 0xad;
-}
-
-export function isAlnumCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 export function isHexCode(c: number): boolean {
@@ -24,5 +21,5 @@ export function isHexCode(c: number): boolean {
 export function innerUnderscore(text: CharReader, j: number): boolean {
   if (j === 0 || j + 1 >= text.length) return false;
   const a = text.charCodeAt(j - 1), b = text.charCodeAt(j + 1);
-  return (isAlnumCode(a) || a === 45) && (isAlnumCode(b) || b === 95 || b === 45);
+  return (isAlnum(a) || a === 45) && (isAlnum(b) || b === 95 || b === 45);
 }

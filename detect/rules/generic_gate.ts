@@ -6,12 +6,13 @@
 import type { CharReader } from "../types.ts";
 import { bitCount, charClassBit } from "../entropy.ts";
 import { isFormatting, MAX_REF } from "../normalize.ts";
-import { innerUnderscore, isAlnumCode, mayChange } from "./gate_chars.ts";
+import { innerUnderscore, mayChange } from "./gate_chars.ts";
 import { MIN_SECRET_LENGTH, REFERENCE, REFERENCE_HEAD } from "./generic_value.ts";
+import { isAlnum } from "../chars.ts";
 
 /** NAME_VALUE's name characters, `_` aside (normalize() may turn it into a blank). */
 function isNameCode(c: number): boolean {
-  return isAlnumCode(c) || c === 46 || c === 45 || c === 91 || c === 93;
+  return isAlnum(c) || c === 46 || c === 45 || c === 91 || c === 93;
 }
 
 function isBlankCode(c: number): boolean {
@@ -34,7 +35,7 @@ function isLetterCode(c: number): boolean {
 
 /** A URL scheme's characters after its first letter. */
 function isSchemeCode(c: number): boolean {
-  return isAlnumCode(c) || c === 43 || c === 46 || c === 45;
+  return isAlnum(c) || c === 43 || c === 46 || c === 45;
 }
 
 /**

@@ -3,7 +3,7 @@
 // kept elsewhere, not a placeholder, path, URL, number or plain word, and random enough for its
 // kind. The validator reads back which name a match's value was given to.
 import { charClasses, hasFiller, isLowVariety, shannonEntropy, wordFraction } from "../entropy.ts";
-import { isAlnumCode } from "./gate_chars.ts";
+import { isAlnum } from "../chars.ts";
 
 /** Name segments that make a value a password. */
 const PASSWORD_WORDS = new Set(["password", "passwd", "passphrase", "pwd", "pass", "passwort"]);
@@ -279,7 +279,7 @@ export function nameBeforeMatch(slice: string): RegExpExecArray | null {
     if (!isNameStartCode(slice.charCodeAt(p))) continue;
     if (p > 0) {
       const b = slice.charCodeAt(p - 1);
-      if (isAlnumCode(b) || b === 95 || b === 46 || b === 45) continue;
+      if (isAlnum(b) || b === 95 || b === 46 || b === 45) continue;
     }
     NAME_BEFORE_STICKY.lastIndex = p;
     const m = NAME_BEFORE_STICKY.exec(slice);

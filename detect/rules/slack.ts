@@ -7,7 +7,8 @@
 
 import type { CharReader, Rule } from "../types.ts";
 import { entropyOf } from "../placeholder.ts";
-import { innerUnderscore, isAlnumCode, isHexCode, mayChange } from "./gate_chars.ts";
+import { innerUnderscore, isHexCode, mayChange } from "./gate_chars.ts";
+import { isAlnum } from "../chars.ts";
 
 /** Deterministic pseudo-random text for the examples (a tiny LCG; tests stay stable). */
 export function fakeChars(alphabet: string, n: number, seed: number): string {
@@ -365,7 +366,7 @@ export function hexSecretMayStart(gap: number) {
         run++;
         continue;
       }
-      if (run === 32 && j - 32 <= last && !isAlnumCode(c)) return true;
+      if (run === 32 && j - 32 <= last && !isAlnum(c)) return true;
       // No match crosses a line: none starts on the next one.
       if (c === 10 || c === 13) return false;
       run = 0;
