@@ -176,9 +176,9 @@ export async function generate(
   let planted = 0;
   let nextPlant = plantEvery / 2;
   if (opts.offset !== undefined) {
-    nextPlant = plantEvery / 2 + Math.ceil((opts.offset - plantEvery / 2) / plantEvery) *
-        plantEvery -
-      opts.offset;
+    // The corpus plants at plantEvery / 2, then every plantEvery: the first at or after offset.
+    const k = Math.max(0, Math.ceil((opts.offset - plantEvery / 2) / plantEvery));
+    nextPlant = plantEvery / 2 + k * plantEvery - opts.offset;
   }
   let batch: string[] = [];
   let batchLen = 0;
