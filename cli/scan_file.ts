@@ -34,12 +34,16 @@ async function readHead(file: ByteReader): Promise<Uint8Array> {
   return head.subarray(0, at);
 }
 
+/**
+ * Scans one file. `size` is what the walk saw: the reads trust it only as far as a spare byte
+ * confirms it, so a file that grew or shrank since is still read to its end.
+ */
 export async function scanFile(
   realPath: string,
   path: string,
   mrkdwn: boolean,
   run: Run,
-  size?: number,
+  size: number,
 ): Promise<void> {
   const { totals, counted, error, skip } = run;
   let file: Deno.FsFile;
@@ -75,7 +79,7 @@ export async function scanFile(
     }
     totals.files++;
     // The size lets a file that fits be read and decoded in one piece.
-    const left = Math.max(0, file.statSync().size - head.length);
+    const left = Math.max(0, size - head.length);
     await scanReader(reader, path, mrkdwn, run, head, left);
   } catch (e) {
     error(`${path}: read failed (${(e as Error).message})`);
@@ -87,17 +91,15 @@ export async function scanFile(
 /**
  * Reads a plain file of at most WHOLE_LIMIT bytes straight into the bytes scanner's buffer and
  * scans it there. False (nothing read) when the file is larger; a file that grows while read
- * is reset to its start for the streaming path. `known`: its size when the walk stat it (one
- * system call less per file; a file that grew since is caught the same way).
+ * is reset to its start for the streaming path.
  */
 function scanWhole(
   file: Deno.FsFile,
   path: string,
   scanner: BytesScanner,
   run: Run,
-  known?: number,
+  size: number,
 ): boolean {
-  const size = known !== undefined && known >= 0 ? known : file.statSync().size;
   if (size > WHOLE_LIMIT) return false;
   // One spare byte: a full buffer means the file grew.
   const buf = scanner.input(size + 1);

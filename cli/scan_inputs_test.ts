@@ -1,5 +1,5 @@
-// A plain file is read whole using the size its walk saw: a file that changed size since is
-// still read to its end (grown: the streaming path from its start; shrunk: what is there).
+// A plain file is read using the size its walk saw: a file that changed size since is still read
+// to its end (grown: the rest streams; shrunk: what is there), as bytes and as mrkdwn text.
 import { assertEquals } from "@std/assert";
 import { fakeSlackToken } from "../test_support/fake_tokens.ts";
 import { engineFns } from "./engine_fns.ts";
@@ -7,11 +7,11 @@ import { Progress } from "./progress.ts";
 import { type ScanContext, scanInputs } from "./scan_inputs.ts";
 import type { Input } from "./walk.ts";
 
-function context(): ScanContext {
+function context(mrkdwn: "auto" | "on"): ScanContext {
   return {
     ...engineFns(),
     workers: 0,
-    mrkdwn: "auto",
+    mrkdwn,
     maxSize: 64 * 1024 * 1024,
     progress: new Progress(0, false),
     onError: (line) => {
@@ -29,13 +29,17 @@ Deno.test("scan inputs: a file that grew or shrank since the walk is read to its
     const path = `${dir}/chat.log`;
     await Deno.writeTextFile(path, text);
     const bytes = new TextEncoder().encode(text).length;
-    for (const seen of [0, 100, bytes - 1, bytes, bytes + 5000]) {
-      const input: Input = { kind: "file", path, size: seen, named: false };
-      const totals = await scanInputs([input], context());
-      assertEquals(totals.bytes, bytes, `walk saw ${seen} bytes`);
-      assertEquals(totals.found.map((l) => [l.finding.ruleId, l.line]), [
-        ["slack-bot-token", 2001],
-      ], `walk saw ${seen} bytes`);
+    // As bytes (the usual path) and as mrkdwn text (read in chunks).
+    for (const mrkdwn of ["auto", "on"] as const) {
+      for (const seen of [0, 100, bytes - 1, bytes, bytes + 5000]) {
+        const input: Input = { kind: "file", path, size: seen, named: false };
+        const totals = await scanInputs([input], context(mrkdwn));
+        const why = `${mrkdwn}: walk saw ${seen} bytes`;
+        assertEquals(totals.bytes, bytes, why);
+        assertEquals(totals.found.map((l) => [l.finding.ruleId, l.line]), [
+          ["slack-bot-token", 2001],
+        ], why);
+      }
     }
   } finally {
     await Deno.remove(dir, { recursive: true });
