@@ -1,6 +1,8 @@
 // The shared plumbing of the Google and GitHub fakes: a real HTTP server on 127.0.0.1 (port 0),
 // every request recorded (with the bearer token kept apart, so tests can assert which token was
 // used and that it went nowhere else), and injected faults applied before normal handling.
+import { FaultQueue } from "./fault_queue.ts";
+import { Sleepers } from "./sleepers.ts";
 
 export interface ProviderCall {
   /** The fake's route name, e.g. "userinfo", "sheets.append", "issues.create". */
@@ -44,11 +46,11 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 export class FakeHttpServer {
   readonly calls: ProviderCall[] = [];
-  readonly faults = new Map<string, Array<ProviderFault & { left: number }>>();
+  readonly #faults = new FaultQueue<ProviderFault>();
   url = "";
   #server?: Deno.HttpServer;
   /** Pending delays: woken on close, so a shutdown never waits on a sleeping handler. */
-  #sleepers = new Set<() => void>();
+  readonly #sleepers = new Sleepers();
 
   constructor(
     readonly routes: Route[],
@@ -67,45 +69,17 @@ export class FakeHttpServer {
   }
 
   async close(): Promise<void> {
-    for (const wake of [...this.#sleepers]) wake();
+    this.#sleepers.wakeAll();
     await this.#server?.shutdown();
   }
 
   /** Queue a fault for a route name, or "*" for any route. */
   fault(route: string, fault: ProviderFault): void {
-    const list = this.faults.get(route) ?? [];
-    list.push({ ...fault, left: fault.times ?? 1 });
-    this.faults.set(route, list);
+    this.#faults.add(route, fault);
   }
 
   callsTo(route: string): ProviderCall[] {
     return this.calls.filter((c) => c.route === route);
-  }
-
-  #takeFault(route: string): ProviderFault | undefined {
-    for (const key of [route, "*"]) {
-      const list = this.faults.get(key);
-      if (!list?.length) continue;
-      const f = list[0];
-      f.left -= 1;
-      if (f.left <= 0) list.shift();
-      return f;
-    }
-    return undefined;
-  }
-
-  #sleep(ms: number, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#sleepers.delete(done);
-        signal.removeEventListener("abort", done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.#sleepers.add(done);
-      signal.addEventListener("abort", done);
-    });
   }
 
   async #handle(req: Request): Promise<Response> {
@@ -131,9 +105,9 @@ export class FakeHttpServer {
     };
     this.calls.push(call);
     if (!route) return json({ message: "Not Found" }, 404);
-    const f = this.#takeFault(route.name);
+    const f = this.#faults.take([route.name, "*"]);
     if (f) {
-      if (f.delayMs) await this.#sleep(f.delayMs, req.signal);
+      if (f.delayMs) await this.#sleepers.sleep(f.delayMs, req.signal);
       const headers: Record<string, string> = {};
       if (f.retryAfter !== undefined) headers["retry-after"] = String(f.retryAfter);
       if (f.rateLimitReset !== undefined) {

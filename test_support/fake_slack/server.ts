@@ -24,6 +24,8 @@ import { platformMethods } from "./methods_platform.ts";
 import { viewMethods } from "./methods_views.ts";
 import { handleWebhook } from "./webhooks.ts";
 import { fakeAlnum, fakeWebhookParts, type Seed as TokenSeed } from "../fake_tokens.ts";
+import { FaultQueue } from "../fault_queue.ts";
+import { Sleepers } from "../sleepers.ts";
 
 export const METHODS: Record<string, MethodSpec> = {
   ...authMethods,
@@ -131,9 +133,9 @@ export interface PostInput {
 
 export class FakeSlack {
   readonly calls: FakeCall[] = [];
-  readonly faults = new Map<string, Array<Fault & { left: number }>>();
+  readonly #faults = new FaultQueue<Fault>();
   #server?: Deno.HttpServer;
-  #sleepers = new Set<() => void>();
+  readonly #sleepers = new Sleepers();
   url = "";
   webhookBase = "";
 
@@ -161,7 +163,7 @@ export class FakeSlack {
   }
 
   async close(): Promise<void> {
-    for (const wake of [...this.#sleepers]) wake();
+    this.#sleepers.wakeAll();
     await this.#server?.shutdown();
   }
 
@@ -175,13 +177,11 @@ export class FakeSlack {
 
   /** Queue a fault for `method` ("*" for any API method, "webhook" for webhook posts). */
   fault(method: string, fault: Fault): void {
-    const list = this.faults.get(method) ?? [];
-    list.push({ ...fault, left: fault.times ?? 1 });
-    this.faults.set(method, list);
+    this.#faults.add(method, fault);
   }
 
   clearFaults(): void {
-    this.faults.clear();
+    this.#faults.clear();
   }
 
   addToken(t: AddTokenInput): FakeToken {
@@ -270,31 +270,6 @@ export class FakeSlack {
     return undefined;
   }
 
-  #takeFault(method: string): Fault | undefined {
-    for (const key of [method, ...(method === "webhook" ? [] : ["*"])]) {
-      const list = this.faults.get(key);
-      if (!list?.length) continue;
-      const f = list[0];
-      f.left -= 1;
-      if (f.left <= 0) list.shift();
-      return f;
-    }
-    return undefined;
-  }
-
-  // Delays end early on close(), so a test's finally block never waits for a long fault.
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#sleepers.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.#sleepers.add(done);
-    });
-  }
-
   async #handle(req: Request): Promise<Response> {
     const url = new URL(req.url);
     const raw = req.method === "GET" ? "" : await req.text();
@@ -302,7 +277,7 @@ export class FakeSlack {
     if (url.pathname.startsWith("/services/")) {
       const path = url.pathname.slice("/services/".length);
       this.calls.push({ method: "webhook", args: { raw }, contentType, path, at: Date.now() });
-      const f = this.#takeFault("webhook");
+      const f = this.#faults.take(["webhook"]);
       if (f) {
         const r = await this.#applyFault(f);
         if (r) return r;
@@ -333,7 +308,7 @@ export class FakeSlack {
     delete recorded.token;
     this.calls.push({ method, args: recorded, token: tokenValue, contentType, at: Date.now() });
 
-    const f = this.#takeFault(method);
+    const f = this.#faults.take([method, "*"]);
     if (f) {
       const r = await this.#applyFault(f);
       if (r) return r;
@@ -342,7 +317,7 @@ export class FakeSlack {
   }
 
   async #applyFault(f: Fault): Promise<Response | undefined> {
-    if (f.delayMs) await this.#sleep(f.delayMs);
+    if (f.delayMs) await this.#sleepers.sleep(f.delayMs);
     if (f.drop) {
       // A body cut off mid-JSON: the client's parse fails like a connection lost mid-answer.
       return new Response('{"ok":tr', { headers: { "content-type": "application/json" } });
