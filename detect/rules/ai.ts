@@ -31,7 +31,7 @@ export const rules: Rule[] = [
     description: "OpenAI project, service-account or admin API key",
     keywords: [SK + "proj-", SK + "svcacct-", SK + "admin-"],
     pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250})(?![A-Za-z0-9_-])/g,
+      /(?<![A-Za-z0-9_-](?<!%[0-9A-Fa-f]{2}))(?<secret>sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250})(?![A-Za-z0-9_-])/g,
     validate: (secret) => random(secret.slice(secret.indexOf("-", 3) + 1)),
     confidence: "high",
     examples: {
@@ -62,7 +62,7 @@ export const rules: Rule[] = [
     keywords: [MARK.toLowerCase()],
     exactKeywords: [MARK],
     pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})(?![A-Za-z0-9_-])/g,
+      /(?<![A-Za-z0-9_-](?<!%[0-9A-Fa-f]{2}))(?<secret>sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})(?![A-Za-z0-9_-])/g,
     validate: (secret) => random(secret.slice(3, 23)) && random(secret.slice(31)),
     confidence: "high",
     examples: {
@@ -92,7 +92,8 @@ export const rules: Rule[] = [
     family: "anthropic",
     description: "Anthropic API key",
     keywords: [ANT + "api"],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-api\d\d-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
+    pattern:
+      /(?<![A-Za-z0-9_-](?<!%[0-9A-Fa-f]{2}))(?<secret>sk-ant-api\d\d-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
     validate: (secret) => random(secret.slice(13)),
     confidence: "high",
     examples: {
@@ -118,7 +119,7 @@ export const rules: Rule[] = [
     description: "Anthropic Admin API key",
     keywords: [ANT + "admin"],
     pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>sk-ant-admin\d\d-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
+      /(?<![A-Za-z0-9_-](?<!%[0-9A-Fa-f]{2}))(?<secret>sk-ant-admin\d\d-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
     validate: (secret) => random(secret.slice(15)),
     confidence: "high",
     examples: {
@@ -136,7 +137,7 @@ export const rules: Rule[] = [
     description: "Anthropic (Claude) OAuth access or refresh token",
     keywords: [ANT + "oat", ANT + "ort"],
     pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>sk-ant-o[ar]t\d\d-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
+      /(?<![A-Za-z0-9_-](?<!%[0-9A-Fa-f]{2}))(?<secret>sk-ant-o[ar]t\d\d-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])/g,
     validate: (secret) => random(secret.slice(13)),
     confidence: "high",
     examples: {

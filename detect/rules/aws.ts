@@ -18,7 +18,8 @@ import {
 } from "../entropy.ts";
 
 const ID_PREFIXES = ["AK" + "IA", "AS" + "IA", "AB" + "IA", "AC" + "CA"];
-const KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/;
+const KEY_ID =
+  /(?<![A-Za-z0-9](?<!%[0-9A-Fa-f]{2}))(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/;
 /** The secret's own name right before it: `aws_secret_access_key = `, `"SecretAccessKey": "`. */
 const SECRET_NAME =
   /(?:secret[_ .-]?access[_ .-]?key|aws[_.-]?secret(?:[_.-]?(?:access[_.-]?)?key)?)["']?[ \t]{0,4}(?:=>|:=|=|:|[ \t])[ \t]{0,4}["']?$/i;
@@ -65,7 +66,8 @@ export const rules: Rule[] = [
     description: "AWS access key id",
     keywords: ID_PREFIXES.map((p) => p.toLowerCase()),
     exactKeywords: ID_PREFIXES,
-    pattern: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
+    pattern:
+      /(?<![A-Za-z0-9](?<!%[0-9A-Fa-f]{2}))(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
     validate: keyIdPlausible,
     confidence: "medium",
     examples: {

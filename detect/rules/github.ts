@@ -30,7 +30,10 @@ function classicRule(kind: string, id: string, description: string, seed: number
     family: "github",
     description,
     keywords: [prefix],
-    pattern: new RegExp(`(?<![A-Za-z0-9])(?<secret>${prefix}[A-Za-z0-9]{36})(?![A-Za-z0-9_])`, "g"),
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9](?<!%[0-9A-Fa-f]{2}))(?<secret>${prefix}[A-Za-z0-9]{36})(?![A-Za-z0-9_])`,
+      "g",
+    ),
     validate: (secret) => hasBase62Crc32(secret.slice(4)),
     confidence: "high",
     examples: {
@@ -74,7 +77,8 @@ const fineGrainedRule: Rule = {
   family: "github",
   description: "GitHub fine-grained personal access token",
   keywords: [FINE_PREFIX],
-  pattern: /(?<![A-Za-z0-9])(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/g,
+  pattern:
+    /(?<![A-Za-z0-9](?<!%[0-9A-Fa-f]{2}))(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/g,
   validate: (secret) => {
     const body = secret.slice(FINE_PREFIX.length);
     const [id, key] = body.split("_");

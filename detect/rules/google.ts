@@ -21,7 +21,8 @@ export const rules: Rule[] = [
     description: "Google API key",
     keywords: ["aiza"],
     exactKeywords: ["AIza"],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g,
+    pattern:
+      /(?<![A-Za-z0-9_-](?<!%[0-9A-Fa-f]{2}))(?<secret>AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])/g,
     validate: (secret) => randomTail(secret.slice(4)),
     confidence: "high",
     examples: {
@@ -51,7 +52,8 @@ export const rules: Rule[] = [
     description: "Google OAuth client secret",
     keywords: ["gocspx-"],
     exactKeywords: ["GOCSPX-"],
-    pattern: /(?<![A-Za-z0-9_-])(?<secret>GOCSPX-[0-9A-Za-z_-]{28})(?![A-Za-z0-9_-])/g,
+    pattern:
+      /(?<![A-Za-z0-9_-](?<!%[0-9A-Fa-f]{2}))(?<secret>GOCSPX-[0-9A-Za-z_-]{28})(?![A-Za-z0-9_-])/g,
     validate: (secret) => randomTail(secret.slice(7)),
     confidence: "high",
     examples: {
@@ -76,7 +78,8 @@ export const rules: Rule[] = [
     description: "Google OAuth access token",
     keywords: [YA29],
     exactKeywords: [YA29],
-    pattern: /(?<![A-Za-z0-9_.-])(?<secret>ya29\.[0-9A-Za-z_-]{55,2048})(?![A-Za-z0-9_-])/g,
+    pattern:
+      /(?<![A-Za-z0-9_.-](?<!%[0-9A-Fa-f]{2}))(?<secret>ya29\.[0-9A-Za-z_-]{55,2048})(?![A-Za-z0-9_-])/g,
     validate: (secret) => randomTail(secret.slice(5)),
     confidence: "medium",
     window: { before: 8, after: 2100 },

@@ -53,7 +53,7 @@ export const rules: Rule[] = [
     keywords: ["eyj"],
     exactKeywords: ["eyJ"],
     pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{2,16384}\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-])/g,
+      /(?<![A-Za-z0-9_-](?<!%[0-9A-Fa-f]{2}))(?<secret>eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{2,16384}\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-])/g,
     validate: isSignedJwt,
     confidence: "medium",
     window: { before: 16, after: 21600 },

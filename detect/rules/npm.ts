@@ -25,7 +25,7 @@ export const rules: Rule[] = [
     family: "npm",
     description: "npm access token",
     keywords: [PREFIX],
-    pattern: /(?<![A-Za-z0-9_])(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
+    pattern: /(?<![A-Za-z0-9_](?<!%[0-9A-Fa-f]{2}))(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g,
     validate: (secret) => hasBase62Crc32(secret.slice(4)),
     confidence: "high",
     examples: {

@@ -47,3 +47,27 @@ for (const rule of RULES) {
 function summary(found: Array<{ ruleId: string; redacted: string }>): string {
   return found.map((f) => `${f.ruleId} ${f.redacted}`).join("; ");
 }
+
+// Rules whose secret stands alone (not a value read after a name, not multi-line, not a URL):
+// URL-encoded into a link's query (`%3D` before it, `%26` after), each is still found. A
+// percent-escape ends in a hex digit, so a plain "no letter or digit before" would miss them.
+const SELF_STANDING =
+  /^(?:slack-(?:bot|user|app|legacy|client|workspace)-token|github-|google-|aws-access-key-id|stripe-|openai-|anthropic-|npm-access-token|jwt)/;
+
+Deno.test("self-standing tokens are found after a percent-escape in an encoded link", () => {
+  const rules = RULES.filter((r) => SELF_STANDING.test(r.id));
+  assert(rules.length >= 20, `only ${rules.length} rules selected`);
+  for (const rule of rules) {
+    for (const p of rule.examples.positives()) {
+      if (p.secret === undefined || p.secret.includes("\n")) continue;
+      for (const escape of ["%3D", "%2F", "%3d"]) {
+        const text = `<https://acme.io/login?next=%2Fapi${escape}${p.secret}%26v%3D2>`;
+        const found = scanSync(text, { includeSecret: true });
+        assert(
+          found.some((f) => f.ruleId === rule.id && f.secret === p.secret),
+          `${rule.id} after ${escape}: ${summary(found) || "nothing"}`,
+        );
+      }
+    }
+  }
+});

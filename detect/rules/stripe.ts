@@ -39,7 +39,7 @@ function stripeRule(
     description,
     keywords: [prefix],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9_])(?<secret>${prefix}[0-9A-Za-z]{24,99})(?![A-Za-z0-9_])`,
+      `(?<![A-Za-z0-9_](?<!%[0-9A-Fa-f]{2}))(?<secret>${prefix}[0-9A-Za-z]{24,99})(?![A-Za-z0-9_])`,
       "g",
     ),
     validate: plausible,
