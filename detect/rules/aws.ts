@@ -107,8 +107,11 @@ export const rules: Rule[] = [
       "aws_secret",
       "awssecret",
     ],
-    // `=` may precede it (`AWS_SECRET_ACCESS_KEY=…`); base64 padding only ever follows.
-    pattern: /(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
+    // `=` may precede it (`AWS_SECRET_ACCESS_KEY=…`); base64 padding only ever follows. A dot
+    // joining it to more base64url makes it one segment of a longer token (a JWT's header is
+    // often exactly 40 characters), not a key.
+    pattern:
+      /(?<![A-Za-z0-9/+]|[A-Za-z0-9_-]\.)(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]|\.[A-Za-z0-9_-])/g,
     validate: (secret, { text, start, end }) =>
       secretPlausible(secret) && secretNearEvidence(text, start, end),
     confidence: "high",

@@ -18,3 +18,21 @@ Deno.test("aws: a pasted id + secret pair gives two findings, id medium and secr
   // The same 40 characters with no id and no name nearby are not reported.
   assertEquals(await scan(`blob ${secret} here`), []);
 });
+
+Deno.test("aws: a JWT beside a key id is the JWT, not a secret key from its 40-character header", async () => {
+  const rand = seededRandom(44);
+  const id = ["AK", "IA"].join("") + randomString(ALPHABET.base32Upper, 16, rand);
+  const b64url = (s: string) => btoa(s).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  // `{"alg": "HS256", "typ": "JWT"}` (spaces after the colons) is 40 base64url characters.
+  const header = b64url(JSON.stringify({ alg: "HS256", typ: "JWT" }).replace(/[:,]/g, "$& "));
+  assertEquals(header.length, 40);
+  const payload = b64url(JSON.stringify({ sub: randomString(ALPHABET.base62, 12, rand) }));
+  const token = `${header}.${payload}.${randomString(ALPHABET.base64url, 43, rand)}`;
+  for (const text of [`key id ${id}\nsession: ${token}`, `${id} ${token}.`]) {
+    const found = await scan(text, { includeSecret: true });
+    assertEquals(found.map((f) => [f.ruleId, f.secret]), [["aws-access-key-id", id], [
+      "jwt",
+      token,
+    ]]);
+  }
+});
