@@ -12,6 +12,7 @@ import {
 } from "./normalize.ts";
 import { isPlaceholder } from "./placeholder.ts";
 import type { Engine } from "./engine.ts";
+import type { Rule } from "./types.ts";
 import { isAlnum, isSpace } from "./chars.ts";
 
 /** A match before dedupe, in original offsets. */
@@ -59,6 +60,11 @@ export function runRule(
   }
 }
 
+/** What a finding of `rule` reports for the `matched` text: its canonical form, if it has one. */
+export function reportedSecret(rule: Rule, matched: string): string {
+  return rule.canonical ? rule.canonical(matched) : matched;
+}
+
 /** Validates match `m` of rule `r` and pushes it as a candidate; false when it is rejected. */
 function accept(
   engine: Engine,
@@ -83,7 +89,7 @@ function accept(
   if (c.rule.validate && !c.rule.validate(secret, ctx)) return false;
   if (isPlaceholder(secret, ctx, c.placeholder)) return false;
   const [os, oe] = toOriginal(s, e);
-  out.push({ rule: r, start: os, end: oe, secret, view: viewKind });
+  out.push({ rule: r, start: os, end: oe, secret: reportedSecret(c.rule, secret), view: viewKind });
   return true;
 }
 

@@ -58,6 +58,12 @@ export interface Rule {
   pattern: RegExp;
   /** Rejects matches that look right but are not credentials (checksums, placeholders, shape). */
   validate?: (secret: string, context: { text: string; start: number; end: number }) => boolean;
+  /**
+   * The form a finding reports and fingerprints, when one credential can be pasted in several
+   * shapes (a PEM key indented, quoted or on one line; a URL with JSON-escaped slashes): each
+   * shape is then the same leak, with one fingerprint. Applied after `validate`.
+   */
+  canonical?: (secret: string) => string;
   confidence: Confidence;
   /** Slack token kind for verification (`xoxb`, `xoxp`, `xapp`, `webhook`, ...), if any. */
   verifyAs?: string;

@@ -4,6 +4,8 @@
 // template, kind and redacted preview only: nothing here prints a secret.
 import type { Family } from "../types.ts";
 import { scanSync } from "../scan.ts";
+import { reportedSecret } from "../match.ts";
+import { RULES } from "../rules/mod.ts";
 import { redact } from "../redact.ts";
 import type { Sample } from "./corpus.ts";
 
@@ -53,7 +55,10 @@ export function evaluate(samples: Sample[]): Evaluation {
     const found = scanSync(s.text, { includeSecret: true });
     const open = [...s.labels];
     for (const f of found) {
-      const i = open.findIndex((l) => l.family === f.family && l.secret === f.secret);
+      const rule = RULES.find((r) => r.id === f.ruleId)!;
+      const i = open.findIndex((l) =>
+        l.family === f.family && reportedSecret(rule, l.secret) === f.secret
+      );
       if (i >= 0) {
         counts(f.family).tp++;
         open.splice(i, 1);

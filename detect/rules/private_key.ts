@@ -15,11 +15,14 @@ const BEGIN = DASHES + "BEGIN ";
 const END = DASHES + "END ";
 const PK = ["PRIVATE", "KEY"].join(" ");
 
+const QUOTE_MARKERS = /(^|\n)[ \t]*(?:&gt;|>)/g;
 const PEM_HEADER = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID):/i;
 
 /** How much of `body` is base64 key material, after headers, escapes and whitespace are dropped. */
 export function keyMaterial(body: string): { base64: string; other: string } {
-  const tokens = body.replace(/\\[nrt]/g, " ").split(/\s+/).filter((t) => t.length > 0);
+  // A key quoted in Slack has a quote marker (`>`, sent as `&gt;`) at the start of each line.
+  const tokens = body.replace(/\\[nrt]/g, " ").replace(QUOTE_MARKERS, "$1").split(/\s+/)
+    .filter((t) => t.length > 0);
   let base64 = "";
   let other = "";
   let skipHeaderValue = false;
@@ -47,6 +50,17 @@ export function plausibleKeyBody(body: string): boolean {
   return shannonEntropy(base64) >= 4.5;
 }
 
+/**
+ * One key, one form: its BEGIN line, its base64 material, its END line. A key pasted flat,
+ * indented in YAML, quoted, on one line or with `\n` escapes is the same leak.
+ */
+export function canonicalKey(secret: string): string {
+  const open = secret.indexOf(DASHES, 5) + 5;
+  const close = secret.lastIndexOf(END);
+  return [secret.slice(0, open), keyMaterial(secret.slice(open, close)).base64, secret.slice(close)]
+    .join("\n");
+}
+
 function pem(kind: string, body: string, sep = "\n"): string {
   const lines = body.match(/.{1,64}/g) ?? [];
   const label = (kind ? kind + " " : "") + PK;
@@ -66,6 +80,7 @@ export const rules: Rule[] = [
       const close = secret.lastIndexOf(END);
       return open > 5 && close > open && plausibleKeyBody(secret.slice(open, close));
     },
+    canonical: canonicalKey,
     confidence: "high",
     window: { before: 48, after: 20100 },
     examples: {

@@ -255,7 +255,7 @@ export const rules: Rule[] = [
     id: "slack-webhook-url",
     description: "Slack incoming webhook URL (hooks.slack.com/services/…)",
     pattern:
-      /(?:https?:\/\/)?(?<secret>hooks\.slack(?:-gov)?\.com\/services\/[TE][0-9A-Z]{6,12}\/B[0-9A-Z]{6,12}\/[0-9A-Za-z]{18,40})/g,
+      /(?<secret>hooks\.slack(?:-gov)?\.com\\?\/services\\?\/[TE][0-9A-Z]{6,12}\\?\/B[0-9A-Z]{6,12}\\?\/[0-9A-Za-z]{18,40})/g,
     verifyAs: "webhook",
     make: (s) =>
       `${HOOKS}/services/${slackId("T", 10, s)}/${slackId("B", 10, s + 1)}/${alnum(24, s + 2)}`,
@@ -264,7 +264,7 @@ export const rules: Rule[] = [
     id: "slack-workflow-webhook-url",
     description: "Slack Workflow Builder webhook URL (hooks.slack.com/workflows/…)",
     pattern:
-      /(?:https?:\/\/)?(?<secret>hooks\.slack(?:-gov)?\.com\/workflows\/[TE][0-9A-Z]{6,12}\/(?:[0-9A-Z]{6,24}\/){1,3}[0-9A-Za-z]{18,64})/g,
+      /(?<secret>hooks\.slack(?:-gov)?\.com\\?\/workflows\\?\/[TE][0-9A-Z]{6,12}\\?\/(?:[0-9A-Z]{6,24}\\?\/){1,3}[0-9A-Za-z]{18,64})/g,
     make: (s) =>
       `${HOOKS}/workflows/${slackId("T", 10, s)}/${slackId("A", 10, s + 1)}/${digits(18, s + 2)}/${
         alnum(24, s + 3)
@@ -274,7 +274,7 @@ export const rules: Rule[] = [
     id: "slack-trigger-webhook-url",
     description: "Slack workflow trigger webhook URL (hooks.slack.com/triggers/…)",
     pattern:
-      /(?:https?:\/\/)?(?<secret>hooks\.slack(?:-gov)?\.com\/triggers\/[TE][0-9A-Z]{6,12}\/(?:[0-9A-Z]{6,24}\/){1,3}[0-9A-Za-z]{20,64})/g,
+      /(?<secret>hooks\.slack(?:-gov)?\.com\\?\/triggers\\?\/[TE][0-9A-Z]{6,12}\\?\/(?:[0-9A-Z]{6,24}\\?\/){1,3}[0-9A-Za-z]{20,64})/g,
     make: (s) => `${HOOKS}/triggers/${slackId("T", 10, s)}/${digits(13, s + 1)}/${hex(32, s + 2)}`,
   }),
   keywordSecretRule({
@@ -311,6 +311,8 @@ function webhookRule(spec: {
     keywords: ["hooks.slack.com", "hooks.slack-gov.com"],
     pattern: spec.pattern,
     validate: randomTail(18, 3.3),
+    // Slack's own JSON (an OAuth answer's incoming_webhook.url) escapes the slashes.
+    canonical: (secret) => secret.replaceAll("\\/", "/"),
     confidence: "high",
     ...(spec.verifyAs ? { verifyAs: spec.verifyAs } : {}),
     examples: {
@@ -323,6 +325,10 @@ function webhookRule(spec: {
             { text: `WEBHOOK_URL="https://${secret}"`, secret },
             { text: `{"url":"https://${secret}"}`, secret },
             { text: `<https://${secret}|our webhook>`, secret },
+            {
+              text: `{"incoming_webhook":{"url":"https:\\/\\/${secret.replaceAll("/", "\\/")}"}}`,
+              secret: secret.replaceAll("/", "\\/"),
+            },
           ];
         }),
       negatives: () => [
