@@ -294,12 +294,26 @@ function nameBefore(text: string, start: number): string | null {
   return m[1].replace(/(?:[ \t]*(?:=>|:=|=|:|\bis\b|\bwas\b)?[ \t:]*)$/, "").replace(/["'\]]$/, "");
 }
 
+/**
+ * A video meeting link's passcode (`zoom.us/j/…?pwd=…`): an invitation carries it so that anyone
+ * invited can join; it unlocks that one meeting, not an account. Reporting every pasted invite
+ * would drown the real leaks.
+ */
+function isMeetingPasscode(text: string, start: number, name: string): boolean {
+  if (name.toLowerCase() !== "pwd") return false;
+  const before = text.slice(Math.max(0, start - 200), start);
+  return /(?:^|[\s<(|])https?:\/\/(?:[\w-]+\.)*(?:zoom\.us|zoomgov\.com)\/[^\s<>|]*[?&]pwd=$/i.test(
+    before,
+  );
+}
+
 export function genericValidate(want: NameKind) {
   return (secret: string, ctx: { text: string; start: number; end: number }): boolean => {
     const name = nameBefore(ctx.text, ctx.start);
     if (name === null) return false;
     const kind = classifyName(name);
     if (kind !== want) return false;
+    if (isMeetingPasscode(ctx.text, ctx.start, name)) return false;
     // A closing quote must not be missing when an opening one was there.
     const open = ctx.text[ctx.start - 1];
     if (open === '"' || open === "'" || open === "`") {
