@@ -385,7 +385,7 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
   const w = spec.word;
   const keywords = ["_", "-", " ", ".", ""].map((sep) => `${w}${sep}secret`);
   const pattern = new RegExp(
-    `(?<![A-Za-z0-9])${w}[ _.-]?secret["'\`\\]]{0,2}[ \\t]{0,4}` +
+    `(?<![A-Za-z0-9])(?:slack)?${w}[ _.-]?secret["'\`\\]]{0,2}[ \\t]{0,4}` +
       `(?:(?:[:=]{1,2}>?|->|(?:is|was|to)[ \\t])[ \\t]{0,4})?["'\`]?` +
       `(?<secret>[0-9a-fA-F]{32})(?![0-9A-Za-z])`,
     "gi",
@@ -419,6 +419,7 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
             { text: `{"${w}Secret": "${secret}"}`, secret },
             { text: `our ${kw(" ")} is ${secret}`, secret },
             { text: `--${kw("-")} ${secret}`, secret },
+            { text: `const slack${w[0].toUpperCase()}${w.slice(1)}Secret = "${secret}";`, secret },
             { text: `${kw("_")} = '${secret}'`, secret },
           ];
         }),
