@@ -10,6 +10,7 @@ import { rules as ai } from "./ai.ts";
 import { rules as npm } from "./npm.ts";
 import { rules as jwt } from "./jwt.ts";
 import { rules as generic } from "./generic.ts";
+import { rules as genericStructured } from "./generic_structured.ts";
 
 export const RULES: readonly Rule[] = [
   ...slack,
@@ -22,4 +23,5 @@ export const RULES: readonly Rule[] = [
   ...npm,
   ...jwt,
   ...generic,
+  ...genericStructured,
 ];

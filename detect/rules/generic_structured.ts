@@ -1,0 +1,134 @@
+// Generic secrets whose name is not written right before the value: the text of an XML element
+// named for it (`<dbPassword>…</dbPassword>`: web.config, Maven settings, SOAP bodies) and an
+// entry of a name/value list (Kubernetes `- name: API_KEY` + `value: "…"`, ECS and Lambda
+// `{"name": "DB_PASSWORD", "value": "…"}`). The name and the value are judged exactly as for
+// `NAME = value` (generic_value.ts): the name must ask for a secret, the value must be one.
+// Both rules search a window around a keyword chat prose rarely holds (`</`, `value:`), so
+// everyday words cost nothing here.
+import type { Rule } from "../types.ts";
+import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
+import { classifyName, isSecretValue } from "./generic_value.ts";
+
+/** An element's name (an XML namespace prefix dropped), or null. */
+function elementName(text: string, start: number): string | null {
+  const before = text.slice(Math.max(0, start - 72), start);
+  const m = /(?:<|&lt;)([A-Za-z][A-Za-z0-9_.:-]{0,60})(?:>|&gt;)$/.exec(before);
+  return m ? m[1] : null;
+}
+
+function closingName(text: string, end: number): string | null {
+  const m = /^(?:<|&lt;)\/([A-Za-z][A-Za-z0-9_.:-]{0,60})(?:>|&gt;)/.exec(
+    text.slice(end, end + 72),
+  );
+  return m ? m[1] : null;
+}
+
+function localName(name: string): string {
+  return name.slice(name.lastIndexOf(":") + 1);
+}
+
+/**
+ * The entry whose value starts at the end: its `name` (JSON or YAML, quoted or not), then a comma
+ * or a new line (with a list's `-`), then `value`. Run over at most 160 characters.
+ */
+const ENTRY_NAME =
+  /(?<![A-Za-z0-9_])["']?name["']?[ \t]{0,4}:[ \t]{0,4}["']?([A-Za-z][A-Za-z0-9_.-]{0,60})["']?[ \t]{0,4}(?:,[ \t]{0,4}|\r?\n[ \t]{0,12}(?:-[ \t]{1,4})?)["']?value["']?[ \t]{0,4}:[ \t]{0,4}["']?$/;
+
+function entryName(text: string, start: number): string | null {
+  const m = ENTRY_NAME.exec(text.slice(Math.max(0, start - 160), start));
+  return m ? m[1] : null;
+}
+
+/** A quote right before the value must close right after it. */
+function quotesClose(text: string, start: number, end: number): boolean {
+  const open = text[start - 1];
+  return !(open === '"' || open === "'") || text[end] === open;
+}
+
+const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
+
+export const rules: Rule[] = [
+  {
+    id: "generic-xml-element",
+    family: "generic",
+    description: "Password or API secret as the text of an XML element named for it",
+    // The closing tag: a name word as the keyword would often be swallowed by a longer one
+    // (`apikey` in `<apiKey>`), since the prefilter's hits never overlap.
+    keywords: ["</", "&lt;/"],
+    // No `&` in the value: XML writes it `&amp;`, which ends the value before the closing tag.
+    pattern:
+      /(?:<|&lt;)[A-Za-z][A-Za-z0-9_.:-]{0,60}(?:>|&gt;)(?<secret>[^\s<>&"'`]{8,200})(?:<|&lt;)\/[A-Za-z][A-Za-z0-9_.:-]{0,60}(?:>|&gt;)/g,
+    validate: (secret, { text, start, end }) => {
+      const name = elementName(text, start);
+      if (name === null || closingName(text, end) !== name) return false;
+      const kind = classifyName(localName(name));
+      return kind !== null && isSecretValue(secret, kind);
+    },
+    confidence: "medium",
+    // The value (at most 200 characters) and the opening tag (at most 63, or 69 escaped) come
+    // before the keyword; the closing tag's name after it.
+    window: { before: 280, after: 72 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13401);
+        const a = "Qm4" + b62(11, rand) + "!";
+        const b = b62(32, rand);
+        const c = b62(24, rand);
+        return [
+          { text: `<server><id>nexus</id><password>${a}</password></server>`, secret: a },
+          { text: "`&lt;apiKey&gt;" + b + "&lt;/apiKey&gt;`", secret: b },
+          { text: `<add key="x"/>\n<wsse:Password>${c}</wsse:Password>`, secret: c },
+        ];
+      },
+      negatives: () => [
+        "<password>${DB_PASSWORD}</password>",
+        "<password>changeme</password>",
+        "<apiKey>YOUR_API_KEY_HERE</apiKey>",
+        `<key>${b62(24, seededRandom(13402))}</key>`,
+        `<password>${b62(20, seededRandom(13403))}</passwordHint>`,
+        "<passwordPolicy>minimumLength12Characters</passwordPolicy>",
+        "<token>&lt;token&gt;</token>",
+      ],
+    },
+  },
+  {
+    id: "generic-env-entry",
+    family: "generic",
+    description: "Password or API secret in a name/value list (Kubernetes env, ECS, Lambda)",
+    keywords: ['value"', "value'", "value:"],
+    // The value after `value:`; the entry's name before it is read back by the validator.
+    pattern:
+      /(?<![A-Za-z0-9_])["']?value["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<secret>[^\s"'`,;)\]}>]{8,200})/g,
+    validate: (secret, { text, start, end }) => {
+      const name = entryName(text, start);
+      if (name === null || !quotesClose(text, start, end)) return false;
+      const kind = classifyName(name);
+      return kind !== null && isSecretValue(secret, kind);
+    },
+    confidence: "medium",
+    // `name: …` (at most ~90 characters) comes before the `value` keyword.
+    window: { before: 128, after: 240 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13501);
+        const a = b62(32, rand);
+        const b = "Hv8" + b62(13, rand) + "#";
+        const c = b62(40, rand);
+        return [
+          { text: `env:\n  - name: API_KEY\n    value: "${a}"`, secret: a },
+          { text: `{"name": "DB_PASSWORD", "value": "${b}"}`, secret: b },
+          { text: `"environment": [{"name":"STRIPE_TOKEN","value":"${c}"}]`, secret: c },
+        ];
+      },
+      negatives: () => [
+        '  - name: API_KEY\n    value: "${API_KEY}"',
+        "  - name: LOG_LEVEL\n    value: debug-verbose-mode",
+        '{"name": "DB_PASSWORD", "value": "changeme"}',
+        `  - name: REGION\n    value: "${b62(24, seededRandom(13502))}"`,
+        "  - name: API_KEY\n    valueFrom:\n      secretKeyRef: {name: api, key: key}",
+        '{"name": "TOKEN_URL", "value": "https://auth.acme.io/oauth/token"}',
+        `hostname: db1\nvalue: "${b62(24, seededRandom(13503))}"`,
+      ],
+    },
+  },
+];
