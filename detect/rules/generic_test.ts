@@ -24,6 +24,14 @@ Deno.test("generic: names are classified into password, secret or neither", () =
   assertEquals(classifyName("token_url"), null);
   assertEquals(classifyName("monkey"), null);
   assertEquals(classifyName("cache_key"), null);
+  // One word run into another: its end decides.
+  assertEquals(classifyName("PGPASSWORD"), "password");
+  assertEquals(classifyName("MYSQL_ROOTPASSWD"), "password");
+  assertEquals(classifyName("GHTOKEN"), "secret");
+  assertEquals(classifyName("jwtsecret"), "secret");
+  assertEquals(classifyName("tokenizer"), null);
+  assertEquals(classifyName("passwordless"), null);
+  assertEquals(classifyName("PGPASSWORD_FILE"), null);
 });
 
 Deno.test("generic: values that reference, template or describe are not secrets", () => {

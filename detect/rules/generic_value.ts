@@ -21,6 +21,12 @@ const SECRET_WORDS = new Set([
   "credential",
   "credentials",
 ]);
+/**
+ * A segment that runs a word into one (`PGPASSWORD`, `dbpasswd`, `GHTOKEN`, `jwtsecret`): its
+ * end says what it holds. (`tokenizer`, `passwordless` end in something else.)
+ */
+const PASSWORD_END = /.(?:password|passwd|passphrase)$/;
+const SECRET_END = /.(?:token|secret|apikey)$/;
 /** `<word> key` pairs that name a secret key. */
 export const KEY_QUALIFIERS = new Set([
   "api",
@@ -57,8 +63,8 @@ export function classifyName(name: string): NameKind {
   const segs = nameSegments(name);
   if (segs.length === 0 || segs.length > 8) return null;
   if (META_SUFFIX.test(segs[segs.length - 1]) && segs.length > 1) return null;
-  if (segs.some((s) => PASSWORD_WORDS.has(s))) return "password";
-  if (segs.some((s) => SECRET_WORDS.has(s))) return "secret";
+  if (segs.some((s) => PASSWORD_WORDS.has(s) || PASSWORD_END.test(s))) return "password";
+  if (segs.some((s) => SECRET_WORDS.has(s) || SECRET_END.test(s))) return "secret";
   for (let i = 1; i < segs.length; i++) {
     if (segs[i] === "key" && KEY_QUALIFIERS.has(segs[i - 1])) return "secret";
   }
