@@ -9,8 +9,8 @@
 // family's rule (which checks them properly), so a bad-checksum `ghp_` is not reported here.
 // Names and values are judged in generic_value.ts, hits are gated in generic_gate.ts.
 import type { Rule } from "../types.ts";
-import { ALPHABET, hasFiller, isLowVariety, randomString, seededRandom } from "../entropy.ts";
-import { genericValidate, KEY_QUALIFIERS } from "./generic_value.ts";
+import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
+import { genericValidate, KEY_QUALIFIERS, plausibleUserPassword } from "./generic_value.ts";
 import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 
 // Proven free of catastrophic backtracking by detect/redos_test.ts: the name, its closing quote,
@@ -141,18 +141,8 @@ export const rules: Rule[] = [
     keywords: ["://"],
     pattern:
       /(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}:\/\/[^\s:\/@"'<>]{0,64}:(?<secret>[^\s:\/@"'<>]{3,128})@[A-Za-z0-9.\-]{1,253}/g,
-    validate: (secret, { text, start }) => {
-      if (/^\$|\{\{|^<|^\*+$|%7B|^\[/.test(secret)) return false;
-      const lower = secret.toLowerCase();
-      if (
-        /^(?:pass|password|passwd|pwd|secret|pw|pass123|password123|changeme|xxx+|\.\.\.|token|apikey|api_key|key)$/
-          .test(lower)
-      ) return false;
-      const user = text.slice(text.lastIndexOf("//", start) + 2, start - 1);
-      if (user.toLowerCase() === lower) return false; // postgres:postgres, admin:admin
-      if (hasFiller(secret)) return false;
-      return secret.length >= 6 ? !isLowVariety(secret) : false;
-    },
+    validate: (secret, { text, start }) =>
+      plausibleUserPassword(secret, text.slice(text.lastIndexOf("//", start) + 2, start - 1)),
     confidence: "medium",
     // The scheme (at most 21 characters) ends at the `://` hit.
     anchor: "word",

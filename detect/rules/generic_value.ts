@@ -260,6 +260,21 @@ export function isSecretValue(value: string, kind: NameKind): boolean {
   return kind === "password" && looksLikePassword(value);
 }
 
+const PLACEHOLDER_PASSWORD =
+  /^(?:pass|password|passwd|pwd|secret|pw|pass123|password123|changeme|xxx+|\.\.\.|token|apikey|api_key|key)$/i;
+
+/**
+ * A password written after a user name (`user:password` in a URL, `-u`, Basic auth): not a
+ * template or mask, not a well-known example, not the user name again (`admin:admin`).
+ */
+export function plausibleUserPassword(password: string, user: string): boolean {
+  if (/^\$|\{\{|^<|^\*+$|%7B|^\[/.test(password)) return false;
+  if (PLACEHOLDER_PASSWORD.test(password)) return false;
+  if (user.toLowerCase() === password.toLowerCase()) return false;
+  if (hasFiller(password)) return false;
+  return password.length >= 6 && !isLowVariety(password);
+}
+
 // name, optional closing quote, separator, optional opening quote. Anchored at the end of the
 // text before the value, so the validator can read back which name the value was given to.
 export const NAME_BEFORE_VALUE =

@@ -11,6 +11,7 @@ import { rules as npm } from "./npm.ts";
 import { rules as jwt } from "./jwt.ts";
 import { rules as generic } from "./generic.ts";
 import { rules as genericStructured } from "./generic_structured.ts";
+import { rules as genericCommand } from "./generic_command.ts";
 
 export const RULES: readonly Rule[] = [
   ...slack,
@@ -24,4 +25,5 @@ export const RULES: readonly Rule[] = [
   ...jwt,
   ...generic,
   ...genericStructured,
+  ...genericCommand,
 ];
