@@ -1,10 +1,11 @@
 // Generic secrets whose name is not written right before the value: the text of an XML element
 // named for it (`<dbPassword>…</dbPassword>`: web.config, Maven settings, SOAP bodies) and an
 // entry of a name/value list (Kubernetes `- name: API_KEY` + `value: "…"`, ECS and Lambda
-// `{"name": "DB_PASSWORD", "value": "…"}`). The name and the value are judged exactly as for
+// `{"name": "DB_PASSWORD", "value": "…"}`) and the default of a variable or option named for it
+// (Terraform's `variable "admin_password" { default = "…" }`, argparse's `default=`). The name and the value are judged exactly as for
 // `NAME = value` (generic_value.ts): the name must ask for a secret, the value must be one.
-// Both rules search a window around a keyword chat prose rarely holds (`</`, `value:`), so
-// everyday words cost nothing here.
+// Each rule searches a window around a keyword chat prose rarely holds (`</`, `value:`,
+// `default =`), so everyday words cost nothing here.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { classifyName, isSecretValue } from "./generic_value.ts";
@@ -37,6 +38,18 @@ const ENTRY_NAME =
 function entryName(text: string, start: number): string | null {
   const m = ENTRY_NAME.exec(text.slice(Math.max(0, start - 160), start));
   return m ? m[1] : null;
+}
+
+/**
+ * The variable or option whose `default` ends right at the end: Terraform's `variable "name" {`
+ * or argparse's `add_argument("--name", …`. Run over at most 200 characters.
+ */
+const DEFAULT_OWNER =
+  /(?:variable[ \t]{1,4}"([A-Za-z][A-Za-z0-9_-]{0,60})"[ \t]{0,4}\{[^{}]{0,120}|add_argument\([ \t]{0,4}["']-{1,2}([A-Za-z][A-Za-z0-9_-]{0,60})["'][^()]{0,120})default[ \t]{0,4}=[ \t]{0,4}["']$/;
+
+function defaultOwner(text: string, start: number): string | null {
+  const m = DEFAULT_OWNER.exec(text.slice(Math.max(0, start - 200), start));
+  return m ? (m[1] ?? m[2]) : null;
 }
 
 /** A quote right before the value must close right after it. */
@@ -128,6 +141,47 @@ export const rules: Rule[] = [
         "  - name: API_KEY\n    valueFrom:\n      secretKeyRef: {name: api, key: key}",
         '{"name": "TOKEN_URL", "value": "https://auth.acme.io/oauth/token"}',
         `hostname: db1\nvalue: "${b62(24, seededRandom(13503))}"`,
+      ],
+    },
+  },
+  {
+    id: "generic-variable-default",
+    family: "generic",
+    description: "Password or API secret as the default of a variable named for it (Terraform)",
+    keywords: ["default =", "default="],
+    pattern: /(?<![A-Za-z0-9_])default[ \t]{0,4}=[ \t]{0,4}["'](?<secret>[^\s"'`]{8,200})["']/g,
+    validate: (secret, { text, start, end }) => {
+      const name = defaultOwner(text, start);
+      if (name === null || !quotesClose(text, start, end)) return false;
+      const kind = classifyName(name);
+      return kind !== null && isSecretValue(secret, kind);
+    },
+    confidence: "medium",
+    // `variable "…" {` and what sits between it and `default` (at most ~200 characters).
+    window: { before: 208, after: 216 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13801);
+        const a = "Pw9" + b62(14, rand) + "%";
+        const b = b62(32, rand);
+        return [
+          {
+            text: `variable "admin_password" {\n  type    = string\n  default = "${a}"\n}`,
+            secret: a,
+          },
+          { text: `variable "api_token" { default = "${b}" }`, secret: b },
+          {
+            text: `parser.add_argument("--db-password", type=str, default="${a}")`,
+            secret: a,
+          },
+        ];
+      },
+      negatives: () => [
+        'variable "admin_password" {\n  default = "changeme"\n}',
+        `variable "region" {\n  default = "${b62(20, seededRandom(13802))}"\n}`,
+        'variable "api_token" {\n  default = "${var.other}"\n}',
+        'parser.add_argument("--token", default=os.environ.get("TOKEN"))',
+        "the default = behaviour is to retry",
       ],
     },
   },
