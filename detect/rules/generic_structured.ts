@@ -1,11 +1,11 @@
 // Generic secrets whose name is not written right before the value: the text of an XML element
-// named for it (`<dbPassword>…</dbPassword>`: web.config, Maven settings, SOAP bodies) and an
-// entry of a name/value list (Kubernetes `- name: API_KEY` + `value: "…"`, ECS and Lambda
-// `{"name": "DB_PASSWORD", "value": "…"}`) and the default of a variable or option named for it
-// (Terraform's `variable "admin_password" { default = "…" }`, argparse's `default=`). The name and the value are judged exactly as for
-// `NAME = value` (generic_value.ts): the name must ask for a secret, the value must be one.
-// Each rule searches a window around a keyword chat prose rarely holds (`</`, `value:`,
-// `default =`), so everyday words cost nothing here.
+// named for it (`<dbPassword>…</dbPassword>`: web.config, Maven settings, SOAP bodies), an entry
+// of a name/value list (Kubernetes `- name: API_KEY` + `value: "…"`, ECS and Lambda
+// `{"name": "DB_PASSWORD", "value": "…"}`) and the default of a variable or option named for
+// it (Terraform's `variable "admin_password" { default = "…" }`, argparse's `default=`). The
+// name and the value are judged exactly as for `NAME = value` (generic_value.ts): the name must
+// ask for a secret, the value must be one. Each rule searches a window around a keyword chat
+// prose rarely holds (`</`, `value:`, `default =`), so everyday words cost nothing here.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { classifyName, isSecretValue } from "./generic_value.ts";
