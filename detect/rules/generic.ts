@@ -60,8 +60,10 @@ export const rules: Rule[] = [
         const b = "Tq7" + b62(11, rand) + "!";
         const c = "Vb3" + b62(13, rand);
         const d = "Summer2024!Rk" + b62(2, rand);
+        const e = "$gW4" + b62(16, rand);
         return [
           { text: `DB_PASSWORD=${a}`, secret: a },
+          { text: `postgres_password = "${e}"`, secret: e },
           { text: `  "password": "${b}",`, secret: b },
           { text: `mysql -u app --password ${c} -h db1`, secret: c },
           { text: `the wifi password is ${d}`, secret: d },
@@ -69,6 +71,9 @@ export const rules: Rule[] = [
       },
       negatives: () => [
         "DB_PASSWORD=${DB_PASSWORD}",
+        "DB_PASSWORD=$POSTGRES_PASSWORD",
+        'password = "$dbPassword"',
+        "$password = $request->input('password');",
         "password: process.env.DB_PASSWORD",
         'password = os.environ["DB_PASSWORD"]',
         "password: {{ vault_db_password }}",

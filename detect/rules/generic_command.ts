@@ -95,7 +95,7 @@ export const rules: Rule[] = [
     description: "Password on a command line (curl -u user:password, mysql -pPASSWORD)",
     keywords: ["curl", "wget", "mysql", "mariadb"],
     pattern:
-      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-p)(?<secret>[^\s"'`]{4,128})/g,
+      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-p)(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
     validate: validateCommand,
     confidence: "medium",
     // The flag follows the command on its line.

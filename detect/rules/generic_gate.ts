@@ -82,12 +82,12 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
   // only when it looks generated (MIN_SECRET_LENGTH+ characters of 2+ classes) or, for a
   // password, like one (8+ characters of 3+ classes): a run that is neither (`********`,
   // `changeme1`, `<redacted`) cannot be accepted, and a match's value is a prefix of the run.
-  // Templates never are (isNonSecretValue): `${X}`, `$(cmd)`, `$X`, and `{{ x }}` anywhere;
-  // nor references (REFERENCE_PREFIXES).
+  // Templates never are (isNonSecretValue): `${X}`, `$(cmd)`, and `{{ x }}` anywhere; nor
+  // references (REFERENCE_PREFIXES). (`$X` may be a variable or a password: the validator says.)
   if (c === 36 && v + 1 < text.length) {
     const d = text.charCodeAt(v + 1);
     if (changes(d)) return true;
-    if (d === 123 || d === 40 || d === 95 || isLetterCode(d)) return false;
+    if (d === 123 || d === 40) return false;
   }
   let head = "";
   for (let k = v; k < text.length && head.length < REFERENCE_HEAD; k++) {

@@ -49,8 +49,18 @@ Deno.test("generic: values that reference, template or describe are not secrets"
       "v1.2.3-beta.4",
       "2024-01-31",
       "true",
+      "/^(?:pass|pwd)$/i;",
+      "/.(?:password|passwd)$/",
+      "/.(?:password|passwd|passphrase",
+      "/^[A-Za-z0-9]{40}$/",
+      "$DB_PASSWORD",
+      "$dbPassword",
+      "$request->input(",
+      "$env:API_TOKEN",
     ]
   ) assert(isNonSecretValue(v), v);
+  // A password may start with a dollar sign; random letters after it are no variable's name.
+  assertFalse(isNonSecretValue("$gW4" + randomString(ALPHABET.base62, 16, seededRandom(9))));
   assert(looksGenerated(randomString(ALPHABET.base62, 32, seededRandom(8))));
   assertFalse(looksGenerated("getUserAccessTokenFromCache"));
   assertFalse(looksGenerated("somethingsomething"));

@@ -176,6 +176,18 @@ export const REFERENCE = new RegExp(
   "i",
 );
 
+/**
+ * `$NAME`, `$dbPassword`, `$request->input(…)`, `$env:TOKEN`: a variable, not a secret. A `$`
+ * before random letters and digits (`$gcW4Lq…`) is a password that starts with a dollar sign.
+ */
+function isDollarReference(v: string): boolean {
+  const m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(v);
+  if (m === null) return false;
+  const name = m[1], rest = v.slice(m[0].length);
+  if (/^[-.[(:{/>]/.test(rest)) return true;
+  return /^[A-Z0-9_]+$|^[a-z0-9_]+$/.test(name) || wordFraction(name) >= 0.5;
+}
+
 /** Where a value is a reference to a secret kept elsewhere, or not a secret-shaped thing at all. */
 export function isNonSecretValue(value: string): boolean {
   const v = value;
@@ -183,7 +195,8 @@ export function isNonSecretValue(value: string): boolean {
   if (NOT_A_VALUE.test(v)) return true;
   if (OWNED_PREFIX.test(v)) return true;
   // Variable references and templates: ${X}, $X, $(cmd), %X%, {{ x }}, <x>, process.env.X, …
-  if (/^\$[{(A-Za-z_]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) return true;
+  if (/^\$[{(]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) return true;
+  if (isDollarReference(v)) return true;
   if (REFERENCE.test(v)) return true;
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
   // Random dotted keys (`SG.<id>.<secret>`) are not made of words.
@@ -191,6 +204,8 @@ export function isNonSecretValue(value: string): boolean {
     /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v) && wordFraction(v) >= 0.5
   ) return true;
   if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
+  // A regex literal (`/^(?:pass|pwd)$/i`): code that looks for secrets.
+  if (/^\/.*(?:\(\?[:=!<]|\\[dswbDSWB.]|\[\^?\w-\w)/.test(v)) return true;
   // Paths and URLs (a URL with a password is the URL rule's business).
   if (/^(?:~|\.{1,2})\/|^[A-Za-z]:\\/.test(v)) return true;
   // Other slash-separated values are paths only when made of words: base64 secrets hold "/" too.

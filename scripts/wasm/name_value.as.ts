@@ -59,13 +59,13 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
   }
   // The validator accepts a value only when it looks generated (16+ characters of 2+ classes)
   // or like a password (8+ of 3+): see valueMayStartAt in detect/rules/generic_gate.ts.
-  // Templates never are: `${X}`, `$(cmd)`, `$X`, and `{{ x }}` anywhere.
+  // Templates never are: `${X}`, `$(cmd)`, and `{{ x }}` anywhere (`$X`: the validator says).
   if (c == 36) {
     const s = step(input, v);
     if (s < n) {
       const d = byteAt(input, s);
       if (changes(d)) return 2;
-      if (d == 123 || d == 40 || d == 95 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) return 0;
+      if (d == 123 || d == 40) return 0;
     }
   }
   if (referencePrefix(input, n, v)) return 0;
