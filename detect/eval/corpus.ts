@@ -350,7 +350,7 @@ const WRAPS: Array<[string, Wrap]> = [
   ["thread reply", (r, c) => `<@${slackId(r, "U")}> try ${c.secret} and tell me if it works`],
 ];
 
-const NAMED = new Set(["env block", "export", "json", "quote"]);
+const NAMED = new Set(["env block", "export", "json", "quote", "yaml"]);
 
 function camel(env: string): string {
   return env.toLowerCase().replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase());
@@ -401,7 +401,10 @@ function credentialSample(r: Rand): Sample {
   }
   // A generic value is a secret only by its name: bare or in prose without one, it is not
   // labelled (no scanner can tell), so it only goes into wrappers that carry its name.
-  const wraps = c.family === "generic" ? WRAPS.filter(([w]) => NAMED.has(w)) : WRAPS;
+  // An API key also goes into a Bearer header, which says what it is.
+  const wraps = c.family !== "generic"
+    ? WRAPS
+    : WRAPS.filter(([w]) => NAMED.has(w) || (w === "curl" && c.kind === "generic api key"));
   const [shape, wrap] = pick(r, wraps);
   return { text: wrap(r, c), labels, shape };
 }
@@ -477,6 +480,94 @@ function compoundSample(r: Rand): Sample {
       };
     },
     () => {
+      // A link whose query is URL-encoded: a percent-escape right before the token.
+      const c = pick(r, MAKERS.filter((m) => ENCODABLE.has(m(seededRandom(1)).family)))(r);
+      return {
+        text: `<https://acme.io/login?next=%2Fapi%2Fexport%3Ftoken%3D${c.secret}%26v%3D2>`,
+        shape: "encoded link",
+        labels: [{ family: c.family, secret: c.secret, kind: c.kind }],
+      };
+    },
+    () => {
+      // Slack's own OAuth answer writes the webhook URL with escaped slashes.
+      const hook = MAKERS.find((m) => m(seededRandom(1)).kind === "slack webhook")!(r);
+      const url = ("https://" + hook.secret).replaceAll("/", "\\/");
+      return {
+        text: "```" + `{"ok":true,"incoming_webhook":{"channel":"#alerts","url":"${url}"}}` + "```",
+        shape: "escaped webhook",
+        labels: [{ family: "slack" as Family, secret: hook.secret, kind: "slack webhook" }],
+      };
+    },
+    () => {
+      const dashes = "-".repeat(5);
+      const label = pick(r, ["EC ", ""]) + ["PRIVATE", "KEY"].join(" ");
+      const body = (str(r, B64, 160).match(/.{1,64}/g) ?? []).join("\n");
+      const key = `${dashes}BEGIN ${label}${dashes}\n${body}\n${dashes}END ${label}${dashes}`;
+      return {
+        text: "this was in the old runbook:\n" + key.split("\n").map((l) => `&gt; ${l}`).join("\n"),
+        shape: "quoted pem",
+        labels: [{ family: "private-key" as Family, secret: key, kind: "pem" }],
+      };
+    },
+    () => {
+      // XML writes `&` as `&amp;`; keep the example plain.
+      const pw = password(r).replaceAll("&", "#");
+      const tag = pick(r, ["password", "adminPassword", "db:password"]);
+      return {
+        text: "```\n&lt;datasource&gt;\n  &lt;user&gt;app&lt;/user&gt;\n  " +
+          `&lt;${tag}&gt;${pw}&lt;/${tag}&gt;\n&lt;/datasource&gt;\n` + "```",
+        shape: "xml element",
+        labels: [{ family: "generic" as Family, secret: pw, kind: "generic password" }],
+      };
+    },
+    () => {
+      const secret = str(r, B62, 40);
+      const name = pick(r, ["STRIPE_WEBHOOK_SECRET", "API_TOKEN", "DATADOG_API_KEY"]);
+      return {
+        text: "```" + `"environment": [{"name": "LOG_LEVEL", "value": "info"}, ` +
+          `{"name": "${name}", "value": "${secret}"}]` + "```",
+        shape: "ecs entry",
+        labels: [{ family: "generic" as Family, secret, kind: "generic api key" }],
+      };
+    },
+    () => {
+      const pw = password(r);
+      return {
+        text: '```\nvariable "db_password" {\n  type      = string\n  sensitive = true\n' +
+          `  default   = "${pw}"\n}\n` + "```",
+        shape: "terraform default",
+        labels: [{ family: "generic" as Family, secret: pw, kind: "generic password" }],
+      };
+    },
+    () => {
+      const user = pick(r, ["deploy", "ci", "admin"]);
+      const pw = password(r);
+      const text = pick(r, [
+        () => `\`curl -u ${user}:${pw} https://jenkins.acme.io/job/build/api/json\``,
+        () => "```\nmysql -h db1.internal -u " + user + " -p" + pw + " orders\n```",
+        () => "```\nPGPASSWORD=" + pw + " psql -h db1 -U " + user + " app\n```",
+      ])();
+      return {
+        text,
+        shape: "command password",
+        labels: [{ family: "generic" as Family, secret: pw, kind: "generic password" }],
+      };
+    },
+    () => {
+      const id = j("AK", "IA") + str(r, ALPHABET.base32Upper, 16);
+      // `{"alg": "HS256", "typ": "JWT"}`: a 40-character header beside a key id.
+      const header = b64url('{"alg": "HS256", "typ": "JWT"}');
+      const token = `${header}.${b64url(`{"sub": "${slackId(r, "U")}"}`)}.${str(r, B64URL, 43)}`;
+      return {
+        text: "```\nAWS_ACCESS_KEY_ID=" + id + "\n```\nand the session: `" + token + "`",
+        shape: "jwt beside key id",
+        labels: [
+          { family: "aws" as Family, secret: id, kind: "aws key id" },
+          { family: "jwt" as Family, secret: token, kind: "jwt" },
+        ],
+      };
+    },
+    () => {
       const a = MAKERS[0](r), b = MAKERS[10](r);
       return {
         text: "```\n" + `SLACK_BOT_TOKEN=${a.secret}\nSLACK_APP_TOKEN=${b.secret}\n` + "```",
@@ -486,6 +577,9 @@ function compoundSample(r: Rand): Sample {
     },
   ])();
 }
+
+/** Families whose tokens stand alone (a prefix and a body), as found in an encoded link. */
+const ENCODABLE = new Set<Family>(["github", "google", "stripe", "openai", "anthropic", "npm"]);
 
 // ---------------------------------------------------------------------------------------------
 // Messages without a credential: everyday chat and things that only look like one.
@@ -563,6 +657,16 @@ function negativeSample(r: Rand): Sample {
     () => `X-Request-Id: ${hex(32)}`,
     () => `ssh-ed25519 ${j("AAAAC3", "NzaC1lZDI1NTE5AAAAI")}${str(r, B64, 43)} ops@bastion`,
     () => `your token was rotated at 2024-05-01T10:00:00Z by <@${slackId(r, "U")}>`,
+    () => `standup: <https://acme.zoom.us/j/${digits(r, 11)}?pwd=${str(r, B62, 32)}.1|zoom>`,
+    () => "```\nconst SECRET_NAME = /(?:secret|token)[_-]?(?:key)?$/i;\n```",
+    () => "```\nDB_PASSWORD=$POSTGRES_PASSWORD\nAPI_TOKEN=$CI_JOB_TOKEN\n```",
+    () => "`curl -u admin:admin http://localhost:8080/api`",
+    () => '`curl -H "Authorization: Bearer $TOKEN" https://api.acme.io`',
+    () =>
+      "```" + `{"access_token": "<redacted>", "token_type": "bearer", "expires_in": 3600}` + "```",
+    () => "```\n  - name: REGION\n    value: " + str(r, B62, 24) + "\n```",
+    () =>
+      "```\n&lt;key&gt;CFBundleIdentifier&lt;/key&gt;&lt;string&gt;io.acme.app&lt;/string&gt;\n```",
   ])();
   return { text, labels: [], shape: "negative" };
 }
@@ -570,8 +674,8 @@ function negativeSample(r: Rand): Sample {
 /** Slack escapes &, < and > in message text; a person reading sees them decoded. */
 function slackEscape(s: Sample): Sample {
   if (!/[&]/.test(s.text)) return s;
-  // Only escape bare ampersands: keep `<…>` references as Slack sends them.
-  return { ...s, text: s.text.replace(/&/g, "&amp;") };
+  // Only escape bare ampersands: keep `<…>` references and entities written as Slack sends them.
+  return { ...s, text: s.text.replace(/&(?!(?:amp|lt|gt);)/g, "&amp;") };
 }
 
 /** `n` labelled messages, deterministic from `seed`. */

@@ -5,7 +5,7 @@
 // it (Terraform's `variable "admin_password" { default = "…" }`, argparse's `default=`). The
 // name and the value are judged exactly as for `NAME = value` (generic_value.ts): the name must
 // ask for a secret, the value must be one. Each rule searches a window around a keyword chat
-// prose rarely holds (`</`, `value:`, `default =`), so everyday words cost nothing here.
+// prose rarely holds (`</`, `value:`, `variable "`), so everyday words cost nothing here.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { classifyName, isSecretValue } from "./generic_value.ts";
@@ -148,7 +148,9 @@ export const rules: Rule[] = [
     id: "generic-variable-default",
     family: "generic",
     description: "Password or API secret as the default of a variable named for it (Terraform)",
-    keywords: ["default =", "default="],
+    // Where the variable or option opens: `default` alone is everyday prose, and `terraform fmt`
+    // aligns the `=` of a block's attributes with any number of blanks.
+    keywords: ['variable "', "add_argument("],
     pattern: /(?<![A-Za-z0-9_])default[ \t]{0,4}=[ \t]{0,4}["'](?<secret>[^\s"'`]{8,200})["']/g,
     validate: (secret, { text, start, end }) => {
       const name = defaultOwner(text, start);
@@ -157,8 +159,8 @@ export const rules: Rule[] = [
       return kind !== null && isSecretValue(secret, kind);
     },
     confidence: "medium",
-    // `variable "…" {` and what sits between it and `default` (at most ~200 characters).
-    window: { before: 208, after: 216 },
+    // `default` and its value follow the opening within about 400 characters.
+    window: { before: 0, after: 420 },
     examples: {
       positives: () => {
         const rand = seededRandom(13801);
