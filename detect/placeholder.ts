@@ -204,9 +204,11 @@ export function isPlaceholder(
     const lead = before.slice(lineStart);
     if (DATA_URI_RE.test(lead)) return true;
     if (PERMALINK_RE.test(lead)) return true;
-    // A documentation placeholder right after the secret: `xoxb-1234…-EXAMPLE`, `…XXXX`.
+    // A mask right after the secret: `xoxb-1234-5678-AbCdEfGhIjKlMnOpQrSt-XXXX`, `…****`. (An
+    // ellipsis is not one: in chat it ends a sentence as often as it cuts a token, and a cut
+    // token long enough to match still shows most of a live secret.)
     const after = context.text.slice(context.end, context.end + 12);
-    if (/^[-_.]?(?:x{3,}|X{3,}|\.\.\.|…|\*{3,})/.test(after)) return true;
+    if (/^[-_.…]{0,3}(?:x{3,}|X{3,}|\*{3,})/.test(after)) return true;
   }
   return false;
 }

@@ -75,3 +75,21 @@ Deno.test("self-standing tokens are found after a percent-escape in an encoded l
     }
   }
 });
+
+Deno.test("a whole token followed by an ellipsis is found; one followed by a mask is not", () => {
+  for (const rule of RULES.filter((r) => SELF_STANDING.test(r.id))) {
+    for (const p of rule.examples.positives()) {
+      if (p.secret === undefined || p.secret.includes("\n")) continue;
+      const want = reportedSecret(rule, p.secret);
+      for (const tail of ["... then the deploy failed", "…", "..."]) {
+        const found = scanSync(`try ${p.secret}${tail}`, { includeSecret: true });
+        assert(
+          found.some((f) => f.ruleId === rule.id && f.secret === want),
+          `${rule.id} before ${JSON.stringify(tail)}: ${summary(found) || "nothing"}`,
+        );
+      }
+      const masked = scanSync(`try ${p.secret}-XXXX`, { includeSecret: true });
+      assert(!masked.some((f) => f.secret === want), `${rule.id} before a mask`);
+    }
+  }
+});
