@@ -83,6 +83,7 @@ function accept(
     s = g[0];
     e = g[1];
   }
+  if (c.rule.trimEnd) e = s + c.rule.trimEnd(view.slice(s, e));
   if (e <= s) return false;
   const secret = view.slice(s, e);
   const ctx = { text: view, start: s, end: e };

@@ -59,6 +59,11 @@ export interface Rule {
   /** Rejects matches that look right but are not credentials (checksums, placeholders, shape). */
   validate?: (secret: string, context: { text: string; start: number; end: number }) => boolean;
   /**
+   * How much of a match is the secret, when its pattern cannot say where it ends (a value in a
+   * query string ends before the next `&name=`). Applied before `validate`.
+   */
+  trimEnd?: (secret: string) => number;
+  /**
    * The form a finding reports and fingerprints, when one credential can be pasted in several
    * shapes (a PEM key indented, quoted or on one line; a URL with JSON-escaped slashes): each
    * shape is then the same leak, with one fingerprint. Applied after `validate`.

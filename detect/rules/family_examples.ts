@@ -14,7 +14,8 @@ export function direct(rule: Rule, text: string): string[] {
   );
   for (const m of text.matchAll(re)) {
     const g = m.indices?.groups?.secret;
-    const [s, e] = g ?? [m.index!, m.index! + m[0].length];
+    const [s, whole] = g ?? [m.index!, m.index! + m[0].length];
+    const e = rule.trimEnd ? s + rule.trimEnd(text.slice(s, whole)) : whole;
     const secret = text.slice(s, e);
     if (!rule.validate || rule.validate(secret, { text, start: s, end: e })) out.push(secret);
   }

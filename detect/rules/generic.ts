@@ -10,7 +10,12 @@
 // Names and values are judged in generic_value.ts, hits are gated in generic_gate.ts.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
-import { genericValidate, KEY_QUALIFIERS, plausibleUserPassword } from "./generic_value.ts";
+import {
+  beforeNextParameter,
+  genericValidate,
+  KEY_QUALIFIERS,
+  plausibleUserPassword,
+} from "./generic_value.ts";
 import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 
 // Proven free of catastrophic backtracking by detect/redos_test.ts: the name, its closing quote,
@@ -35,6 +40,7 @@ const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, 
 function nameValueRule(kind: "password" | "secret") {
   return {
     pattern: NAME_VALUE,
+    trimEnd: beforeNextParameter,
     validate: genericValidate(kind),
     confidence: "medium" as const,
     // The name holds the keyword and is at most 62 characters; the value ends within 280.
@@ -64,6 +70,7 @@ export const rules: Rule[] = [
         return [
           { text: `DB_PASSWORD=${a}`, secret: a },
           { text: `postgres_password = "${e}"`, secret: e },
+          { text: `jdbc:postgresql://db1/app?password=${c}&user=shop&useSSL=true`, secret: c },
           { text: `  "password": "${b}",`, secret: b },
           { text: `mysql -u app --password ${c} -h db1`, secret: c },
           { text: `the wifi password is ${d}`, secret: d },
@@ -119,6 +126,10 @@ export const rules: Rule[] = [
           { text: `config.token => "${c}"`, secret: c },
           { text: `curl https://api.acme.io --token ${d}`, secret: d },
           { text: `{"accessToken":"${e}"}`, secret: e },
+          {
+            text: `<https://api.acme.io/v2/export?api_key=${a}&amp;format=json|export>`,
+            secret: a,
+          },
         ];
       },
       negatives: () => [

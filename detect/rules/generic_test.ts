@@ -74,3 +74,17 @@ Deno.test("generic: a specific family's look-alike is left to that family", asyn
   const bad = prefix + randomString(ALPHABET.base62, 36, seededRandom(11));
   assertEquals(await scan(`GITHUB_TOKEN=${bad}`), []);
 });
+
+Deno.test("generic: a value in a query string ends before the next parameter", async () => {
+  const pw = "Co7" + randomString(ALPHABET.base62, 13, seededRandom(12));
+  for (
+    const text of [
+      `jdbc:postgresql://db1/app?user=shop&password=${pw}&useSSL=true`,
+      `\`jdbc:postgresql://db1/app?user=shop&amp;password=${pw}&amp;useSSL=true\``,
+      `<https://acme.io/login?user=shop&amp;password=${pw}&amp;next=%2F|log in>`,
+    ]
+  ) {
+    const found = await scan(text, { includeSecret: true });
+    assertEquals(found.map((f) => [f.ruleId, f.secret]), [["generic-password", pw]], text);
+  }
+});

@@ -343,6 +343,15 @@ function isMeetingPasscode(text: string, start: number, name: string): boolean {
   );
 }
 
+/**
+ * A value in a query string ends before the next parameter (`&format=json`, `&amp;ssl=1`, or
+ * the `&amp` a raw reading stops at, since a value stops at `;`).
+ */
+export function beforeNextParameter(value: string): number {
+  const m = /&(?:amp;)?[A-Za-z_][\w.-]{0,40}=|&amp$/.exec(value);
+  return m ? m.index : value.length;
+}
+
 export function genericValidate(want: NameKind) {
   return (secret: string, ctx: { text: string; start: number; end: number }): boolean => {
     const name = nameBefore(ctx.text, ctx.start);
