@@ -101,3 +101,16 @@ export function wrappedInMarkers(text: string, raw: RuleSpan, norm: RuleSpan): b
   }
   return true;
 }
+
+/**
+ * Whether raw candidate `c` starts or ends with markers that format it (they pair with a span on
+ * its line, as in wrappedInMarkers): a person sees it without them, so that reading decides,
+ * even when it is rejected (`*DB_PASSWORD=example.Value*` is no `example.Value*`).
+ */
+export function edgedByFormatting(text: string, c: RuleSpan): boolean {
+  let start = c.start, end = c.end;
+  while (end > start && isFormatting(text.charCodeAt(end - 1))) end--;
+  while (start < end && isFormatting(text.charCodeAt(start))) start++;
+  if (start === end || (start === c.start && end === c.end)) return false;
+  return wrappedInMarkers(text, c, { rule: c.rule, start, end });
+}

@@ -20,7 +20,7 @@ import { mayNeedNormalizing, normalize } from "./normalize.ts";
 import { redact } from "./redact.ts";
 import { fingerprint, fingerprintSync } from "./fingerprint.ts";
 import { type Engine, engineFor, STRETCH } from "./engine.ts";
-import { hasInnerMarker, wrappedInMarkers } from "./markers.ts";
+import { edgedByFormatting, hasInnerMarker, wrappedInMarkers } from "./markers.ts";
 import { type Candidate, mapper, NORMALIZED, RAW, runAnchored, runRule } from "./match.ts";
 import { isSpace } from "./chars.ts";
 
@@ -135,7 +135,8 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
  * then the raw reading over the normalized one. A raw reading that is a normalized one wrapped
  * in formatting markers gives way to it first.
  */
-function dedupe(text: string, cands: Candidate[]): Candidate[] {
+function dedupe(text: string, cands: Candidate[], mrkdwn: boolean): Candidate[] {
+  if (mrkdwn) cands = cands.filter((c) => c.view !== RAW || !edgedByFormatting(text, c));
   if (cands.length <= 1) return cands;
   const shown = cands.filter((c) => c.view === NORMALIZED);
   if (shown.length > 0) {
@@ -205,7 +206,8 @@ function scanCore(
 ): { findings: Finding[]; secrets: string[] } {
   const engine = engineFor(options.rules);
   if (engine.rules.length === 0 || text.length === 0) return { findings: [], secrets: [] };
-  const kept = dedupe(text, collect(engine, text, options.mrkdwn !== false));
+  const mrkdwn = options.mrkdwn !== false;
+  const kept = dedupe(text, collect(engine, text, mrkdwn), mrkdwn);
   return { findings: toFindings(text, engine, kept, options), secrets: kept.map((c) => c.secret) };
 }
 

@@ -88,3 +88,12 @@ Deno.test("generic: a value in a query string ends before the next parameter", a
     assertEquals(found.map((f) => [f.ruleId, f.secret]), [["generic-password", pw]], text);
   }
 });
+
+Deno.test("generic: bold around a name = value is formatting, whichever reading is kept", async () => {
+  const pw = "Harbor.Quartz" + randomString("0123456789", 4, seededRandom(13));
+  const found = await scan(`*DB_PASSWORD=${pw}*`, { includeSecret: true });
+  assertEquals(found.map((f) => [f.ruleId, f.secret]), [["generic-password", pw]]);
+  // As shown, the value is an attribute (rejected); the raw reading's `*` closes the bold.
+  assertEquals(await scan("*password = self.dbPassword*"), []);
+  assertEquals(await scan("_token: settings.apiToken_"), []);
+});

@@ -199,9 +199,12 @@ export function isNonSecretValue(value: string): boolean {
   if (isDollarReference(v)) return true;
   if (REFERENCE.test(v)) return true;
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
-  // Random dotted keys (`SG.<id>.<secret>`) are not made of words.
+  // Random dotted keys (`SG.<id>.<secret>`) are not made of words; nor are passwords made of
+  // words and a number (`Harbor.Quartz6316`: no attribute ends in three digits).
   if (
-    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v) && wordFraction(v) >= 0.5
+    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v) &&
+    wordFraction(v) >= 0.5 &&
+    !/[A-Za-z]\d{3,}(?:\.|$)/.test(v)
   ) return true;
   if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
   // A regex literal (`/^(?:pass|pwd)$/i`): code that looks for secrets.
