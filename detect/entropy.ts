@@ -61,7 +61,8 @@ export function distinctChars(s: string): number {
  */
 export function isLowVariety(s: string): boolean {
   if (s.length === 0) return true;
-  if (distinctChars(s) <= Math.max(2, Math.floor(s.length / 8))) return true;
+  // Few distinct characters for the length; capped, so long hex (16 symbols) stays varied.
+  if (distinctChars(s) <= Math.max(2, Math.min(8, Math.floor(s.length / 8)))) return true;
   for (let unit = 1; unit <= 8 && unit * 2 <= s.length; unit++) {
     const head = s.slice(0, unit);
     if (head.repeat(Math.ceil(s.length / unit)).slice(0, s.length) === s) return true;

@@ -28,6 +28,9 @@ Deno.test("charClasses and isLowVariety", () => {
   assert(isLowVariety("0123456789"));
   assert(isLowVariety("abcdefghijklmnopqrstuvwx"));
   assertFalse(isLowVariety(randomString(ALPHABET.base62, 32, seededRandom(1))));
+  // Long hex has its 16 symbols whatever its length (a Rails secret_key_base is 128).
+  assertFalse(isLowVariety(randomString(ALPHABET.hexLower, 128, seededRandom(2))));
+  assert(isLowVariety("0123".repeat(40)));
 });
 
 Deno.test("hasFiller and wordFraction", () => {

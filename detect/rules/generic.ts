@@ -120,12 +120,14 @@ export const rules: Rule[] = [
         const c = b62(24, rand);
         const d = randomString(ALPHABET.base64url, 43, rand);
         const e = b62(40, rand);
+        const f = "Cedar^Tundra" + b62(3, rand) + "7";
         return [
           { text: `API_KEY=${a}`, secret: a },
           { text: `client_secret: "${b}"`, secret: b },
           { text: `config.token => "${c}"`, secret: c },
           { text: `curl https://api.acme.io --token ${d}`, secret: d },
           { text: `{"accessToken":"${e}"}`, secret: e },
+          { text: `SESSION_SECRET="${f}"`, secret: f },
           {
             text: `<https://api.acme.io/v2/export?api_key=${a}&amp;format=json|export>`,
             secret: a,

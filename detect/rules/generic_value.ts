@@ -275,7 +275,9 @@ export function looksLikePassword(value: string): boolean {
 export function isSecretValue(value: string, kind: NameKind): boolean {
   if (kind === null || isNonSecretValue(value)) return false;
   if (looksGenerated(value)) return true;
-  return kind === "password" && looksLikePassword(value);
+  // A secret a person chose (`SESSION_SECRET=Cedar^Tundra8590`) reads like a password; with all
+  // four character classes it is no identifier, path or sentence either.
+  return looksLikePassword(value) && (kind === "password" || charClasses(value).count >= 4);
 }
 
 const PLACEHOLDER_PASSWORD =
