@@ -121,6 +121,7 @@ export const rules: Rule[] = [
         const d = randomString(ALPHABET.base64url, 43, rand);
         const e = b62(40, rand);
         const f = "Cedar^Tundra" + b62(3, rand) + "7";
+        const g = randomString(ALPHABET.base64, 86, rand) + "==";
         return [
           { text: `API_KEY=${a}`, secret: a },
           { text: `client_secret: "${b}"`, secret: b },
@@ -128,6 +129,11 @@ export const rules: Rule[] = [
           { text: `curl https://api.acme.io --token ${d}`, secret: d },
           { text: `{"accessToken":"${e}"}`, secret: e },
           { text: `SESSION_SECRET="${f}"`, secret: f },
+          {
+            text:
+              `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${g};EndpointSuffix=x`,
+            secret: g,
+          },
           {
             text: `<https://api.acme.io/v2/export?api_key=${a}&amp;format=json|export>`,
             secret: a,

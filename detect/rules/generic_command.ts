@@ -1,12 +1,20 @@
-// Generic credentials handed to a command or a request with no `name = value` around them: the
+// Generic credentials handed to a request or a command with no `name = value` around them: the
 // `Authorization` header (`Bearer …`, `Basic …`, GitHub's `token …`) in curl lines, HTTP dumps
-// and code, and a password on a command line (`curl -u user:password`, `mysql -pPASSWORD`).
-// A bearer token must look machine-generated (generic_value.ts); a Basic value must decode to
-// `user:password` with a plausible password; a command-line password is judged as one in a URL.
-// Tokens with a known prefix (`ghp_`, `xoxb-`, `eyJ`) are left to their own rules.
+// and code; a base64 `user:password` in a registry login (Docker's config.json `auth`, npmrc
+// `_auth`); a password on a command line (`curl -u user:password`, `mysql -pPASSWORD`,
+// `docker login -p`, `redis-cli -a`, `sshpass -p`, `sqlcmd -P`) or in a SQL statement
+// (`IDENTIFIED BY '…'`). A bearer token must look machine-generated (generic_value.ts); a Basic
+// value must decode to `user:password` with a plausible password; a command-line password is
+// judged as one in a URL. Tokens with a known prefix (`ghp_`, `xoxb-`, `eyJ`) are left to their
+// own rules.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
-import { isNonSecretValue, looksGenerated, plausibleUserPassword } from "./generic_value.ts";
+import {
+  isNonSecretValue,
+  isSecretValue,
+  looksGenerated,
+  plausibleUserPassword,
+} from "./generic_value.ts";
 
 /** `user:password` from a Basic credential, or null when it is not one. */
 function basicPair(value: string): [string, string] | null {
@@ -38,14 +46,27 @@ function lineBefore(text: string, start: number): string {
   return text.slice(text.lastIndexOf("\n", start - 1) + 1, start);
 }
 
+/**
+ * Which commands take a password after which flag: glued to mysql's `-p` (`-p 3306` is a port
+ * elsewhere), after curl's and wget's `-u user:`, after a blank for the rest.
+ */
+const COMMAND_FLAGS: Array<[RegExp, RegExp]> = [
+  [/(?:^|[ \t])-p$/, /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/],
+  [
+    /(?:^|[ \t])-p[ \t]{1,4}["']?$/,
+    /\b(?:(?:docker|podman|helm)[ \t]+(?:\S+[ \t]+)?login|sshpass)\b/,
+  ],
+  [/(?:^|[ \t])-a[ \t]{1,4}["']?$/, /\bredis-cli\b/],
+  [/(?:^|[ \t])-P[ \t]{1,4}["']?$/, /\b(?:sqlcmd|bcp)\b/],
+];
+
 function validateCommand(secret: string, ctx: { text: string; start: number }): boolean {
   const line = lineBefore(ctx.text, ctx.start);
   const user = /(?:^|[ \t])(?:-u|--user)[ \t]{1,4}["']?([^\s:"']{1,64}):$/.exec(line);
   if (user !== null) {
     return /\b(?:curl|wget)\b/.test(line) && plausibleUserPassword(secret, user[1]);
   }
-  // mysql's password is glued to its flag (`-pS3cret`); `-p 3306` would be a port elsewhere.
-  return /(?:^|[ \t])-p$/.test(line) && /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/.test(line) &&
+  return COMMAND_FLAGS.some(([flag, command]) => flag.test(line) && command.test(line)) &&
     plausibleUserPassword(secret, "");
 }
 
@@ -92,10 +113,22 @@ export const rules: Rule[] = [
   {
     id: "generic-command-password",
     family: "generic",
-    description: "Password on a command line (curl -u user:password, mysql -pPASSWORD)",
-    keywords: ["curl", "wget", "mysql", "mariadb"],
+    description:
+      "Password on a command line (curl -u user:password, mysql -pPASSWORD, docker login -p, redis-cli -a)",
+    keywords: [
+      "curl",
+      "wget",
+      "mysql",
+      "mariadb",
+      "docker",
+      "podman",
+      "helm",
+      "sshpass",
+      "redis-cli",
+      "sqlcmd",
+    ],
     pattern:
-      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-p)(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
+      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-[pPa](?:[ \t]{1,4}["']?)?)(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
     validate: validateCommand,
     confidence: "medium",
     // The flag follows the command on its line.
@@ -110,6 +143,10 @@ export const rules: Rule[] = [
           { text: `curl -u admin:${a} https://ci.acme.io/api/json`, secret: a },
           { text: `mysql -h db1 -u root -p${b} orders`, secret: b },
           { text: `wget --user deploy:${c} https://repo.acme.io/pkg.tgz`, secret: c },
+          { text: `docker login -u ci -p ${c} registry.acme.io`, secret: c },
+          { text: `sshpass -p '${b}' ssh deploy@10.0.3.7`, secret: b },
+          { text: `redis-cli -h cache1 -a ${a} ping`, secret: a },
+          { text: `sqlcmd -S db1 -U sa -P ${b} -Q "select 1"`, secret: b },
         ];
       },
       negatives: () => [
@@ -119,8 +156,74 @@ export const rules: Rule[] = [
         "mysql -u root -p orders",
         "mysql -u root -p$MYSQL_PWD",
         "docker run -u 1000:1000 -p 8080:80 nginx",
+        "docker login -u ci -p $CI_REGISTRY_PASSWORD registry.acme.io",
+        "ssh -p 2222 deploy@bastion && redis-cli -a $REDIS_PASSWORD",
+        "mysql -h db1 -P 3306 -u root",
         `curl -u ${b62(12, seededRandom(13702))} https://api.acme.io`,
         "mkdir -p /var/lib/mysql && chown mysql",
+      ],
+    },
+  },
+  {
+    id: "generic-basic-credentials",
+    family: "generic",
+    description: "Base64 user:password in a registry login (Docker config.json auth, npmrc _auth)",
+    keywords: ['"auth"', "_auth"],
+    pattern:
+      /(?:"auth"[ \t]{0,4}:[ \t]{0,4}"|(?<![A-Za-z0-9])_auth[ \t]{0,4}=[ \t]{0,4}["']?)(?<secret>[A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/g,
+    validate: (secret) => {
+      const pair = basicPair(secret);
+      return pair !== null && plausibleUserPassword(pair[1], pair[0]);
+    },
+    confidence: "medium",
+    window: { before: 8, after: 420 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13901);
+        const a = btoa(`ci-bot:${b62(24, rand)}`);
+        const b = btoa(`deploy:Np4${b62(11, rand)}`);
+        return [
+          {
+            text: `{"auths": {"registry.acme.io": {"auth": "${a}"}}}`,
+            secret: a,
+          },
+          { text: `//registry.acme.io/:_auth=${b}`, secret: b },
+        ];
+      },
+      negatives: () => [
+        `{"auths": {"registry.acme.io": {"auth": "${btoa("user:password")}"}}}`,
+        `_auth=${btoa("admin:admin")}`,
+        `{"auth": "${btoa("no colon in here at all")}"}`,
+        '{"auth": "oauth2", "scope": "read"}',
+      ],
+    },
+  },
+  {
+    id: "generic-sql-password",
+    family: "generic",
+    description: "Password in a SQL statement (IDENTIFIED BY '…', WITH PASSWORD '…')",
+    keywords: ["identified by", "password '"],
+    pattern:
+      /(?<![A-Za-z0-9_])(?:identified[ \t]{1,4}by|password)[ \t]{1,4}'(?<secret>[^'\s]{4,128})'/gi,
+    validate: (secret) => plausibleUserPassword(secret, "") && isSecretValue(secret, "password"),
+    confidence: "medium",
+    window: { before: 16, after: 160 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14001);
+        const a = "Sq1" + b62(10, rand) + "!";
+        const b = b62(20, rand);
+        return [
+          { text: `CREATE USER 'app'@'%' IDENTIFIED BY '${a}';`, secret: a },
+          { text: `ALTER USER reporting WITH PASSWORD '${b}';`, secret: b },
+          { text: `create role etl login password '${a}'`, secret: a },
+        ];
+      },
+      negatives: () => [
+        "CREATE USER 'app'@'%' IDENTIFIED BY 'password';",
+        "ALTER USER app WITH PASSWORD '***';",
+        "CREATE USER app IDENTIFIED BY '${DB_PASSWORD}';",
+        "ALTER USER app WITH PASSWORD 'changeme';",
       ],
     },
   },

@@ -1,11 +1,12 @@
 // Generic secrets whose name is not written right before the value: the text of an XML element
 // named for it (`<dbPassword>…</dbPassword>`: web.config, Maven settings, SOAP bodies), an entry
 // of a name/value list (Kubernetes `- name: API_KEY` + `value: "…"`, ECS and Lambda
-// `{"name": "DB_PASSWORD", "value": "…"}`) and the default of a variable or option named for
-// it (Terraform's `variable "admin_password" { default = "…" }`, argparse's `default=`). The
+// `{"name": "DB_PASSWORD", "value": "…"}`), the default of a variable or option named for it
+// (Terraform's `variable "admin_password" { default = "…" }`, argparse's `default=`) and a call
+// given the name and the value (`System.setProperty("db.password", "…")`, PHP's `define`). The
 // name and the value are judged exactly as for `NAME = value` (generic_value.ts): the name must
 // ask for a secret, the value must be one. Each rule searches a window around a keyword chat
-// prose rarely holds (`</`, `value:`, `variable "`), so everyday words cost nothing here.
+// prose rarely holds (`</`, `value:`, `variable "`, `", "`), so everyday words cost nothing here.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { classifyName, isSecretValue } from "./generic_value.ts";
@@ -50,6 +51,14 @@ const DEFAULT_OWNER =
 function defaultOwner(text: string, start: number): string | null {
   const m = DEFAULT_OWNER.exec(text.slice(Math.max(0, start - 200), start));
   return m ? (m[1] ?? m[2]) : null;
+}
+
+/** The first argument of the call whose second one starts at the end: `f("NAME", "`. */
+const CALL_NAME = /\([ \t]{0,4}(["'])([A-Za-z][A-Za-z0-9_.-]{0,60})\1[ \t]{0,4},[ \t]{0,4}["']$/;
+
+function callArgumentName(text: string, start: number): string | null {
+  const m = CALL_NAME.exec(text.slice(Math.max(0, start - 80), start));
+  return m ? m[2] : null;
 }
 
 /** A quote right before the value must close right after it. */
@@ -184,6 +193,43 @@ export const rules: Rule[] = [
         'variable "api_token" {\n  default = "${var.other}"\n}',
         'parser.add_argument("--token", default=os.environ.get("TOKEN"))',
         "the default = behaviour is to retry",
+      ],
+    },
+  },
+  {
+    id: "generic-call-argument",
+    family: "generic",
+    description:
+      "Password or API secret passed with its name to a call (setProperty, define, setdefault)",
+    keywords: ['", "', "', '"],
+    pattern: /["'],[ \t]{0,4}["'](?<secret>[^\s"'`]{8,200})["']/g,
+    validate: (secret, { text, start, end }) => {
+      const name = callArgumentName(text, start);
+      if (name === null || !quotesClose(text, start, end)) return false;
+      const kind = classifyName(name);
+      return kind !== null && isSecretValue(secret, kind);
+    },
+    confidence: "medium",
+    // The name (at most 63 characters and a call's parenthesis) before the comma, the value
+    // after it.
+    window: { before: 80, after: 216 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14101);
+        const a = "Jv6" + b62(12, rand) + "@";
+        const b = b62(40, rand);
+        return [
+          { text: `System.setProperty("db.password", "${a}");`, secret: a },
+          { text: `define('AUTH_KEY', '${b}');`, secret: b },
+          { text: `os.environ.setdefault("DB_PASSWORD", "${a}")`, secret: a },
+        ];
+      },
+      negatives: () => [
+        'System.setProperty("db.password", System.getenv("DB_PASSWORD"));',
+        "define('DB_PASSWORD', 'password');",
+        `os.environ.setdefault("DB_HOST", "${b62(20, seededRandom(14102))}")`,
+        'print("token", "is missing")',
+        `["password", "${b62(20, seededRandom(14103))}"]`,
       ],
     },
   },

@@ -32,6 +32,7 @@ Deno.test("generic: names are classified into password, secret or neither", () =
   assertEquals(classifyName("tokenizer"), null);
   assertEquals(classifyName("passwordless"), null);
   assertEquals(classifyName("PGPASSWORD_FILE"), null);
+  assertEquals(classifyName("AccountKey"), "secret");
 });
 
 Deno.test("generic: values that reference, template or describe are not secrets", () => {
@@ -57,6 +58,7 @@ Deno.test("generic: values that reference, template or describe are not secrets"
       "$dbPassword",
       "$request->input(",
       "$env:API_TOKEN",
+      "ENC[AES256_GCM",
     ]
   ) assert(isNonSecretValue(v), v);
   // A password may start with a dollar sign; random letters after it are no variable's name.

@@ -42,6 +42,8 @@ export const KEY_QUALIFIERS = new Set([
   "service",
   "app",
   "client",
+  "account",
+  "storage",
 ]);
 /** A last name segment that makes the value *about* a secret rather than the secret itself. */
 const META_SUFFIX =
@@ -198,11 +200,13 @@ export function isNonSecretValue(value: string): boolean {
   if (/^\$[{(]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) return true;
   if (isDollarReference(v)) return true;
   if (REFERENCE.test(v)) return true;
+  // Encrypted in place (SOPS `ENC[AES256_GCM,data:…]`): safe to commit, which is its point.
+  if (/^ENC\[/.test(v)) return true;
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
   // Random dotted keys (`SG.<id>.<secret>`) are not made of words; nor are passwords made of
   // words and a number (`Harbor.Quartz6316`: no attribute ends in three digits).
   if (
-    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,]*$/.test(v) &&
+    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,*]*$/.test(v) &&
     wordFraction(v) >= 0.5 &&
     !/[A-Za-z]\d{3,}(?:\.|$)/.test(v)
   ) return true;
@@ -275,9 +279,12 @@ export function looksLikePassword(value: string): boolean {
 export function isSecretValue(value: string, kind: NameKind): boolean {
   if (kind === null || isNonSecretValue(value)) return false;
   if (looksGenerated(value)) return true;
-  // A secret a person chose (`SESSION_SECRET=Cedar^Tundra8590`) reads like a password; with all
-  // four character classes it is no identifier, path or sentence either.
-  return looksLikePassword(value) && (kind === "password" || charClasses(value).count >= 4);
+  if (kind === "password") return looksLikePassword(value);
+  // A session secret a person chose (Cedar^Tundra8590) reads like a password; with all four
+  // character classes, 12 or more characters and no path or URL punctuation it is no
+  // identifier, path or sentence either.
+  return value.length >= 12 && charClasses(value).count >= 4 && !/[/:\\]/.test(value) &&
+    looksLikePassword(value);
 }
 
 const PLACEHOLDER_PASSWORD =
@@ -350,10 +357,11 @@ function isMeetingPasscode(text: string, start: number, name: string): boolean {
 
 /**
  * A value in a query string ends before the next parameter (`&format=json`, `&amp;ssl=1`, or
- * the `&amp` a raw reading stops at, since a value stops at `;`).
+ * the `&amp` a raw reading stops at, since a value stops at `;`); one in a code string before a
+ * `\n`, `\r` or `\t` escape (the string's next line).
  */
 export function beforeNextParameter(value: string): number {
-  const m = /&(?:amp;)?[A-Za-z_][\w.-]{0,40}=|&amp$/.exec(value);
+  const m = /&(?:amp;)?[A-Za-z_][\w.-]{0,40}=|&amp$|\\[nrt]/.exec(value);
   return m ? m.index : value.length;
 }
 

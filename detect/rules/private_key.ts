@@ -67,19 +67,38 @@ function pem(kind: string, body: string, sep = "\n"): string {
   return [BEGIN + label + DASHES, ...lines, END + label + DASHES].join(sep);
 }
 
+/** How every base64-encoded PEM block starts (`-----BEGIN ` fixes its first 14 characters). */
+const B64_BEGIN = btoa(DASHES + "BEGIN ").slice(0, 14);
+
+/** The private key PEM inside base64 `encoded` (kubeconfig `client-key-data`), or null. */
+function decodedKey(encoded: string): string | null {
+  let text: string;
+  try {
+    text = atob(encoded);
+  } catch {
+    return null;
+  }
+  const m = new RegExp(KEY_PATTERN.source).exec(text);
+  return m !== null && validKey(m[0]) ? m[0] : null;
+}
+
+function validKey(secret: string): boolean {
+  const open = secret.indexOf(DASHES, 5) + 5;
+  const close = secret.lastIndexOf(END);
+  return open > 5 && close > open && plausibleKeyBody(secret.slice(open, close));
+}
+
+const KEY_PATTERN =
+  /-----BEGIN (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----(?<body>(?:[^-]|-[^-]){0,10000})-----END (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----/g;
+
 export const rules: Rule[] = [
   {
     id: "private-key",
     family: "private-key",
     description: "Private key (PEM: RSA, EC, DSA, OpenSSH, PKCS#8, encrypted; PGP key block)",
     keywords: ["private key"],
-    pattern:
-      /-----BEGIN (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----(?<body>(?:[^-]|-[^-]){0,10000})-----END (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----/g,
-    validate: (secret) => {
-      const open = secret.indexOf(DASHES, 5) + 5;
-      const close = secret.lastIndexOf(END);
-      return open > 5 && close > open && plausibleKeyBody(secret.slice(open, close));
-    },
+    pattern: KEY_PATTERN,
+    validate: validKey,
     canonical: canonicalKey,
     confidence: "high",
     window: { before: 48, after: 20100 },
@@ -123,6 +142,42 @@ export const rules: Rule[] = [
         `paste everything from ${BEGIN}OPENSSH ${PK}${DASHES} down to the END line`,
         `${BEGIN}CERTIFICATE${DASHES}\nMIIB${"k".repeat(10)}\n${END}CERTIFICATE${DASHES}`,
       ],
+    },
+  },
+  {
+    id: "private-key-base64",
+    family: "private-key",
+    description: "Private key PEM encoded in base64 (kubeconfig client-key-data, Helm values)",
+    keywords: [B64_BEGIN.toLowerCase()],
+    exactKeywords: [B64_BEGIN],
+    pattern:
+      /(?<![A-Za-z0-9+/])(?<secret>LS0tLS1CRUdJTi[A-Za-z0-9+/]{80,16000}={0,2})(?![A-Za-z0-9+/=])/g,
+    validate: (secret) => decodedKey(secret) !== null,
+    // The key it holds: pasted decoded or encoded, one leak.
+    canonical: (secret) => canonicalKey(decodedKey(secret) ?? secret),
+    confidence: "high",
+    window: { before: 0, after: 16100 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(12201);
+        const key = pem("RSA", "MIIEpAIBAAKCAQEA" + randomString(ALPHABET.base64, 1600, rand));
+        const a = btoa(key + "\n");
+        const b = btoa(pem("EC", "MHcCAQEEI" + randomString(ALPHABET.base64, 220, rand)));
+        return [
+          { text: `users:\n- name: ci\n  user:\n    client-key-data: ${a}`, secret: a },
+          { text: `tls.key: ${b}`, secret: b },
+        ];
+      },
+      negatives: () => {
+        const rand = seededRandom(12202);
+        const cert = `${BEGIN}CERTIFICATE${DASHES}\n${
+          randomString(ALPHABET.base64, 600, rand)
+        }\n${END}CERTIFICATE${DASHES}`;
+        return [
+          `client-certificate-data: ${btoa(cert)}`,
+          `tls.key: ${btoa(pem("RSA", "A".repeat(1200)))}`,
+        ];
+      },
     },
   },
 ];

@@ -43,3 +43,14 @@ Deno.test("private key: one key pasted in any shape is one finding with one fing
   assertEquals(prints.size, 1);
   assertEquals(canonicalKey(flat), [begin, lines.join(""), end].join("\n"));
 });
+
+Deno.test("private key: a base64-encoded key (kubeconfig) is the same leak as the key itself", async () => {
+  const rand = seededRandom(7);
+  const label = ["RSA", "PRIVATE", "KEY"].join(" ");
+  const lines = ("MIIEpAIBAAKCAQEA" + randomString(ALPHABET.base64, 900, rand)).match(/.{1,64}/g)!;
+  const key = [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join("\n");
+  const pasted = await scan(`the key:\n${key}`);
+  const encoded = await scan(`    client-key-data: ${btoa(key + "\n")}`);
+  assertEquals(encoded.map((f) => f.ruleId), ["private-key-base64"]);
+  assertEquals(encoded[0].fingerprint, pasted[0].fingerprint);
+});
