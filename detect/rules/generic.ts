@@ -57,7 +57,7 @@ export const rules: Rule[] = [
     id: "generic-password",
     family: "generic",
     description: "Password assigned in config, code, a command line or a sentence",
-    keywords: ["pass", "pwd"],
+    keywords: ["pass", "pwd", "pw"],
     ...nameValueRule("password"),
     examples: {
       positives: () => {
@@ -74,6 +74,7 @@ export const rules: Rule[] = [
           { text: `  "password": "${b}",`, secret: b },
           { text: `mysql -u app --password ${c} -h db1`, secret: c },
           { text: `the wifi password is ${d}`, secret: d },
+          { text: `pw: ${c}`, secret: c },
         ];
       },
       negatives: () => [
@@ -96,6 +97,10 @@ export const rules: Rule[] = [
         "password=********",
         "password: true",
         "pwd: /home/deploy/app",
+        // A SealedSecret's ciphertext: encrypted for the cluster, safe to share.
+        `  encryptedData:\n    password: AgB${
+          randomString(ALPHABET.base64, 400, seededRandom(13104))
+        }`,
         // Meeting invitations carry their passcode (for the invited): not a leak.
         ...[13102, 13103].map((seed) => {
           const rand = seededRandom(seed);

@@ -24,8 +24,9 @@ function basicPair(value: string): [string, string] | null {
   } catch {
     return null;
   }
+  // Azure DevOps and GitHub Actions leave the user empty (`:PAT`).
   const colon = decoded.indexOf(":");
-  if (colon < 1 || !/^[\x20-\x7e]+$/.test(decoded)) return null;
+  if (colon < 0 || !/^[\x20-\x7e]+$/.test(decoded)) return null;
   return [decoded.slice(0, colon), decoded.slice(colon + 1)];
 }
 
@@ -47,8 +48,9 @@ function lineBefore(text: string, start: number): string {
 }
 
 /**
- * Which commands take a password after which flag: glued to mysql's `-p` (`-p 3306` is a port
- * elsewhere), after curl's and wget's `-u user:`, after a blank for the rest.
+ * Which commands (anywhere on the line) take a password after which flag: glued to mysql's `-p`
+ * (`-p 3306` is a port elsewhere), after a blank for the rest; PowerShell's plain-text secure
+ * string. (curl's and wget's `-u user:` are read apart, with their user.)
  */
 const COMMAND_FLAGS: Array<[RegExp, RegExp]> = [
   [/(?:^|[ \t])-p$/, /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/],
@@ -58,6 +60,7 @@ const COMMAND_FLAGS: Array<[RegExp, RegExp]> = [
   ],
   [/(?:^|[ \t])-a[ \t]{1,4}["']?$/, /\bredis-cli\b/],
   [/(?:^|[ \t])-P[ \t]{1,4}["']?$/, /\b(?:sqlcmd|bcp)\b/],
+  [/ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["']$/i, /-AsPlainText/i],
 ];
 
 function validateCommand(secret: string, ctx: { text: string; start: number }): boolean {
@@ -66,7 +69,10 @@ function validateCommand(secret: string, ctx: { text: string; start: number }): 
   if (user !== null) {
     return /\b(?:curl|wget)\b/.test(line) && plausibleUserPassword(secret, user[1]);
   }
-  return COMMAND_FLAGS.some(([flag, command]) => flag.test(line) && command.test(line)) &&
+  let lineEnd = ctx.text.indexOf("\n", ctx.start);
+  if (lineEnd === -1) lineEnd = ctx.text.length;
+  const whole = line + ctx.text.slice(ctx.start, lineEnd);
+  return COMMAND_FLAGS.some(([flag, command]) => flag.test(line) && command.test(whole)) &&
     plausibleUserPassword(secret, "");
 }
 
@@ -91,11 +97,14 @@ export const rules: Rule[] = [
         const b = btoa(`deploy:${"Vx7" + b62(13, rand)}`);
         const c = randomString(ALPHABET.base64url, 43, rand);
         const d = b62(32, rand);
+        const e = btoa(":" + b62(52, rand));
         return [
           { text: `curl -H "Authorization: Bearer ${a}" https://api.acme.io/v1/items`, secret: a },
           { text: `Authorization: Basic ${b}`, secret: b },
           { text: `headers = {"Authorization": "Bearer ${c}"}`, secret: c },
           { text: `-H 'authorization: token ${d}'`, secret: d },
+          // git's http.extraheader for Azure DevOps: a Basic credential with an empty user.
+          { text: `\textraheader = AUTHORIZATION: basic ${e}`, secret: e },
         ];
       },
       negatives: () => [
@@ -126,9 +135,10 @@ export const rules: Rule[] = [
       "sshpass",
       "redis-cli",
       "sqlcmd",
+      "convertto-securestring",
     ],
     pattern:
-      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-[pPa](?:[ \t]{1,4}["']?)?)(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
+      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-[pPa](?:[ \t]{1,4}["']?)?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
     validate: validateCommand,
     confidence: "medium",
     // The flag follows the command on its line.
@@ -147,6 +157,10 @@ export const rules: Rule[] = [
           { text: `sshpass -p '${b}' ssh deploy@10.0.3.7`, secret: b },
           { text: `redis-cli -h cache1 -a ${a} ping`, secret: a },
           { text: `sqlcmd -S db1 -U sa -P ${b} -Q "select 1"`, secret: b },
+          {
+            text: `$pw = ConvertTo-SecureString "${a}" -AsPlainText -Force`,
+            secret: a,
+          },
         ];
       },
       negatives: () => [

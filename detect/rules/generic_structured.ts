@@ -54,7 +54,7 @@ function defaultOwner(text: string, start: number): string | null {
 }
 
 /** The first argument of the call whose second one starts at the end: `f("NAME", "`. */
-const CALL_NAME = /\([ \t]{0,4}(["'])([A-Za-z][A-Za-z0-9_.-]{0,60})\1[ \t]{0,4},[ \t]{0,4}["']$/;
+const CALL_NAME = /\([ \t]{0,4}(["'])([A-Za-z][A-Za-z0-9_.-]{0,60})\1[ \t]{0,4},[ \t]{0,16}["']$/;
 
 function callArgumentName(text: string, start: number): string | null {
   const m = CALL_NAME.exec(text.slice(Math.max(0, start - 80), start));
@@ -201,8 +201,9 @@ export const rules: Rule[] = [
     family: "generic",
     description:
       "Password or API secret passed with its name to a call (setProperty, define, setdefault)",
-    keywords: ['", "', "', '"],
-    pattern: /["'],[ \t]{0,4}["'](?<secret>[^\s"'`]{8,200})["']/g,
+    // PHP's define() lines are aligned (`define( 'AUTH_KEY',         '…' );`).
+    keywords: ['", "', "', '", "define("],
+    pattern: /["'],[ \t]{0,16}["'](?<secret>[^\s"'`]{8,200})["']/g,
     validate: (secret, { text, start, end }) => {
       const name = callArgumentName(text, start);
       if (name === null || !quotesClose(text, start, end)) return false;
@@ -221,6 +222,7 @@ export const rules: Rule[] = [
         return [
           { text: `System.setProperty("db.password", "${a}");`, secret: a },
           { text: `define('AUTH_KEY', '${b}');`, secret: b },
+          { text: `define( 'SECURE_AUTH_KEY',  '${b}' );`, secret: b },
           { text: `os.environ.setdefault("DB_PASSWORD", "${a}")`, secret: a },
         ];
       },

@@ -59,6 +59,8 @@ Deno.test("generic: values that reference, template or describe are not secrets"
       "$request->input(",
       "$env:API_TOKEN",
       "ENC[AES256_GCM",
+      "ConvertTo-SecureString",
+      "Read-Host",
     ]
   ) assert(isNonSecretValue(v), v);
   // A password may start with a dollar sign; random letters after it are no variable's name.

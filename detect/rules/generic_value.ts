@@ -6,7 +6,15 @@ import { charClasses, hasFiller, isLowVariety, shannonEntropy, wordFraction } fr
 import { isAlnum } from "../chars.ts";
 
 /** Name segments that make a value a password. */
-const PASSWORD_WORDS = new Set(["password", "passwd", "passphrase", "pwd", "pass", "passwort"]);
+const PASSWORD_WORDS = new Set([
+  "password",
+  "passwd",
+  "passphrase",
+  "pwd",
+  "pw",
+  "pass",
+  "passwort",
+]);
 /** Name segments (alone) that make a value an API secret. */
 const SECRET_WORDS = new Set([
   "secret",
@@ -200,6 +208,8 @@ export function isNonSecretValue(value: string): boolean {
   if (/^\$[{(]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) return true;
   if (isDollarReference(v)) return true;
   if (REFERENCE.test(v)) return true;
+  // A PowerShell cmdlet (`$pw = Read-Host`, `ConvertTo-SecureString`): Verb-Noun, no digits.
+  if (/^[A-Z][a-z]+(?:To)?-[A-Z][A-Za-z]+$/.test(v)) return true;
   // Encrypted in place (SOPS `ENC[AES256_GCM,data:…]`): safe to commit, which is its point.
   if (/^ENC\[/.test(v)) return true;
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
@@ -278,6 +288,8 @@ export function looksLikePassword(value: string): boolean {
 
 export function isSecretValue(value: string, kind: NameKind): boolean {
   if (kind === null || isNonSecretValue(value)) return false;
+  // Past 128 characters a "password" is a blob (a sealed or encrypted value), not typed.
+  if (kind === "password" && value.length > 128) return false;
   if (looksGenerated(value)) return true;
   if (kind === "password") return looksLikePassword(value);
   // A session secret a person chose (Cedar^Tundra8590) reads like a password; with all four
