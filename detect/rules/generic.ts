@@ -57,7 +57,7 @@ export const rules: Rule[] = [
     id: "generic-password",
     family: "generic",
     description: "Password assigned in config, code, a command line or a sentence",
-    keywords: ["pass", "pwd", "pw"],
+    keywords: ["pass", "pwd"],
     ...nameValueRule("password"),
     examples: {
       positives: () => {
@@ -74,7 +74,6 @@ export const rules: Rule[] = [
           { text: `  "password": "${b}",`, secret: b },
           { text: `mysql -u app --password ${c} -h db1`, secret: c },
           { text: `the wifi password is ${d}`, secret: d },
-          { text: `pw: ${c}`, secret: c },
         ];
       },
       negatives: () => [

@@ -56,7 +56,7 @@ const COMMAND_FLAGS: Array<[RegExp, RegExp]> = [
   [/(?:^|[ \t])-p$/, /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/],
   [
     /(?:^|[ \t])-p[ \t]{1,4}["']?$/,
-    /\b(?:(?:docker|podman|helm)[ \t]+(?:\S+[ \t]+)?login|sshpass)\b/,
+    /\b(?:docker[ \t]+(?:\S+[ \t]+)?login|sshpass)\b/,
   ],
   [/(?:^|[ \t])-a[ \t]{1,4}["']?$/, /\bredis-cli\b/],
   [/(?:^|[ \t])-P[ \t]{1,4}["']?$/, /\b(?:sqlcmd|bcp)\b/],
@@ -83,13 +83,14 @@ export const rules: Rule[] = [
     id: "generic-auth-header",
     family: "generic",
     description: "Bearer token or Basic credentials in an Authorization header",
-    // `bearer` with its blank: OAuth answers are full of `"token_type": "bearer"`.
-    keywords: ["authorization", "bearer "],
+    // The end of `authorization` and what follows it (its first letters, "aut", start everyday
+    // words, and the byte scanner's filter stops at a keyword's first three bytes).
+    keywords: ["rization:", 'rization"', "rization'", "rization ="],
     pattern:
       /(?<![A-Za-z0-9_-])(?:authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?:bearer|basic|token)|bearer)[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/-]{16,1024}={0,2})(?![A-Za-z0-9._~+/=-])/gi,
     validate: validateHeader,
     confidence: "medium",
-    window: { before: 16, after: 1100 },
+    window: { before: 24, after: 1100 },
     examples: {
       positives: () => {
         const rand = seededRandom(13601);
@@ -124,25 +125,16 @@ export const rules: Rule[] = [
     family: "generic",
     description:
       "Password on a command line (curl -u user:password, mysql -pPASSWORD, docker login -p, redis-cli -a)",
-    keywords: [
-      "curl",
-      "wget",
-      "mysql",
-      "mariadb",
-      "docker",
-      "podman",
-      "helm",
-      "sshpass",
-      "redis-cli",
-      "sqlcmd",
-      "convertto-securestring",
-    ],
+    // The flags, with the blank before them, and PowerShell's `SecureString`: the byte scanner's
+    // filter stops at a keyword's first three bytes, and " -u", " -p", " -a" are rare in prose
+    // where command names are everyday words ("current", "document", "help").
+    keywords: [" -u ", " --user ", " -p", " -a ", "securestring"],
     pattern:
       /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-[pPa](?:[ \t]{1,4}["']?)?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
     validate: validateCommand,
     confidence: "medium",
-    // The flag follows the command on its line.
-    window: { before: 0, after: 400 },
+    // The command comes before its flag on the line; the value follows it.
+    window: { before: 240, after: 160 },
     examples: {
       positives: () => {
         const rand = seededRandom(13701);
@@ -216,12 +208,13 @@ export const rules: Rule[] = [
     id: "generic-sql-password",
     family: "generic",
     description: "Password in a SQL statement (IDENTIFIED BY '…', WITH PASSWORD '…')",
-    keywords: ["identified by", "password '"],
+    // `tified by '`: "ide" starts everyday words (see the command rule's keywords).
+    keywords: ["tified by '", "password '"],
     pattern:
       /(?<![A-Za-z0-9_])(?:identified[ \t]{1,4}by|password)[ \t]{1,4}'(?<secret>[^'\s]{4,128})'/gi,
     validate: (secret) => plausibleUserPassword(secret, "") && isSecretValue(secret, "password"),
     confidence: "medium",
-    window: { before: 16, after: 160 },
+    window: { before: 24, after: 160 },
     examples: {
       positives: () => {
         const rand = seededRandom(14001);

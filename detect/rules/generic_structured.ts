@@ -159,7 +159,7 @@ export const rules: Rule[] = [
     description: "Password or API secret as the default of a variable named for it (Terraform)",
     // Where the variable or option opens: `default` alone is everyday prose, and `terraform fmt`
     // aligns the `=` of a block's attributes with any number of blanks.
-    keywords: ['variable "', "add_argument("],
+    keywords: ['variable "', "_argument("],
     pattern: /(?<![A-Za-z0-9_])default[ \t]{0,4}=[ \t]{0,4}["'](?<secret>[^\s"'`]{8,200})["']/g,
     validate: (secret, { text, start, end }) => {
       const name = defaultOwner(text, start);
@@ -168,8 +168,9 @@ export const rules: Rule[] = [
       return kind !== null && isSecretValue(secret, kind);
     },
     confidence: "medium",
-    // `default` and its value follow the opening within about 400 characters.
-    window: { before: 0, after: 420 },
+    // `default` and its value follow the opening within about 400 characters (`add` of
+    // `add_argument(` comes before its keyword).
+    window: { before: 8, after: 420 },
     examples: {
       positives: () => {
         const rand = seededRandom(13801);
@@ -202,7 +203,7 @@ export const rules: Rule[] = [
     description:
       "Password or API secret passed with its name to a call (setProperty, define, setdefault)",
     // PHP's define() lines are aligned (`define( 'AUTH_KEY',         '…' );`).
-    keywords: ['", "', "', '", "define("],
+    keywords: ['", "', "', '", "efine("],
     pattern: /["'],[ \t]{0,16}["'](?<secret>[^\s"'`]{8,200})["']/g,
     validate: (secret, { text, start, end }) => {
       const name = callArgumentName(text, start);
