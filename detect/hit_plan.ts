@@ -11,9 +11,11 @@ export interface HitPlan {
   /**
    * Per keyword, the window-searching rules it wakes: their window (characters before the hit,
    * characters after its end, the stretch included) and, for a rule it wakes only in one case,
-   * that exact text. Empty when it wakes none.
+   * that exact text, and its gate (Rule.windowGate). Empty when it wakes none.
    */
-  windowed: Array<Array<{ before: number; after: number; exact?: string }>>;
+  windowed: Array<
+    Array<{ before: number; after: number; exact?: string; gate?: Rule["windowGate"] }>
+  >;
   /** Per keyword, the anchored rules it wakes: their gate and how far their word may reach. */
   anchored: Array<Array<AnchoredPlan>>;
 }
@@ -77,7 +79,12 @@ export function hitPlan(options: ScanOptions = {}): HitPlan {
         });
         continue;
       }
-      w.push({ before: c.before, after: c.after + STRETCH, exact: cases[i] });
+      w.push({
+        before: c.before,
+        after: c.after + STRETCH,
+        exact: cases[i],
+        gate: c.rule.windowGate,
+      });
     }
     windowed.push(w);
     anchored.push(a);

@@ -57,6 +57,8 @@ function findWindows(
         (windows[r] ?? (windows[r] = [])).push(at, at + hit.length);
         continue;
       }
+      const gate = c.rule.windowGate;
+      if (gate !== undefined && !gate(text, at, at + hit.length)) continue;
       const ws = Math.max(0, at - c.before);
       const we = Math.min(text.length, at + hit.length + c.after);
       const list = windows[r] ?? (windows[r] = []);

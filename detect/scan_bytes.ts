@@ -189,6 +189,7 @@ function liveRegions(
       const end = at + p.lengths[id];
       for (const w of p.plan.windowed[id]) {
         if (w.exact !== undefined && !spells(bytes, at, w.exact)) continue;
+        if (w.gate !== undefined && !w.gate(text, at, end)) continue;
         before = Math.max(before, w.before + CONTEXT_BEFORE);
         after = Math.max(after, w.after + CONTEXT_AFTER);
       }

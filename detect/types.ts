@@ -103,6 +103,13 @@ export interface Rule {
     asShown: boolean,
   ) => boolean;
   /**
+   * For window-searching rules, the same kind of gate per keyword hit: `false` only when no
+   * match the rule keeps can come from this hit (its validator needs the hit, and what the gate
+   * reads after it is missing), as shown too. Rules woken by everyday phrases ("password for")
+   * use it so that prose costs a few character reads, not a window search.
+   */
+  windowGate?: (text: CharReader, hitStart: number, hitEnd: number) => boolean;
+  /**
    * The same gate for raw text, built into the byte scanner (scripts/wasm/gates.as.ts), which
    * then drops a hit it rules out before any TypeScript runs.
    */

@@ -2,14 +2,17 @@
 // named for it (`<dbPassword>…</dbPassword>`: web.config, Maven settings, SOAP bodies), an entry
 // of a name/value list (Kubernetes `- name: API_KEY` + `value: "…"`, ECS and Lambda
 // `{"name": "DB_PASSWORD", "value": "…"}`), the default of a variable or option named for it
-// (Terraform's `variable "admin_password" { default = "…" }`, argparse's `default=`) and a call
-// given the name and the value (`System.setProperty("db.password", "…")`, PHP's `define`). The
-// name and the value are judged exactly as for `NAME = value` (generic_value.ts): the name must
-// ask for a secret, the value must be one. Each rule searches a window around a keyword chat
-// prose rarely holds (`</`, `value:`, `variable "`, `", "`), so everyday words cost nothing here.
+// (Terraform's `variable "admin_password" { default = "…" }`, argparse's `default=`), a call
+// given the name and the value (`System.setProperty("db.password", "…")`, PHP's `define`) and a
+// .netrc entry's password. The name and the value are judged exactly as for `NAME = value`
+// (generic_value.ts): the name must ask for a secret, the value must be one. Each rule searches
+// a window around a keyword chat prose rarely holds (`</`, `value:`, `variable "`, `", "`,
+// `machine `), so everyday words cost nothing here.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
-import { classifyName, isSecretValue } from "./generic_value.ts";
+import { classifyName, isSecretValue, plausibleUserPassword } from "./generic_value.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An element's name (an XML namespace prefix dropped), or null. */
 function elementName(text: string, start: number): string | null {
@@ -233,6 +236,43 @@ export const rules: Rule[] = [
         `os.environ.setdefault("DB_HOST", "${b62(20, seededRandom(14102))}")`,
         'print("token", "is missing")',
         `["password", "${b62(20, seededRandom(14103))}"]`,
+      ],
+    },
+  },
+  {
+    id: "generic-netrc-password",
+    family: "generic",
+    description: "Password in a .netrc entry (machine … login … password …)",
+    keywords: ["machine "],
+    pattern:
+      /(?<![A-Za-z0-9_-])machine[ \t]{1,4}[^\s]{1,253}(?:\s{1,8}(?:&gt;[ \t]{0,4})?(?:login|account)[ \t]{1,4}[^\s]{1,128}){0,2}\s{1,8}(?:&gt;[ \t]{0,4})?password[ \t]{1,4}(?<secret>[^\s]{4,128})/g,
+    validate: (secret, { text, start }) => {
+      const login = /login[ \t]{1,4}([^\s]{1,128})\s[^]*$/.exec(
+        text.slice(Math.max(0, start - 300), start),
+      );
+      return plausibleUserPassword(secret, login?.[1] ?? "") &&
+        (isSecretValue(secret, "password") || UUID.test(secret));
+    },
+    // Heroku's and others' API keys in a .netrc are UUIDs.
+    placeholderExempt: ["uuid"],
+    confidence: "medium",
+    window: { before: 0, after: 600 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14401);
+        const a = "Fj3" + b62(12, rand) + "%";
+        const h = (n: number) => randomString(ALPHABET.hexLower, n, rand);
+        const b = `${h(8)}-${h(4)}-4${h(3)}-a${h(3)}-${h(12)}`;
+        return [
+          { text: `machine api.acme.io\n  login bob\n  password ${a}`, secret: a },
+          { text: `machine git.acme.io login ci password ${a}`, secret: a },
+          { text: `machine api.heroku.com\n  login ops@acme.io\n  password ${b}`, secret: b },
+        ];
+      },
+      negatives: () => [
+        "machine api.acme.io login bob password bob",
+        "machine api.acme.io login bob password changeme",
+        "the machine learning password is not set",
       ],
     },
   },

@@ -83,7 +83,7 @@ export function classifyName(name: string): NameKind {
 
 /** Prefixes owned by a specific rule (which validates them better). */
 const OWNED_PREFIX =
-  /^(?:xox[a-z]?[-.]|xapp-|xwfp-|gh[pousr]_|github_pat_|AKIA|ASIA|ABIA|ACCA|AIza|GOCSPX-|ya29\.|[sr]k_(?:live|test)_|pk_(?:live|test)_|sk-|npm_|eyJ|-----BEGIN)/;
+  /^(?:pypi-AgE|xox[a-z]?[-.]|xapp-|xwfp-|gh[pousr]_|github_pat_|AKIA|ASIA|ABIA|ACCA|AIza|GOCSPX-|ya29\.|[sr]k_(?:live|test)_|pk_(?:live|test)_|sk-|npm_|eyJ|-----BEGIN)/;
 
 const NOT_A_VALUE =
   /^(?:true|false|null|nil|none|undefined|yes|no|on|off|empty|string|str|text|value|required|optional|secret|password|token|hidden|masked|unset|todo|tbd|n\/a)$/i;
@@ -288,8 +288,6 @@ export function looksLikePassword(value: string): boolean {
 
 export function isSecretValue(value: string, kind: NameKind): boolean {
   if (kind === null || isNonSecretValue(value)) return false;
-  // Past 128 characters a "password" is a blob (a sealed or encrypted value), not typed.
-  if (kind === "password" && value.length > 128) return false;
   if (looksGenerated(value)) return true;
   if (kind === "password") return looksLikePassword(value);
   // A session secret a person chose (Cedar^Tundra8590) reads like a password; with all four
@@ -384,6 +382,14 @@ export function genericValidate(want: NameKind) {
     const kind = classifyName(name);
     if (kind !== want) return false;
     if (isMeetingPasscode(ctx.text, ctx.start, name)) return false;
+    // A "password" longer than a value may be (the pattern cut it) is a blob: a SealedSecret's
+    // ciphertext, an encrypted value. Typed or generated passwords are far shorter.
+    if (
+      kind === "password" && secret.length >= 199 &&
+      /[^\s"'`,;)\]}>]/.test(ctx.text[ctx.end] ?? " ")
+    ) {
+      return false;
+    }
     // A closing quote must not be missing when an opening one was there.
     const open = ctx.text[ctx.start - 1];
     if (open === '"' || open === "'" || open === "`") {

@@ -9,9 +9,11 @@ import { rules as stripe } from "./stripe.ts";
 import { rules as ai } from "./ai.ts";
 import { rules as npm } from "./npm.ts";
 import { rules as jwt } from "./jwt.ts";
+import { rules as pypi } from "./pypi.ts";
 import { rules as generic } from "./generic.ts";
 import { rules as genericStructured } from "./generic_structured.ts";
 import { rules as genericCommand } from "./generic_command.ts";
+import { rules as genericSentence } from "./generic_sentence.ts";
 
 export const RULES: readonly Rule[] = [
   ...slack,
@@ -23,7 +25,9 @@ export const RULES: readonly Rule[] = [
   ...ai,
   ...npm,
   ...jwt,
+  ...pypi,
   ...generic,
   ...genericStructured,
   ...genericCommand,
+  ...genericSentence,
 ];

@@ -1,0 +1,148 @@
+// A password or key told in a sentence, where words stand between the name and the value: "the
+// sendgrid api key is …", and passwords in German, Spanish, French, Portuguese and Japanese ("Das
+// Passwort für die Staging-DB ist …", "La contraseña de la base es …", "le mot de passe du
+// wifi : …", "パスワードは … です"). (`password is …` with nothing between is the name = value
+// rule's.) The pattern finds the verb or colon and the value; the validator reads back the name
+// word on the same line, at most 40 characters before, with no word between that makes the value
+// *about* the password (its reset link, policy or length). The value is judged as a password
+// (or, after "api key", as a key).
+import type { CharReader, Rule } from "../types.ts";
+import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
+import { isSecretValue, plausibleUserPassword } from "./generic_value.ts";
+
+/** The name words, and what kind of value each asks for. */
+const NAME_WORDS =
+  /(password|passwort|contraseña|mot de passe|senha|パスワード|api[ _-]?key)([^\n]{0,40})$/i;
+
+/** Words between the name and the value that make the value something else than the secret. */
+const ABOUT =
+  /\b(?:reset|policy|policies|manager|hint|length|rules?|field|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|page|url|hash|same|wrong|incorrect|invalid|not|nicht|no|pas)\b/i;
+
+function validateSentence(secret: string, ctx: { text: string; start: number }): boolean {
+  const before = ctx.text.slice(Math.max(0, ctx.start - 96), ctx.start);
+  const lineBefore = before.slice(before.lastIndexOf("\n") + 1);
+  const m = NAME_WORDS.exec(
+    lineBefore.replace(
+      /(?:[ \t]*(?:is|ist|lautet|es|est|é|era|war|was)[ \t]*:?|[ \t]*[:：]|は)[ \t]*["'`]?$/i,
+      "",
+    ),
+  );
+  if (m === null || ABOUT.test(m[2]) || /[.!?](?:\s|$)/.test(m[2])) return false;
+  const kind = /^api/i.test(m[1]) ? "secret" : "password";
+  return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
+}
+
+const VERBS = new Set(["is", "ist", "lautet", "es", "est", "era", "war", "was"]);
+
+/**
+ * The rule's gate (Rule.windowGate): a finding from this name word has its verb or colon on the
+ * same line within 40 characters after it (the validator's reach), then a value of 6 or more
+ * characters. A formatting marker (it may hide a verb as shown: `*is*`) or a character that is
+ * not ASCII (`：`, `は`, `é`): maybe. (Entities and `<…>` references never show as a verb.)
+ */
+export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: number): boolean {
+  // The keyword itself may end in its colon or verb (`api key:`, `api key is`).
+  const last = text.charCodeAt(hitEnd - 1);
+  if (
+    last === 58 ||
+    ((last | 0x20) === 115 && hitEnd - hitStart > 2 &&
+      (text.charCodeAt(hitEnd - 2) | 0x20) === 105 && isBlank(text.charCodeAt(hitEnd - 3)))
+  ) {
+    if (valueAfter(text, hitEnd)) return true;
+  }
+  const stop = Math.min(text.length, hitEnd + 48);
+  let word = "";
+  let wordStart = hitEnd;
+  for (let j = hitEnd; j <= stop; j++) {
+    const c = j < stop ? text.charCodeAt(j) : 32;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (word.length < 8) word += String.fromCharCode(c | 0x20);
+      continue;
+    }
+    if (c >= 0x80 || c === 42 || c === 95 || c === 126 || c === 96) return true;
+    // A verb is a whole word: after a blank (or the hit's own trailing blank), before a blank.
+    const afterBlank = wordStart === hitEnd || isBlank(text.charCodeAt(wordStart - 1));
+    if ((c === 58 || (isBlank(c) && afterBlank && VERBS.has(word))) && valueAfter(text, j + 1)) {
+      return true;
+    }
+    if (c === 10 || c === 13 || Number.isNaN(c)) return false;
+    word = "";
+    wordStart = j + 1;
+  }
+  return false;
+}
+
+/** Whether a value of 6 or more non-blank characters starts at `v` (after blanks, a quote). */
+function valueAfter(text: CharReader, v: number): boolean {
+  let k = v;
+  while (k < text.length && k < v + 4 && isBlank(text.charCodeAt(k))) k++;
+  const q = text.charCodeAt(k);
+  if (q === 34 || q === 39 || q === 96) k++;
+  let n = 0;
+  for (; k < text.length && n < 6; k++, n++) {
+    const c = text.charCodeAt(k);
+    if (isBlank(c) || c === 10 || c === 13 || c === 34 || c === 39) break;
+    if (c >= 0x80) return true;
+  }
+  return n >= 6;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
+
+export const rules: Rule[] = [
+  {
+    id: "generic-sentence-password",
+    family: "generic",
+    description: "Password or API key told in a sentence, in English or another language",
+    // `api key` right before its verb or colon, and the name words of other languages: `passe `
+    // (mot de passe), `seña` (contraseña), `enha ` (senha), chosen so the byte scanner's filter,
+    // which stops at a keyword's first three bytes, does not stop at everyday words. ("password
+    // for the db is …" would need `password for `, a hit at every "password for" in chat that
+    // the byte scanner's name = value gate could then no longer drop: measured, 20% slower.)
+    keywords: [
+      "api key is",
+      "api key:",
+      "passwort",
+      "seña",
+      "passe ",
+      "enha ",
+      "パスワード",
+    ],
+    pattern:
+      /(?:(?<![A-Za-z])(?:is|ist|lautet|es|est|é|era|war|was)[ \t]{1,4}|[:：][ \t]{0,4}|は[ \t]{0,4})["'`]?(?<secret>[^\s"'`]{5,127}[^\s"'`.,;:?)])/gi,
+    windowGate: sentenceMayFollow,
+    validate: validateSentence,
+    confidence: "medium",
+    // The name word comes first; the verb and the value within the line after it.
+    window: { before: 16, after: 200 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14301);
+        const a = "Qx7" + b62(10, rand) + "#";
+        const b = b62(32, rand);
+        const c = "Lv2" + b62(9, rand) + "!";
+        return [
+          { text: `the sendgrid api key is ${b}`, secret: b },
+          { text: `prod api key: ${b}`, secret: b },
+          { text: `Das Passwort für die Staging-DB ist ${c}`, secret: c },
+          { text: `La contraseña de la base de datos es ${a}.`, secret: a },
+          { text: `le mot de passe du wifi invités: ${c}`, secret: c },
+          { text: `ステージングDBのパスワードは ${a} です`, secret: a },
+        ];
+      },
+      negatives: () => [
+        "the password for the staging db is in 1password",
+        "the password reset link is https://acme.io/reset",
+        "the password for prod is NOT the same as staging",
+        "the password policy is Minimum12Chars!",
+        "Das Passwort ist falsch, bitte nochmal",
+        "the api key is missing from the request headers",
+        "the password to the vault is ********",
+      ],
+    },
+  },
+];
