@@ -568,6 +568,53 @@ function compoundSample(r: Rand): Sample {
       };
     },
     () => {
+      const pw = password(r).replaceAll("&", "#");
+      const text = pick(r, [
+        () => `Das Passwort für die Staging-DB ist ${pw}`,
+        () => `La contraseña de la base de datos es ${pw}`,
+        () => `le mot de passe du wifi invités : ${pw}`,
+        () => `ステージングDBのパスワードは ${pw} です`,
+        () => "```\nmachine api.acme.io\n  login deploy\n  password " + pw + "\n```",
+        () => `\`CREATE USER 'app'@'%' IDENTIFIED BY '${pw}';\``,
+        () => "```\ndefine( 'DB_PASSWORD',      '" + pw + "' );\n```",
+      ])();
+      return {
+        text,
+        shape: "password elsewhere",
+        labels: [{ family: "generic" as Family, secret: pw, kind: "generic password" }],
+      };
+    },
+    () => {
+      const which = pick(r, ["docker auth", "pypi", "azure", "kubeconfig"]);
+      if (which === "kubeconfig") {
+        const dashes = "-".repeat(5);
+        const label = ["RSA", "PRIVATE", "KEY"].join(" ");
+        const body = (str(r, B64, 900).match(/.{1,64}/g) ?? []).join("\n");
+        const key = `${dashes}BEGIN ${label}${dashes}\n${body}\n${dashes}END ${label}${dashes}\n`;
+        return {
+          text: "```\nusers:\n- name: ci\n  user:\n    client-key-data: " + btoa(key) + "\n```",
+          shape: "kubeconfig key",
+          labels: [{ family: "private-key" as Family, secret: btoa(key), kind: "pem base64" }],
+        };
+      }
+      const secret = which === "docker auth"
+        ? btoa(`ci-bot:${str(r, B62, 24)}`)
+        : which === "pypi"
+        ? j("py", "pi-AgEIcHlwaS5vcmc") + str(r, B64URL, 150)
+        : str(r, B64, 86) + "==";
+      const text = which === "docker auth"
+        ? "```" + `{"auths": {"registry.acme.io": {"auth": "${secret}"}}}` + "```"
+        : which === "pypi"
+        ? "```\n[pypi]\nusername = __token__\npassword = " + secret + "\n```"
+        : "`DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=" + secret +
+          ";EndpointSuffix=core.windows.net`";
+      return {
+        text,
+        shape: which,
+        labels: [{ family: "generic" as Family, secret, kind: "generic api key" }],
+      };
+    },
+    () => {
       const a = MAKERS[0](r), b = MAKERS[10](r);
       return {
         text: "```\n" + `SLACK_BOT_TOKEN=${a.secret}\nSLACK_APP_TOKEN=${b.secret}\n` + "```",
@@ -667,6 +714,13 @@ function negativeSample(r: Rand): Sample {
     () => "```\n  - name: REGION\n    value: " + str(r, B62, 24) + "\n```",
     () =>
       "```\n&lt;key&gt;CFBundleIdentifier&lt;/key&gt;&lt;string&gt;io.acme.app&lt;/string&gt;\n```",
+    () => "please rotate the api key before friday, the old one leaked in a screenshot",
+    () => "the password policy is Minimum12Chars! with one symbol",
+    () => "Das Passwort ist falsch, bitte nochmal versuchen",
+    () =>
+      "```\n  password: ENC[AES256_GCM,data:" + str(r, B64, 24) + ",iv:" + str(r, B64, 24) +
+      "]\n```",
+    () => "```\n  encryptedData:\n    password: AgB" + str(r, B64, 600) + "\n```",
   ])();
   return { text, labels: [], shape: "negative" };
 }
