@@ -28,6 +28,8 @@ function validateSentence(secret: string, ctx: { text: string; start: number }):
     ),
   );
   if (m === null || ABOUT.test(m[2]) || /[.!?](?:\s|$)/.test(m[2])) return false;
+  // `… api key is request_id=…`: a log's next field, not a value.
+  if (/^[A-Za-z_][\w.-]*=/.test(secret)) return false;
   const kind = /^api/i.test(m[1]) ? "secret" : "password";
   return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
 }
@@ -141,6 +143,7 @@ export const rules: Rule[] = [
         "the password policy is Minimum12Chars!",
         "Das Passwort ist falsch, bitte nochmal",
         "the api key is missing from the request headers",
+        "ERROR a api key is request_id=246c60022c12ea57 duration_ms=325",
         "the password to the vault is ********",
       ],
     },
