@@ -174,7 +174,8 @@ export const rules: Rule[] = [
     id: "generic-basic-credentials",
     family: "generic",
     description: "Base64 user:password in a registry login (Docker config.json auth, npmrc _auth)",
-    keywords: ['"auth"', "_auth"],
+    // `auth"` rather than `"auth"`: no other keyword starts with a quote but `", "`.
+    keywords: ['auth"', "_auth"],
     pattern:
       /(?:"auth"[ \t]{0,4}:[ \t]{0,4}"|(?<![A-Za-z0-9])_auth[ \t]{0,4}=[ \t]{0,4}["']?)(?<secret>[A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/g,
     validate: (secret) => {

@@ -78,8 +78,10 @@ export const rules: Rule[] = [
     family: "generic",
     description: "Password or API secret as the text of an XML element named for it",
     // The closing tag: a name word as the keyword would often be swallowed by a longer one
-    // (`apikey` in `<apiKey>`), since the prefilter's hits never overlap.
-    keywords: ["</", "&lt;/"],
+    // (`apikey` in `<apiKey>`), since the prefilter's hits never overlap. Escaped, from its `l`
+    // (`&lt;/`): no keyword starts with `&`, and a first byte of its own costs the byte
+    // scanner's filter a bucket.
+    keywords: ["</", "lt;/"],
     // No `&` in the value: XML writes it `&amp;`, which ends the value before the closing tag.
     pattern:
       /(?:<|&lt;)[A-Za-z][A-Za-z0-9_.:-]{0,60}(?:>|&gt;)(?<secret>[^\s<>&"'`]{8,200})(?:<|&lt;)\/[A-Za-z][A-Za-z0-9_.:-]{0,60}(?:>|&gt;)/g,
