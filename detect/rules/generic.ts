@@ -13,6 +13,7 @@ import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import {
   beforeNextParameter,
   genericValidate,
+  isSecretValue,
   KEY_QUALIFIERS,
   plausibleUserPassword,
 } from "./generic_value.ts";
@@ -49,10 +50,41 @@ function nameValueRule(kind: "password" | "secret") {
     byteGate: "name-value" as const,
     literalMarkers: true,
     window: { before: 64, after: 280 },
+    // Heroku's and other services' API keys are UUIDs; under a password name one is not typed.
+    ...(kind === "secret" ? { placeholderExempt: ["uuid" as const] } : {}),
   };
 }
 
 export const rules: Rule[] = [
+  {
+    id: "generic-quoted-secret-key",
+    family: "generic",
+    description: "SECRET_KEY = '…' (Django, Flask), whose quoted value may hold brackets",
+    // Longer than the generic rules' `secret_key`: the prefilter's hit takes them both.
+    keywords: ["secret_key = '", 'secret_key = "', "secret_key='", 'secret_key="'],
+    pattern: /(?<![A-Za-z0-9_])secret_key[ \t]{0,4}=[ \t]{0,4}["'](?<secret>[^"'\s]{16,200})["']/gi,
+    validate: (secret, { text, start, end }) =>
+      text[start - 1] === text[end] && isSecretValue(secret, "secret"),
+    confidence: "medium",
+    window: { before: 8, after: 220 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13001);
+        const django = "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)";
+        const a = randomString(django, 50, rand).replace(/^(.{10})./, "$1)");
+        const b = "django-insecure-" + randomString(django, 50, rand);
+        return [
+          { text: `SECRET_KEY = '${a}'`, secret: a },
+          { text: `+SECRET_KEY = '${b}'`, secret: b },
+        ];
+      },
+      negatives: () => [
+        "SECRET_KEY = 'change-me-to-a-long-random-string'",
+        "SECRET_KEY = os.environ['SECRET_KEY']",
+        "SECRET_KEY = '${DJANGO_SECRET_KEY}'",
+      ],
+    },
+  },
   {
     id: "generic-password",
     family: "generic",
@@ -74,6 +106,7 @@ export const rules: Rule[] = [
           { text: `  "password": "${b}",`, secret: b },
           { text: `mysql -u app --password ${c} -h db1`, secret: c },
           { text: `the wifi password is ${d}`, secret: d },
+          { text: `command: redis-server --requirepass ${c}`, secret: c },
         ];
       },
       negatives: () => [
@@ -126,6 +159,8 @@ export const rules: Rule[] = [
         const e = b62(40, rand);
         const f = "Cedar^Tundra" + b62(3, rand) + "7";
         const g = randomString(ALPHABET.base64, 86, rand) + "==";
+        const x = (n: number) => randomString(ALPHABET.hexLower, n, rand);
+        const h = `${x(8)}-${x(4)}-4${x(3)}-a${x(3)}-${x(12)}`;
         return [
           { text: `API_KEY=${a}`, secret: a },
           { text: `client_secret: "${b}"`, secret: b },
@@ -133,6 +168,7 @@ export const rules: Rule[] = [
           { text: `curl https://api.acme.io --token ${d}`, secret: d },
           { text: `{"accessToken":"${e}"}`, secret: e },
           { text: `SESSION_SECRET="${f}"`, secret: f },
+          { text: `HEROKU_API_KEY=${h}`, secret: h },
           {
             text:
               `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${g};EndpointSuffix=x`,
@@ -159,6 +195,9 @@ export const rules: Rule[] = [
         "secretName: prodDatabaseCredentials",
         "api_key=YOUR_API_KEY",
         "token: abc",
+        `  encryptedData:\n    api-key: AgB${
+          randomString(ALPHABET.base64, 700, seededRandom(13202))
+        }`,
       ],
     },
   },
@@ -186,6 +225,7 @@ export const rules: Rule[] = [
         return [
           { text: `DATABASE_URL=postgres://app:${a}@db.internal:5432/app`, secret: a },
           { text: `try redis://:${b}@cache.acme.io:6379`, secret: b },
+          { text: `mongodb+srv://api_rw:$${b}@cluster0.acme.mongodb.net/orders`, secret: "$" + b },
         ];
       },
       negatives: () => [

@@ -53,7 +53,7 @@ function lineBefore(text: string, start: number): string {
  * string. (curl's and wget's `-u user:` are read apart, with their user.)
  */
 const COMMAND_FLAGS: Array<[RegExp, RegExp]> = [
-  [/(?:^|[ \t])-p$/, /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/],
+  [/(?:^|[ \t])-p["']?$/, /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/],
   [
     /(?:^|[ \t])-p[ \t]{1,4}["']?$/,
     /\b(?:docker[ \t]+(?:\S+[ \t]+)?login|sshpass)\b/,
@@ -130,7 +130,7 @@ export const rules: Rule[] = [
     // where command names are everyday words ("current", "document", "help").
     keywords: [" -u ", " --user ", " -p", " -a ", "securestring"],
     pattern:
-      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-[pPa](?:[ \t]{1,4}["']?)?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
+      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-[pPa](?:[ \t]{1,4})?["']?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
     validate: validateCommand,
     confidence: "medium",
     // The command comes before its flag on the line; the value follows it.
@@ -144,6 +144,7 @@ export const rules: Rule[] = [
         return [
           { text: `curl -u admin:${a} https://ci.acme.io/api/json`, secret: a },
           { text: `mysql -h db1 -u root -p${b} orders`, secret: b },
+          { text: `mysql -h 10.20.4.17 -u admin -p'${b}' -e "SHOW SLAVE STATUS"`, secret: b },
           { text: `wget --user deploy:${c} https://repo.acme.io/pkg.tgz`, secret: c },
           { text: `docker login -u ci -p ${c} registry.acme.io`, secret: c },
           { text: `sshpass -p '${b}' ssh deploy@10.0.3.7`, secret: b },

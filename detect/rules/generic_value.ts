@@ -11,9 +11,11 @@ const PASSWORD_WORDS = new Set([
   "passwd",
   "passphrase",
   "pwd",
-  "pw",
   "pass",
   "passwort",
+  // Redis: `--requirepass`, `masterauth`.
+  "requirepass",
+  "masterauth",
 ]);
 /** Name segments (alone) that make a value an API secret. */
 const SECRET_WORDS = new Set([
@@ -186,6 +188,20 @@ export const REFERENCE = new RegExp(
   "i",
 );
 
+/** Base64 of a placeholder or a well-known example password (`cGFzc3dvcmQ=`, "password"). */
+function isEncodedPlaceholder(v: string): boolean {
+  if (v.length % 4 !== 0 || v.length > 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+  let plain: string;
+  try {
+    plain = atob(v);
+  } catch {
+    return false;
+  }
+  if (!/^[\x20-\x7e]+$/.test(plain)) return false;
+  return EXAMPLE_PASSWORDS.has(plain.toLowerCase()) || NOT_A_VALUE.test(plain) ||
+    hasFiller(plain) || /^(?:pass|password|changeme|secret|admin|root|test)$/i.test(plain);
+}
+
 /**
  * `$NAME`, `$dbPassword`, `$request->input(…)`, `$env:TOKEN`: a variable, not a secret. A `$`
  * before random letters and digits (`$gcW4Lq…`) is a password that starts with a dollar sign.
@@ -208,6 +224,8 @@ export function isNonSecretValue(value: string): boolean {
   if (/^\$[{(]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) return true;
   if (isDollarReference(v)) return true;
   if (REFERENCE.test(v)) return true;
+  // A Kubernetes Secret's `data:` holds base64: `cGFzc3dvcmQ=` is the word "password".
+  if (isEncodedPlaceholder(v)) return true;
   // A PowerShell cmdlet (`$pw = Read-Host`, `ConvertTo-SecureString`): Verb-Noun, no digits.
   if (/^[A-Z][a-z]+(?:To)?-[A-Z][A-Za-z]+$/.test(v)) return true;
   // Encrypted in place (SOPS `ENC[AES256_GCM,data:…]`): safe to commit, which is its point.
@@ -305,7 +323,7 @@ const PLACEHOLDER_PASSWORD =
  * template or mask, not a well-known example, not the user name again (`admin:admin`).
  */
 export function plausibleUserPassword(password: string, user: string): boolean {
-  if (/^\$|\{\{|^<|^\*+$|%7B|^\[/.test(password)) return false;
+  if (/^\$[{(]|\{\{|^<|^\*+$|%7B|^\[/.test(password) || isDollarReference(password)) return false;
   if (PLACEHOLDER_PASSWORD.test(password)) return false;
   if (user.toLowerCase() === password.toLowerCase()) return false;
   if (hasFiller(password)) return false;
@@ -388,6 +406,10 @@ export function genericValidate(want: NameKind) {
       kind === "password" && secret.length >= 199 &&
       /[^\s"'`,;)\]}>]/.test(ctx.text[ctx.end] ?? " ")
     ) {
+      return false;
+    }
+    // kubeseal's ciphertext (`AgA…`–`AgD…`, hundreds of characters) under any name.
+    if (secret.length >= 199 && /^Ag[A-D][A-Za-z0-9+/]{196}/.test(secret)) {
       return false;
     }
     // A closing quote must not be missing when an opening one was there.
