@@ -115,12 +115,12 @@ export const rules: Rule[] = [
       "パスワード",
     ],
     pattern:
-      /(?:(?<![A-Za-z])(?:is|ist|lautet|es|est|é|era|war|was)[ \t]{1,4}|[:：][ \t]{0,4}|は[ \t]{0,4})["'`]?(?<secret>[^\s"'`]{5,127}[^\s"'`.,;:?)])/gi,
+      /(?:(?<![A-Za-z])(?:is|ist|lautet|es|est|é|era|war|was)[ \t]{1,4}|[:：][ \t]{0,4}|は[ \t]{0,4})["'`]?(?<secret>[^\s"'`：は]{5,127}[^\s"'`.,;:?)：は])/gi,
     windowGate: sentenceMayFollow,
     validate: validateSentence,
     confidence: "medium",
     // The name word comes first; the verb and the value within the line after it.
-    window: { before: 16, after: 200 },
+    window: { before: 8, after: 200 },
     examples: {
       positives: () => {
         const rand = seededRandom(14301);
@@ -134,6 +134,10 @@ export const rules: Rule[] = [
           { text: `La contraseña de la base de datos es ${a}.`, secret: a },
           { text: `le mot de passe du wifi invités: ${c}`, secret: c },
           { text: `ステージングDBのパスワードは ${a} です`, secret: a },
+          {
+            text: `for <#C0YOOYRNJL4|deploy-staging>: ステージングDBのパスワードは ${a} です`,
+            secret: a,
+          },
         ];
       },
       negatives: () => [
