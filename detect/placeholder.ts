@@ -59,7 +59,7 @@ const DELIMITED_WORD_RE = new RegExp(
 const TEMPLATE_RE =
   /\$\{|\{\{|\}\}|<[A-Za-z_ -]{1,40}>|%\(|%s\b|process\.env|os\.environ|getenv|ENV\[|secrets\.|(?:^|[^A-Za-z0-9])\$[A-Z_][A-Z0-9_]{2,}(?![a-z])/;
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_RE = /^[0-9a-f]+$/i;
 const HASH_CONTEXT_RE =
   /(?:sha-?(?:1|224|256|384|512)|md5|hash|digest|checksum|commit|etag|integrity|blob|revision|\brev\b|object id|fingerprint)[^\n]{0,24}$/i;

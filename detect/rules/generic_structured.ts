@@ -10,9 +10,8 @@
 // `machine `), so everyday words cost nothing here.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
+import { UUID_RE } from "../placeholder.ts";
 import { classifyName, isSecretValue, plausibleUserPassword } from "./generic_value.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An element's name (an XML namespace prefix dropped), or null. */
 function elementName(text: string, start: number): string | null {
@@ -62,6 +61,19 @@ const CALL_NAME = /\([ \t]{0,4}(["'])([A-Za-z][A-Za-z0-9_.-]{0,60})\1[ \t]{0,4},
 function callArgumentName(text: string, start: number): string | null {
   const m = CALL_NAME.exec(text.slice(Math.max(0, start - 80), start));
   return m ? m[2] : null;
+}
+
+/**
+ * The validator of a value whose name `nameOf` reads back (null: no name there): the name must
+ * ask for a secret and the value be one, with a quote before it closed after it.
+ */
+function namedValue(nameOf: (text: string, start: number) => string | null): Rule["validate"] {
+  return (secret, { text, start, end }) => {
+    const name = nameOf(text, start);
+    if (name === null || !quotesClose(text, start, end)) return false;
+    const kind = classifyName(name);
+    return kind !== null && isSecretValue(secret, kind);
+  };
 }
 
 /** A quote right before the value must close right after it. */
@@ -126,12 +138,7 @@ export const rules: Rule[] = [
     // The value after `value:`; the entry's name before it is read back by the validator.
     pattern:
       /(?<![A-Za-z0-9_])["']?value["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<secret>[^\s"'`,;)\]}>]{8,200})/g,
-    validate: (secret, { text, start, end }) => {
-      const name = entryName(text, start);
-      if (name === null || !quotesClose(text, start, end)) return false;
-      const kind = classifyName(name);
-      return kind !== null && isSecretValue(secret, kind);
-    },
+    validate: namedValue(entryName),
     confidence: "medium",
     // `name: …` (at most ~90 characters) comes before the `value` keyword.
     window: { before: 128, after: 240 },
@@ -166,12 +173,7 @@ export const rules: Rule[] = [
     // aligns the `=` of a block's attributes with any number of blanks.
     keywords: ['variable "', "_argument("],
     pattern: /(?<![A-Za-z0-9_])default[ \t]{0,4}=[ \t]{0,4}["'](?<secret>[^\s"'`]{8,200})["']/g,
-    validate: (secret, { text, start, end }) => {
-      const name = defaultOwner(text, start);
-      if (name === null || !quotesClose(text, start, end)) return false;
-      const kind = classifyName(name);
-      return kind !== null && isSecretValue(secret, kind);
-    },
+    validate: namedValue(defaultOwner),
     confidence: "medium",
     // `default` and its value follow the opening within about 400 characters (`add` of
     // `add_argument(` comes before its keyword).
@@ -210,12 +212,7 @@ export const rules: Rule[] = [
     // PHP's define() lines are aligned (`define( 'AUTH_KEY',         '…' );`).
     keywords: ['", "', "', '", "efine("],
     pattern: /["'],[ \t]{0,16}["'](?<secret>[^\s"'`]{8,200})["']/g,
-    validate: (secret, { text, start, end }) => {
-      const name = callArgumentName(text, start);
-      if (name === null || !quotesClose(text, start, end)) return false;
-      const kind = classifyName(name);
-      return kind !== null && isSecretValue(secret, kind);
-    },
+    validate: namedValue(callArgumentName),
     confidence: "medium",
     // The name (at most 63 characters and a call's parenthesis) before the comma, the value
     // after it.
@@ -253,7 +250,7 @@ export const rules: Rule[] = [
         text.slice(Math.max(0, start - 300), start),
       );
       return plausibleUserPassword(secret, login?.[1] ?? "") &&
-        (isSecretValue(secret, "password") || UUID.test(secret));
+        (isSecretValue(secret, "password") || UUID_RE.test(secret));
     },
     // Heroku's and others' API keys in a .netrc are UUIDs.
     placeholderExempt: ["uuid"],
