@@ -8,6 +8,7 @@ import {
   ENTROPY_CAP,
   ENTROPY_SLACK,
   isNonSecretValue,
+  isSecretValue,
   looksGenerated,
   MAX_WORD_FRACTION,
   MIN_SECRET_LENGTH,
@@ -173,6 +174,15 @@ if (import.meta.main) {
   for (const [k, v] of Object.entries(r.perKind)) {
     if (v > 0) console.log(`    ${k.padEnd(40)} ${pct(v)}`);
   }
+  // The whole test for a secret-named value: generated, or a person's choice of 12+ characters
+  // with all four character classes and no path or URL punctuation.
+  const named = acceptRates(non, (v) => isSecretValue(v, "secret"));
+  const namedSecrets = acceptRates(secrets, (v) => isSecretValue(v, "secret"));
+  console.log(
+    `\nUnder a secret name (isSecretValue, with the four-class path): FN ${
+      pct(1 - namedSecrets.rate)
+    }  FP ${pct(named.rate)}`,
+  );
   const idRate = acceptRates(ids, chosenTest);
   console.log(`  git SHAs / UUIDs accepted (value alone): ${JSON.stringify(idRate.perKind)}`);
   console.log("\nAlternatives (entropy cap / slack):");

@@ -9,7 +9,8 @@ import {
   shannonEntropy,
   wordFraction,
 } from "./entropy.ts";
-import { calibrate } from "./entropy_calibration.ts";
+import { acceptRates, calibrate, chosenTest, nonSecretSamples } from "./entropy_calibration.ts";
+import { isSecretValue } from "./rules/generic_value.ts";
 
 Deno.test("shannonEntropy: known values", () => {
   assertEquals(shannonEntropy(""), 0);
@@ -55,4 +56,12 @@ Deno.test("calibration: the generic value test keeps its measured error rates", 
   // Measured 3.4% / 0.5% when the constants were chosen; these bounds catch a regression.
   assertLess(r.falseNegativeRate, 0.05);
   assertLess(r.falsePositiveRate, 0.01);
+});
+
+Deno.test("calibration: a person's choice under a secret name adds no false positives", () => {
+  const non = nonSecretSamples();
+  const generated = acceptRates(non, chosenTest).rate;
+  const named = acceptRates(non, (v) => isSecretValue(v, "secret")).rate;
+  assertLess(named, generated + 0.001);
+  assert(isSecretValue("Cedar^Tundra8590", "secret"));
 });

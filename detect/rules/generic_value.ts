@@ -309,10 +309,11 @@ export function isSecretValue(value: string, kind: NameKind): boolean {
   if (looksGenerated(value)) return true;
   if (kind === "password") return looksLikePassword(value);
   // A session secret a person chose (Cedar^Tundra8590) reads like a password; with all four
-  // character classes, 12 or more characters and no path or URL punctuation it is no
+  // character classes, a symbol inside it (not a word and a year with `!` after: the
+  // calibration's non-secrets), 12 or more characters and no path or URL punctuation it is no
   // identifier, path or sentence either.
   return value.length >= 12 && charClasses(value).count >= 4 && !/[/:\\]/.test(value) &&
-    looksLikePassword(value);
+    /[^A-Za-z0-9][A-Za-z0-9]/.test(value) && looksLikePassword(value);
 }
 
 const PLACEHOLDER_PASSWORD =
