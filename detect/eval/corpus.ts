@@ -577,6 +577,9 @@ function compoundSample(r: Rand): Sample {
         () => "```\nmachine api.acme.io\n  login deploy\n  password " + pw + "\n```",
         () => `\`CREATE USER 'app'@'%' IDENTIFIED BY '${pw}';\``,
         () => "```\ndefine( 'DB_PASSWORD',      '" + pw + "' );\n```",
+        () =>
+          `| env | db | password |\n|---|---|---|\n| prod | orders | ${pw} |\n| dev | orders | (same) |`,
+        () => `Host | Password\n:--- | :---\ndb1 | \`${pw}\``,
       ])();
       return {
         text,
@@ -721,6 +724,7 @@ function negativeSample(r: Rand): Sample {
       "```\n  password: ENC[AES256_GCM,data:" + str(r, B64, 24) + ",iv:" + str(r, B64, 24) +
       "]\n```",
     () => "```\n  encryptedData:\n    password: AgB" + str(r, B64, 600) + "\n```",
+    () => `| env | region | token_ttl |\n|---|---|---|\n| prod | ${str(r, B62, 20)} | 3600s |`,
   ])();
   return { text, labels: [], shape: "negative" };
 }

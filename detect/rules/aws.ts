@@ -41,6 +41,22 @@ function secretPlausible(secret: string): boolean {
     !/^[0-9a-fA-F]+$/.test(secret) && wordFraction(secret) < 0.75;
 }
 
+const TOKEN_CHAR = /[A-Za-z0-9_\-/+]/;
+const URL_SAFE_CHAR = /[A-Za-z0-9_-]/;
+
+/**
+ * Whether the 40 characters sit in one segment of a dotted token (a JWT's signature holds `-`
+ * and `_`, which end the pattern's run but not the segment): out to the segment's ends through
+ * base64url characters, a dot joining more of them is there.
+ */
+function inDottedToken(text: string, start: number, end: number): boolean {
+  let s = start, e = end;
+  while (s > 0 && TOKEN_CHAR.test(text[s - 1])) s--;
+  while (e < text.length && TOKEN_CHAR.test(text[e])) e++;
+  return (text[s - 1] === "." && URL_SAFE_CHAR.test(text[s - 2] ?? "")) ||
+    (text[e] === "." && URL_SAFE_CHAR.test(text[e + 1] ?? ""));
+}
+
 function secretNearEvidence(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 300), start);
   const after = text.slice(end, end + 200);
@@ -113,7 +129,8 @@ export const rules: Rule[] = [
     pattern:
       /(?<![A-Za-z0-9/+]|[A-Za-z0-9_-]\.)(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]|\.[A-Za-z0-9_-])/g,
     validate: (secret, { text, start, end }) =>
-      secretPlausible(secret) && secretNearEvidence(text, start, end),
+      secretPlausible(secret) && !inDottedToken(text, start, end) &&
+      secretNearEvidence(text, start, end),
     confidence: "high",
     window: { before: 300, after: 400 },
     examples: {

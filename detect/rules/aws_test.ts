@@ -28,11 +28,18 @@ Deno.test("aws: a JWT beside a key id is the JWT, not a secret key from its 40-c
   assertEquals(header.length, 40);
   const payload = b64url(JSON.stringify({ sub: randomString(ALPHABET.base62, 12, rand) }));
   const token = `${header}.${payload}.${randomString(ALPHABET.base64url, 43, rand)}`;
-  for (const text of [`key id ${id}\nsession: ${token}`, `${id} ${token}.`]) {
+  // A signature with a `-` or `_` 3 characters in: the 40 after it are no secret key either.
+  const signed = `${header}.${payload}.Ie-${randomString(ALPHABET.base62, 40, rand)}`;
+  const cases: Array<[string, string]> = [
+    [`key id ${id}\nsession: ${token}`, token],
+    [`${id} ${token}.`, token],
+    [`key id ${id}\nsession: \`${signed}\``, signed],
+  ];
+  for (const [text, jwt] of cases) {
     const found = await scan(text, { includeSecret: true });
     assertEquals(found.map((f) => [f.ruleId, f.secret]), [["aws-access-key-id", id], [
       "jwt",
-      token,
+      jwt,
     ]]);
   }
 });

@@ -66,6 +66,7 @@ export const rules: Rule[] = [
     validate: (secret, { text, start, end }) =>
       text[start - 1] === text[end] && isSecretValue(secret, "secret"),
     confidence: "medium",
+    literalMarkers: true,
     window: { before: 8, after: 220 },
     examples: {
       positives: () => {

@@ -90,6 +90,7 @@ export const rules: Rule[] = [
       /(?<![A-Za-z0-9_-])(?:authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?:bearer|basic|token)|bearer)[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/-]{16,1024}={0,2})(?![A-Za-z0-9._~+/=-])/gi,
     validate: validateHeader,
     confidence: "medium",
+    literalMarkers: true,
     window: { before: 24, after: 1100 },
     examples: {
       positives: () => {
@@ -133,6 +134,7 @@ export const rules: Rule[] = [
       /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-[pPa](?:[ \t]{1,4})?["']?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
     validate: validateCommand,
     confidence: "medium",
+    literalMarkers: true,
     // The command comes before its flag on the line; the value follows it.
     window: { before: 240, after: 160 },
     examples: {
@@ -184,6 +186,7 @@ export const rules: Rule[] = [
       return pair !== null && plausibleUserPassword(pair[1], pair[0]);
     },
     confidence: "medium",
+    literalMarkers: true,
     window: { before: 8, after: 420 },
     examples: {
       positives: () => {
@@ -216,6 +219,7 @@ export const rules: Rule[] = [
       /(?<![A-Za-z0-9_])(?:identified[ \t]{1,4}by|password)[ \t]{1,4}'(?<secret>[^'\s]{4,128})'/gi,
     validate: (secret) => plausibleUserPassword(secret, "") && isSecretValue(secret, "password"),
     confidence: "medium",
+    literalMarkers: true,
     window: { before: 24, after: 160 },
     examples: {
       positives: () => {

@@ -119,6 +119,7 @@ export const rules: Rule[] = [
     windowGate: sentenceMayFollow,
     validate: validateSentence,
     confidence: "medium",
+    literalMarkers: true,
     // The name word comes first; the verb and the value within the line after it.
     window: { before: 8, after: 200 },
     examples: {

@@ -104,6 +104,7 @@ export const rules: Rule[] = [
       return kind !== null && isSecretValue(secret, kind);
     },
     confidence: "medium",
+    literalMarkers: true,
     // The value (at most 200 characters) and the opening tag (at most 63, or 69 escaped) come
     // before the keyword; the closing tag's name after it.
     window: { before: 280, after: 72 },
@@ -140,6 +141,7 @@ export const rules: Rule[] = [
       /(?<![A-Za-z0-9_])["']?value["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<secret>[^\s"'`,;)\]}>]{8,200})/g,
     validate: namedValue(entryName),
     confidence: "medium",
+    literalMarkers: true,
     // `name: …` (at most ~90 characters) comes before the `value` keyword.
     window: { before: 128, after: 240 },
     examples: {
@@ -175,6 +177,7 @@ export const rules: Rule[] = [
     pattern: /(?<![A-Za-z0-9_])default[ \t]{0,4}=[ \t]{0,4}["'](?<secret>[^\s"'`]{8,200})["']/g,
     validate: namedValue(defaultOwner),
     confidence: "medium",
+    literalMarkers: true,
     // `default` and its value follow the opening within about 400 characters (`add` of
     // `add_argument(` comes before its keyword).
     window: { before: 8, after: 420 },
@@ -214,6 +217,7 @@ export const rules: Rule[] = [
     pattern: /["'],[ \t]{0,16}["'](?<secret>[^\s"'`]{8,200})["']/g,
     validate: namedValue(callArgumentName),
     confidence: "medium",
+    literalMarkers: true,
     // The name (at most 63 characters and a call's parenthesis) before the comma, the value
     // after it.
     window: { before: 80, after: 216 },
@@ -255,6 +259,7 @@ export const rules: Rule[] = [
     // Heroku's and others' API keys in a .netrc are UUIDs.
     placeholderExempt: ["uuid"],
     confidence: "medium",
+    literalMarkers: true,
     window: { before: 0, after: 600 },
     examples: {
       positives: () => {

@@ -14,6 +14,7 @@ import { rules as generic } from "./generic.ts";
 import { rules as genericStructured } from "./generic_structured.ts";
 import { rules as genericCommand } from "./generic_command.ts";
 import { rules as genericSentence } from "./generic_sentence.ts";
+import { rules as genericTable } from "./generic_table.ts";
 
 export const RULES: readonly Rule[] = [
   ...slack,
@@ -30,4 +31,5 @@ export const RULES: readonly Rule[] = [
   ...genericStructured,
   ...genericCommand,
   ...genericSentence,
+  ...genericTable,
 ];

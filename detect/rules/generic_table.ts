@@ -1,0 +1,137 @@
+// A password or API secret in a Markdown table, under a column named for it:
+//
+//   | env  | api_token |
+//   |------|-----------|
+//   | prod | 9fQ…      |
+//
+// People paste these into chat from runbooks, wikis and tickets. The name sits lines above the
+// value, so no `NAME = value` rule sees them. The keyword is the separator row under the header
+// (`---|` or `--- |`), which prose rarely holds; the validator reads the value's column back
+// to the header and judges name and value as for `NAME = value` (generic_value.ts).
+import type { Rule } from "../types.ts";
+import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
+import { classifyName, isSecretValue } from "./generic_value.ts";
+
+/** A separator row: every cell dashes, optionally with alignment colons. */
+const SEPARATOR = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$/;
+
+/** How many rows a value may sit below the separator. */
+const MAX_ROWS = 40;
+
+function lineAt(text: string, at: number): [number, number] {
+  const start = text.lastIndexOf("\n", at - 1) + 1;
+  const nl = text.indexOf("\n", at);
+  return [start, nl === -1 ? text.length : nl];
+}
+
+function withoutCr(line: string): string {
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
+}
+
+/** A row's cells, its outer pipes dropped. */
+function cells(row: string): string[] {
+  let r = row.trim();
+  if (r.startsWith("|")) r = r.slice(1);
+  if (r.endsWith("|")) r = r.slice(0, -1);
+  return r.split("|").map((c) => c.trim());
+}
+
+/** The column a position of `row` is in. */
+function columnOf(row: string, offset: number): number {
+  let col = row.trimStart().startsWith("|") ? -1 : 0;
+  for (let i = 0; i < offset; i++) if (row.charCodeAt(i) === 124) col++;
+  return col;
+}
+
+/** A header cell as a name: formatting markers at its edges dropped, blanks as underscores. */
+function headerName(cell: string): string {
+  return cell.replace(/^[*~`]+|[*~`]+$/g, "").trim().replace(/[ \t]+/g, "_");
+}
+
+/**
+ * The header of the column whose cell holds `start`: up through table rows to the separator,
+ * then the row above it, which must have as many cells as the separator and the value's row.
+ */
+function columnHeader(text: string, start: number): string | null {
+  const [rs, re] = lineAt(text, start);
+  const row = withoutCr(text.slice(rs, re));
+  const col = columnOf(row, start - rs);
+  let above = rs - 1;
+  for (let i = 0; i < MAX_ROWS && above > 0; i++) {
+    const ls = text.lastIndexOf("\n", above - 1) + 1;
+    const line = withoutCr(text.slice(ls, above));
+    if (SEPARATOR.test(line)) {
+      if (ls === 0) return null;
+      const hs = text.lastIndexOf("\n", ls - 2) + 1;
+      const header = cells(withoutCr(text.slice(hs, ls - 1)));
+      const width = cells(line).length;
+      if (header.length !== width || cells(row).length !== width) return null;
+      return header[col] === undefined ? null : headerName(header[col]);
+    }
+    if (!line.includes("|")) return null;
+    above = ls - 1;
+  }
+  return null;
+}
+
+const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
+
+export const rules: Rule[] = [
+  {
+    id: "generic-table-cell",
+    family: "generic",
+    description: "Password or API secret in a Markdown table, under a column named for it",
+    keywords: ["--|", "- |"],
+    // A cell: after a pipe (or a row's start), before a pipe or the row's end; backticks around
+    // the value are code formatting.
+    pattern: /(?:^|\|)[ \t]{0,8}`?(?<secret>[^\s|`]{8,200})`?[ \t]{0,8}(?=\||\r?$)/gm,
+    validate: (secret, { text, start }) => {
+      const name = columnHeader(text, start);
+      if (name === null) return false;
+      const kind = classifyName(name);
+      return kind !== null && isSecretValue(secret, kind);
+    },
+    confidence: "medium",
+    literalMarkers: true,
+    // The header row (at most ~300 characters) above the separator; rows below it.
+    window: { before: 320, after: 2400 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14601);
+        const a = b62(32, rand);
+        const b = "Tq7" + b62(13, rand) + "#";
+        const c = b62(40, rand);
+        return [
+          {
+            text: `| env | api_token |\n|---|---|\n| prod | ${a} |\n| dev | (same) |`,
+            secret: a,
+          },
+          {
+            text: `Service | User | Password\n:--- | :---: | ---:\ngrafana | admin | \`${b}\``,
+            secret: b,
+          },
+          {
+            text: `| name | *API key* | owner |\r\n| ---- | --------- | ----- |\r\n` +
+              `| search | ${c} | @dana |`,
+            secret: c,
+          },
+        ];
+      },
+      negatives: () => {
+        const rand = seededRandom(14602);
+        return [
+          // Not under a secret-named column.
+          `| env | region |\n|---|---|\n| prod | ${b62(24, rand)} |`,
+          // The secret's name describes it (policy, expiry), or the value is no secret.
+          "| setting | password_policy |\n|---|---|\n| prod | minimum12characters |",
+          "| env | password |\n|---|---|\n| prod | ${DB_PASSWORD} |\n| dev | changeme |",
+          "| env | token |\n|---|---|\n| prod | in-1password-vault |",
+          // A row with more cells than the header: not this table's column.
+          `| env | token |\n|---|---|\n| prod | x | ${b62(24, rand)} |`,
+          // Prose between the separator and the value: the table ended.
+          `| env | token |\n|---|---|\n| prod | n/a |\nsee below\n| ${b62(24, rand)} |`,
+        ];
+      },
+    },
+  },
+];
