@@ -2,7 +2,8 @@
 // one may split a keyword (so the text is read as shown as well), and when markers around a
 // secret are formatting a person does not see (so the secret is reported without them).
 import { isFormatting } from "./normalize.ts";
-import { isAlnum, isSpace } from "./chars.ts";
+import { isAlnum } from "./chars.ts";
+import { closesIn, openAt } from "./marker_spans.ts";
 
 /**
  * A marker inside a word (`GOCSPX*-Lf…*`, `sk-*ant-…`) may split any keyword: such a text is
@@ -36,37 +37,6 @@ export function hasInnerMarker(text: string): boolean {
       }
       i = text.indexOf(ch, i + 1);
     }
-  }
-  return false;
-}
-
-/** Whether the marker at `p` may open a span (after a non-word character, before a word). */
-function canOpen(text: string, p: number, from: number): boolean {
-  return p + 1 < text.length && !isSpace(text.charCodeAt(p + 1)) &&
-    (p === from || !isAlnum(text.charCodeAt(p - 1)));
-}
-
-/** Whether the marker at `q` may close a span (after a word, before a non-word character). */
-function canClose(text: string, q: number, to: number): boolean {
-  return q > 0 && !isSpace(text.charCodeAt(q - 1)) &&
-    (q + 1 >= to || !isAlnum(text.charCodeAt(q + 1)));
-}
-
-/** Whether a span of marker `m` is still open at `to`, reading [from, to) left to right. */
-function openAt(text: string, from: number, to: number, m: number): boolean {
-  let open = false;
-  for (let p = from; p < to; p++) {
-    if (text.charCodeAt(p) !== m) continue;
-    if (open && canClose(text, p, to)) open = false;
-    else if (!open && canOpen(text, p, from)) open = true;
-  }
-  return open;
-}
-
-/** Whether a span of marker `m` opened before `from` closes on [from, to). */
-function closesIn(text: string, from: number, to: number, m: number): boolean {
-  for (let q = from; q < to; q++) {
-    if (text.charCodeAt(q) === m && canClose(text, q, to)) return true;
   }
   return false;
 }

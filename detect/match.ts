@@ -169,7 +169,10 @@ export function runAnchored(
     if (we === -1 || we > limit) we = limit;
     const region = view.slice(ws, we);
     if (!mayNeedNormalizing(region)) continue;
-    const norm = normalize(region, { keepInnerMarkers: c.rule.literalMarkers });
+    const norm = normalize(region, {
+      keepInnerMarkers: c.rule.literalMarkers,
+      within: { text: view, offset: ws },
+    });
     if (norm.map === null) continue;
     normalizedFrom = ws;
     // The hit's place in the visible region: starts up to it may open a match.

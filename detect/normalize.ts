@@ -3,10 +3,12 @@
 // Secrets are matched on what a reader would copy off the screen: entities decoded, invisible
 // characters dropped, and formatting markers that Slack's renderer (or a reader) glues back
 // together removed from inside a word, so `xoxb-123*456*789` or `xo<ZWJ>xb-…` read as one token.
-// Markers at a word's edge become spaces rather than vanishing, so `<token>xoxb-…` or
-// `*bold*xoxb` never glue a neighbouring word onto a token. The output is never longer than the
+// Markers at a word's edge that pair into a span become spaces rather than vanishing, so
+// `<token>xoxb-…` or `*bold*xoxb` never glue a neighbouring word onto a token; an unpaired one is
+// shown as typed and stays (marker_spans.ts). The output is never longer than the
 // input, so the map is one Int32Array.
 import { isAlnum } from "./chars.ts";
+import { edgeMarker } from "./marker_spans.ts";
 
 export interface NormalizedText {
   /** The visible text. */
@@ -100,12 +102,18 @@ export interface NormalizeOptions {
    * values such as passwords, where `*` or `~` is a character, not a split.
    */
   keepInnerMarkers?: boolean;
+  /**
+   * The text this one is a slice of, and where the slice starts in it: a marker at a word's edge
+   * pairs (or not) with another on its whole line, which may reach outside the slice.
+   */
+  within?: { text: string; offset: number };
 }
 
 /** Slack mrkdwn (or plain text) to visible text with an offset map. Never throws. */
 export function normalize(text: string, options: NormalizeOptions = {}): NormalizedText {
   const keepInner = options.keepInnerMarkers === true;
   if (!mayNeedNormalizing(text)) return { text, map: null };
+  const line = options.within?.text ?? text, offset = options.within?.offset ?? 0;
   const n = text.length;
   const map = new Int32Array(n + 1);
   const parts: string[] = [];
@@ -199,12 +207,15 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
           last = c;
           continue;
         }
-        emit(" ", i, i + 1);
+        // At a word's edge: formatting when it pairs on its line; a key ending in `_` otherwise.
+        if (edgeMarker(line, offset + i) === "shown") last = c;
+        else emit(" ", i, i + 1);
         continue;
       }
       if (keepInner && last > SPACE && next > SPACE) {
         last = c; // inside a word: a character of the value
       } else if (isTokenChar(last) && isTokenChar(next)) drop(i, i + 1);
+      else if (edgeMarker(line, offset + i) === "shown") last = c; // unpaired: shown as typed
       else emit(" ", i, i + 1);
       continue;
     }

@@ -25,6 +25,26 @@ Deno.test("normalize: markers inside a token are dropped, at word edges become s
   assertEquals(normalize("SLACK_BOT_TOKEN=1").text, "SLACK_BOT_TOKEN=1");
 });
 
+Deno.test("normalize: a marker at a word's edge with no partner on its line is shown", () => {
+  // A value that ends or starts with `*` or `_`: nothing to pair with, Slack shows it as typed.
+  assertEquals(normalize("value: Gc7&amp;qrcMX*").text, "value: Gc7&qrcMX*");
+  assertEquals(normalize("the password is *ots&amp;sQ1").text, "the password is *ots&sQ1");
+  assertEquals(
+    normalize("key: AIza\u200Bq9_ (from my notes)").text,
+    "key: AIzaq9_ (from my notes)",
+  );
+  // Paired on the line: formatting, even when the slice normalized starts after the opener.
+  assertEquals(normalize("*pass: Xk9m2*").text, " pass: Xk9m2 ");
+  const line = "_db password is Xk9m2_";
+  const slice = line.slice(4);
+  assertEquals(normalize(slice, { within: { text: line, offset: 4 } }).text, "password is Xk9m2 ");
+  assertEquals(normalize(slice).text, "password is Xk9m2_");
+  // Inside a token (`-_`, `/_`) a marker opens nothing: the key's last `_` is its own.
+  assertEquals(normalize("k: sk-q-_HHw\u2060x9_ ok").text, "k: sk-q-_HHwx9_ ok");
+  // On another line, a marker is no partner.
+  assertEquals(normalize("_note\nkey=Xk9m2_").text, "_note\nkey=Xk9m2_");
+});
+
 Deno.test("normalize: invisible characters are removed", () => {
   const zw = "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
   assertEquals(normalize("xo" + zw + "xb-12" + zw + "34").text, tok);

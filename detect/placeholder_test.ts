@@ -36,6 +36,19 @@ Deno.test("placeholder: random credentials are not placeholders", () => {
   assertFalse(isPlaceholder(fakeChars("0123456789abcdef", 32, 11)));
 });
 
+Deno.test("placeholder: a word in random mixed case is chance, in a written case a placeholder", () => {
+  const rand = (seed: number) => fakeChars(ALNUM, 14, seed);
+  for (const word of ["yOuR", "FAKe", "xXXx", "sAmPle"]) {
+    assertFalse(isPlaceholder(p + "123456789012-" + rand(1) + word + rand(2)), word);
+  }
+  for (const word of ["your", "YOUR", "Your", "fake", "FAKE", "Sample", "xxxx", "XXXX"]) {
+    assert(isPlaceholder(p + "123456789012-" + rand(1) + word + rand(2)), word);
+  }
+  assert(isPlaceholder(p + "Your-Bot-Token"));
+  assert(isPlaceholder("yourApiKeyGoesHere1234"));
+  assert(isPlaceholder("INSERT_TOKEN_HERE_1234"));
+});
+
 Deno.test("placeholder: hashes, data URIs and permalinks by context", () => {
   const hex = fakeChars("0123456789abcdef", 40, 12);
   const text = `commit ${hex} fixed it`;

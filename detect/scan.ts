@@ -97,7 +97,10 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
       const raw = text.slice(ws, we);
       runRule(engine, r, raw, (s, e) => [ws + s, ws + e], RAW, out);
       if (normalizeWindows && mayNeedNormalizing(raw)) {
-        const norm = normalize(raw, { keepInnerMarkers: engine.rules[r].rule.literalMarkers });
+        const norm = normalize(raw, {
+          keepInnerMarkers: engine.rules[r].rule.literalMarkers,
+          within: { text, offset: ws },
+        });
         if (norm.map !== null) {
           runRule(engine, r, norm.text, mapper(norm, raw, ws), NORMALIZED, out);
         }
