@@ -72,7 +72,13 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
     c = text.charCodeAt(v);
     if (changes(c)) return true;
   }
-  if (isValueStop(c) || c === 45 || c === 61 || c === 58 || c === 46 || c === 63) return false;
+  // A value may start with `-` before a letter or digit (random base64url does), never `--`.
+  if (c === 45) {
+    if (v + 1 >= text.length) return false;
+    const d = text.charCodeAt(v + 1);
+    return changes(d) || isAlnum(d);
+  }
+  if (isValueStop(c) || c === 61 || c === 58 || c === 46 || c === 63) return false;
   if (isLetterCode(c)) {
     const scheme = schemeEnd(text, v, changes);
     if (scheme < 0) return true;

@@ -51,7 +51,14 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
     c = byteAt(input, v);
     if (changes(c)) return 2;
   }
-  if (isValueStop(c) || c == 45 || c == 61 || c == 58 || c == 46 || c == 63) return 0;
+  // A value may start with `-` before a letter or digit (random base64url does), never `--`.
+  if (c == 45) {
+    const w = step(input, v);
+    if (w >= n) return 0;
+    const d = byteAt(input, w);
+    return changes(d) || inClass(d, CH_ALNUM) ? 2 : 0;
+  }
+  if (isValueStop(c) || c == 61 || c == 58 || c == 46 || c == 63) return 0;
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
     const scheme = schemeAt(input, n, v);
     if (scheme < 0) return 0;
