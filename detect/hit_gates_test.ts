@@ -157,7 +157,7 @@ Deno.test("byte gates: the hex32 gate reaches as far as each keyword secret rule
   const h = randomString(ALPHABET.hexLower, 32, seededRandom(9109));
   for (const keyword of ["client_secret", "signing_secret"]) {
     // The longest way from the keyword to the secret the pattern allows.
-    const text = `${keyword}"]    was${" ".repeat(5)}'${h}'`;
+    const text = `${keyword} under ${"x".repeat(40)} is '${h}'`;
     const rule = hexRule(keyword);
     assert(new RegExp(rule.pattern.source, "i").exec(text)?.groups?.secret === h, text);
     const bytes = enc.encode(text);

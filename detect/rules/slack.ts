@@ -107,6 +107,14 @@ function tokenRule(
 
 const rotating = (inner: string) => ["x", "o", "x", "e", ".", px(inner)].join("");
 
+/**
+ * How far after its word (`signing`, `client`) a keyword secret may start: `_secret`, then the
+ * longer of two quotes, blanks, `value=` and blanks, or a prose qualifier (` under ` and 40
+ * characters, ` is `); then a quote. The byte gate's HEX_REACH (scripts/wasm/gates.as.ts) covers
+ * it.
+ */
+const KEYWORD_SECRET_GAP = 7 + Math.max(2 + 12 + 6 + 12, 1 + 5 + 1 + 40 + 4) + 1;
+
 export const rules: Rule[] = [
   tokenRule({
     id: "slack-rotating-user-token",
@@ -384,10 +392,14 @@ export function hexSecretMayStart(gap: number) {
 function keywordSecretRule(spec: { id: string; description: string; word: string }): Rule {
   const w = spec.word;
   const keywords = ["_", "-", " ", ".", ""].map((sep) => `${w}${sep}secret`);
+  // The name, then a separator (`=`, `?=`, `??=`, `|` of a table, `,` of a CSV row, `value=` of
+  // an XML entry, `is`) after blanks that may align a table or `vault kv get` output, or what it
+  // belongs to in prose (`signing secret from Basic Information is …`); then the secret.
   const pattern = new RegExp(
-    `(?<![A-Za-z0-9])(?:slack)?${w}[ _.-]?secret["'\`\\]]{0,2}[ \\t]{0,4}` +
-      `(?:(?:[:=]{1,2}>?|->|(?:is|was|to)[ \\t])[ \\t]{0,4})?["'\`]?` +
-      `(?<secret>[0-9a-fA-F]{32})(?![0-9A-Za-z])`,
+    `(?<![A-Za-z0-9])(?:slack)?${w}[ _.-]?secret(?:["'\`\\]]{0,2}[ \\t]{0,12}` +
+      `(?:(?:[:=]{1,2}>?|->|\\?{1,2}=|[|,]|value=|(?:is|was|to)[ \\t])[ \\t]{0,12})?` +
+      `|[ \\t](?:from|for|of|in|on|under)[ \\t][^\\n:=|,"'\`]{1,40}?(?:[ \\t]is[ \\t]|:[ \\t]?))` +
+      `["'\`]?(?<secret>[0-9a-fA-F]{32})(?![0-9A-Za-z])`,
     "gi",
   );
   const kw = (sep: string, upper = false) => {
@@ -406,7 +418,7 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
     // hex after it costs a sticky try, not a window search).
     anchor: "word",
     // The keyword, a separator (`"] := `, ` is `), then the secret: at most this far in.
-    mayStart: hexSecretMayStart(w.length + 1 + "secret".length + 15),
+    mayStart: hexSecretMayStart(w.length + KEYWORD_SECRET_GAP),
     byteGate: "hex32",
     window: { before: 16, after: 96 },
     examples: {
@@ -421,12 +433,24 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
             { text: `--${kw("-")} ${secret}`, secret },
             { text: `const slack${w[0].toUpperCase()}${w.slice(1)}Secret = "${secret}";`, secret },
             { text: `${kw("_")} = '${secret}'`, secret },
+            { text: `${kw(" ")} from Basic Information is ${secret}`, secret },
+            { text: `SLACK_${kw("_", true)} ?= ${secret}`, secret },
+            { text: `process.env.SLACK_${kw("_", true)} ??= "${secret}";`, secret },
+            { text: `| SLACK_${kw("_", true)} | \`${secret}\` |`, secret },
+            { text: `SLACK_${kw("_", true)},${secret},prod`, secret },
+            { text: `${kw("_")}           ${secret}`, secret },
+            {
+              text: `<add key="Slack${w[0].toUpperCase()}${w.slice(1)}Secret" value="${secret}" />`,
+              secret,
+            },
           ];
         }),
       negatives: () => [
         `${kw("_")}=${"0".repeat(32)}`,
         `${kw("_")}=abcdef0123456789abcdef0123456789`,
         `the ${kw(" ")} is 32 hex characters, find it under Basic Information`,
+        `the ${kw(" ")} for build ${hex(40, 7)} is rotated`,
+        `${kw(" ")} of the app: see ${hex(32, 8).slice(0, 31)}`,
         `${kw("_")}=\${SLACK_${kw("_", true)}}`,
         `${kw("_")} = os.environ["SLACK_${kw("_", true)}"]`,
         `the commit ${hex(32, 5)} changed the ${kw(" ")} handling`,

@@ -215,7 +215,7 @@ function plainUrlAfter(input: usize, n: i32, he: i32): bool {
  * How far (characters) after a hit's start the secret of a keyword secret rule may start: at
  * least each rule's own reach (detect/rules/slack.ts, hexSecretMayStart; a test checks).
  */
-const HEX_REACH: i32 = 40;
+const HEX_REACH: i32 = 72;
 
 @inline
 function isHexByte(c: u32): bool {
