@@ -26,7 +26,7 @@ import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 // them (`API_TOKEN_URL=https://…`, `<https://…/secret/…>`): a value that is a URL (`scheme://`,
 // isNonSecretValue) and a name that is a URL's scheme (`https:` before `//`).
 const NAME_VALUE =
-  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["']?(?:[ \t]{0,4}(?:=>|:=|=|:(?!\/\/))[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-(?=[A-Za-z0-9])|[^\s"'`,;\-=:.?)\]}>])[^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>])/g;
+  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["']?(?:[ \t]{0,4}(?:=>|:=|:-|=|:(?!\/\/))[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-(?=[A-Za-z0-9])|[^\s"'`,;\-=:.?)\]}>])[^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>])/g;
 
 function variants(words: string[]): string[] {
   const out = new Set<string>();
@@ -172,6 +172,8 @@ export const rules: Rule[] = [
           { text: `HEROKU_API_KEY=${h}`, secret: h },
           // Random base64url starts with `-` one time in 64.
           { text: `MAPBOX_SECRET=-${d}`, secret: `-${d}` },
+          // A shell or Compose default: the value after `:-`.
+          { text: `echo \${API_TOKEN:-${e}}`, secret: e },
           {
             text:
               `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${g};EndpointSuffix=x`,

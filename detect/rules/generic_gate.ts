@@ -122,7 +122,8 @@ function valueAfterSeparator(text: CharReader, k: number, changes: Changes): boo
   if (s < text.length) {
     const d = text.charCodeAt(s);
     if (changes(d)) return true;
-    if ((c === 61 && d === 62) || (c === 58 && d === 61)) s++;
+    // `=>`, `:=`, and a shell default's `:-` (`${DB_PASSWORD:-…}`).
+    if ((c === 61 && d === 62) || (c === 58 && (d === 61 || d === 45))) s++;
     // `https://`: a scheme, not a name and its separator.
     else if (c === 58 && d === 47 && s + 1 < text.length) {
       const e = text.charCodeAt(s + 1);

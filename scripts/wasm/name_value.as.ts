@@ -133,7 +133,8 @@ function valueAfterSeparator(input: usize, n: i32, k: i32): i32 {
   if (s < n) {
     const d = byteAt(input, s);
     if (changes(d)) return 2;
-    if ((c == 61 && d == 62) || (c == 58 && d == 61)) s = step(input, s);
+    // `=>`, `:=`, and a shell default's `:-` (`${DB_PASSWORD:-…}`).
+    if ((c == 61 && d == 62) || (c == 58 && (d == 61 || d == 45))) s = step(input, s);
     else if (c == 58 && d == 47) {
       // `https://`: a scheme, not a name and its separator.
       const t = step(input, s);
