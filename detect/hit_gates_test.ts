@@ -6,6 +6,7 @@ import { GATE, HitScanner, MODE } from "./hit_scanner.ts";
 import { nameValueMayStart, urlMayStart } from "./rules/generic_gate.ts";
 import { REFERENCE_PREFIXES } from "./rules/generic_value.ts";
 import { rules as slackRules } from "./rules/slack.ts";
+import { sentenceMayFollow } from "./rules/generic_sentence.ts";
 import { ALPHABET, randomString, seededRandom } from "./entropy.ts";
 import { pieceText, wordStart } from "../test_support/gate_text.ts";
 
@@ -177,4 +178,66 @@ Deno.test("byte gates: characters of several bytes never make a reading stop sho
   const bytes = enc.encode(text);
   scanner.input(bytes.length).set(bytes);
   assert(scanner.gatesPass(bytes.length, GATE.url, 5, 8));
+});
+
+const SENTENCE_PIECES = [
+  ["password for", "Password to", "api key is", "api key:", "passwort", "wachtwoord", "pw for"],
+  ["the", "db", "prod", "is", "ist", "was", "lautet", "es", "Is", "IS", "isn", "wass", "d"],
+  [" ", "  ", "     ", "\t", ":", " : ", "\n", "\r\n", ",", ".", "-", "(", "/"],
+  ['"', "'", "`", "abc", "x9", "Qw3rty", "hunter22", "12345", "ab cd"],
+  ["request_id", "x_is", "_is", "a_", "-_", "9_", "_"],
+  ["*", "_", "~", "é", "&amp;", "🙂", "\u00a0", "\u200b", "<", ">", "\\", "{"],
+];
+const SENTENCE_KEYWORDS = SENTENCE_PIECES[0].map((k) => k.toLowerCase());
+
+/** JSON string text of `text`, and the byte offset of each of its UTF-16 units (and its end). */
+function asJson(text: string): { bytes: Uint8Array; at: number[] } {
+  const enc = new TextEncoder();
+  const at: number[] = [];
+  let json = '"';
+  for (const ch of text) {
+    for (let k = 0; k < ch.length; k++) at.push(enc.encode(json).length);
+    json += JSON.stringify(ch).slice(1, -1);
+  }
+  at.push(enc.encode(json).length);
+  return { bytes: enc.encode(json + '"'), at };
+}
+
+Deno.test("byte gates: a sentence hit the scanner drops has no verb and value after it", () => {
+  const enc = new TextEncoder();
+  const scanner = new HitScanner([], {}, REFERENCE_PREFIXES);
+  const rand = seededRandom(9111);
+  let drops = 0, kept = 0;
+  for (let i = 0; i < 8000; i++) {
+    const text = pieceText(rand, SENTENCE_PIECES, {
+      pieces: 14,
+      word: 0.1,
+      wordLength: 12,
+      punctuation: 0,
+    });
+    const json = i % 2 === 1;
+    const { bytes, at } = json ? asJson(text) : { bytes: enc.encode(text), at: [] as number[] };
+    scanner.input(bytes.length).set(bytes);
+    const lower = text.toLowerCase();
+    for (const k of SENTENCE_KEYWORDS) {
+      for (let hs = lower.indexOf(k); hs !== -1; hs = lower.indexOf(k, hs + 1)) {
+        const he = hs + k.length;
+        const [bhs, bhe] = json
+          ? [at[hs], at[he]]
+          : [enc.encode(text.slice(0, hs)).length, enc.encode(text.slice(0, he)).length];
+        const mode = json ? MODE.JSON | MODE.SHOWN : 0;
+        if (scanner.gatesPass(bytes.length, GATE.sentence, bhs, bhe, mode)) {
+          kept++;
+          continue;
+        }
+        drops++;
+        assert(
+          !sentenceMayFollow(text, hs, he),
+          `dropped a hit the rule's gate keeps: ${k} at ${hs} in ${JSON.stringify(text)}`,
+        );
+      }
+    }
+  }
+  // Meaningful only if the gate drops hits often, and keeps some.
+  assert(drops > 2000 && kept > 500, `drops ${drops}, kept ${kept}`);
 });

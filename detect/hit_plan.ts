@@ -11,10 +11,17 @@ export interface HitPlan {
   /**
    * Per keyword, the window-searching rules it wakes: their window (characters before the hit,
    * characters after its end, the stretch included) and, for a rule it wakes only in one case,
-   * that exact text, and its gate (Rule.windowGate). Empty when it wakes none.
+   * that exact text, its gate (Rule.windowGate) and the byte scanner's (Rule.byteGate). Empty
+   * when it wakes none.
    */
   windowed: Array<
-    Array<{ before: number; after: number; exact?: string; gate?: Rule["windowGate"] }>
+    Array<{
+      before: number;
+      after: number;
+      exact?: string;
+      gate?: Rule["windowGate"];
+      byteGate?: Rule["byteGate"];
+    }>
   >;
   /** Per keyword, the anchored rules it wakes: their gate and how far their word may reach. */
   anchored: Array<Array<AnchoredPlan>>;
@@ -84,6 +91,7 @@ export function hitPlan(options: ScanOptions = {}): HitPlan {
         after: c.after + STRETCH,
         exact: cases[i],
         gate: c.rule.windowGate,
+        byteGate: c.rule.byteGate,
       });
     }
     windowed.push(w);

@@ -42,18 +42,20 @@ const prepared = new Map<string, Prepared>();
 
 /**
  * The HitScanner gate bits for keyword `id` of `plan`: its hits can be dropped in the scanner
- * only when every rule it wakes is anchored and has a byte gate (0 otherwise). Widens `reach`
- * to what those gates read back.
+ * only when every rule it wakes has a byte gate (0 otherwise). Widens `reach` to what the
+ * anchored rules' gates read back (a window-searching rule's gate reads after the hit).
  */
 export function keywordGates(plan: HitPlan, id: number, reach: GateReach): number {
-  const anchored = plan.anchored[id];
-  if (plan.windowed[id].length > 0 || anchored.length === 0) return 0;
+  const anchored = plan.anchored[id], windowed = plan.windowed[id];
+  if (anchored.length + windowed.length === 0) return 0;
   if (anchored.some((a) => a.byteGate === undefined)) return 0;
+  if (windowed.some((w) => w.byteGate === undefined)) return 0;
   let gates = 0;
   for (const a of anchored) {
     gates |= GATE[a.byteGate!];
     reach[a.byteGate!] = Math.max(reach[a.byteGate!] ?? 0, a.before);
   }
+  for (const w of windowed) gates |= GATE[w.byteGate!];
   return gates;
 }
 

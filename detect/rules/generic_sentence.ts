@@ -9,10 +9,11 @@
 import type { CharReader, Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { isSecretValue, plausibleUserPassword } from "./generic_value.ts";
+import { innerUnderscore } from "./gate_chars.ts";
 
 /** The name words, and what kind of value each asks for. */
 const NAME_WORDS =
-  /(password|passwort|contraseña|mot de passe|senha|パスワード|api[ _-]?key)([^\n]{0,40})$/i;
+  /(password|passwort|contraseña|mot de passe|senha|wachtwoord|пароль|密码|パスワード|(?<![A-Za-z])pw|api[ _-]?key|apiキー)([^\n]{0,40})$/i;
 
 /** Words between the name and the value that make the value something else than the secret. */
 const ABOUT =
@@ -23,7 +24,7 @@ function validateSentence(secret: string, ctx: { text: string; start: number }):
   const lineBefore = before.slice(before.lastIndexOf("\n") + 1);
   const m = NAME_WORDS.exec(
     lineBefore.replace(
-      /(?:[ \t]*(?:is|ist|lautet|es|est|é|era|war|was)[ \t]*:?|[ \t]*[:：]|は)[ \t]*["'`]?$/i,
+      /(?:[ \t]*(?:is|ist|lautet|es|est|é|è|era|war|was)[ \t]*:?|[ \t]*[:：]|は|是)[ \t]*["'`「]?$/i,
       "",
     ),
   );
@@ -59,6 +60,12 @@ export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: nu
     const c = j < stop ? text.charCodeAt(j) : 32;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       if (word.length < 8) word += String.fromCharCode(c | 0x20);
+      continue;
+    }
+    // An underscore inside an identifier (`request_id`) joins two words (the pattern's verb
+    // follows a blank); any other marker may hide a blank as shown.
+    if (c === 95 && innerUnderscore(text, j)) {
+      word = "_";
       continue;
     }
     if (c >= 0x80 || c === 42 || c === 95 || c === 126 || c === 96) return true;
@@ -100,23 +107,36 @@ export const rules: Rule[] = [
     id: "generic-sentence-password",
     family: "generic",
     description: "Password or API key told in a sentence, in English or another language",
-    // `api key` right before its verb or colon, and the name words of other languages: `passe `
-    // (mot de passe), `seña` (contraseña), `enha ` (senha), chosen so the byte scanner's filter,
-    // which stops at a keyword's first three bytes, does not stop at everyday words. ("password
-    // for the db is …" would need `password for `, a hit at every "password for" in chat that
-    // the byte scanner's name = value gate could then no longer drop: measured, 20% slower.)
+    // `api key` right before its verb or colon, a password name and the word after it in
+    // English and Italian (`password for`, `password del`), and the name words of other languages:
+    // `passe ` (mot de passe), `seña` (contraseña), `enha ` (senha), chosen so the byte
+    // scanner's filter, which stops at a keyword's first three bytes, does not stop at everyday
+    // words. The byte scanner's sentence gate (scripts/wasm/gates.as.ts) drops a hit with no verb
+    // or colon and value after it before any TypeScript runs: "password for" is common in chat.
     keywords: [
       "api key is",
       "api key:",
+      "password for",
+      "password to",
+      "password of",
+      "password on",
+      "password d",
+      "password per",
+      "pw for",
       "passwort",
       "seña",
       "passe ",
       "enha ",
+      "wachtwoord",
+      "пароль",
+      "密码",
       "パスワード",
+      "apiキー",
     ],
     pattern:
-      /(?:(?<![A-Za-z])(?:is|ist|lautet|es|est|é|era|war|was)[ \t]{1,4}|[:：][ \t]{0,4}|は[ \t]{0,4})["'`]?(?<secret>[^\s"'`：は]{5,127}[^\s"'`.,;:?)：は])/gi,
+      /(?:(?<=[ \t])(?:is|ist|lautet|es|est|é|è|era|war|was)[ \t]{1,4}|[:：][ \t]{0,4}|[は是][ \t]{0,4})["'`「]?(?<secret>[^\s"'`：は是「」]{5,127}[^\s"'`.,;:?)：は是「」])/gi,
     windowGate: sentenceMayFollow,
+    byteGate: "sentence",
     validate: validateSentence,
     confidence: "medium",
     literalMarkers: true,
@@ -135,6 +155,15 @@ export const rules: Rule[] = [
           { text: `La contraseña de la base de datos es ${a}.`, secret: a },
           { text: `le mot de passe du wifi invités: ${c}`, secret: c },
           { text: `ステージングDBのパスワードは ${a} です`, secret: a },
+          { text: `ステージングのパスワードは「${a}」です`, secret: a },
+          { text: `the password for the staging db is ${c}`, secret: c },
+          { text: `Password to the shared wifi is ${a}, don't share it`, secret: a },
+          { text: `la password del database è ${c}`, secret: c },
+          { text: `het wachtwoord is ${a}`, secret: a },
+          { text: `пароль от базы: ${c}`, secret: c },
+          { text: `数据库密码是 ${a}`, secret: a },
+          { text: `本番のAPIキーは ${b} です`, secret: b },
+          { text: `pw for deploy:${c}`, secret: c },
           {
             text: `for <#C0YOOYRNJL4|deploy-staging>: ステージングDBのパスワードは ${a} です`,
             secret: a,
@@ -150,6 +179,10 @@ export const rules: Rule[] = [
         "the api key is missing from the request headers",
         "ERROR a api key is request_id=246c60022c12ea57 duration_ms=325",
         "the password to the vault is ********",
+        "the password for the staging db is in the vault",
+        "password doesn't match, is the caps lock on",
+        "the password of the admin account is rotated: see #ops",
+        "het wachtwoord is verlopen",
       ],
     },
   },

@@ -1,6 +1,8 @@
 import { assert, assertFalse } from "@std/assert";
 import { rules, sentenceMayFollow } from "./generic_sentence.ts";
 import { testRuleExamples } from "./family_examples.ts";
+import { normalize } from "../normalize.ts";
+import { seededRandom } from "../entropy.ts";
 
 testRuleExamples(rules);
 
@@ -17,4 +19,41 @@ Deno.test("sentence gate: a verb or colon and a value after the name word, or ma
   assert(gate("Das Passwort für die Staging-DB ist Kq7!xYz", "passwort"));
   assert(gate("パスワードは Kq7!xYz です", "パスワード")); // not ASCII: maybe
   assert(gate("Passwort *ist* Kq7!xYz", "passwort")); // a marker: maybe
+});
+
+Deno.test("sentence gate: where it says no, the rule finds nothing, raw or as shown", () => {
+  const rule = rules[0];
+  const keywords = ["password for", "password d", "passwort", "api key is", "api key:", "pw for"];
+  const pieces = [
+    ["the", "db", "is", "ist", "was", "lautet", "es", "el", "IS", "isn", "x9is", "request_is"],
+    [" ", "  ", "\t", ":", " : ", "\n", ",", ".", "-", "_", "*", "~", "`", "é", "&amp;"],
+    ['"', "'", "Qw3rty!x", "hunter22X", "Kq7#mZp2", "12345", "ab"],
+  ];
+  const rand = seededRandom(14311);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  let noes = 0, hits = 0;
+  for (let i = 0; i < 6000; i++) {
+    const k = pick(keywords);
+    let after = "";
+    for (let n = 1 + Math.floor(rand() * 10); n > 0; n--) after += pick(pick(pieces));
+    const text = pick(["", "hey ", "ok: ", "the "]) + k + after;
+    hits++;
+    if (sentenceMayFollow(text, text.indexOf(k), text.indexOf(k) + k.length)) continue;
+    noes++;
+    for (
+      const view of [text, normalize(text).text, normalize(text, { keepInnerMarkers: true }).text]
+    ) {
+      const re = new RegExp(rule.pattern.source, rule.pattern.flags);
+      for (const m of view.matchAll(re)) {
+        const secret = m.groups!.secret;
+        const start = m.index! + m[0].length - secret.length;
+        const end = start + secret.length;
+        assertFalse(
+          rule.validate!(secret, { text: view, start, end }),
+          `gate said no, rule finds ${JSON.stringify(secret)} in ${JSON.stringify(text)}`,
+        );
+      }
+    }
+  }
+  assert(noes > 1000 && noes < hits, `${noes} of ${hits}`);
 });

@@ -368,7 +368,10 @@ export function nameBeforeMatch(slice: string): RegExpExecArray | null {
 function nameBefore(text: string, start: number): string | null {
   const m = nameBeforeMatch(text.slice(Math.max(0, start - 96), start));
   if (!m) return null;
-  return m[1].replace(/(?:[ \t]*(?:=>|:=|:-|=|:|\bis\b|\bwas\b)?[ \t:]*)$/, "").replace(/["'\]]$/, "");
+  return m[1].replace(/(?:[ \t]*(?:=>|:=|:-|=|:|\bis\b|\bwas\b)?[ \t:]*)$/, "").replace(
+    /["'\]]$/,
+    "",
+  );
 }
 
 /**

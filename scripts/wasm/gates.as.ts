@@ -2,8 +2,16 @@
 // read over bytes. Each answers "no" only where the TypeScript gate reading the decoded text raw
 // would; any non-ASCII byte near a hit makes it answer "maybe" (detect/scan_bytes_test.ts checks
 // both against each other and against the patterns).
-import { CH_HEX, CH_HOST, CH_PLAIN, fillChars, inClass, isSpaceByte } from "./chars.as";
-import { BEFORE, CHANGE, GATE_HEX32, GATE_NAME_VALUE, GATE_URL, MODE_JSON } from "./layout.as";
+import { CH_HEX, CH_HOST, CH_PLAIN, fillChars, inClass, isBlank, isSpaceByte } from "./chars.as";
+import {
+  BEFORE,
+  CHANGE,
+  GATE_HEX32,
+  GATE_NAME_VALUE,
+  GATE_SENTENCE,
+  GATE_URL,
+  MODE_JSON,
+} from "./layout.as";
 import { byteAt, changes, escapeChar, mode, oddBackslashes, plain, setMode, step } from "./read.as";
 import { innerUnderscore, isAlnumByte, nameValueFrom, nameValueShown } from "./name_value.as";
 
@@ -141,7 +149,7 @@ export function gatesPassMode(
 function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   if (mode == 0) return plainGatesRead(input, n, gates, hs, he);
   let pass = false;
-  for (let g: u32 = 1; g <= GATE_HEX32; g <<= 1) {
+  for (let g: u32 = 1; g <= GATE_SENTENCE; g <<= 1) {
     if ((gates & g) == 0) continue;
     // The hit's word: back to a blank, at most BEFORE[g] characters. Uncertain characters on
     // the way (non-ASCII: U+00A0 is a blank; a \u escape): maybe. Markers are the gate's.
@@ -165,7 +173,9 @@ function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
       if (nameValueShown(input, n, ws, hs, he)) pass = true;
     } else if (g == GATE_URL) {
       if (urlGate(input, n, ws, hs, he)) pass = true;
-    } else if (hexGate(input, n, ws, hs)) pass = true;
+    } else if (g == GATE_HEX32) {
+      if (hexGate(input, n, ws, hs)) pass = true;
+    } else if (sentenceGate(input, n, hs, he)) pass = true;
   }
   return pass;
 }
@@ -176,7 +186,7 @@ function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
  * a `:` for the URL gate), and each gate reads on from the hit.
  */
 function plainGatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
-  for (let g: u32 = 1; g <= GATE_HEX32; g <<= 1) {
+  for (let g: u32 = 1; g <= GATE_SENTENCE; g <<= 1) {
     if ((gates & g) == 0) continue;
     const before = load<u8>(BEFORE + g) as i32;
     let ws = hs;
@@ -193,7 +203,9 @@ function plainGatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): boo
       if (nameValueFrom(input, n, hs, dash, hs, he)) return true;
     } else if (g == GATE_URL) {
       if (colon || plainUrlAfter(input, n, he)) return true;
-    } else if (hexGate(input, n, ws, hs)) return true;
+    } else if (g == GATE_HEX32) {
+      if (hexGate(input, n, ws, hs)) return true;
+    } else if (sentenceGate(input, n, hs, he)) return true;
   }
   return false;
 }
@@ -250,4 +262,90 @@ function hexGate(input: usize, n: i32, ws: i32, hs: i32): bool {
     run = 0;
   }
   return run == 32 && rel - 32 <= HEX_REACH;
+}
+
+/** The verbs sentenceMayFollow knows (generic_sentence.ts VERBS), lower case, packed. */
+@inline
+function isVerb(word: u64, len: i32): bool {
+  if (len == 2) return word == 0x6973 || word == 0x6573; // is, es
+  if (len == 3) {
+    return word == 0x697374 || word == 0x657374 || word == 0x657261 || word == 0x776172 ||
+      word == 0x776173; // ist, est, era, war, was
+  }
+  return len == 6 && word == 0x6c6175746574; // lautet
+}
+
+/**
+ * sentenceMayFollow (detect/rules/generic_sentence.ts) over bytes: the name word's verb or colon
+ * on its line within 48 characters after the hit, then a value of 6 or more characters. A
+ * character that is not ASCII, a marker, or one that may change as shown: maybe.
+ */
+function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
+  // The keyword itself may end in its colon or verb (`api key:`, `api key is`).
+  const last = load<u8>(input + he - 1) as u32;
+  if (
+    last == 58 || ((last | 0x20) == 115 && he - hs > 2 &&
+      ((load<u8>(input + he - 2) as u32) | 0x20) == 105 &&
+      isBlank(load<u8>(input + he - 3) as u32))
+  ) {
+    if (valueFollows(input, n, he)) return true;
+  }
+  let word: u64 = 0;
+  let len = 0;
+  let afterBlank = true; // the first word starts at the hit's end
+  let j = he;
+  for (let k = 0; k <= 48; k++) {
+    let c: u32 = 32; // past the 48th character or the input's end: a blank
+    if (k < 48 && j < n) c = byteAt(input, j);
+    // An underscore inside an identifier (`request_id`) joins two words (the pattern's verb
+    // follows a blank); any other marker may hide a blank as shown.
+    if (plain(c) == 95 && (c == 95 || c == (95 | 0x200)) && innerUnderscore(input, n, j)) {
+      word = 0x5f;
+      len = 1;
+      j = step(input, j);
+      continue;
+    }
+    if (changes(c) || c >= 0x80) return true;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (len < 8) word = (word << 8) | ((c | 0x20) as u64);
+      len++;
+      j = step(input, j);
+      continue;
+    }
+    if (c == 42 || c == 95 || c == 126 || c == 96) return true;
+    const next = k < 48 && j < n ? step(input, j) : j + 1;
+    if ((c == 58 || (isBlank(c) && afterBlank && isVerb(word, len))) && valueFollows(input, n, next)) {
+      return true;
+    }
+    if (c == 10 || c == 13 || k == 48 || j >= n) return false;
+    word = 0;
+    len = 0;
+    afterBlank = isBlank(c);
+    j = next;
+  }
+  return false;
+}
+
+/** valueAfter in generic_sentence.ts: 6 or more non-blank characters after blanks and a quote. */
+function valueFollows(input: usize, n: i32, v: i32): bool {
+  let k = v;
+  for (let b = 0; b < 4 && k < n; b++) {
+    const c = byteAt(input, k);
+    if (changes(c)) return true;
+    if (!isBlank(c)) break;
+    k = step(input, k);
+  }
+  if (k < n) {
+    const q = byteAt(input, k);
+    if (changes(q)) return true;
+    if (q == 34 || q == 39 || q == 96) k = step(input, k);
+  }
+  let count = 0;
+  for (; k < n && count < 6; count++) {
+    const c = byteAt(input, k);
+    if (changes(c) || c >= 0x80) return true;
+    if (isBlank(c) || c == 10 || c == 13 || c == 34 || c == 39) break;
+    k = step(input, k);
+  }
+  return count >= 6;
 }

@@ -28,6 +28,7 @@ export const TRIGGER_ID: u32 = 0xfff0;
 export const GATE_NAME_VALUE: u32 = 1;
 export const GATE_URL: u32 = 2;
 export const GATE_HEX32: u32 = 4;
+export const GATE_SENTENCE: u32 = 8;
 
 
 // scan() modes. SHOWN: the text is Slack mrkdwn, which the scanner also reads as a person sees
