@@ -32,14 +32,24 @@ function localName(name: string): string {
 }
 
 /**
- * The entry whose value starts at the end: its `name` (JSON or YAML, quoted or not), then a comma
- * or a new line (with a list's `-`), then `value`. Run over at most 160 characters.
+ * The entry whose value starts at the end: its `name` or `key` (JSON or YAML, quoted or not; a
+ * Postman header is `{"key": …, "value": …}`), then a comma, a new line (with a list's `-`) or
+ * both, then `value`. Run over at most 160 characters.
  */
 const ENTRY_NAME =
-  /(?<![A-Za-z0-9_])["']?name["']?[ \t]{0,4}:[ \t]{0,4}["']?([A-Za-z][A-Za-z0-9_.-]{0,60})["']?[ \t]{0,4}(?:,[ \t]{0,4}|\r?\n[ \t]{0,12}(?:-[ \t]{1,4})?)["']?value["']?[ \t]{0,4}:[ \t]{0,4}["']?$/;
+  /(?<![A-Za-z0-9_])["']?(?:name|key)["']?[ \t]{0,4}:[ \t]{0,4}["']?([A-Za-z][A-Za-z0-9_.-]{0,60})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n[ \t]{0,16})?|\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?)["']?value["']?[ \t]{0,4}:[ \t]{0,4}["']?$/;
+
+/**
+ * The object whose `value` starts at the end, named by its key: `terraform output -json` prints
+ * `"db_password": {"sensitive": true, "type": "string", "value": "…"}`. Run over at most 260
+ * characters.
+ */
+const OBJECT_NAME =
+  /["']([A-Za-z][A-Za-z0-9_.-]{0,60})["'][ \t]{0,4}:[ \t]{0,4}\{[^{}]{0,160}["']value["'][ \t]{0,4}:[ \t]{0,4}["']$/;
 
 function entryName(text: string, start: number): string | null {
-  const m = ENTRY_NAME.exec(text.slice(Math.max(0, start - 160), start));
+  const m = ENTRY_NAME.exec(text.slice(Math.max(0, start - 160), start)) ??
+    OBJECT_NAME.exec(text.slice(Math.max(0, start - 260), start));
   return m ? m[1] : null;
 }
 
@@ -142,8 +152,9 @@ export const rules: Rule[] = [
     validate: namedValue(entryName),
     confidence: "medium",
     literalMarkers: true,
-    // `name: …` (at most ~90 characters) comes before the `value` keyword.
-    window: { before: 128, after: 240 },
+    // `name: …` (at most ~110 characters), or an object's key and its other fields (at most
+    // ~240), come before the `value` keyword.
+    window: { before: 256, after: 240 },
     examples: {
       positives: () => {
         const rand = seededRandom(13501);
@@ -154,6 +165,15 @@ export const rules: Rule[] = [
           { text: `env:\n  - name: API_KEY\n    value: "${a}"`, secret: a },
           { text: `{"name": "DB_PASSWORD", "value": "${b}"}`, secret: b },
           { text: `"environment": [{"name":"STRIPE_TOKEN","value":"${c}"}]`, secret: c },
+          {
+            text: `"header": [\n  {\n    "key": "x-api-key",\n    "value": "${a}"\n  }\n]`,
+            secret: a,
+          },
+          {
+            text: `{\n  "redis_password": {\n    "sensitive": true,\n    "type": "string",\n` +
+              `    "value": "${b}"\n  }\n}`,
+            secret: b,
+          },
         ];
       },
       negatives: () => [
@@ -163,6 +183,8 @@ export const rules: Rule[] = [
         `  - name: REGION\n    value: "${b62(24, seededRandom(13502))}"`,
         "  - name: API_KEY\n    valueFrom:\n      secretKeyRef: {name: api, key: key}",
         '{"name": "TOKEN_URL", "value": "https://auth.acme.io/oauth/token"}',
+        `{"key": "Content-Type", "value": "${b62(24, seededRandom(13504))}"}`,
+        `"region": {"sensitive": false, "value": "${b62(24, seededRandom(13505))}"}`,
         `hostname: db1\nvalue: "${b62(24, seededRandom(13503))}"`,
       ],
     },

@@ -6,14 +6,18 @@
 //
 // People paste these into chat from runbooks, wikis and tickets. The name sits lines above the
 // value, so no `NAME = value` rule sees them. The keyword is the separator row under the header
-// (`---|` or `--- |`), which prose rarely holds; the validator reads the value's column back
-// to the header and judges name and value as for `NAME = value` (generic_value.ts).
+// (`---|` or `--- |`, a box-drawn table's `-+-`), which prose rarely holds; the validator reads
+// the value's column back to the header (or, in a table of names and values, the cell left of
+// it) and judges name and value as for `NAME = value` (generic_value.ts).
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { classifyName, isSecretValue } from "./generic_value.ts";
 
-/** A separator row: every cell dashes, optionally with alignment colons. */
-const SEPARATOR = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$/;
+/**
+ * A separator row: every cell dashes, optionally with alignment colons; in a box-drawn table
+ * (`psql`, MySQL, `prettytable`) a border, `+` between the cells.
+ */
+const SEPARATOR = /^[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+])+(?:[ \t]*:?-{3,}:?[ \t]*)?$/;
 
 /** How many rows a value may sit below the separator. */
 const MAX_ROWS = 40;
@@ -28,9 +32,10 @@ function withoutCr(line: string): string {
   return line.endsWith("\r") ? line.slice(0, -1) : line;
 }
 
-/** A row's cells, its outer pipes dropped. */
+/** A row's cells, its outer pipes dropped (a border's `+` read as a pipe). */
 function cells(row: string): string[] {
   let r = row.trim();
+  if (r.startsWith("+")) r = r.replaceAll("+", "|");
   if (r.startsWith("|")) r = r.slice(1);
   if (r.endsWith("|")) r = r.slice(0, -1);
   return r.split("|").map((c) => c.trim());
@@ -49,10 +54,12 @@ function headerName(cell: string): string {
 }
 
 /**
- * The header of the column whose cell holds `start`: up through table rows to the separator,
- * then the row above it, which must have as many cells as the separator and the value's row.
+ * What names the cell that holds `start`: its column's header, and the cell left of it in its
+ * row (a table of names and values: `| SMTP_PASSWORD | … |`). Up through table rows to the
+ * separator, then the row above it, which must have as many cells as the separator and the
+ * value's row; null when it is no such table.
  */
-function columnHeader(text: string, start: number): string | null {
+function cellNames(text: string, start: number): { header: string; left?: string } | null {
   const [rs, re] = lineAt(text, start);
   const row = withoutCr(text.slice(rs, re));
   const col = columnOf(row, start - rs);
@@ -65,8 +72,12 @@ function columnHeader(text: string, start: number): string | null {
       const hs = text.lastIndexOf("\n", ls - 2) + 1;
       const header = cells(withoutCr(text.slice(hs, ls - 1)));
       const width = cells(line).length;
-      if (header.length !== width || cells(row).length !== width) return null;
-      return header[col] === undefined ? null : headerName(header[col]);
+      const own = cells(row);
+      if (header.length !== width || own.length !== width || header[col] === undefined) return null;
+      return {
+        header: headerName(header[col]),
+        left: col > 0 ? headerName(own[col - 1]) : undefined,
+      };
     }
     if (!line.includes("|")) return null;
     above = ls - 1;
@@ -81,14 +92,15 @@ export const rules: Rule[] = [
     id: "generic-table-cell",
     family: "generic",
     description: "Password or API secret in a Markdown table, under a column named for it",
-    keywords: ["--|", "- |"],
+    keywords: ["--|", "- |", "-+-"],
     // A cell: after a pipe (or a row's start), before a pipe or the row's end; backticks around
     // the value are code formatting.
     pattern: /(?:^|\|)[ \t]{0,8}`?(?<secret>[^\s|`]{8,200})`?[ \t]{0,8}(?=\||\r?$)/gm,
     validate: (secret, { text, start }) => {
-      const name = columnHeader(text, start);
-      if (name === null) return false;
-      const kind = classifyName(name);
+      const names = cellNames(text, start);
+      if (names === null) return false;
+      const kind = classifyName(names.header) ??
+        (names.left === undefined ? null : classifyName(names.left));
       return kind !== null && isSecretValue(secret, kind);
     },
     confidence: "medium",
@@ -115,6 +127,17 @@ export const rules: Rule[] = [
               `| search | ${c} | @dana |`,
             secret: c,
           },
+          {
+            text: `| Key | Value |\n|---|---|\n| SMTP_HOST | smtp.acme.io |\n` +
+              `| SMTP_PASSWORD | \`${a}\` |`,
+            secret: a,
+          },
+          {
+            text: `+---------------------+----------+\n| name                | value    |\n` +
+              `+---------------------+----------+\n| MYSQL_ROOT_PASSWORD | ${b} |\n` +
+              `+---------------------+----------+`,
+            secret: b,
+          },
         ];
       },
       negatives: () => {
@@ -126,6 +149,8 @@ export const rules: Rule[] = [
           "| setting | password_policy |\n|---|---|\n| prod | minimum12characters |",
           "| env | password |\n|---|---|\n| prod | ${DB_PASSWORD} |\n| dev | changeme |",
           "| env | token |\n|---|---|\n| prod | in-1password-vault |",
+          // Names and values, the value no secret.
+          "| Key | Value |\n|---|---|\n| password_min_length | twelveCharacters |",
           // A row with more cells than the header: not this table's column.
           `| env | token |\n|---|---|\n| prod | x | ${b62(24, rand)} |`,
           // Prose between the separator and the value: the table ended.
