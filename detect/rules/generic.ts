@@ -12,6 +12,7 @@ import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import {
   beforeNextParameter,
+  decodedValue,
   genericValidate,
   isSecretValue,
   KEY_QUALIFIERS,
@@ -43,6 +44,7 @@ function nameValueRule(kind: "password" | "secret") {
     pattern: NAME_VALUE,
     trimEnd: beforeNextParameter,
     validate: genericValidate(kind),
+    canonical: decodedValue,
     confidence: "medium" as const,
     // The name holds the keyword and is at most 62 characters; the value ends within 280.
     anchor: "word" as const,
@@ -170,6 +172,8 @@ export const rules: Rule[] = [
           { text: `{"accessToken":"${e}"}`, secret: e },
           { text: `SESSION_SECRET="${f}"`, secret: f },
           { text: `HEROKU_API_KEY=${h}`, secret: h },
+          // A Kubernetes Secret's data: the secret it encodes is the finding.
+          { text: `data:\n  api-token: ${btoa(e)}`, secret: btoa(e) },
           // Random base64url starts with `-` one time in 64.
           { text: `MAPBOX_SECRET=-${d}`, secret: `-${d}` },
           // A shell or Compose default: the value after `:-`.

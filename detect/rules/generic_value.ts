@@ -189,15 +189,34 @@ export const REFERENCE = new RegExp(
 );
 
 /** Base64 of a placeholder or a well-known example password (`cGFzc3dvcmQ=`, "password"). */
-function isEncodedPlaceholder(v: string): boolean {
-  if (v.length % 4 !== 0 || v.length > 64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+/**
+ * The text `v` is the base64 of, when it is printable ASCII (a Kubernetes Secret's `data:`, a
+ * `.dockerconfigjson`): random base64 decodes to such text one time in a trillion. Else null.
+ */
+export function base64Text(v: string): string | null {
+  if (v.length % 4 !== 0 || v.length < 8 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return null;
   let plain: string;
   try {
     plain = atob(v);
   } catch {
-    return false;
+    return null;
   }
-  if (!/^[\x20-\x7e]+$/.test(plain)) return false;
+  return /^[\x20-\x7e]+$/.test(plain) ? plain : null;
+}
+
+/**
+ * A value a finding reports: the secret a base64 value encodes (so that a password in a
+ * Kubernetes Secret and the same password pasted as is are one leak, with one fingerprint).
+ */
+export function decodedValue(v: string): string {
+  const plain = base64Text(v);
+  return plain !== null && !/\s/.test(plain) ? plain : v;
+}
+
+function isEncodedPlaceholder(v: string): boolean {
+  if (v.length > 64) return false;
+  const plain = base64Text(v);
+  if (plain === null) return false;
   return EXAMPLE_PASSWORDS.has(plain.toLowerCase()) || NOT_A_VALUE.test(plain) ||
     hasFiller(plain) || /^(?:pass|password|changeme|secret|admin|root|test)$/i.test(plain);
 }
@@ -404,14 +423,10 @@ export function genericValidate(want: NameKind) {
     const kind = classifyName(name);
     if (kind !== want) return false;
     if (isMeetingPasscode(ctx.text, ctx.start, name)) return false;
-    // A "password" longer than a value may be (the pattern cut it) is a blob: a SealedSecret's
-    // ciphertext, an encrypted value. Typed or generated passwords are far shorter.
-    if (
-      kind === "password" && secret.length >= 199 &&
-      /[^\s"'`,;)\]}>]/.test(ctx.text[ctx.end] ?? " ")
-    ) {
-      return false;
-    }
+    // A value longer than the pattern takes (it was cut) is a blob: a SealedSecret's ciphertext,
+    // an encrypted value, a long token base64'd into a Kubernetes Secret. Typed or generated
+    // secrets are far shorter, and a cut one would be reported with a fingerprint of nothing.
+    if (secret.length >= 199 && /[^\s"'`,;)\]}>]/.test(ctx.text[ctx.end] ?? " ")) return false;
     // kubeseal's ciphertext (`AgA…`–`AgD…`, hundreds of characters) under any name.
     if (secret.length >= 199 && /^Ag[A-D][A-Za-z0-9+/]{196}/.test(secret)) {
       return false;
