@@ -65,6 +65,15 @@ export function reportedSecret(rule: Rule, matched: string): string {
   return rule.canonical ? rule.canonical(matched) : matched;
 }
 
+/**
+ * Where the secret of a match of `rule` ends, its pattern's secret group being [start, matched)
+ * in `text`: extended past the pattern's bound (Rule.extendEnd), then trimmed (Rule.trimEnd).
+ */
+export function secretEnd(rule: Rule, text: string, start: number, matched: number): number {
+  const end = rule.extendEnd ? rule.extendEnd(text, start, matched) : matched;
+  return rule.trimEnd ? start + rule.trimEnd(text.slice(start, end)) : end;
+}
+
 /** Validates match `m` of rule `r` and pushes it as a candidate; false when it is rejected. */
 function accept(
   engine: Engine,
@@ -83,7 +92,7 @@ function accept(
     s = g[0];
     e = g[1];
   }
-  if (c.rule.trimEnd) e = s + c.rule.trimEnd(view.slice(s, e));
+  e = secretEnd(c.rule, view, s, e);
   if (e <= s) return false;
   const secret = view.slice(s, e);
   const ctx = { text: view, start: s, end: e };

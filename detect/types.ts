@@ -64,6 +64,12 @@ export interface Rule {
    */
   trimEnd?: (secret: string) => number;
   /**
+   * Where a match its pattern had to cut really ends: a bounded repetition keeps the pattern's
+   * backtracking linear, and a long value runs on (an AWS session token is several hundred
+   * characters). Applied before `trimEnd`.
+   */
+  extendEnd?: (text: string, start: number, end: number) => number;
+  /**
    * The form a finding reports and fingerprints, when one credential can be pasted in several
    * shapes (a PEM key indented, quoted or on one line; a URL with JSON-escaped slashes): each
    * shape is then the same leak, with one fingerprint. Applied after `validate`.

@@ -17,6 +17,7 @@ import {
   isSecretValue,
   KEY_QUALIFIERS,
   plausibleUserPassword,
+  valueEnd,
 } from "./generic_value.ts";
 import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 
@@ -42,6 +43,7 @@ const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, 
 function nameValueRule(kind: "password" | "secret") {
   return {
     pattern: NAME_VALUE,
+    extendEnd: valueEnd,
     trimEnd: beforeNextParameter,
     validate: genericValidate(kind),
     canonical: decodedValue,
@@ -174,6 +176,8 @@ export const rules: Rule[] = [
           { text: `HEROKU_API_KEY=${h}`, secret: h },
           // A Kubernetes Secret's data: the secret it encodes is the finding.
           { text: `data:\n  api-token: ${btoa(e)}`, secret: btoa(e) },
+          // Longer than the pattern takes: an AWS session token.
+          { text: `aws_session_token = ${g}${g}${g}`, secret: `${g}${g}${g}` },
           // Random base64url starts with `-` one time in 64.
           { text: `MAPBOX_SECRET=-${d}`, secret: `-${d}` },
           // A shell or Compose default: the value after `:-`.

@@ -406,6 +406,22 @@ function isMeetingPasscode(text: string, start: number, name: string): boolean {
   );
 }
 
+/** The most a name = value value may hold; NAME_VALUE takes 200 and `valueEnd` the rest. */
+export const MAX_VALUE = 1000;
+
+/**
+ * Where a value NAME_VALUE cut at 200 characters ends: at the next character that ends a value,
+ * at most MAX_VALUE characters in, and not on the `.`, `:` or `?` of a sentence.
+ */
+export function valueEnd(text: string, start: number, end: number): number {
+  if (end - start < 200) return end;
+  const stop = Math.min(text.length, start + MAX_VALUE);
+  let e = end;
+  while (e < stop && !/[\s"'`,;)\]}>]/.test(text[e])) e++;
+  while (e > end && /[.:?]/.test(text[e - 1])) e--;
+  return e;
+}
+
 /**
  * A value in a query string ends before the next parameter (`&format=json`, `&amp;ssl=1`, or
  * the `&amp` a raw reading stops at, since a value stops at `;`); one in a code string before a
@@ -423,10 +439,13 @@ export function genericValidate(want: NameKind) {
     const kind = classifyName(name);
     if (kind !== want) return false;
     if (isMeetingPasscode(ctx.text, ctx.start, name)) return false;
-    // A value longer than the pattern takes (it was cut) is a blob: a SealedSecret's ciphertext,
-    // an encrypted value, a long token base64'd into a Kubernetes Secret. Typed or generated
-    // secrets are far shorter, and a cut one would be reported with a fingerprint of nothing.
-    if (secret.length >= 199 && /[^\s"'`,;)\]}>]/.test(ctx.text[ctx.end] ?? " ")) return false;
+    // A value longer than MAX_VALUE was cut: it would be reported with a fingerprint of nothing.
+    // A "password" over 200 characters is a blob (a SealedSecret's ciphertext, an encrypted
+    // value): typed or generated passwords are far shorter.
+    if (
+      secret.length >= MAX_VALUE - 1 && /[^\s"'`,;)\]}>]/.test(ctx.text[ctx.end] ?? " ")
+    ) return false;
+    if (kind === "password" && secret.length > 200) return false;
     // kubeseal's ciphertext (`AgA…`–`AgD…`, hundreds of characters) under any name.
     if (secret.length >= 199 && /^Ag[A-D][A-Za-z0-9+/]{196}/.test(secret)) {
       return false;

@@ -88,6 +88,8 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
     last = d;
     chars++;
   }
+  // A run longer than that is judged whole by the validator: maybe.
+  if (chars >= 200) return 2;
   const kinds = popcnt(classes);
   return (chars >= 16 && kinds >= 2) || (chars >= 8 && kinds >= 3) ? 1 : 0;
 }
