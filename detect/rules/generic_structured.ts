@@ -47,8 +47,12 @@ const ENTRY_NAME =
 const OBJECT_NAME =
   /["']([A-Za-z][A-Za-z0-9_.-]{0,60})["'][ \t]{0,4}:[ \t]{0,4}\{[^{}]{0,160}["']value["'][ \t]{0,4}:[ \t]{0,4}["']$/;
 
+/** An XML entry's `key` attribute before its `value` (.NET appSettings: `<add key="…" value="…"/>`). */
+const ATTRIBUTE_NAME = /key=["']([A-Za-z][A-Za-z0-9_.:-]{0,60})["'][ \t]{1,8}value=["']$/;
+
 function entryName(text: string, start: number): string | null {
   const m = ENTRY_NAME.exec(text.slice(Math.max(0, start - 160), start)) ??
+    ATTRIBUTE_NAME.exec(text.slice(Math.max(0, start - 90), start)) ??
     OBJECT_NAME.exec(text.slice(Math.max(0, start - 260), start));
   return m ? m[1] : null;
 }
@@ -71,6 +75,14 @@ const CALL_NAME = /\([ \t]{0,4}(["'])([A-Za-z][A-Za-z0-9_.-]{0,60})\1[ \t]{0,4},
 function callArgumentName(text: string, start: number): string | null {
   const m = CALL_NAME.exec(text.slice(Math.max(0, start - 80), start));
   return m ? m[2] : null;
+}
+
+/** The method or function whose first argument starts at the end: `.password("`, `bearer_auth("`. */
+const METHOD_NAME = /(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9_]{0,60})\([ \t]{0,4}["']$/;
+
+function methodName(text: string, start: number): string | null {
+  const m = METHOD_NAME.exec(text.slice(Math.max(0, start - 72), start));
+  return m ? m[1] : null;
 }
 
 /**
@@ -145,10 +157,11 @@ export const rules: Rule[] = [
     id: "generic-env-entry",
     family: "generic",
     description: "Password or API secret in a name/value list (Kubernetes env, ECS, Lambda)",
-    keywords: ['value"', "value'", "value:"],
-    // The value after `value:`; the entry's name before it is read back by the validator.
+    keywords: ['value"', "value'", "value:", '" value='],
+    // The value after `value:` (or an XML attribute's `value="`); the entry's name before it is
+    // read back by the validator.
     pattern:
-      /(?<![A-Za-z0-9_])["']?value["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<secret>[^\s"'`,;)\]}>]{8,200})/g,
+      /(?<![A-Za-z0-9_])["']?value["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?<secret>[^\s"'`,;)\]}>]{8,200})/g,
     validate: namedValue(entryName),
     confidence: "medium",
     literalMarkers: true,
@@ -165,6 +178,7 @@ export const rules: Rule[] = [
           { text: `env:\n  - name: API_KEY\n    value: "${a}"`, secret: a },
           { text: `{"name": "DB_PASSWORD", "value": "${b}"}`, secret: b },
           { text: `"environment": [{"name":"STRIPE_TOKEN","value":"${c}"}]`, secret: c },
+          { text: `&lt;add key="DbPassword" value="${b}" /&gt;`, secret: b },
           {
             text: `"header": [\n  {\n    "key": "x-api-key",\n    "value": "${a}"\n  }\n]`,
             secret: a,
@@ -265,12 +279,66 @@ export const rules: Rule[] = [
     },
   },
   {
+    id: "generic-method-argument",
+    family: "generic",
+    description: 'Password or API secret passed to a method named for it (.password("…"))',
+    // Builders and clients take a secret by a method named for it: Spring's
+    // `DataSourceBuilder.password("…")`, sqlx's `.password("…")`, reqwest's `bearer_auth("…")`,
+    // `setApiKey("…")`. The call's opening, quote included, is rare in prose.
+    keywords: [
+      'password("',
+      "password('",
+      'passwd("',
+      'token("',
+      "token('",
+      'secret("',
+      "secret('",
+      'apikey("',
+      "apikey('",
+      'api_key("',
+      'auth("',
+      "auth('",
+      // The prefilter's hits never overlap: `_auth` (Docker's) would take `bearer_auth(`.
+      '_auth("',
+      "_auth('",
+    ],
+    pattern: /\([ \t]{0,4}["'](?<secret>[^\s"'`]{8,200})["']/g,
+    validate: namedValue(methodName),
+    confidence: "medium",
+    literalMarkers: true,
+    // The method's name (at most 61 characters) before the keyword's `(`, the value after it.
+    window: { before: 72, after: 216 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14701);
+        const a = "Tz4" + b62(12, rand) + "$";
+        const b = b62(40, rand);
+        const c = b62(32, rand);
+        return [
+          {
+            text: `DataSourceBuilder.create().username("deploy").password("${a}").build();`,
+            secret: a,
+          },
+          { text: `client.get(url).bearer_auth("${b}").send().await?;`, secret: b },
+          { text: `algolia.setApiKey('${c}');`, secret: c },
+        ];
+      },
+      negatives: () => [
+        'builder.password(System.getenv("DB_PASSWORD"))',
+        'user.setPassword("changeme")',
+        `client.region("${b62(24, seededRandom(14702))}")`,
+        'ensure_token("refresh-if-expired")',
+        'validate_password("must be 12 characters")',
+      ],
+    },
+  },
+  {
     id: "generic-netrc-password",
     family: "generic",
     description: "Password in a .netrc entry (machine … login … password …)",
     keywords: ["machine "],
     pattern:
-      /(?<![A-Za-z0-9_-])machine[ \t]{1,4}[^\s]{1,253}(?:\s{1,8}(?:&gt;[ \t]{0,4})?(?:login|account)[ \t]{1,4}[^\s]{1,128}){0,2}\s{1,8}(?:&gt;[ \t]{0,4})?password[ \t]{1,4}(?<secret>[^\s]{4,128})/g,
+      /(?<![A-Za-z0-9_-])machine[ \t]{1,4}[^\s]{1,253}(?:\s{1,8}(?:&gt;[ \t]{0,4})?(?:login|account)[ \t]{1,4}[^\s]{1,128}){0,2}\s{1,8}(?:&gt;[ \t]{0,4})?password[ \t]{1,4}(?<secret>[^\s`]{4,128})/g,
     validate: (secret, { text, start }) => {
       const login = /login[ \t]{1,4}([^\s]{1,128})\s[^]*$/.exec(
         text.slice(Math.max(0, start - 300), start),
@@ -293,6 +361,8 @@ export const rules: Rule[] = [
           { text: `machine api.acme.io\n  login bob\n  password ${a}`, secret: a },
           { text: `machine git.acme.io login ci password ${a}`, secret: a },
           { text: `machine api.heroku.com\n  login ops@acme.io\n  password ${b}`, secret: b },
+          // A code block's closing fence right after the password.
+          { text: "```\nmachine git.acme.io login ci password " + a + "```", secret: a },
         ];
       },
       negatives: () => [

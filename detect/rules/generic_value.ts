@@ -27,6 +27,7 @@ const SECRET_WORDS = new Set([
   "authtoken",
   "refreshtoken",
   "bearertoken",
+  "bearer",
   "clientsecret",
   "credential",
   "credentials",
@@ -54,6 +55,7 @@ export const KEY_QUALIFIERS = new Set([
   "client",
   "account",
   "storage",
+  "admin",
 ]);
 /** A last name segment that makes the value *about* a secret rather than the secret itself. */
 const META_SUFFIX =
