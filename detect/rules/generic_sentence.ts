@@ -110,9 +110,9 @@ export const rules: Rule[] = [
     // `api key` right before its verb or colon, a password name and the word after it in
     // English and Italian (`password for`, `password del`), and the name words of other languages:
     // `passe ` (mot de passe), `seña` (contraseña), `enha ` (senha), `achtwoord` (wachtwoord),
-    // chosen so the byte
-    // scanner's filter, which stops at a keyword's first three bytes, does not stop at everyday
-    // words. The byte scanner's sentence gate (scripts/wasm/gates.as.ts) drops a hit with no verb
+    // chosen so the byte scanner's filter, which stops at a keyword's first three bytes, does
+    // not stop at everyday words and gets no first byte of its own. The byte scanner's sentence
+    // gate (scripts/wasm/gates.as.ts) drops a hit with no verb
     // or colon and value after it before any TypeScript runs: "password for" is common in chat.
     keywords: [
       "api key is",
