@@ -29,6 +29,13 @@ function validateSentence(secret: string, ctx: { text: string; start: number }):
     ),
   );
   if (m === null || ABOUT.test(m[2]) || /[.!?](?:\s|$)/.test(m[2])) return false;
+  // No verb or colon: only "with password …" ("log in as root with password …").
+  if (
+    !/(?:[ \t](?:is|ist|lautet|es|est|é|è|era|war|was)|[:：は是])[ \t]*["'`「]?$/i.test(
+      lineBefore,
+    ) &&
+    !/(?:^|[^A-Za-z])with[ \t]+password[ \t]+$/i.test(lineBefore)
+  ) return false;
   // `… api key is request_id=…`: a log's next field, not a value.
   if (/^[A-Za-z_][\w.-]*=/.test(secret)) return false;
   const kind = /^api/i.test(m[1]) ? "secret" : "password";
@@ -44,6 +51,10 @@ const VERBS = new Set(["is", "ist", "lautet", "es", "est", "era", "war", "was"])
  * not ASCII (`：`, `は`, `é`): maybe. (Entities and `<…>` references never show as a verb.)
  */
 export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: number): boolean {
+  // "with password …": the value right after the keyword (`h password`).
+  if (hitEnd - hitStart === 10 && (text.charCodeAt(hitStart) | 0x20) === 104) {
+    if (valueAfter(text, hitEnd)) return true;
+  }
   // The keyword itself may end in its colon or verb (`api key:`, `api key is`).
   const last = text.charCodeAt(hitEnd - 1);
   if (
@@ -123,6 +134,8 @@ export const rules: Rule[] = [
       "password on",
       "password d",
       "password per",
+      // "with password …", from its `h`: no keyword starts with `w`.
+      "h password",
       "pw for",
       "passwort",
       "seña",
@@ -135,7 +148,7 @@ export const rules: Rule[] = [
       "apiキー",
     ],
     pattern:
-      /(?:(?<=[ \t])(?:is|ist|lautet|es|est|é|è|era|war|was)[ \t]{1,4}|[:：][ \t]{0,4}|[は是][ \t]{0,4})["'`「]?(?<secret>[^\s"'`：は是「」]{5,127}[^\s"'`.,;:?)：は是「」])/gi,
+      /(?:(?<=[ \t])(?:is|ist|lautet|es|est|é|è|era|war|was)[ \t]{1,4}|[:：][ \t]{0,4}|[は是][ \t]{0,4}|(?<=h password)[ \t]{1,4})["'`「]?(?<secret>[^\s"'`：は是「」]{5,127}[^\s"'`.,;:?)：は是「」])/gi,
     windowGate: sentenceMayFollow,
     byteGate: "sentence",
     validate: validateSentence,
@@ -165,6 +178,7 @@ export const rules: Rule[] = [
           { text: `数据库密码是 ${a}`, secret: a },
           { text: `本番のAPIキーは ${b} です`, secret: b },
           { text: `pw for deploy:${c}`, secret: c },
+          { text: `2. log in as svc_report with password ${a}`, secret: a },
           {
             text: `for <#C0YOOYRNJL4|deploy-staging>: ステージングDBのパスワードは ${a} です`,
             secret: a,
@@ -184,6 +198,8 @@ export const rules: Rule[] = [
         "password doesn't match, is the caps lock on",
         "the password of the admin account is rotated: see #ops",
         "het wachtwoord is verlopen",
+        `which password ${b62(16, seededRandom(14302))} do you mean`,
+        "sign in with password authentication disabled",
       ],
     },
   },

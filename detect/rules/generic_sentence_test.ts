@@ -23,7 +23,8 @@ Deno.test("sentence gate: a verb or colon and a value after the name word, or ma
 
 Deno.test("sentence gate: where it says no, the rule finds nothing, raw or as shown", () => {
   const rule = rules[0];
-  const keywords = ["password for", "password d", "passwort", "api key is", "api key:", "pw for"];
+  const keywords = ["password for", "password d", "passwort", "api key is", "api key:", "pw for"]
+    .concat(["with password", "which password"]);
   const pieces = [
     ["the", "db", "is", "ist", "was", "lautet", "es", "el", "IS", "isn", "x9is", "request_is"],
     [" ", "  ", "\t", ":", " : ", "\n", ",", ".", "-", "_", "*", "~", "`", "é", "&amp;"],
@@ -38,7 +39,10 @@ Deno.test("sentence gate: where it says no, the rule finds nothing, raw or as sh
     for (let n = 1 + Math.floor(rand() * 10); n > 0; n--) after += pick(pick(pieces));
     const text = pick(["", "hey ", "ok: ", "the "]) + k + after;
     hits++;
-    if (sentenceMayFollow(text, text.indexOf(k), text.indexOf(k) + k.length)) continue;
+    // The prefilter's hit: `h password` in "with password" (no keyword starts with `w`).
+    const hit = k.endsWith("h password") ? "h password" : k;
+    const at = text.indexOf(hit);
+    if (sentenceMayFollow(text, at, at + hit.length)) continue;
     noes++;
     for (
       const view of [text, normalize(text).text, normalize(text, { keepInnerMarkers: true }).text]

@@ -281,6 +281,10 @@ function isVerb(word: u64, len: i32): bool {
  * character that is not ASCII, a marker, or one that may change as shown: maybe.
  */
 function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
+  // "with password …": the value right after the keyword (`h password`).
+  if (he - hs == 10 && ((load<u8>(input + hs) as u32) | 0x20) == 104) {
+    if (valueFollows(input, n, he)) return true;
+  }
   // The keyword itself may end in its colon or verb (`api key:`, `api key is`).
   const last = load<u8>(input + he - 1) as u32;
   if (
