@@ -214,9 +214,7 @@ export const rules: Rule[] = [
     family: "generic",
     description: "Password in a SQL statement (IDENTIFIED BY '…', WITH PASSWORD '…')",
     // `tified by '`: "ide" starts everyday words (see the command rule's keywords).
-    // `h password '`: the sentence rule's `h password` would take WITH PASSWORD's hit (the
-    // prefilter's hits never overlap).
-    keywords: ["tified by '", "password '", "h password '"],
+    keywords: ["tified by '", "password '"],
     pattern:
       /(?<![A-Za-z0-9_])(?:identified[ \t]{1,4}by|password)[ \t]{1,4}'(?<secret>[^'\s]{4,128})'/gi,
     validate: (secret) => plausibleUserPassword(secret, "") && isSecretValue(secret, "password"),

@@ -7,9 +7,10 @@
 // *about* the password (its reset link, policy or length). The value is judged as a password
 // (or, after "api key", as a key).
 import type { CharReader, Rule } from "../types.ts";
-import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
+import { ALPHABET, bitCount, charClassBit, randomString, seededRandom } from "../entropy.ts";
 import { isSecretValue, plausibleUserPassword } from "./generic_value.ts";
 import { innerUnderscore } from "./gate_chars.ts";
+import { isAlnum } from "../chars.ts";
 
 /** The name words, and what kind of value each asks for. */
 const NAME_WORDS =
@@ -17,7 +18,7 @@ const NAME_WORDS =
 
 /** Words between the name and the value that make the value something else than the secret. */
 const ABOUT =
-  /\b(?:reset|policy|policies|manager|hint|length|rules?|field|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|page|url|hash|same|wrong|incorrect|invalid|not|nicht|no|pas)\b/i;
+  /\b(?:reset|policy|policies|manager|hint|length|rules?|field|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|page|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas)\b/i;
 
 function validateSentence(secret: string, ctx: { text: string; start: number }): boolean {
   const before = ctx.text.slice(Math.max(0, ctx.start - 96), ctx.start);
@@ -29,15 +30,23 @@ function validateSentence(secret: string, ctx: { text: string; start: number }):
     ),
   );
   if (m === null || ABOUT.test(m[2]) || /[.!?](?:\s|$)/.test(m[2])) return false;
+  // `password: …`, `password is …` (and `password_hash: …`) are the name = value rules': here a
+  // one-word name they read needs words between it and its verb ("the password for prod is").
+  const withPassword = /(?:^|[^A-Za-z])with[ \t]{1,8}password[ \t]+$/i.test(lineBefore);
+  if (
+    /^(?:password|passwort)$/i.test(m[1]) && !withPassword && !/^[ \t]+\S/.test(m[2])
+  ) {
+    return false;
+  }
   // No verb or colon: only "with password …" ("log in as root with password …").
   if (
     !/(?:[ \t](?:is|ist|lautet|es|est|é|è|era|war|was)|[:：は是])[ \t]*["'`「]?$/i.test(
       lineBefore,
     ) &&
-    !/(?:^|[^A-Za-z])with[ \t]+password[ \t]+$/i.test(lineBefore)
+    !withPassword
   ) return false;
-  // `… api key is request_id=…`: a log's next field, not a value.
-  if (/^[A-Za-z_][\w.-]*=/.test(secret)) return false;
+  // `… api key is request_id=…`: a log's next field; `required,min=12`: a list of options.
+  if (/^[A-Za-z_][\w.-]*=|,[A-Za-z_][\w.-]*=/.test(secret)) return false;
   const kind = /^api/i.test(m[1]) ? "secret" : "password";
   return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
 }
@@ -47,14 +56,14 @@ const VERBS = new Set(["is", "ist", "lautet", "es", "est", "era", "war", "was"])
 /**
  * The rule's gate (Rule.windowGate): a finding from this name word has its verb or colon on the
  * same line within 40 characters after it (the validator's reach), then a value of 6 or more
- * characters. A formatting marker (it may hide a verb as shown: `*is*`) or a character that is
- * not ASCII (`：`, `は`, `é`): maybe. (Entities and `<…>` references never show as a verb.)
+ * characters; or "with" before it and the value right after it. A formatting marker at a
+ * word's edge reads as the blank it may show as (`*is*`); one between two letters (it may join
+ * them into a verb as shown) or a character that is not ASCII (`：`, `は`, `é`): maybe.
+ * (Entities and `<…>` references never show as a verb.)
  */
 export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: number): boolean {
-  // "with password …": the value right after the keyword (`h password`).
-  if (hitEnd - hitStart === 10 && (text.charCodeAt(hitStart) | 0x20) === 104) {
-    if (valueAfter(text, hitEnd)) return true;
-  }
+  // "with password …": the value right after the name word.
+  if (withBefore(text, hitStart) && valueAfter(text, hitEnd)) return true;
   // The keyword itself may end in its colon or verb (`api key:`, `api key is`).
   const last = text.charCodeAt(hitEnd - 1);
   if (
@@ -66,45 +75,86 @@ export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: nu
   }
   const stop = Math.min(text.length, hitEnd + 48);
   let word = "";
-  let wordStart = hitEnd;
+  let afterBlank = true; // the first word starts at the hit's end
   for (let j = hitEnd; j <= stop; j++) {
-    const c = j < stop ? text.charCodeAt(j) : 32;
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    let c = j < stop ? text.charCodeAt(j) : 32;
+    if (isLetter(c)) {
       if (word.length < 8) word += String.fromCharCode(c | 0x20);
       continue;
     }
     // An underscore inside an identifier (`request_id`) joins two words (the pattern's verb
-    // follows a blank); any other marker may hide a blank as shown.
+    // follows a blank).
     if (c === 95 && innerUnderscore(text, j)) {
       word = "_";
       continue;
     }
-    if (c >= 0x80 || c === 42 || c === 95 || c === 126 || c === 96) return true;
-    // A verb is a whole word: after a blank (or the hit's own trailing blank), before a blank.
-    const afterBlank = wordStart === hitEnd || isBlank(text.charCodeAt(wordStart - 1));
+    if (c >= 0x80) return true;
+    if (isMarker(c)) {
+      if (isLetter(text.charCodeAt(j - 1)) && isLetter(text.charCodeAt(j + 1))) return true;
+      c = 32;
+    }
+    // A verb is a whole word: after a blank (or the hit's end), before a blank.
     if ((c === 58 || (isBlank(c) && afterBlank && VERBS.has(word))) && valueAfter(text, j + 1)) {
       return true;
     }
     if (c === 10 || c === 13 || Number.isNaN(c)) return false;
     word = "";
-    wordStart = j + 1;
+    afterBlank = isBlank(c);
   }
   return false;
+}
+
+/**
+ * Whether "with" and 1-8 blanks come right before `at` (not the end of a longer word), markers
+ * read as the blanks they may show as.
+ */
+function withBefore(text: CharReader, at: number): boolean {
+  let k = at, b = 0;
+  for (; k > 0 && b <= 8; k--, b++) {
+    const c = text.charCodeAt(k - 1);
+    if (!isBlank(c) && !isMarker(c)) break;
+  }
+  if (b === 0 || b > 8 || k < 4) return false;
+  const w = (i: number) => text.charCodeAt(k - 4 + i) | 0x20;
+  return w(0) === 119 && w(1) === 105 && w(2) === 116 && w(3) === 104 &&
+    (k === 4 || !isLetter(text.charCodeAt(k - 5)));
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isMarker(c: number): boolean {
+  return c === 42 || c === 95 || c === 126 || c === 96;
 }
 
 /** Whether a value of 6 or more non-blank characters starts at `v` (after blanks, a quote). */
 function valueAfter(text: CharReader, v: number): boolean {
   let k = v;
-  while (k < text.length && k < v + 4 && isBlank(text.charCodeAt(k))) k++;
+  // A marker before the value may show as a blank: maybe.
+  for (; k < text.length && k <= v + 4; k++) {
+    const c = text.charCodeAt(k);
+    if (isMarker(c)) return true;
+    if (!isBlank(c) || k === v + 4) break;
+  }
   const q = text.charCodeAt(k);
   if (q === 34 || q === 39 || q === 96) k++;
-  let n = 0;
-  for (; k < text.length && n < 6; k++, n++) {
+  // The pattern's value is the run's first 128 characters at most, less trailing punctuation;
+  // the validator wants 8 or more of two classes or more, and no `name=` (a log's next field).
+  let n = 0, classes = 0, name = true, field = false;
+  for (; k < text.length && n < 128; k++, n++) {
     const c = text.charCodeAt(k);
     if (isBlank(c) || c === 10 || c === 13 || c === 34 || c === 39) break;
     if (c >= 0x80) return true;
+    classes |= charClassBit(c);
+    if (name && !field) {
+      if (c === 61 && n > 0) field = true;
+      else if (!(isLetter(c) || c === 95 || (n > 0 && (isAlnum(c) || c === 46 || c === 45)))) {
+        name = false;
+      }
+    }
   }
-  return n >= 6;
+  return !field && n >= 8 && bitCount(classes) >= 2;
 }
 
 function isBlank(c: number): boolean {
@@ -118,8 +168,8 @@ export const rules: Rule[] = [
     id: "generic-sentence-password",
     family: "generic",
     description: "Password or API key told in a sentence, in English or another language",
-    // `api key` right before its verb or colon, a password name and the word after it in
-    // English and Italian (`password for`, `password del`), and the name words of other languages:
+    // `api key` right before its verb or colon, `password` (English, Italian: "the password for
+    // the staging db is …", "la password del database è …"), and the name words of other languages:
     // `passe ` (mot de passe), `seña` (contraseña), `enha ` (senha), `achtwoord` (wachtwoord),
     // chosen so the byte scanner's filter, which stops at a keyword's first three bytes, does
     // not stop at everyday words and gets no first byte of its own. The byte scanner's sentence
@@ -128,14 +178,7 @@ export const rules: Rule[] = [
     keywords: [
       "api key is",
       "api key:",
-      "password for",
-      "password to",
-      "password of",
-      "password on",
-      "password d",
-      "password per",
-      // "with password …", from its `h`: no keyword starts with `w`.
-      "h password",
+      "password",
       "pw for",
       "passwort",
       "seña",
@@ -200,6 +243,7 @@ export const rules: Rule[] = [
         "het wachtwoord is verlopen",
         `which password ${b62(16, seededRandom(14302))} do you mean`,
         "sign in with password authentication disabled",
+        '\tPassword string `json:"password" validate:"required,min=12"`',
       ],
     },
   },

@@ -281,10 +281,8 @@ function isVerb(word: u64, len: i32): bool {
  * character that is not ASCII, a marker, or one that may change as shown: maybe.
  */
 function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
-  // "with password …": the value right after the keyword (`h password`).
-  if (he - hs == 10 && ((load<u8>(input + hs) as u32) | 0x20) == 104) {
-    if (valueFollows(input, n, he)) return true;
-  }
+  // "with password …": the value right after the name word.
+  if (withBefore(input, hs) && valueFollows(input, n, he)) return true;
   // The keyword itself may end in its colon or verb (`api key:`, `api key is`).
   const last = load<u8>(input + he - 1) as u32;
   if (
@@ -309,6 +307,16 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
       j = step(input, j);
       continue;
     }
+    // A marker at a word's edge reads as the blank it may show as; one between two letters (it
+    // may join them into a verb as shown): maybe. (In JSON, where a neighbour may be an escape,
+    // any marker: maybe.)
+    if (c < 0x400 && isMarkerByte(plain(c)) && (c == plain(c) || c == (plain(c) | 0x200))) {
+      if ((mode & MODE_JSON) != 0) return true;
+      const before = j > 0 ? load<u8>(input + j - 1) as u32 : 32;
+      const after = j + 1 < n ? load<u8>(input + j + 1) as u32 : 32;
+      if (isLetterByte(before) && isLetterByte(after)) return true;
+      c = 32;
+    }
     if (changes(c) || c >= 0x80) return true;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       if (len < 8) word = (word << 8) | ((c | 0x20) as u64);
@@ -316,7 +324,6 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
       j = step(input, j);
       continue;
     }
-    if (c == 42 || c == 95 || c == 126 || c == 96) return true;
     const next = k < 48 && j < n ? step(input, j) : j + 1;
     if ((c == 58 || (isBlank(c) && afterBlank && isVerb(word, len))) && valueFollows(input, n, next)) {
       return true;
@@ -330,13 +337,50 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
   return false;
 }
 
+/**
+ * withBefore in generic_sentence.ts over raw bytes: "with" and 1-8 blanks or markers right
+ * before `at`; a backslash (an escape in JSON) or a byte that is not ASCII among them: maybe.
+ */
+function withBefore(input: usize, at: i32): bool {
+  // In JSON, an escape near (`\t`, `\n`): maybe.
+  if ((mode & MODE_JSON) != 0) {
+    for (let i = 1; i <= 16 && i <= at; i++) if (load<u8>(input + at - i) == 92) return true;
+  }
+  let k = at, b = 0;
+  for (; k > 0 && b <= 8; k--, b++) {
+    const c = load<u8>(input + k - 1) as u32;
+    if (c == 92 || c >= 0x80) return true;
+    if (!isBlank(c) && !isMarkerByte(c)) break;
+  }
+  if (b == 0 || b > 8 || k < 4) return false;
+  // "with", little end first.
+  const word: u32 = 0x68746977;
+  for (let i = 0; i < 4; i++) {
+    const c = load<u8>(input + k - 4 + i) as u32;
+    if (c == 92 || c >= 0x80) return true;
+    if ((c | 0x20) != ((word >> ((i as u32) << 3)) & 0xff)) return false;
+  }
+  return k == 4 || !isLetterByte(load<u8>(input + k - 5) as u32);
+}
+
+@inline
+function isLetterByte(c: u32): bool {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+@inline
+function isMarkerByte(c: u32): bool {
+  return c == 42 || c == 95 || c == 126 || c == 96;
+}
+
 /** valueAfter in generic_sentence.ts: 6 or more non-blank characters after blanks and a quote. */
 function valueFollows(input: usize, n: i32, v: i32): bool {
   let k = v;
-  for (let b = 0; b < 4 && k < n; b++) {
+  // A marker before the value may show as a blank: maybe.
+  for (let b = 0; b <= 4 && k < n; b++) {
     const c = byteAt(input, k);
-    if (changes(c)) return true;
-    if (!isBlank(c)) break;
+    if (changes(c) || isMarkerByte(plain(c))) return true;
+    if (!isBlank(c) || b == 4) break;
     k = step(input, k);
   }
   if (k < n) {
@@ -344,12 +388,22 @@ function valueFollows(input: usize, n: i32, v: i32): bool {
     if (changes(q)) return true;
     if (q == 34 || q == 39 || q == 96) k = step(input, k);
   }
+  // valueAfter's reading: 8 or more characters of two classes or more, no `name=`.
   let count = 0;
-  for (; k < n && count < 6; count++) {
+  let classes: u32 = 0;
+  let name = true, field = false;
+  for (; k < n && count < 128; count++) {
     const c = byteAt(input, k);
     if (changes(c) || c >= 0x80) return true;
     if (isBlank(c) || c == 10 || c == 13 || c == 34 || c == 39) break;
+    classes |= c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 4 : 8;
+    if (name && !field) {
+      if (c == 61 && count > 0) field = true;
+      else if (
+        !(isLetterByte(c) || c == 95 || (count > 0 && (isAlnumByte(c) || c == 46 || c == 45)))
+      ) name = false;
+    }
     k = step(input, k);
   }
-  return count >= 6;
+  return !field && count >= 8 && popcnt(classes) >= 2;
 }
