@@ -182,7 +182,7 @@ Deno.test("byte gates: characters of several bytes never make a reading stop sho
 
 const SENTENCE_PIECES = [
   ["password for", "Password to", "api key is", "api key:", "passwort", "wachtwoord", "pw for"],
-  ["with password", "With  password", "which password", "wachtwoord"],
+  ["with password", "With  password", "which password", "wachtwoord", "password", "Passwort"],
   ["the", "db", "prod", "is", "ist", "was", "lautet", "es", "Is", "IS", "isn", "wass", "d"],
   [" ", "  ", "     ", "\t", ":", " : ", "\n", "\r\n", ",", ".", "-", "(", "/"],
   ['"', "'", "`", "abc", "x9", "Qw3rty", "hunter22", "12345", "ab cd"],

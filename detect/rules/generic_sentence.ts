@@ -73,9 +73,16 @@ export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: nu
   ) {
     if (valueAfter(text, hitEnd)) return true;
   }
+  // `password` or `passwort` alone before its colon or verb is the name = value rules' (the
+  // validator): here a blank follows it, and words come before the verb or colon.
+  const alone = hitEnd - hitStart === 8 && (text.charCodeAt(hitStart) | 0x20) === 112;
+  if (alone && !isBlank(text.charCodeAt(hitEnd)) && !isMarker(text.charCodeAt(hitEnd))) {
+    return false;
+  }
   const stop = Math.min(text.length, hitEnd + 48);
   let word = "";
   let afterBlank = true; // the first word starts at the hit's end
+  let content = false; // something not blank before the current word
   for (let j = hitEnd; j <= stop; j++) {
     let c = j < stop ? text.charCodeAt(j) : 32;
     if (isLetter(c)) {
@@ -91,13 +98,15 @@ export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: nu
     if (c >= 0x80) return true;
     if (isMarker(c)) {
       if (isLetter(text.charCodeAt(j - 1)) && isLetter(text.charCodeAt(j + 1))) return true;
-      c = 32;
+      c = 32; // as shown; raw, it is something before the verb
+      content = true;
     }
     // A verb is a whole word: after a blank (or the hit's end), before a blank.
-    if ((c === 58 || (isBlank(c) && afterBlank && VERBS.has(word))) && valueAfter(text, j + 1)) {
-      return true;
-    }
+    const colon = c === 58 && (!alone || content || word !== "");
+    const verb = isBlank(c) && afterBlank && VERBS.has(word) && (!alone || content);
+    if ((colon || verb) && valueAfter(text, j + 1)) return true;
     if (c === 10 || c === 13 || Number.isNaN(c)) return false;
+    if (word !== "" || !isBlank(c)) content = true;
     word = "";
     afterBlank = isBlank(c);
   }

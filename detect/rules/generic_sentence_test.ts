@@ -30,7 +30,7 @@ Deno.test("sentence gate: a verb or colon and a value after the name word, or ma
 Deno.test("sentence gate: where it says no, the rule finds nothing, raw or as shown", () => {
   const rule = rules[0];
   const keywords = ["password for", "password d", "passwort", "api key is", "api key:", "pw for"]
-    .concat(["with password", "which password"]);
+    .concat(["with password", "which password", "password", "Passwort"]);
   const pieces = [
     ["the", "db", "is", "ist", "was", "lautet", "es", "el", "IS", "isn", "x9is", "request_is"],
     [" ", "  ", "\t", ":", " : ", "\n", ",", ".", "-", "_", "*", "~", "`", "é", "&amp;"],
@@ -46,7 +46,7 @@ Deno.test("sentence gate: where it says no, the rule finds nothing, raw or as sh
     const text = pick(["", "hey ", "ok: ", "the "]) + k + after;
     hits++;
     // The prefilter's hit: the name word `password` ("password for", "with password").
-    const hit = k.includes("password") ? "password" : k;
+    const hit = k.includes("password") ? "password" : k.toLowerCase();
     const at = text.indexOf(hit);
     if (sentenceMayFollow(text, at, at + hit.length)) continue;
     noes++;

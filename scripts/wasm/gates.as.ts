@@ -292,9 +292,17 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
   ) {
     if (valueFollows(input, n, he)) return true;
   }
+  // `password` or `passwort` alone before its colon or verb is the name = value rules' (the
+  // validator): here a blank follows it, and words come before the verb or colon.
+  const alone = he - hs == 8 && ((load<u8>(input + hs) as u32) | 0x20) == 112;
+  if (alone && he < n) {
+    const c = byteAt(input, he);
+    if (!changes(c) && !isBlank(c) && !isMarkerByte(c)) return false;
+  }
   let word: u64 = 0;
   let len = 0;
   let afterBlank = true; // the first word starts at the hit's end
+  let content = false; // something not blank before the current word
   let j = he;
   for (let k = 0; k <= 48; k++) {
     let c: u32 = 32; // past the 48th character or the input's end: a blank
@@ -315,7 +323,8 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
       const before = j > 0 ? load<u8>(input + j - 1) as u32 : 32;
       const after = j + 1 < n ? load<u8>(input + j + 1) as u32 : 32;
       if (isLetterByte(before) && isLetterByte(after)) return true;
-      c = 32;
+      c = 32; // as shown; raw, it is something before the verb
+      content = true;
     }
     if (changes(c) || c >= 0x80) return true;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
@@ -324,11 +333,12 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
       j = step(input, j);
       continue;
     }
-    const next = k < 48 && j < n ? step(input, j) : j + 1;
-    if ((c == 58 || (isBlank(c) && afterBlank && isVerb(word, len))) && valueFollows(input, n, next)) {
-      return true;
-    }
+    const next = j < n ? step(input, j) : j + 1;
+    const colon = c == 58 && (!alone || content || len > 0);
+    const verb = isBlank(c) && afterBlank && isVerb(word, len) && (!alone || content);
+    if ((colon || verb) && valueFollows(input, n, next)) return true;
     if (c == 10 || c == 13 || k == 48 || j >= n) return false;
+    if (len > 0 || !isBlank(c)) content = true;
     word = 0;
     len = 0;
     afterBlank = isBlank(c);
