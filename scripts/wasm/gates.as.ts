@@ -316,16 +316,21 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
       continue;
     }
     // A marker at a word's edge reads as the blank it may show as; one between two letters (it
-    // may join them into a verb as shown): maybe. (In JSON, where a neighbour may be an escape,
-    // any marker: maybe.)
+    // may join them into a verb as shown): maybe. (In JSON a neighbour may be an escape: a
+    // letter or digit before (`\n`, `\u0061`) and one or a backslash after count as letters.)
     if (c < 0x400 && isMarkerByte(plain(c)) && (c == plain(c) || c == (plain(c) | 0x200))) {
-      if ((mode & MODE_JSON) != 0) return true;
       const before = j > 0 ? load<u8>(input + j - 1) as u32 : 32;
       const after = j + 1 < n ? load<u8>(input + j + 1) as u32 : 32;
-      if (isLetterByte(before) && isLetterByte(after)) return true;
+      if ((mode & MODE_JSON) != 0) {
+        if (isAlnumByte(before) && (isAlnumByte(after) || after == 92)) return true;
+      } else if (isLetterByte(before) && isLetterByte(after)) return true;
       c = 32; // as shown; raw, it is something before the verb
       content = true;
-    }
+    } else if (c == (60 | 0x200) || c == (62 | 0x200) || c == (124 | 0x200)) {
+      // A reference's bracket or pipe (`<@U1>`, `<https://…|label>`): a blank as shown.
+      c = 32;
+      content = true;
+    } else if (c == (38 | 0x200)) c = 38; // an entity shows as one character, no letter or blank
     if (changes(c) || c >= 0x80) return true;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       if (len < 8) word = (word << 8) | ((c | 0x20) as u64);
@@ -352,14 +357,10 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
  * before `at`; a backslash (an escape in JSON) or a byte that is not ASCII among them: maybe.
  */
 function withBefore(input: usize, at: i32): bool {
-  // In JSON, an escape near (`\t`, `\n`): maybe.
-  if ((mode & MODE_JSON) != 0) {
-    for (let i = 1; i <= 16 && i <= at; i++) if (load<u8>(input + at - i) == 92) return true;
-  }
   let k = at, b = 0;
   for (; k > 0 && b <= 8; k--, b++) {
     const c = load<u8>(input + k - 1) as u32;
-    if (c == 92 || c >= 0x80) return true;
+    if (c == 92 || c >= 0x80 || escapedAt(input, k - 1)) return true;
     if (!isBlank(c) && !isMarkerByte(c)) break;
   }
   if (b == 0 || b > 8 || k < 4) return false;
@@ -367,10 +368,21 @@ function withBefore(input: usize, at: i32): bool {
   const word: u32 = 0x68746977;
   for (let i = 0; i < 4; i++) {
     const c = load<u8>(input + k - 4 + i) as u32;
-    if (c == 92 || c >= 0x80) return true;
+    if (c == 92 || c >= 0x80 || escapedAt(input, k - 4 + i)) return true;
     if ((c | 0x20) != ((word >> ((i as u32) << 3)) & 0xff)) return false;
   }
-  return k == 4 || !isLetterByte(load<u8>(input + k - 5) as u32);
+  if (k == 4) return true;
+  return !isLetterByte(load<u8>(input + k - 5) as u32) || escapedAt(input, k - 5);
+}
+
+/** In JSON, whether the byte at `p` ends an escape (`\t`, `\u0041`): its character is another. */
+function escapedAt(input: usize, p: i32): bool {
+  if ((mode & MODE_JSON) == 0) return false;
+  if (p >= 1 && oddBackslashes(input, p - 1)) return true;
+  for (let q = p - 5; q <= p - 1 && q >= 1; q++) {
+    if (load<u8>(input + q) == 117 && oddBackslashes(input, q - 1)) return true;
+  }
+  return false;
 }
 
 @inline
