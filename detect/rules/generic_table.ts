@@ -6,11 +6,11 @@
 //
 // People paste these into chat from runbooks, wikis and tickets. The name sits lines above the
 // value, so no `NAME = value` rule sees them. The keyword is the separator row under the header
-// from a pipe (`|--`, `| -`, `|:-`; a box-drawn table's `+-`), which prose rarely holds: from its
-// dashes, the byte scanner's filter stopped at every `-` of the UUIDs and dates in an export's
-// JSON (measured: 30% slower on the benchmark export). The validator reads the value's column
-// back to the header (or, in a table of names and values, the cell left of it) and judges name
-// and value as for `NAME = value` (generic_value.ts).
+// from a pipe (`|--`, `| -`, `|:-`, `| :`; a box-drawn table's `+-`), which prose rarely holds:
+// from its dashes, the byte scanner's filter stopped at every `-` of the UUIDs and dates in an
+// export's JSON (measured: 30% slower on the benchmark export). The validator reads the value's
+// column back to the header (or, in a table of names and values, the cell left of it) and judges
+// name and value as for `NAME = value` (generic_value.ts).
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { classifyName, isSecretValue } from "./generic_value.ts";
@@ -94,7 +94,7 @@ export const rules: Rule[] = [
     id: "generic-table-cell",
     family: "generic",
     description: "Password or API secret in a Markdown table, under a column named for it",
-    keywords: ["|--", "| -", "|:-", "+-"],
+    keywords: ["|--", "| -", "|:-", "| :", "+-"],
     // A cell: after a pipe (or a row's start), before a pipe or the row's end; backticks around
     // the value are code formatting.
     pattern: /(?:^|\|)[ \t]{0,8}`?(?<secret>[^\s|`]{8,200})`?[ \t]{0,8}(?=\||\r?$)/gm,
@@ -124,6 +124,8 @@ export const rules: Rule[] = [
             text: `Service | User | Password\n:--- | :---: | ---:\ngrafana | admin | \`${b}\``,
             secret: b,
           },
+          // Left-aligned columns only: the separator's pipes stand before colons.
+          { text: `Host | Password\n:--- | :---\ndb1 | \`${b}\``, secret: b },
           {
             text: `| name | *API key* | owner |\r\n| ---- | --------- | ----- |\r\n` +
               `| search | ${c} | @dana |`,
