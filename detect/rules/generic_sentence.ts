@@ -10,6 +10,7 @@ import type { CharReader, Rule } from "../types.ts";
 import { ALPHABET, bitCount, charClassBit, randomString, seededRandom } from "../entropy.ts";
 import { isSecretValue, plausibleUserPassword } from "./generic_value.ts";
 import { innerUnderscore } from "./gate_chars.ts";
+import { isFormatting } from "../normalize.ts";
 import { isAlnum } from "../chars.ts";
 
 /** The name words, and what kind of value each asks for. */
@@ -76,7 +77,7 @@ export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: nu
   // `password` or `passwort` alone before its colon or verb is the name = value rules' (the
   // validator): here a blank follows it, and words come before the verb or colon.
   const alone = hitEnd - hitStart === 8 && (text.charCodeAt(hitStart) | 0x20) === 112;
-  if (alone && !isBlank(text.charCodeAt(hitEnd)) && !isMarker(text.charCodeAt(hitEnd))) {
+  if (alone && !isBlank(text.charCodeAt(hitEnd)) && !isFormatting(text.charCodeAt(hitEnd))) {
     return false;
   }
   const stop = Math.min(text.length, hitEnd + 48);
@@ -96,7 +97,7 @@ export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: nu
       continue;
     }
     if (c >= 0x80) return true;
-    if (isMarker(c)) {
+    if (isFormatting(c)) {
       if (isLetter(text.charCodeAt(j - 1)) && isLetter(text.charCodeAt(j + 1))) return true;
       c = 32; // as shown; raw, it is something before the verb
       content = true;
@@ -121,7 +122,7 @@ function withBefore(text: CharReader, at: number): boolean {
   let k = at, b = 0;
   for (; k > 0 && b <= 8; k--, b++) {
     const c = text.charCodeAt(k - 1);
-    if (!isBlank(c) && !isMarker(c)) break;
+    if (!isBlank(c) && !isFormatting(c)) break;
   }
   if (b === 0 || b > 8 || k < 4) return false;
   const w = (i: number) => text.charCodeAt(k - 4 + i) | 0x20;
@@ -133,17 +134,13 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function isMarker(c: number): boolean {
-  return c === 42 || c === 95 || c === 126 || c === 96;
-}
-
 /** Whether a value of 6 or more non-blank characters starts at `v` (after blanks, a quote). */
 function valueAfter(text: CharReader, v: number): boolean {
   let k = v;
   // A marker before the value may show as a blank: maybe.
   for (; k < text.length && k <= v + 4; k++) {
     const c = text.charCodeAt(k);
-    if (isMarker(c)) return true;
+    if (isFormatting(c)) return true;
     if (!isBlank(c) || k === v + 4) break;
   }
   const q = text.charCodeAt(k);

@@ -14,6 +14,7 @@ import {
 } from "./layout.as";
 import { byteAt, changes, escapeChar, mode, oddBackslashes, plain, setMode, step } from "./read.as";
 import { innerUnderscore, isAlnumByte, nameValueFrom, nameValueShown } from "./name_value.as";
+import { isMarker } from "./match.as";
 
 @inline
 function isHostByte(c: u32): bool {
@@ -297,7 +298,7 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
   const alone = he - hs == 8 && ((load<u8>(input + hs) as u32) | 0x20) == 112;
   if (alone && he < n) {
     const c = byteAt(input, he);
-    if (!changes(c) && !isBlank(c) && !isMarkerByte(c)) return false;
+    if (!changes(c) && !isBlank(c) && !isMarker(c)) return false;
   }
   let word: u64 = 0;
   let len = 0;
@@ -318,7 +319,7 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
     // A marker at a word's edge reads as the blank it may show as; one between two letters (it
     // may join them into a verb as shown): maybe. (In JSON a neighbour may be an escape: a
     // letter or digit before (`\n`, `\u0061`) and one or a backslash after count as letters.)
-    if (c < 0x400 && isMarkerByte(plain(c)) && (c == plain(c) || c == (plain(c) | 0x200))) {
+    if (c < 0x400 && isMarker(plain(c)) && (c == plain(c) || c == (plain(c) | 0x200))) {
       const before = j > 0 ? load<u8>(input + j - 1) as u32 : 32;
       const after = j + 1 < n ? load<u8>(input + j + 1) as u32 : 32;
       if ((mode & MODE_JSON) != 0) {
@@ -361,7 +362,7 @@ function withBefore(input: usize, at: i32): bool {
   for (; k > 0 && b <= 8; k--, b++) {
     const c = load<u8>(input + k - 1) as u32;
     if (c == 92 || c >= 0x80 || escapedAt(input, k - 1)) return true;
-    if (!isBlank(c) && !isMarkerByte(c)) break;
+    if (!isBlank(c) && !isMarker(c)) break;
   }
   if (b == 0 || b > 8 || k < 4) return false;
   // "with", little end first.
@@ -390,10 +391,6 @@ function isLetterByte(c: u32): bool {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-@inline
-function isMarkerByte(c: u32): bool {
-  return c == 42 || c == 95 || c == 126 || c == 96;
-}
 
 /** valueAfter in generic_sentence.ts: 6 or more non-blank characters after blanks and a quote. */
 function valueFollows(input: usize, n: i32, v: i32): bool {
@@ -401,7 +398,7 @@ function valueFollows(input: usize, n: i32, v: i32): bool {
   // A marker before the value may show as a blank: maybe.
   for (let b = 0; b <= 4 && k < n; b++) {
     const c = byteAt(input, k);
-    if (changes(c) || isMarkerByte(plain(c))) return true;
+    if (changes(c) || isMarker(plain(c))) return true;
     if (!isBlank(c) || b == 4) break;
     k = step(input, k);
   }
