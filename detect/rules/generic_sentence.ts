@@ -17,6 +17,18 @@ import { isAlnum } from "../chars.ts";
 const NAME_WORDS =
   /(password|passwort|contraseña|mot de passe|senha|wachtwoord|пароль|密码|パスワード|(?<![A-Za-z])pw|api[ _-]?key|apiキー)([^\n]{0,40})$/i;
 
+/** The verbs a name is told with ("… is", "… ist", "… è"): the pattern's and the validator's. */
+const VERB = "(?:is|ist|lautet|es|est|é|è|era|war|was)";
+
+/** A verb or colon (and blanks, a quote) at the end of the text before a value. */
+const VERB_AT_END = new RegExp(
+  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：]|は|是)[ \\t]*["'\`「]?$`,
+  "i",
+);
+
+/** The same, the verb after a blank: a separator the value follows. */
+const SEPARATOR_AT_END = new RegExp(`(?:[ \\t]${VERB}|[:：は是])[ \\t]*["'\`「]?$`, "i");
+
 /** Words between the name and the value that make the value something else than the secret. */
 const ABOUT =
   /\b(?:reset|policy|policies|manager|hint|length|rules?|field|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|page|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas)\b/i;
@@ -26,7 +38,7 @@ function validateSentence(secret: string, ctx: { text: string; start: number }):
   const lineBefore = before.slice(before.lastIndexOf("\n") + 1);
   const m = NAME_WORDS.exec(
     lineBefore.replace(
-      /(?:[ \t]*(?:is|ist|lautet|es|est|é|è|era|war|was)[ \t]*:?|[ \t]*[:：]|は|是)[ \t]*["'`「]?$/i,
+      VERB_AT_END,
       "",
     ),
   );
@@ -41,7 +53,7 @@ function validateSentence(secret: string, ctx: { text: string; start: number }):
   }
   // No verb or colon: only "with password …" ("log in as root with password …").
   if (
-    !/(?:[ \t](?:is|ist|lautet|es|est|é|è|era|war|was)|[:：は是])[ \t]*["'`「]?$/i.test(
+    !SEPARATOR_AT_END.test(
       lineBefore,
     ) &&
     !withPassword
@@ -196,8 +208,11 @@ export const rules: Rule[] = [
       "パスワード",
       "apiキー",
     ],
-    pattern:
-      /(?:(?<=[ \t])(?:is|ist|lautet|es|est|é|è|era|war|was)[ \t]{1,4}|[:：][ \t]{0,4}|[は是][ \t]{0,4}|(?<=h password)[ \t]{1,4})["'`「]?(?<secret>[^\s"'`：は是「」]{5,127}[^\s"'`.,;:?)：は是「」])/gi,
+    pattern: new RegExp(
+      `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：][ \\t]{0,4}|[は是][ \\t]{0,4}|(?<=h password)[ \\t]{1,4})` +
+        `["'\`「]?(?<secret>[^\\s"'\`：は是「」]{5,127}[^\\s"'\`.,;:?)：は是「」])`,
+      "gi",
+    ),
     windowGate: sentenceMayFollow,
     byteGate: "sentence",
     validate: validateSentence,

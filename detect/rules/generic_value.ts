@@ -408,6 +408,9 @@ function isMeetingPasscode(text: string, start: number, name: string): boolean {
   );
 }
 
+/** A character that ends a NAME_VALUE value. */
+const VALUE_STOP = /[\s"'`,;)\]}>]/;
+
 /** The most a name = value value may hold; NAME_VALUE takes 200 and `valueEnd` the rest. */
 export const MAX_VALUE = 1000;
 
@@ -419,7 +422,7 @@ export function valueEnd(text: string, start: number, end: number): number {
   if (end - start < 200) return end;
   const stop = Math.min(text.length, start + MAX_VALUE);
   let e = end;
-  while (e < stop && !/[\s"'`,;)\]}>]/.test(text[e])) e++;
+  while (e < stop && !VALUE_STOP.test(text[e])) e++;
   while (e > end && /[.:?]/.test(text[e - 1])) e--;
   return e;
 }
@@ -445,7 +448,7 @@ export function genericValidate(want: NameKind) {
     // A "password" over 200 characters is a blob (a SealedSecret's ciphertext, an encrypted
     // value): typed or generated passwords are far shorter.
     if (
-      secret.length >= MAX_VALUE - 1 && /[^\s"'`,;)\]}>]/.test(ctx.text[ctx.end] ?? " ")
+      secret.length >= MAX_VALUE - 1 && !VALUE_STOP.test(ctx.text[ctx.end] ?? " ")
     ) return false;
     if (kind === "password" && secret.length > 200) return false;
     // kubeseal's ciphertext (`AgA…`–`AgD…`, hundreds of characters) under any name.

@@ -13,7 +13,13 @@ import {
   MODE_JSON,
 } from "./layout.as";
 import { byteAt, changes, escapeChar, mode, oddBackslashes, plain, setMode, step } from "./read.as";
-import { innerUnderscore, isAlnumByte, nameValueFrom, nameValueShown } from "./name_value.as";
+import {
+  classBit,
+  innerUnderscore,
+  isAlnumByte,
+  nameValueFrom,
+  nameValueShown,
+} from "./name_value.as";
 import { isMarker } from "./match.as";
 
 @inline
@@ -415,7 +421,7 @@ function valueFollows(input: usize, n: i32, v: i32): bool {
     const c = byteAt(input, k);
     if (changes(c) || c >= 0x80) return true;
     if (isBlank(c) || c == 10 || c == 13 || c == 34 || c == 39) break;
-    classes |= c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 4 : 8;
+    classes |= classBit(c);
     if (name && !field) {
       if (c == 61 && count > 0) field = true;
       else if (

@@ -122,7 +122,7 @@ function referencePrefix(input: usize, n: i32, v: i32): bool {
 
 /** charClasses() for one ASCII character: lower, upper, digit or other, one bit each. */
 @inline
-function classBit(c: u32): u32 {
+export function classBit(c: u32): u32 {
   if (c >= 97 && c <= 122) return 1;
   if (c >= 65 && c <= 90) return 2;
   if (c >= 48 && c <= 57) return 4;
