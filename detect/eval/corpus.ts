@@ -267,7 +267,6 @@ const MAKERS: Maker[] = [
     secret: pick(r, [
       () => str(r, HEX, 32),
       () => str(r, B62, 40),
-      () => "SG." + str(r, B64URL, 22) + "." + str(r, B64URL, 43),
       () => str(r, B64URL, 48),
     ])(),
   }),
@@ -279,6 +278,149 @@ const MAKERS: Maker[] = [
     secret: password(r),
   }),
 ];
+
+/**
+ * Vendors whose tokens carry a published prefix (detect/rules/gitlab.ts, ai_vendors.ts, cloud.ts,
+ * saas.ts, chat_webhooks.ts, age.ts), with the names people give them.
+ */
+const UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const uuid = (r: Rand) =>
+  [str(r, HEX, 8), str(r, HEX, 4), "4" + str(r, HEX, 3), "a" + str(r, HEX, 3), str(r, HEX, 12)]
+    .join("-");
+const VENDORS: Array<[Family, string, string, (r: Rand) => string]> = [
+  ["gitlab", "gitlab pat", "GITLAB_TOKEN", (r) => j("gl", "pat-") + str(r, B64URL, 20)],
+  ["gitlab", "gitlab deploy token", "CI_DEPLOY_PASSWORD", (r) => j("gl", "dt-") + str(r, B62, 20)],
+  ["huggingface", "hugging face", "HF_TOKEN", (r) => j("h", "f_") + str(r, B62.slice(10), 34)],
+  ["groq", "groq", "GROQ_API_KEY", (r) => j("g", "sk_") + str(r, B62, 52)],
+  ["replicate", "replicate", "REPLICATE_API_TOKEN", (r) => j("r", "8_") + str(r, B62, 37)],
+  ["xai", "xai", "XAI_API_KEY", (r) => j("x", "ai-") + str(r, B62, 80)],
+  ["perplexity", "perplexity", "PPLX_API_KEY", (r) => j("p", "plx-") + str(r, B62, 48)],
+  ["openrouter", "openrouter", "OPENROUTER_API_KEY", (r) => j("s", "k-or-v1-") + str(r, HEX, 64)],
+  [
+    "langchain",
+    "langsmith",
+    "LANGSMITH_API_KEY",
+    (r) => j("l", "sv2_pt_") + str(r, HEX, 32) + "_" + str(r, HEX, 10),
+  ],
+  ["digitalocean", "digitalocean", "DO_TOKEN", (r) => j("d", "op_v1_") + str(r, HEX, 64)],
+  ["hashicorp", "vault token", "VAULT_TOKEN", (r) => j("h", "vs.") + "CAESI" + str(r, B64URL, 90)],
+  [
+    "hashicorp",
+    "terraform cloud token",
+    "TFE_TOKEN",
+    (r) => str(r, B62, 14) + j(".atlas", "v1.") + str(r, B62, 67),
+  ],
+  ["heroku", "heroku", "HEROKU_API_KEY", (r) => j("HR", "KU-AA") + str(r, B64URL, 57) + "Q"],
+  ["doppler", "doppler", "DOPPLER_TOKEN", (r) => j("dp", ".st.") + str(r, B62, 43)],
+  [
+    "azure",
+    "azure client secret",
+    "AZURE_CLIENT_SECRET",
+    (r) => str(r, B62, 3) + "8" + j("Q", "~") + str(r, B62 + "_~.-", 33) + str(r, B62, 1),
+  ],
+  ["supabase", "supabase", "SUPABASE_ACCESS_TOKEN", (r) => j("s", "bp_") + str(r, HEX, 40)],
+  [
+    "planetscale",
+    "planetscale",
+    "PLANETSCALE_TOKEN",
+    (r) => j("p", "scale_tkn_") + str(r, B62, 43),
+  ],
+  ["render", "render", "RENDER_API_KEY", (r) => j("r", "nd_") + str(r, B62, 32)],
+  [
+    "tailscale",
+    "tailscale",
+    "TS_AUTHKEY",
+    (r) => j("ts", "key-auth-") + str(r, B62, 7) + "CNTRL-" + str(r, B62, 33),
+  ],
+  [
+    "dynatrace",
+    "dynatrace",
+    "DT_API_TOKEN",
+    (r) => j("d", "t0c01.") + str(r, UPPER_DIGITS, 24) + "." + str(r, UPPER_DIGITS, 64),
+  ],
+  ["newrelic", "new relic", "NEW_RELIC_API_KEY", (r) => j("NR", "AK-") + str(r, UPPER_DIGITS, 27)],
+  [
+    "1password",
+    "1password",
+    "OP_SERVICE_ACCOUNT_TOKEN",
+    (r) => j("o", "ps_eyJ") + str(r, B64, 300),
+  ],
+  ["docker", "docker hub", "DOCKERHUB_TOKEN", (r) => j("d", "ckr_pat_") + str(r, B62, 27)],
+  [
+    "sendgrid",
+    "sendgrid",
+    "SENDGRID_API_KEY",
+    (r) => j("S", "G.") + str(r, B62, 22) + "." + str(r, B64URL, 43),
+  ],
+  ["mailgun", "mailgun", "MAILGUN_API_KEY", (r) => j("k", "ey-") + str(r, HEX, 32)],
+  ["shopify", "shopify", "SHOPIFY_ACCESS_TOKEN", (r) => j("s", "hpat_") + str(r, HEX, 32)],
+  ["square", "square", "SQUARE_ACCESS_TOKEN", (r) => j("EA", "AA") + str(r, B62, 60)],
+  [
+    "postman",
+    "postman",
+    "POSTMAN_API_KEY",
+    (r) => j("PM", "AK-") + str(r, HEX, 24) + "-" + str(r, HEX, 34),
+  ],
+  ["atlassian", "atlassian", "JIRA_API_TOKEN", (r) => j("AT", "ATT3") + str(r, B62, 186)],
+  ["linear", "linear", "LINEAR_API_KEY", (r) => j("l", "in_api_") + str(r, B62, 40)],
+  ["sentry", "sentry", "SENTRY_AUTH_TOKEN", (r) => j("s", "ntryu_") + str(r, HEX, 64)],
+  [
+    "grafana",
+    "grafana",
+    "GRAFANA_TOKEN",
+    (r) => j("g", "lsa_") + str(r, B62, 32) + "_" + str(r, HEX, 8),
+  ],
+  [
+    "notion",
+    "notion",
+    "NOTION_TOKEN",
+    (r) => j("n", "tn_") + digits(r, 11) + str(r, B62, 35),
+  ],
+  ["figma", "figma", "FIGMA_TOKEN", (r) => j("f", "igd_") + str(r, B62, 40)],
+  ["contentful", "contentful", "CONTENTFUL_TOKEN", (r) => j("CF", "PAT-") + str(r, B62, 43)],
+  [
+    "mapbox",
+    "mapbox",
+    "MAPBOX_SECRET_TOKEN",
+    (r) => j("s", "k.eyJ") + str(r, B62, 60) + "." + str(r, B62, 22),
+  ],
+  [
+    "circleci",
+    "circleci",
+    "CIRCLE_TOKEN",
+    (r) => j("CC", "IPAT_") + str(r, B62, 22) + "_" + str(r, HEX, 40),
+  ],
+  [
+    "discord",
+    "discord webhook",
+    "DISCORD_WEBHOOK",
+    (r) => j("https://", "discord.com/api/webhooks/") + digits(r, 19) + "/" + str(r, B62, 68),
+  ],
+  [
+    "microsoft",
+    "teams webhook",
+    "TEAMS_WEBHOOK_URL",
+    (r) =>
+      j("https://", "contoso.webhook.office.com/webhookb2/") + uuid(r) + "@" + uuid(r) +
+      "/IncomingWebhook/" + str(r, HEX, 32) + "/" + uuid(r),
+  ],
+  [
+    "telegram",
+    "telegram bot",
+    "TELEGRAM_BOT_TOKEN",
+    (r) => digits(r, 10) + j(":", "AA") + str(r, B62, 33),
+  ],
+  [
+    "private-key",
+    "age key",
+    "SOPS_AGE_KEY",
+    (r) => j("AGE-SECRET-", "KEY-1") + str(r, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58),
+  ],
+];
+
+for (const [family, kind, env, make] of VENDORS) {
+  MAKERS.push((r) => ({ family, kind, env, splittable: false, secret: make(r) }));
+}
 
 /** A human-made password: words, digits and symbols, or a generated mix. */
 function password(r: Rand): string {

@@ -10,6 +10,12 @@ import { rules as ai } from "./ai.ts";
 import { rules as npm } from "./npm.ts";
 import { rules as jwt } from "./jwt.ts";
 import { rules as pypi } from "./pypi.ts";
+import { rules as gitlab } from "./gitlab.ts";
+import { rules as aiVendors } from "./ai_vendors.ts";
+import { rules as cloud } from "./cloud.ts";
+import { rules as saas } from "./saas.ts";
+import { rules as chatWebhooks } from "./chat_webhooks.ts";
+import { rules as age } from "./age.ts";
 import { rules as generic } from "./generic.ts";
 import { rules as genericStructured } from "./generic_structured.ts";
 import { rules as genericCommand } from "./generic_command.ts";
@@ -27,6 +33,12 @@ export const RULES: readonly Rule[] = [
   ...npm,
   ...jwt,
   ...pypi,
+  ...gitlab,
+  ...aiVendors,
+  ...cloud,
+  ...saas,
+  ...chatWebhooks,
+  ...age,
   ...generic,
   ...genericStructured,
   ...genericCommand,

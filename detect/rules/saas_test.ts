@@ -1,0 +1,4 @@
+import { rules } from "./saas.ts";
+import { testRuleExamples } from "./family_examples.ts";
+
+testRuleExamples(rules);
