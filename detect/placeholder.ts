@@ -68,6 +68,13 @@ const DELIMITED_WORD_RE = new RegExp(
 const TEMPLATE_RE =
   /\$\{|\{\{|\}\}|<[A-Za-z_ -]{1,40}>|%\(|%s\b|process\.env|os\.environ|getenv|ENV\[|secrets\.|(?:^|[^A-Za-z0-9])\$[A-Z_][A-Z0-9_]{2,}(?![a-z])/;
 
+/**
+ * A Slack reference as Slack sends it and as normalize() keeps it (`<#C0123ABCD|general>`,
+ * `<@U0123ABCD>`, `<!subteam^S0123ABCD>`): "the password is in <#C…|vault>" names a channel.
+ */
+const SLACK_REFERENCE_RE =
+  /^(?:#[CGD][A-Z0-9]{6,12}|@[UWB][A-Z0-9]{6,12}|!subteam\^[A-Z0-9]{6,12})$/;
+
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_RE = /^[0-9a-f]+$/i;
 const HASH_CONTEXT_RE =
@@ -200,6 +207,7 @@ export function isPlaceholder(
   const exempt = options.exempt ?? [];
   if (secret.length > 200 ? DELIMITED_WORD_RE.test(secret) : WORD_RE.test(secret)) return true;
   if (TEMPLATE_RE.test(secret)) return true;
+  if (SLACK_REFERENCE_RE.test(secret)) return true;
   if (isWellKnownDigest(secret)) return true;
   if (!exempt.includes("uuid") && UUID_RE.test(secret)) return true;
   if (looksLikeFiller(exempt.includes("uuid") ? secret.replace(/-/g, "") : secret)) return true;

@@ -102,3 +102,13 @@ Deno.test("placeholder: digests of nothing are not secrets", async () => {
   assertFalse(isWellKnownDigest(fakeChars("0123456789abcdef", 32, 21)));
   assertFalse(isWellKnownDigest(fakeChars("0123456789abcdef", 64, 22)));
 });
+
+Deno.test("a Slack channel, user or group reference after 'password is' is no secret", async () => {
+  const { scan } = await import("./scan.ts");
+  const { assertEquals } = await import("@std/assert");
+  for (const ref of ["<#CV06D2C35LK|index>", "<@US880MN4CVL>", "<!subteam^S0614TZR7|@oncall>"]) {
+    const text = `the password for the build queue is ${ref}`;
+    assertEquals(await scan(text), [], text);
+    assertEquals(await scan(text, { mrkdwn: false }), [], text);
+  }
+});

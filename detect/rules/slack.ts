@@ -7,6 +7,7 @@
 
 import type { CharReader, Rule } from "../types.ts";
 import { entropyOf } from "../placeholder.ts";
+import { hasFiller, isLowVariety, wordFraction } from "../entropy.ts";
 import { innerUnderscore, isHexCode, mayChange } from "./gate_chars.ts";
 import { isAlnum } from "../chars.ts";
 
@@ -295,7 +296,51 @@ export const rules: Rule[] = [
     description: "Slack app client secret (32 hex) next to a client_secret keyword",
     word: "client",
   }),
+  verificationTokenRule(),
 ];
+
+/**
+ * The app's Verification Token (Basic Information, deprecated but still shown and still checked
+ * by apps that never moved to signing secrets): 24 letters and digits, findable only beside its
+ * name, as the signing secret is.
+ */
+function verificationTokenRule(): Rule {
+  const name = (sep: string, upper = false) => {
+    const s = `verification${sep}token`;
+    return upper ? s.toUpperCase() : s;
+  };
+  return {
+    id: "slack-verification-token",
+    family: "slack",
+    description: "Slack app verification token (24 characters) next to a verification_token name",
+    keywords: ["_", "-", " ", ".", ""].map((sep) => name(sep)),
+    pattern:
+      /(?<![A-Za-z0-9])(?:slack)?verification[ _.-]?token["'`\]*_]{0,2}[ \t]{0,12}(?:(?:[:=]{1,2}>?|->|[|,]|(?:is|was)[ \t])[ \t]{0,12})?["'`*]?(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9])/gi,
+    validate: (secret) =>
+      /[A-Z]/.test(secret) && /[a-z]/.test(secret) && !isLowVariety(secret) &&
+      !hasFiller(secret) && wordFraction(secret) < 0.85,
+    confidence: "medium",
+    window: { before: 16, after: 96 },
+    examples: {
+      positives: () =>
+        [1, 2].flatMap((seed) => {
+          const secret = alnum(24, seed + 90);
+          return [
+            { text: `SLACK_${name("_", true)}=${secret}`, secret },
+            { text: `*Verification Token*: ${secret}`, secret },
+            { text: `our ${name(" ")} is ${secret}`, secret },
+            { text: `{"${name("_")}": "${secret}"}`, secret },
+          ];
+        }),
+      negatives: () => [
+        `${name("_")}=${"x".repeat(24)}`,
+        `the ${name(" ")} is deprecated, use the signing secret`,
+        `${name("_")} = os.environ["SLACK_${name("_", true)}"]`,
+        `${name("_")}=YourVerificationTokenHere`,
+      ],
+    },
+  };
+}
 
 function decodeURIComponentSafe(s: string): string {
   try {
