@@ -3,12 +3,10 @@
 // Perplexity (`pplx-`), OpenRouter (`sk-or-v1-`) and LangSmith (`lsv2_pt_`, `lsv2_sk_`). Each
 // bills its owner per request, so a leaked key is spent money as well as data.
 import type { Rule } from "../types.ts";
-import { ALPHABET, randomString } from "../entropy.ts";
-import { prefixedTokenRule } from "./prefixed_token.ts";
+import { randomString } from "../entropy.ts";
+import { b62, hex, prefixedTokenRule } from "./prefixed_token.ts";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
-const hex = (n: number, rand: () => number) => randomString(ALPHABET.hexLower, n, rand);
 
 export const rules: Rule[] = [
   prefixedTokenRule({

@@ -3,15 +3,11 @@
 // URLs that replace them, whose `sig=` signs every post) and Telegram bot tokens (the bot's
 // numeric id, a colon, `AA` and 33 characters). Anyone holding one can post as the bot.
 import type { Rule } from "../types.ts";
-import { ALPHABET, randomString } from "../entropy.ts";
-import { prefixedTokenRule } from "./prefixed_token.ts";
+import { randomString } from "../entropy.ts";
+import { b62, b64url, hex, prefixedTokenRule } from "./prefixed_token.ts";
 
-type Rand = () => number;
-const b62 = (n: number, rand: Rand) => randomString(ALPHABET.base62, n, rand);
-const b64url = (n: number, rand: Rand) => randomString(ALPHABET.base64url, n, rand);
-const hex = (n: number, rand: Rand) => randomString(ALPHABET.hexLower, n, rand);
 const DIGITS = "0123456789";
-const uuid = (rand: Rand) =>
+const uuid = (rand: () => number) =>
   [hex(8, rand), hex(4, rand), "4" + hex(3, rand), "a" + hex(3, rand), hex(12, rand)].join("-");
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const HTTPS = ["https", "://"].join("");

@@ -5,12 +5,8 @@
 // prefix tells the reader which one.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString } from "../entropy.ts";
-import { prefixedTokenRule } from "./prefixed_token.ts";
+import { b62, b64url, hex, prefixedTokenRule } from "./prefixed_token.ts";
 
-type Rand = () => number;
-const b62 = (n: number, rand: Rand) => randomString(ALPHABET.base62, n, rand);
-const b64url = (n: number, rand: Rand) => randomString(ALPHABET.base64url, n, rand);
-const hex = (n: number, rand: Rand) => randomString(ALPHABET.hexLower, n, rand);
 const UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const AZURE = ALPHABET.base62 + "_~.-";
 

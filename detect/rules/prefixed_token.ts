@@ -5,7 +5,20 @@
 // variety), which is what separates a real token from `glpat-xxxxxxxxxxxxxxxxxxxx` or
 // `hf_YourTokenGoesHere` in documentation.
 import type { Confidence, Family, Rule } from "../types.ts";
-import { hasFiller, isLowVariety, seededRandom, wordFraction } from "../entropy.ts";
+import {
+  ALPHABET,
+  hasFiller,
+  isLowVariety,
+  randomString,
+  seededRandom,
+  wordFraction,
+} from "../entropy.ts";
+
+type Rand = () => number;
+/** Example bodies for the vendor modules: `n` base62, base64url or lower-case hex characters. */
+export const b62 = (n: number, rand: Rand) => randomString(ALPHABET.base62, n, rand);
+export const b64url = (n: number, rand: Rand) => randomString(ALPHABET.base64url, n, rand);
+export const hex = (n: number, rand: Rand) => randomString(ALPHABET.hexLower, n, rand);
 
 export interface PrefixedTokenSpec {
   id: string;

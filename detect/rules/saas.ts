@@ -4,12 +4,8 @@
 // public keys of the same vendors (Mapbox `pk.`, Square application ids) are not reported.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString } from "../entropy.ts";
-import { prefixedTokenRule } from "./prefixed_token.ts";
+import { b62, b64url, hex, prefixedTokenRule } from "./prefixed_token.ts";
 
-type Rand = () => number;
-const b62 = (n: number, rand: Rand) => randomString(ALPHABET.base62, n, rand);
-const b64url = (n: number, rand: Rand) => randomString(ALPHABET.base64url, n, rand);
-const hex = (n: number, rand: Rand) => randomString(ALPHABET.hexLower, n, rand);
 const DIGITS = "0123456789";
 
 export const rules: Rule[] = [
