@@ -63,10 +63,12 @@ const DELIMITED_WORD_RE = new RegExp(
 
 /**
  * Templates and references to a value kept elsewhere. A `$NAME` reference opens the value or
- * follows punctuation; inside a password (`Vu6$EX2!qo`) a `$` is just a character.
+ * follows punctuation; inside a password (`Vu6$EX2!qo`) a `$` is just a character, and so is
+ * a doubled one (`Qwerty$$XZNY`: `$$` is a shell's process id or Compose's escaped `$`, never
+ * the start of a variable's name).
  */
 const TEMPLATE_RE =
-  /\$\{|\{\{|\}\}|<[A-Za-z_ -]{1,40}>|%\(|%s\b|process\.env|os\.environ|getenv|ENV\[|secrets\.|(?:^|[^A-Za-z0-9])\$[A-Z_][A-Z0-9_]{2,}(?![a-z])/;
+  /\$\{|\{\{|\}\}|<[A-Za-z_ -]{1,40}>|%\(|%s\b|process\.env|os\.environ|getenv|ENV\[|secrets\.|(?:^|[^A-Za-z0-9$])\$[A-Z_][A-Z0-9_]{2,}(?![a-z])/;
 
 /**
  * A Slack reference as Slack sends it and as normalize() keeps it (`<#C0123ABCD|general>`,

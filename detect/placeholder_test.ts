@@ -86,6 +86,12 @@ Deno.test("placeholder: symbol-heavy passwords are judged whole, not by their lo
   assert(looksLikeFiller("ab#ab#ab#ab#"));
 });
 
+Deno.test("placeholder: a doubled $ inside a password is no variable reference", () => {
+  assertFalse(isPlaceholder(["Qwerty", "$$", "XZNY"].join("")));
+  assert(isPlaceholder(["pre-", "$", "DB_PASSWORD"].join("")));
+  assert(isPlaceholder(["$", "{DB_PASSWORD}"].join("")));
+});
+
 Deno.test("placeholder: digests of nothing are not secrets", async () => {
   const empty = new Uint8Array(0);
   const hexOf = async (alg: string) =>

@@ -27,8 +27,12 @@ import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 // Two shapes are left out because the validator rejects every one of them, and chat is full of
 // them (`API_TOKEN_URL=https://…`, `<https://…/secret/…>`): a value that is a URL (`scheme://`,
 // isNonSecretValue) and a name that is a URL's scheme (`https:` before `//`).
+// A bold label's markers may close the name or follow its separator (`*Password*: …` in Slack,
+// `**Password:** …` in Markdown), so that files read as they are find them too; a value never
+// starts with `*` (a mask, or those markers). A value's leading `-` is read with the character
+// after it (a letter or digit): a look-ahead there kept redos-detector from proving the bound.
 const NAME_VALUE =
-  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["']?(?:[ \t]{0,4}(?:=>|:=|:-|=|:(?!\/\/))[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-(?=[A-Za-z0-9])|[^\s"'`,;\-=:.?)\]}>])[^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>])/g;
+  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["'*]{0,2}(?:[ \t]{0,4}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-[A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*])[^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>])/g;
 
 function variants(words: string[]): string[] {
   const out = new Set<string>();
@@ -111,6 +115,9 @@ export const rules: Rule[] = [
           { text: `  "password": "${b}",`, secret: b },
           { text: `mysql -u app --password ${c} -h db1`, secret: c },
           { text: `the wifi password is ${d}`, secret: d },
+          // Bold labels, as Slack (`*…*`) and Markdown (`**…**`) write them.
+          { text: `*Password*: ${b}`, secret: b },
+          { text: `**DB password:** ${a}`, secret: a },
           { text: `command: redis-server --requirepass ${c}`, secret: c },
         ];
       },
@@ -125,6 +132,8 @@ export const rules: Rule[] = [
         "password=<your password>",
         "password: hunter2",
         "password: P@ssw0rd",
+        "*Password*: hunter2",
+        "**password:** ********",
         "PASSWORD_FILE=/run/secrets/db_password",
         "password_hash: $2b$12$abcdefghijklmnopqrstuv",
         "password: required",
@@ -174,6 +183,7 @@ export const rules: Rule[] = [
           { text: `{"accessToken":"${e}"}`, secret: e },
           { text: `SESSION_SECRET="${f}"`, secret: f },
           { text: `HEROKU_API_KEY=${h}`, secret: h },
+          { text: `**api_key**: ${e}`, secret: e },
           // A Kubernetes Secret's data: the secret it encodes is the finding.
           { text: `data:\n  api-token: ${btoa(e)}`, secret: btoa(e) },
           // Longer than the pattern takes: an AWS session token.
@@ -219,10 +229,11 @@ export const rules: Rule[] = [
   {
     id: "generic-url-credentials",
     family: "generic",
+    // The user may be a mailbox (`smtp://postmaster@mg.acme.io:…@smtp.mailgun.org`).
     description: "Password embedded in a URL (scheme://user:password@host)",
     keywords: ["://"],
     pattern:
-      /(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}:\/\/[^\s:\/@"'<>]{0,64}:(?<secret>[^\s:\/@"'<>]{3,128})@[A-Za-z0-9.\-]{1,253}/g,
+      /(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}:\/\/[^\s:\/@"'<>]{0,64}(?:@[^\s:\/@"'<>]{1,64})?:(?<secret>[^\s:\/@"'<>]{3,128})@[A-Za-z0-9.\-]{1,253}/g,
     validate: (secret, { text, start }) =>
       plausibleUserPassword(secret, text.slice(text.lastIndexOf("//", start) + 2, start - 1)),
     confidence: "medium",
@@ -241,6 +252,8 @@ export const rules: Rule[] = [
           { text: `DATABASE_URL=postgres://app:${a}@db.internal:5432/app`, secret: a },
           { text: `try redis://:${b}@cache.acme.io:6379`, secret: b },
           { text: `mongodb+srv://api_rw:$${b}@cluster0.acme.mongodb.net/orders`, secret: "$" + b },
+          { text: `smtp://postmaster@mg.acme.io:${a}@smtp.mailgun.org:587`, secret: a },
+          { text: `DB_URL=mysql://root:Qwerty$$${b}@db1:3306/app`, secret: `Qwerty$$${b}` },
         ];
       },
       negatives: () => [
@@ -251,6 +264,8 @@ export const rules: Rule[] = [
         "see https://acme.io:8443/docs",
         "amqp://guest:guest@rabbit:5672",
         "https://user:****@host.io",
+        "ssh://git@github.com:22/acme/app.git",
+        "smtp://postmaster@mg.acme.io:password@smtp.mailgun.org",
       ],
     },
   },

@@ -133,6 +133,11 @@ function valueAfterSeparator(text: CharReader, k: number, changes: Changes): boo
       if (e === 47) return false;
     }
   }
+  // A bold label's closing markers (`**Password:** …`; as shown, `*` is a "maybe" already).
+  if (s < text.length && text.charCodeAt(s) === 42 && !changes(42)) {
+    s++;
+    if (s < text.length && text.charCodeAt(s) === 42) s++;
+  }
   for (let b = 0; b < 4 && s < text.length && isBlankCode(text.charCodeAt(s)); b++) s++;
   return valueMayStartAt(text, s, changes);
 }
@@ -290,6 +295,10 @@ function nameValueReading(
     if (c === 34 || c === 39) {
       if (j + 1 < text.length && changes(text.charCodeAt(j + 1))) return true;
       if (valueAfterName(text, j + 1, changes)) return true;
+    } else if (c === 42) {
+      // A bold label's closing markers (`*Password*: …`; as shown, `*` was a "maybe" above).
+      const k = j + 1 < text.length && text.charCodeAt(j + 1) === 42 ? j + 2 : j + 1;
+      if (valueAfterName(text, k, changes)) return true;
     } else if (c === 61 || c === 58) {
       if (valueAfterName(text, j, changes)) return true;
     } else if (isBlankCode(c)) {
@@ -308,7 +317,8 @@ function nameValueReading(
 
 /**
  * The URL rule's gate: a match needs a `:` (before the password) within 65 characters after
- * `://`, before any blank, `/`, `@`, quote or bracket; and no other `://` earlier in the word.
+ * `://`, before any blank, `/`, second `@` (the user may be a mailbox), quote or bracket; and no
+ * other `://` earlier in the word.
  */
 export function urlMayStart(
   text: CharReader,
@@ -327,9 +337,14 @@ export function urlMayStart(
     }
   }
   const stop = Math.min(text.length, hitEnd + 65);
+  let at = false;
   for (let j = hitEnd; j < stop; j++) {
     const c = text.charCodeAt(j);
     if (c === 58) return true;
+    if (c === 64 && !at) {
+      at = true;
+      continue;
+    }
     if (
       c === 47 || c === 64 || c === 34 || c === 39 || c === 60 || c === 62 || c === 32 ||
       c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0

@@ -352,10 +352,10 @@ export function plausibleUserPassword(password: string, user: string): boolean {
   return password.length >= 6 && !isLowVariety(password);
 }
 
-// name, optional closing quote, separator, optional opening quote. Anchored at the end of the
+// name, optional closing quote (or a bold label's markers), separator, optional opening quote. Anchored at the end of the
 // text before the value, so the validator can read back which name the value was given to.
 export const NAME_BEFORE_VALUE =
-  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["'\]]?(?:[ \t]{0,4}(?:=>|:=|:-|=|:)[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?$/;
+  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["'\]*]{0,2}(?:[ \t]{0,4}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?$/;
 
 /** NAME_BEFORE_VALUE without its look-behind, tried (sticky) only where a name may start. */
 const NAME_BEFORE_STICKY = new RegExp(
@@ -389,7 +389,7 @@ export function nameBeforeMatch(slice: string): RegExpExecArray | null {
 function nameBefore(text: string, start: number): string | null {
   const m = nameBeforeMatch(text.slice(Math.max(0, start - 96), start));
   if (!m) return null;
-  return m[1].replace(/(?:[ \t]*(?:=>|:=|:-|=|:|\bis\b|\bwas\b)?[ \t:]*)$/, "").replace(
+  return m[1].replace(/(?:[ \t*]*(?:=>|:=|:-|=|:|\bis\b|\bwas\b)?[ \t:*]*)$/, "").replace(
     /["'\]]$/,
     "",
   );

@@ -315,7 +315,7 @@ function verificationTokenRule(): Rule {
     description: "Slack app verification token (24 characters) next to a verification_token name",
     keywords: ["_", "-", " ", ".", ""].map((sep) => name(sep)),
     pattern:
-      /(?<![A-Za-z0-9])(?:slack)?verification[ _.-]?token["'`\]*_]{0,2}[ \t]{0,12}(?:(?:[:=]{1,2}>?|->|[|,]|(?:is|was)[ \t])[ \t]{0,12})?["'`*]?(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9])/gi,
+      /(?<![A-Za-z0-9])(?:slack)?verification[ _.-]?token["'`\]*_]{0,2}[ \t]{0,12}(?:(?:[:=]{1,2}>?|->|[|,]|(?:is|was)[ \t])[ \t]{0,12}(?:\*{1,2}[ \t]{1,12})?)?["'`*]?(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9])/gi,
     validate: (secret) =>
       /[A-Z]/.test(secret) && /[a-z]/.test(secret) && !isLowVariety(secret) &&
       !hasFiller(secret) && wordFraction(secret) < 0.85,
@@ -328,6 +328,7 @@ function verificationTokenRule(): Rule {
           return [
             { text: `SLACK_${name("_", true)}=${secret}`, secret },
             { text: `*Verification Token*: ${secret}`, secret },
+            { text: `**Verification Token:** ${secret}`, secret },
             { text: `our ${name(" ")} is ${secret}`, secret },
             { text: `{"${name("_")}": "${secret}"}`, secret },
           ];
@@ -434,15 +435,22 @@ export function hexSecretMayStart(gap: number) {
   };
 }
 
+/** Title case, as a settings page writes its labels: `Client Secret`. */
+const cap = (s: string) => s.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+
 function keywordSecretRule(spec: { id: string; description: string; word: string }): Rule {
   const w = spec.word;
   const keywords = ["_", "-", " ", ".", ""].map((sep) => `${w}${sep}secret`);
   // The name, then a separator (`=`, `?=`, `??=`, `|` of a table, `,` of a CSV row, `value=` of
   // an XML entry, `is`) after blanks that may align a table or `vault kv get` output, or what it
-  // belongs to in prose (`signing secret from Basic Information is …`); then the secret.
+  // belongs to in prose (`signing secret from Basic Information is …`); then the secret. A
+  // label copied from the app's settings page is often bold, in Slack (`*Client Secret*: …`) or
+  // in Markdown (`**Client Secret:** …`), and files are read as they are: the markers may stand
+  // after the name and after the separator.
   const pattern = new RegExp(
-    `(?<![A-Za-z0-9])(?:slack)?${w}[ _.-]?secret(?:["'\`\\]]{0,2}[ \\t]{0,12}` +
-      `(?:(?:[:=]{1,2}>?|->|\\?{1,2}=|[|,]|value=|(?:is|was|to)[ \\t])[ \\t]{0,12})?` +
+    `(?<![A-Za-z0-9])(?:slack)?${w}[ _.-]?secret(?:["'\`\\]*]{0,2}[ \\t]{0,12}` +
+      `(?:(?:[:=]{1,2}>?|->|\\?{1,2}=|[|,]|value=|(?:is|was|to)[ \\t])[ \\t]{0,12}` +
+      `(?:\\*{1,2}[ \\t]{1,12})?)?` +
       `|[ \\t](?:from|for|of|in|on|under)[ \\t][^\\n:=|,"'\`]{1,40}?(?:[ \\t]is[ \\t]|:[ \\t]?))` +
       `["'\`]?(?<secret>[0-9a-fA-F]{32})(?![0-9A-Za-z])`,
     "gi",
@@ -479,6 +487,8 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
             { text: `const slack${w[0].toUpperCase()}${w.slice(1)}Secret = "${secret}";`, secret },
             { text: `${kw("_")} = '${secret}'`, secret },
             { text: `${kw(" ")} from Basic Information is ${secret}`, secret },
+            { text: `*${cap(kw(" "))}*: ${secret}`, secret },
+            { text: `**${cap(kw(" "))}:** ${secret}`, secret },
             { text: `SLACK_${kw("_", true)} ?= ${secret}`, secret },
             { text: `process.env.SLACK_${kw("_", true)} ??= "${secret}";`, secret },
             { text: `| SLACK_${kw("_", true)} | \`${secret}\` |`, secret },

@@ -68,9 +68,14 @@ function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
     }
   }
   let j = he;
+  let at = false;
   for (let k = 0; k < 65 && j < n; k++, j = step(input, j)) {
     const c = byteAt(input, j);
     if (c == 58) return true;
+    if (c == 64 && !at) {
+      at = true; // a mailbox's `@` in the user
+      continue;
+    }
     if (changes(c) && plain(c) != 124) {
       if (c != (95 | 0x200) || !innerUnderscore(input, n, j)) return true;
       continue;
@@ -220,9 +225,14 @@ function plainGatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): boo
 /** urlGate's reading after the hit, for plain text: a `:` before the URL's end: maybe. */
 function plainUrlAfter(input: usize, n: i32, he: i32): bool {
   const stop = he + 65 < n ? he + 65 : n;
+  let at = false;
   for (let j = he; j < stop; j++) {
     const c = load<u8>(input + j) as u32;
     if (c == 58 || c >= 0x80) return true;
+    if (c == 64 && !at) {
+      at = true;
+      continue;
+    }
     if (c == 47 || c == 64 || c == 34 || c == 39 || c == 60 || c == 62 || isSpaceByte(c)) {
       return false;
     }

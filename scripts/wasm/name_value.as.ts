@@ -147,6 +147,11 @@ function valueAfterSeparator(input: usize, n: i32, k: i32): i32 {
       }
     }
   }
+  // A bold label's closing markers (`**Password:** …`).
+  if (s < n && byteAt(input, s) == 42) {
+    s = step(input, s);
+    if (s < n && byteAt(input, s) == 42) s = step(input, s);
+  }
   for (let b = 0; b < 4 && s < n && isBlank(byteAt(input, s)); b++) s = step(input, s);
   return valueAt(input, n, s);
 }
@@ -234,6 +239,11 @@ export function nameValueFrom(input: usize, n: i32, from: i32, dash: bool, hs: i
     }
     if (c == 34 || c == 39) {
       if (valueAfterName(input, n, step(input, j)) != 0) return true;
+    } else if (c == 42) {
+      // A bold label's closing markers (`*Password*: …`).
+      let k = step(input, j);
+      if (k < n && byteAt(input, k) == 42) k = step(input, k);
+      if (valueAfterName(input, n, k) != 0) return true;
     } else if (c == 61 || c == 58) {
       if (valueAfterName(input, n, j) != 0) return true;
     } else if (isBlank(c)) {
