@@ -51,6 +51,10 @@ export const FAMILIES = [
   "discord",
   "microsoft",
   "telegram",
+  "rubygems",
+  "alibaba",
+  "mailchimp",
+  "twilio",
   "generic",
 ] as const;
 

@@ -281,7 +281,7 @@ const MAKERS: Maker[] = [
 
 /**
  * Vendors whose tokens carry a published prefix (detect/rules/gitlab.ts, ai_vendors.ts, cloud.ts,
- * saas.ts, chat_webhooks.ts, age.ts), with the names people give them.
+ * saas.ts, chat_webhooks.ts, age.ts, vendor_shapes.ts), with the names people give them.
  */
 const UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const uuid = (r: Rand) =>
@@ -364,6 +364,20 @@ const VENDORS: Array<[Family, string, string, (r: Rand) => string]> = [
   ["atlassian", "atlassian", "JIRA_API_TOKEN", (r) => j("AT", "ATT3") + str(r, B62, 186)],
   ["linear", "linear", "LINEAR_API_KEY", (r) => j("l", "in_api_") + str(r, B62, 40)],
   ["sentry", "sentry", "SENTRY_AUTH_TOKEN", (r) => j("s", "ntryu_") + str(r, HEX, 64)],
+  ["rubygems", "rubygems", "GEM_HOST_API_KEY", (r) => j("r", "ubygems_") + str(r, HEX, 48)],
+  [
+    "alibaba",
+    "alibaba key id",
+    "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    (r) => j("LT", "AI") + str(r, B62, 20),
+  ],
+  [
+    "mailchimp",
+    "mailchimp",
+    "MAILCHIMP_API_KEY",
+    (r) => str(r, HEX, 32) + j("-", "us") + int(r, 1, 21),
+  ],
+  ["twilio", "twilio api key", "TWILIO_API_KEY", (r) => j("S", "K") + str(r, HEX, 32)],
   [
     "grafana",
     "grafana",
@@ -543,8 +557,9 @@ function credentialSample(r: Rand): Sample {
   }
   // A generic value is a secret only by its name: bare or in prose without one, it is not
   // labelled (no scanner can tell), so it only goes into wrappers that carry its name.
-  // An API key also goes into a Bearer header, which says what it is.
-  const wraps = c.family !== "generic"
+  // An API key also goes into a Bearer header, which says what it is. A Twilio SID is found
+  // beside the vendor's name (detect/rules/vendor_shapes.ts): named wrappers too.
+  const wraps = c.family !== "generic" && c.family !== "twilio"
     ? WRAPS
     : WRAPS.filter(([w]) => NAMED.has(w) || (w === "curl" && c.kind === "generic api key"));
   const [shape, wrap] = pick(r, wraps);

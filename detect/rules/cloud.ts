@@ -1,7 +1,7 @@
 // Cloud, infrastructure and secrets-manager credentials with published prefixes: DigitalOcean,
 // HashiCorp Vault and Terraform Cloud, Heroku, Doppler, Microsoft Entra (Azure AD)
 // client secrets, Supabase, PlanetScale, Render, Tailscale, Dynatrace, New Relic,
-// 1Password service accounts and Docker Hub. Each family's rotation lives in its own console; the
+// 1Password service accounts, Docker Hub and Alibaba Cloud. Each family's rotation lives in its own console; the
 // prefix tells the reader which one.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString } from "../entropy.ts";
@@ -175,5 +175,18 @@ export const rules: Rule[] = [
     classes: "mixed-case",
     seed: 12371,
     sample: (rand) => ({ body: b64url(26, rand) + b62(1, rand) }),
+  }),
+  prefixedTokenRule({
+    id: "alibaba-access-key-id",
+    family: "alibaba",
+    // Like an AWS key id, it names the key; its secret (30 characters) is found by its name.
+    description: "Alibaba Cloud AccessKey ID (LTAI…)",
+    prefixes: ["LT" + "AI"],
+    exact: true,
+    body: "[A-Za-z0-9]{12,20}",
+    classes: "mixed-case",
+    confidence: "medium",
+    seed: 12391,
+    sample: (rand) => ({ body: b62(20, rand) }),
   }),
 ];

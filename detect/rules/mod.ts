@@ -16,6 +16,7 @@ import { rules as cloud } from "./cloud.ts";
 import { rules as saas } from "./saas.ts";
 import { rules as chatWebhooks } from "./chat_webhooks.ts";
 import { rules as age } from "./age.ts";
+import { rules as vendorShapes } from "./vendor_shapes.ts";
 import { rules as generic } from "./generic.ts";
 import { rules as genericStructured } from "./generic_structured.ts";
 import { rules as genericCommand } from "./generic_command.ts";
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   ...saas,
   ...chatWebhooks,
   ...age,
+  ...vendorShapes,
   ...generic,
   ...genericStructured,
   ...genericCommand,

@@ -1,6 +1,6 @@
 // Software-as-a-service keys with published prefixes: email (SendGrid, Mailgun), commerce
 // (Shopify, Square), developer tools (Postman, Atlassian and Bitbucket, Linear, Sentry, Grafana,
-// CircleCI) and content platforms (Notion, Figma, Contentful, Mapbox). Publishable or
+// CircleCI, RubyGems) and content platforms (Notion, Figma, Contentful, Mapbox). Publishable or
 // public keys of the same vendors (Mapbox `pk.`, Square application ids) are not reported.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString } from "../entropy.ts";
@@ -123,6 +123,16 @@ export const rules: Rule[] = [
     classes: "hex",
     seed: 12501,
     sample: (rand) => ({ body: hex(64, rand) }),
+  }),
+  prefixedTokenRule({
+    id: "rubygems-api-key",
+    family: "rubygems",
+    description: "RubyGems.org API key (rubygems_)",
+    prefixes: ["r" + "ubygems_"],
+    body: "[a-f0-9]{48}",
+    classes: "hex",
+    seed: 12505,
+    sample: (rand) => ({ body: hex(48, rand) }),
   }),
   prefixedTokenRule({
     id: "grafana-service-account-token",

@@ -45,7 +45,7 @@ const FAMILY_LABELS: Record<string, string> = {
   "postman": "Postman API key",
   "atlassian": "Atlassian token",
   "linear": "Linear API key",
-  "sentry": "Sentry token",
+  "sentry": "Sentry credential",
   "grafana": "Grafana token",
   "notion": "Notion token",
   "figma": "Figma token",
@@ -55,6 +55,10 @@ const FAMILY_LABELS: Record<string, string> = {
   "discord": "Discord webhook",
   "microsoft": "Microsoft Teams webhook",
   "telegram": "Telegram bot token",
+  "rubygems": "RubyGems API key",
+  "alibaba": "Alibaba Cloud key",
+  "mailchimp": "Mailchimp API key",
+  "twilio": "Twilio credential",
   "generic": "Secret",
 };
 

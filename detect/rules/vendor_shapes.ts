@@ -1,0 +1,112 @@
+// Vendor credentials without a distinctive prefix, found by another fixed part of their shape:
+// Mailchimp's data-centre suffix (`…-us14`), a Sentry DSN's host (`…@o1.ingest.sentry.io/2`), or
+// a Twilio SID (`SK…`, `AC…`) beside the word Twilio. The random part must look generated (no
+// filler, no runs, both digits and letters), which keeps `00000000…-us1` and
+// `https://<key>@sentry.io/1` out.
+import type { Rule } from "../types.ts";
+import { hasFiller, isLowVariety, seededRandom } from "../entropy.ts";
+import { hex } from "./prefixed_token.ts";
+
+function generatedHex(s: string): boolean {
+  return /[0-9]/.test(s) && /[a-f]/.test(s) && !isLowVariety(s) && !hasFiller(s);
+}
+
+const TWILIO = ["t", "wilio"].join("");
+
+export const rules: Rule[] = [
+  {
+    id: "mailchimp-api-key",
+    family: "mailchimp",
+    description: "Mailchimp API key (32 hex and its data centre, -us…)",
+    // The data centre is the only fixed part, and it follows the random one.
+    keywords: ["-us"],
+    exactKeywords: ["-us"],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>[0-9a-f]{32}-us[0-9]{1,2})(?![A-Za-z0-9_-])/g,
+    validate: (secret) => generatedHex(secret.slice(0, 32)),
+    confidence: "high",
+    window: { before: 40, after: 8 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(12801);
+        const a = hex(32, rand) + "-us14";
+        const b = hex(32, rand) + "-us6";
+        return [
+          { text: `MAILCHIMP_API_KEY=${a}`, secret: a },
+          { text: `let client = Client::new("${b}");`, secret: b },
+          { text: `payments,prod,${a},2024-09-13`, secret: a },
+        ];
+      },
+      negatives: () => [
+        `MAILCHIMP_API_KEY=${"0".repeat(32)}-us14`,
+        `docs: https://learn.microsoft.com/en-us/azure/`,
+        `key: ${hex(32, seededRandom(12802))}-usage`,
+        `curl --user anystring:$MAILCHIMP_API_KEY https://us6.api.mailchimp.com/3.0/`,
+      ],
+    },
+  },
+  {
+    id: "sentry-dsn",
+    family: "sentry",
+    description: "Sentry DSN key (https://<key>@….sentry.io/<project>): sends events to a project",
+    keywords: ["sentry.io/"],
+    // A legacy DSN also holds the secret key after a colon: part of the same finding.
+    pattern:
+      /(?<![A-Za-z0-9+.-])https?:\/\/(?<secret>[0-9a-f]{32}(?::[0-9a-f]{32})?)@(?:[a-z0-9-]{1,63}\.){0,3}sentry\.io\/[0-9]{1,12}(?![0-9])/g,
+    validate: (secret) => secret.split(":").every(generatedHex),
+    // Sentry documents a DSN as safe to ship in client code: it can only add events (flood a
+    // project, spend its quota), not read anything.
+    confidence: "low",
+    window: { before: 128, after: 24 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(12811);
+        const a = hex(32, rand);
+        const b = hex(32, rand);
+        return [
+          { text: `SENTRY_DSN=https://${a}@o268485.ingest.sentry.io/2695147`, secret: a },
+          { text: `dsn: "https://${b}@o1.ingest.us.sentry.io/42"`, secret: b },
+          { text: `Sentry.init({ dsn: "https://${a}:${b}@sentry.io/1234" })`, secret: `${a}:${b}` },
+        ];
+      },
+      negatives: () => [
+        "see https://sentry.io/organizations/acme/issues/4711/",
+        `SENTRY_DSN=https://${"0".repeat(32)}@o1.ingest.sentry.io/1`,
+        "SENTRY_DSN=https://<key>@o1.ingest.sentry.io/1",
+        "SENTRY_DSN=https://examplePublicKey@o0.ingest.sentry.io/0",
+      ],
+    },
+  },
+  {
+    id: "twilio-api-key",
+    family: "twilio",
+    description:
+      "Twilio API key SID (SK…) or account SID with its auth token, beside the word Twilio",
+    keywords: [TWILIO],
+    // An API key SID alone names a key a leak report should rotate; an account SID (AC…) is an
+    // account's name and only its auth token, the 32 hex right after it, is the secret.
+    pattern:
+      /(?<![A-Za-z0-9_-])(?<secret>SK[0-9a-f]{32}|(?<=AC[0-9a-f]{32}\\?["']?[ \t]{0,4}[,:][ \t]{0,4}\\?["']?)[0-9a-f]{32})(?![A-Za-z0-9_-])/g,
+    validate: (secret) => generatedHex(secret.startsWith("SK") ? secret.slice(2) : secret),
+    confidence: "medium",
+    window: { before: 200, after: 240 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(12821);
+        const sk = "S" + "K" + hex(32, rand);
+        const sid = "A" + "C" + hex(32, rand);
+        const token = hex(32, rand);
+        return [
+          { text: `new Twilio API key SID: ${sk}`, secret: sk },
+          { text: `{"body":"{\\"${TWILIO}ApiKey\\":\\"${sk}\\"}"}`, secret: sk },
+          { text: `client = ${TWILIO}.rest.Client("${sid}", "${token}")`, secret: token },
+          { text: `curl -u ${sid}:${token} https://api.${TWILIO}.com/2010-04-01/`, secret: token },
+        ];
+      },
+      negatives: () => [
+        `${TWILIO} account ${"A" + "C" + hex(32, seededRandom(12822))}`,
+        `${TWILIO} key ${"S" + "K" + "0".repeat(32)}`,
+        `${TWILIO} sends the code by SMS`,
+      ],
+    },
+  },
+];
