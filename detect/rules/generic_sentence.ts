@@ -1,7 +1,8 @@
 // A password or key told in a sentence, where words stand between the name and the value: "the
 // sendgrid api key is …", and passwords in German, Spanish, French, Portuguese and Japanese ("Das
 // Passwort für die Staging-DB ist …", "La contraseña de la base es …", "le mot de passe du
-// wifi : …", "パスワードは … です"). (`password is …` with nothing between is the name = value
+// wifi : …", "パスワードは … です"), and keys in German ("Schlüssel für web: …") or with a spaced
+// name ("prod API key = …"). (`password is …` with nothing between is the name = value
 // rule's.) The pattern finds the verb or colon and the value; the validator reads back the name
 // word on the same line, at most 40 characters before, with no word between that makes the value
 // *about* the password (its reset link, policy or length). The value is judged as a password
@@ -15,19 +16,19 @@ import { isAlnum } from "../chars.ts";
 
 /** The name words, and what kind of value each asks for. */
 const NAME_WORDS =
-  /(password|passwort|contraseña|mot de passe|senha|wachtwoord|пароль|密码|パスワード|(?<![A-Za-z])pw|api[ _-]?key|apiキー)([^\n]{0,40})$/i;
+  /(password|passwort|contraseña|mot de passe|senha|wachtwoord|пароль|密码|パスワード|(?<![A-Za-z])pw|api[ _-]?key|apiキー|(?:api-?)?schlüssel)([^\n]{0,40})$/i;
 
 /** The verbs a name is told with ("… is", "… ist", "… è"): the pattern's and the validator's. */
 const VERB = "(?:is|ist|lautet|es|est|é|è|era|war|was)";
 
 /** A verb or colon (and blanks, a quote) at the end of the text before a value. */
 const VERB_AT_END = new RegExp(
-  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：]|は|是)[ \\t]*["'\`「]?$`,
+  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：=]|は|是)[ \\t]*["'\`「]?$`,
   "i",
 );
 
 /** The same, the verb after a blank: a separator the value follows. */
-const SEPARATOR_AT_END = new RegExp(`(?:[ \\t]${VERB}|[:：は是])[ \\t]*["'\`「]?$`, "i");
+const SEPARATOR_AT_END = new RegExp(`(?:[ \\t]${VERB}|[:：=は是])[ \\t]*["'\`「]?$`, "i");
 
 /** Words between the name and the value that make the value something else than the secret. */
 const ABOUT =
@@ -60,7 +61,7 @@ function validateSentence(secret: string, ctx: { text: string; start: number }):
   ) return false;
   // `… api key is request_id=…`: a log's next field; `required,min=12`: a list of options.
   if (/^[A-Za-z_][\w.-]*=|,[A-Za-z_][\w.-]*=/.test(secret)) return false;
-  const kind = /^api/i.test(m[1]) ? "secret" : "password";
+  const kind = /^api|schlüssel/i.test(m[1]) ? "secret" : "password";
   return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
 }
 
@@ -77,10 +78,10 @@ const VERBS = new Set(["is", "ist", "lautet", "es", "est", "era", "war", "was"])
 export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: number): boolean {
   // "with password …": the value right after the name word.
   if (withBefore(text, hitStart) && valueAfter(text, hitEnd)) return true;
-  // The keyword itself may end in its colon or verb (`api key:`, `api key is`).
+  // The keyword itself may end in its colon, `=` or verb (`api key:`, `api key =`, `api key is`).
   const last = text.charCodeAt(hitEnd - 1);
   if (
-    last === 58 ||
+    last === 58 || last === 61 ||
     ((last | 0x20) === 115 && hitEnd - hitStart > 2 &&
       (text.charCodeAt(hitEnd - 2) | 0x20) === 105 && isBlank(text.charCodeAt(hitEnd - 3)))
   ) {
@@ -196,6 +197,8 @@ export const rules: Rule[] = [
     keywords: [
       "api key is",
       "api key:",
+      "api key =",
+      "api key=",
       "password",
       "pw for",
       "passwort",
@@ -207,9 +210,11 @@ export const rules: Rule[] = [
       "密码",
       "パスワード",
       "apiキー",
+      // Schlüssel, from its rarer part: `sch` starts everyday German words.
+      "chlüssel",
     ],
     pattern: new RegExp(
-      `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：][ \\t]{0,4}|[は是][ \\t]{0,4}|(?<=h password)[ \\t]{1,4})` +
+      `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=][ \\t]{0,4}|[は是][ \\t]{0,4}|(?<=h password)[ \\t]{1,4})` +
         `["'\`「]?(?<secret>[^\\s"'\`：は是「」]{5,127}[^\\s"'\`.,;:?)：は是「」])`,
       "gi",
     ),
@@ -229,6 +234,9 @@ export const rules: Rule[] = [
         return [
           { text: `the sendgrid api key is ${b}`, secret: b },
           { text: `prod api key: ${b}`, secret: b },
+          { text: `prod API key = ${b}`, secret: b },
+          { text: `Schlüssel für web: ${b} - bitte nicht teilen`, secret: b },
+          { text: `der API-Schlüssel lautet ${b}`, secret: b },
           { text: `Das Passwort für die Staging-DB ist ${c}`, secret: c },
           { text: `La contraseña de la base de datos es ${a}.`, secret: a },
           { text: `le mot de passe du wifi invités: ${c}`, secret: c },
@@ -256,6 +264,9 @@ export const rules: Rule[] = [
         "the password policy is Minimum12Chars!",
         "Das Passwort ist falsch, bitte nochmal",
         "the api key is missing from the request headers",
+        "api key = None",
+        "der Schlüssel für das Büro liegt am Empfang",
+        "Schlüssel: siehe Tresor",
         "ERROR a api key is request_id=246c60022c12ea57 duration_ms=325",
         "the password to the vault is ********",
         "the password for the staging db is in the vault",

@@ -300,10 +300,10 @@ function isVerb(word: u64, len: i32): bool {
 function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
   // "with password …": the value right after the name word.
   if (withBefore(input, hs) && valueFollows(input, n, he)) return true;
-  // The keyword itself may end in its colon or verb (`api key:`, `api key is`).
+  // The keyword itself may end in its colon, `=` or verb (`api key:`, `api key =`, `api key is`).
   const last = load<u8>(input + he - 1) as u32;
   if (
-    last == 58 || ((last | 0x20) == 115 && he - hs > 2 &&
+    last == 58 || last == 61 || ((last | 0x20) == 115 && he - hs > 2 &&
       ((load<u8>(input + he - 2) as u32) | 0x20) == 105 &&
       isBlank(load<u8>(input + he - 3) as u32))
   ) {
