@@ -29,10 +29,12 @@ import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 // isNonSecretValue) and a name that is a URL's scheme (`https:` before `//`).
 // A bold label's markers may close the name or follow its separator (`*Password*: …` in Slack,
 // `**Password:** …` in Markdown), so that files read as they are find them too; a value never
-// starts with `*` (a mask, or those markers). A value's leading `-` is read with the character
+// starts with `*` (a mask, or those markers). In a JSON string inside a JSON string (a logged
+// request body: `{\"password\":\"…\"}`) the quotes are escaped: a backslash may stand before
+// each, and a value neither starts nor ends with one. A value's leading `-` is read with the character
 // after it (a letter or digit): a look-ahead there kept redos-detector from proving the bound.
 const NAME_VALUE =
-  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["'*]{0,2}(?:[ \t]{0,4}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-[A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*])[^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>])/g;
+  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}(?:[ \t]{0,4}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\\?["'`]?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-[A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*\\])[^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>\\])/g;
 
 function variants(words: string[]): string[] {
   const out = new Set<string>();
@@ -118,6 +120,8 @@ export const rules: Rule[] = [
           // Bold labels, as Slack (`*…*`) and Markdown (`**…**`) write them.
           { text: `*Password*: ${b}`, secret: b },
           { text: `**DB password:** ${a}`, secret: a },
+          // A logged request body: a JSON string inside a JSON string.
+          { text: `{"body":"{\\"password\\":\\"${b}\\",\\"ok\\":true}"}`, secret: b },
           { text: `command: redis-server --requirepass ${c}`, secret: c },
         ];
       },
@@ -133,6 +137,8 @@ export const rules: Rule[] = [
         "password: hunter2",
         "password: P@ssw0rd",
         "*Password*: hunter2",
+        `{"body":"{\\"password\\":\\"\${DB_PASSWORD}\\"}"}`,
+        `"{\\"password\\":\\"Kx9abcdEFG12"`,
         "**password:** ********",
         "PASSWORD_FILE=/run/secrets/db_password",
         "password_hash: $2b$12$abcdefghijklmnopqrstuv",
@@ -184,6 +190,7 @@ export const rules: Rule[] = [
           { text: `SESSION_SECRET="${f}"`, secret: f },
           { text: `HEROKU_API_KEY=${h}`, secret: h },
           { text: `**api_key**: ${e}`, secret: e },
+          { text: `"{\\"api_key\\": \\"${e}\\"}"`, secret: e },
           // A Kubernetes Secret's data: the secret it encodes is the finding.
           { text: `data:\n  api-token: ${btoa(e)}`, secret: btoa(e) },
           // Longer than the pattern takes: an AWS session token.

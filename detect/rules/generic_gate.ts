@@ -15,6 +15,10 @@ function isNameCode(c: number): boolean {
   return isAlnum(c) || c === 46 || c === 45 || c === 91 || c === 93;
 }
 
+function isQuoteCode(c: number): boolean {
+  return c === 34 || c === 39;
+}
+
 function isBlankCode(c: number): boolean {
   return c === 32 || c === 9;
 }
@@ -67,6 +71,10 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
   if (v >= text.length) return false;
   let c = text.charCodeAt(v);
   if (changes(c)) return true;
+  // An escaped opening quote (`\"`, a JSON string inside a JSON string).
+  if (c === 92 && v + 1 < text.length && isQuoteCode(text.charCodeAt(v + 1))) {
+    c = text.charCodeAt(++v);
+  }
   if (c === 34 || c === 39 || c === 96) {
     if (++v >= text.length) return false;
     c = text.charCodeAt(v);
@@ -295,6 +303,9 @@ function nameValueReading(
     if (c === 34 || c === 39) {
       if (j + 1 < text.length && changes(text.charCodeAt(j + 1))) return true;
       if (valueAfterName(text, j + 1, changes)) return true;
+    } else if (c === 92 && j + 1 < text.length && isQuoteCode(text.charCodeAt(j + 1))) {
+      // An escaped closing quote (`{\"password\":\"…\"}`).
+      if (valueAfterName(text, j + 2, changes)) return true;
     } else if (c === 42) {
       // A bold label's closing markers (`*Password*: …`; as shown, `*` was a "maybe" above).
       const k = j + 1 < text.length && text.charCodeAt(j + 1) === 42 ? j + 2 : j + 1;

@@ -355,7 +355,7 @@ export function plausibleUserPassword(password: string, user: string): boolean {
 // name, optional closing quote (or a bold label's markers), separator, optional opening quote. Anchored at the end of the
 // text before the value, so the validator can read back which name the value was given to.
 export const NAME_BEFORE_VALUE =
-  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}["'\]*]{0,2}(?:[ \t]{0,4}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))["'`]?$/;
+  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,4}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\\?["'`]?$/;
 
 /** NAME_BEFORE_VALUE without its look-behind, tried (sticky) only where a name may start. */
 const NAME_BEFORE_STICKY = new RegExp(
@@ -390,7 +390,7 @@ function nameBefore(text: string, start: number): string | null {
   const m = nameBeforeMatch(text.slice(Math.max(0, start - 96), start));
   if (!m) return null;
   return m[1].replace(/(?:[ \t*]*(?:=>|:=|:-|=|:|\bis\b|\bwas\b)?[ \t:*]*)$/, "").replace(
-    /["'\]]$/,
+    /\\?["'\]]$/,
     "",
   );
 }
@@ -458,8 +458,10 @@ export function genericValidate(want: NameKind) {
     // A closing quote must not be missing when an opening one was there.
     const open = ctx.text[ctx.start - 1];
     if (open === '"' || open === "'" || open === "`") {
-      const close = ctx.text[ctx.end];
-      if (close !== open) return false;
+      // An escaped quote (`\"`) is closed by one.
+      const escaped = ctx.text[ctx.start - 2] === "\\";
+      const close = ctx.text.slice(ctx.end, ctx.end + (escaped ? 2 : 1));
+      if (close !== (escaped ? "\\" + open : open)) return false;
     }
     return isSecretValue(secret, kind);
   };

@@ -45,6 +45,17 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
   if (v >= n) return 0;
   let c = byteAt(input, v);
   if (changes(c)) return 2;
+  // An escaped opening quote (`\"`, a JSON string inside a JSON string).
+  if (c == 92) {
+    const w = step(input, v);
+    if (w < n) {
+      const d = byteAt(input, w);
+      if (d == 34 || d == 39) {
+        v = w;
+        c = d;
+      }
+    }
+  }
   if (c == 34 || c == 39 || c == 96) {
     v = step(input, v);
     if (v >= n) return 0;
@@ -239,6 +250,13 @@ export function nameValueFrom(input: usize, n: i32, from: i32, dash: bool, hs: i
     }
     if (c == 34 || c == 39) {
       if (valueAfterName(input, n, step(input, j)) != 0) return true;
+    } else if (c == 92) {
+      // An escaped closing quote (`{\"password\":\"…\"}`).
+      const k = step(input, j);
+      if (k < n) {
+        const d = byteAt(input, k);
+        if ((d == 34 || d == 39) && valueAfterName(input, n, step(input, k)) != 0) return true;
+      }
     } else if (c == 42) {
       // A bold label's closing markers (`*Password*: …`).
       let k = step(input, j);
