@@ -78,9 +78,54 @@ export function isLowVariety(s: string): boolean {
   return longest >= Math.max(6, Math.ceil(s.length * 0.5));
 }
 
-/** Matches filler words people put where a secret belongs (`your_token`, `xxxx`, `<token>`). */
-const FILLER =
-  /x{4,}|X{4,}|\*{3,}|\.{3}|…|<[^>]*>|your[_-]?|my[_-]?(?:token|key|secret|pass)|example|sample|dummy|placeholder|redacted|changeme|insert|replace|fake|test[_-]?(?:token|key|secret)|0{8,}|_here\b|\bhere_/i;
+/**
+ * A word as people write it: lower case, upper case or capitalized (`your`, `YOUR`, `Your` in
+ * `yourToken`, `YOUR_KEY`, `xoxb-Your-Token`). Random base62 holds a word in some mixed case
+ * (`yOuR`, `FAKe`) about once in 8,000 tokens of 40 characters; in these three forms five times
+ * less often. (Words only: the forms of a regex source would change its escapes.)
+ */
+export function caseForms(word: string): string[] {
+  return [...new Set([word, word.toUpperCase(), word[0].toUpperCase() + word.slice(1)])];
+}
+
+/** Forms of `name` + `_`/`-` + one of `kinds`, each part in the same case form. */
+function phraseForms(name: string, kinds: string[]): string[] {
+  return [0, 1, 2].map((form) => {
+    const f = (w: string) => caseForms(w)[form] ?? w;
+    return `${f(name)}[_-]?(?:${kinds.map(f).join("|")})`;
+  });
+}
+
+/**
+ * Matches filler words people put where a secret belongs (`your_token`, `xxxx`, `<token>`), in the
+ * cases people write them: a long random token holds `FAKe` or `yOuR` by chance.
+ */
+const FILLER = new RegExp(
+  [
+    "x{4,}",
+    "X{4,}",
+    "\\*{3,}",
+    "\\.{3}",
+    "…",
+    "<[^>]*>",
+    "0{8,}",
+    ...[
+      "your",
+      "example",
+      "sample",
+      "dummy",
+      "placeholder",
+      "redacted",
+      "changeme",
+      "insert",
+      "replace",
+      "fake",
+    ].flatMap(caseForms),
+    ...phraseForms("my", ["token", "key", "secret", "pass"]),
+    ...phraseForms("test", ["token", "key", "secret"]),
+    ...caseForms("here").flatMap((w) => [`_${w}\\b`, `\\b${w}_`]),
+  ].join("|"),
+);
 
 /** True when `s` contains a typical documentation filler (see FILLER). */
 export function hasFiller(s: string): boolean {

@@ -4,6 +4,7 @@
 // patternless; these checks look only at that part, so a known type prefix never trips them.
 
 import { fingerprintSync } from "./fingerprint.ts";
+import { caseForms } from "./entropy.ts";
 
 export interface PlaceholderContext {
   /** Text around the secret (the scanned window); `start`/`end` locate the secret in it. */
@@ -42,16 +43,6 @@ const WORDS = [
   "foobar",
   "lorem",
 ];
-/**
- * A word as people write it: lower case, upper case or capitalized (`your`, `YOUR`, `Your` in
- * `yourToken`, `YOUR_KEY`, `xoxb-Your-Token`). Random base62 holds a word in some mixed case
- * (`yOuR`, `FAKe`) about once in 8,000 tokens of 40 characters; in these three forms five times
- * less often.
- */
-function caseForms(word: string): string[] {
-  return [...new Set([word, word.toUpperCase(), word[0].toUpperCase() + word.slice(1)])];
-}
-
 const WORD_RE = new RegExp(
   WORDS.flatMap(caseForms).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
 );
