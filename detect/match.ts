@@ -71,7 +71,7 @@ export function reportedSecret(rule: Rule, matched: string): string {
  */
 export function secretEnd(rule: Rule, text: string, start: number, matched: number): number {
   const end = rule.extendEnd ? rule.extendEnd(text, start, matched) : matched;
-  return rule.trimEnd ? start + rule.trimEnd(text.slice(start, end)) : end;
+  return rule.trimEnd ? start + rule.trimEnd(text.slice(start, end), { text, start }) : end;
 }
 
 /** Validates match `m` of rule `r` and pushes it as a candidate; false when it is rejected. */

@@ -104,7 +104,7 @@ export interface Rule {
    * How much of a match is the secret, when its pattern cannot say where it ends (a value in a
    * query string ends before the next `&name=`). Applied before `validate`.
    */
-  trimEnd?: (secret: string) => number;
+  trimEnd?: (secret: string, at: { text: string; start: number }) => number;
   /**
    * Where a match its pattern had to cut really ends: a bounded repetition keeps the pattern's
    * backtracking linear, and a long value runs on (an AWS session token is several hundred

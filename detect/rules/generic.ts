@@ -11,13 +11,13 @@
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import {
-  beforeNextParameter,
   decodedValue,
   genericValidate,
   isSecretValue,
   KEY_QUALIFIERS,
   plausibleUserPassword,
   valueEnd,
+  valueEndInText,
 } from "./generic_value.ts";
 import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 
@@ -29,12 +29,21 @@ import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 // isNonSecretValue) and a name that is a URL's scheme (`https:` before `//`).
 // A bold label's markers may close the name or follow its separator (`*Password*: …` in Slack,
 // `**Password:** …` in Markdown), so that files read as they are find them too; a value never
-// starts with `*` (a mask, or those markers). In a JSON string inside a JSON string (a logged
+// starts with `*` (a mask, or those markers), and a bold value leaves both (`password is *…*`;
+// after a colon, GENERIC_BOLD_VALUE's: redos-detector proves no bound for a pattern that holds
+// both shapes). In a JSON string inside a JSON string (a logged
 // request body: `{\"password\":\"…\"}`) the quotes are escaped: a backslash may stand before
 // each, and a value neither starts nor ends with one. A value's leading `-` is read with the character
 // after it (a letter or digit): a look-ahead there kept redos-detector from proving the bound.
 const NAME_VALUE =
-  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}(?:[ \t]{0,4}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\\?["'`]?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-[A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*\\])[^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>\\])/g;
+  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}(?:[ \t]{0,4}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}\*?))\\?["'`]?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-[A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*\\])[^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>\\])/g;
+
+/**
+ * A bold value after a colon or `=`, read as it is written (`password: *…*`, a Slack message
+ * saved to a file): the name, the separator, a blank, then the value between two markers.
+ */
+const GENERIC_BOLD_VALUE =
+  /(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}[ \t]{0,4}[:=][ \t]{1,4}\*(?<secret>[^\s*"'`]{7,198})\*(?![A-Za-z0-9*])/g;
 
 function variants(words: string[]): string[] {
   const out = new Set<string>();
@@ -50,7 +59,7 @@ function nameValueRule(kind: "password" | "secret") {
   return {
     pattern: NAME_VALUE,
     extendEnd: valueEnd,
-    trimEnd: beforeNextParameter,
+    trimEnd: valueEndInText,
     validate: genericValidate(kind),
     canonical: decodedValue,
     confidence: "medium" as const,
@@ -97,6 +106,33 @@ export const rules: Rule[] = [
     },
   },
   {
+    id: "generic-bold-value",
+    family: "generic",
+    description: "Password, API key or token written bold after its name (password: *…*)",
+    keywords: ["pass", "pwd", ...variants(["secret", "token", "apikey", "credential"])],
+    pattern: GENERIC_BOLD_VALUE,
+    validate: (secret, at) =>
+      genericValidate("password")(secret, at) || genericValidate("secret")(secret, at),
+    confidence: "medium",
+    anchor: "word",
+    mayStart: nameValueMayStart,
+    byteGate: "name-value",
+    literalMarkers: true,
+    window: { before: 64, after: 280 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13251);
+        const a = "Tq7" + b62(11, rand) + "!";
+        const b = b62(40, rand);
+        return [
+          { text: `password: *${a}*`, secret: a },
+          { text: `API_TOKEN = *${b}*`, secret: b },
+        ];
+      },
+      negatives: () => ["password: *hunter2*", "password: *required*", "token: *${API_TOKEN}*"],
+    },
+  },
+  {
     id: "generic-password",
     family: "generic",
     description: "Password assigned in config, code, a command line or a sentence",
@@ -136,6 +172,7 @@ export const rules: Rule[] = [
         "password=<your password>",
         "password: hunter2",
         "password: P@ssw0rd",
+        '"password": "env:DB_PASSWORD"',
         "*Password*: hunter2",
         `{"body":"{\\"password\\":\\"\${DB_PASSWORD}\\"}"}`,
         `"{\\"password\\":\\"Kx9abcdEFG12"`,
@@ -227,6 +264,10 @@ export const rules: Rule[] = [
         "token: abc",
         "--token --use-the-environment-variable",
         "api_key: ---------------------",
+        // Page markers of list APIs (Google, AWS, Azure): not credentials.
+        ...["nextPageToken", "NextToken", "continuationToken"].map((name) =>
+          `${name}: "${b62(60, seededRandom(13203))}"`
+        ),
         `  encryptedData:\n    api-key: AgB${
           randomString(ALPHABET.base64, 700, seededRandom(13202))
         }`,
@@ -271,6 +312,7 @@ export const rules: Rule[] = [
         "see https://acme.io:8443/docs",
         "amqp://guest:guest@rabbit:5672",
         "https://user:****@host.io",
+        "git clone https://&lt;username&gt;:&lt;token&gt;@github.com/acme/api.git",
         "ssh://git@github.com:22/acme/app.git",
         "smtp://postmaster@mg.acme.io:password@smtp.mailgun.org",
       ],

@@ -2,14 +2,15 @@
 // `Authorization` header (`Bearer …`, `Basic …`, GitHub's `token …`) in curl lines, HTTP dumps
 // and code; a base64 `user:password` in a registry login (Docker's config.json `auth`, npmrc
 // `_auth`); a password on a command line (`curl -u user:password`, `mysql -pPASSWORD`,
-// `docker login -p`, `redis-cli -a`, `sshpass -p`, `sqlcmd -P`) or in a SQL statement
-// (`IDENTIFIED BY '…'`). A bearer token must look machine-generated (generic_value.ts); a Basic
+// `docker login -p`, `redis-cli -a`, `sshpass -p`, `sqlcmd -P`, `ldapsearch -w`), a value a CLI
+// stores as a secret (`gh secret set NAME --body …`) or in a SQL statement (`IDENTIFIED BY '…'`). A bearer token must look machine-generated (generic_value.ts); a Basic
 // value must decode to `user:password` with a plausible password; a command-line password is
 // judged as one in a URL. Tokens with a known prefix (`ghp_`, `xoxb-`, `eyJ`) are left to their
 // own rules.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import {
+  classifyName,
   isNonSecretValue,
   isSecretValue,
   looksGenerated,
@@ -58,7 +59,13 @@ const COMMAND_FLAGS: Array<[RegExp, RegExp]> = [
     /(?:^|[ \t])-p[ \t]{1,4}["']?$/,
     /\b(?:docker[ \t]+(?:\S+[ \t]+)?login|sshpass)\b/,
   ],
+  [
+    /(?:^|[ \t])-p[ \t]{1,4}["']?$/,
+    /\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)\b/,
+  ],
   [/(?:^|[ \t])-a[ \t]{1,4}["']?$/, /\bredis-cli\b/],
+  // OpenLDAP's tools take the bind password with -w.
+  [/(?:^|[ \t])-w[ \t]{1,4}["']?$/, /\bldap(?:search|modify|add|delete|whoami|passwd|compare)\b/],
   [/(?:^|[ \t])-P[ \t]{1,4}["']?$/, /\b(?:sqlcmd|bcp)\b/],
   [/ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["']$/i, /-AsPlainText/i],
 ];
@@ -125,13 +132,13 @@ export const rules: Rule[] = [
     id: "generic-command-password",
     family: "generic",
     description:
-      "Password on a command line (curl -u user:password, mysql -pPASSWORD, docker login -p, redis-cli -a)",
+      "Password on a command line (curl -u user:password, mysql -pPASSWORD, docker login -p, redis-cli -a, ldapsearch -w)",
     // The flags, with the blank before them, and PowerShell's `SecureString`: the byte scanner's
     // filter stops at a keyword's first three bytes, and " -u", " -p", " -a" are rare in prose
     // where command names are everyday words ("current", "document", "help").
-    keywords: [" -u ", " --user ", " -p", " -a ", "securestring"],
+    keywords: [" -u ", " --user ", " -p", " -a ", " -w ", "securestring"],
     pattern:
-      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-[pPa](?:[ \t]{1,4})?["']?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
+      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-[pPaw](?:[ \t]{1,4})?["']?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
     validate: validateCommand,
     confidence: "medium",
     literalMarkers: true,
@@ -151,6 +158,11 @@ export const rules: Rule[] = [
           { text: `docker login -u ci -p ${c} registry.acme.io`, secret: c },
           { text: `sshpass -p '${b}' ssh deploy@10.0.3.7`, secret: b },
           { text: `redis-cli -h cache1 -a ${a} ping`, secret: a },
+          { text: `mongosh --host db1 -u app -p '${b}' --authenticationDatabase admin`, secret: b },
+          {
+            text: `ldapsearch -x -H ldap://ldap1 -D "cn=ci,dc=acme,dc=io" -w '${b}' "(uid=*)"`,
+            secret: b,
+          },
           { text: `sqlcmd -S db1 -U sa -P ${b} -Q "select 1"`, secret: b },
           {
             text: `$pw = ConvertTo-SecureString "${a}" -AsPlainText -Force`,
@@ -170,6 +182,8 @@ export const rules: Rule[] = [
         "mysql -h db1 -P 3306 -u root",
         `curl -u ${b62(12, seededRandom(13702))} https://api.acme.io`,
         "mkdir -p /var/lib/mysql && chown mysql",
+        "ldapsearch -x -W -D cn=admin,dc=acme,dc=io",
+        "grep -w password config.yml",
       ],
     },
   },
@@ -237,6 +251,46 @@ export const rules: Rule[] = [
         "ALTER USER app WITH PASSWORD '***';",
         "CREATE USER app IDENTIFIED BY '${DB_PASSWORD}';",
         "ALTER USER app WITH PASSWORD 'changeme';",
+      ],
+    },
+  },
+  {
+    id: "generic-cli-secret-set",
+    family: "generic",
+    // The value right after the name (`--repo`, `--env` follow it in GitHub's examples).
+    description: "Value stored as a secret on a command line (gh secret set NAME --body …)",
+    keywords: ["gh secret set"],
+    pattern:
+      /(?<![A-Za-z0-9_-])gh[ \t]{1,4}secret[ \t]{1,4}set[ \t]{1,4}[A-Za-z_][A-Za-z0-9_]{0,100}[ \t]{1,4}(?:--body|-b)(?:[ \t]{1,4}|=)["']?(?<secret>[^\s"'`]{8,400})/g,
+    // Whatever its name, the value is stored as a secret; a name that says password lets a
+    // human-made one through.
+    validate: (secret, { text, start }) => {
+      const name = /secret[ \t]{1,4}set[ \t]{1,4}([A-Za-z_][A-Za-z0-9_]{0,100})/.exec(
+        text.slice(Math.max(0, start - 320), start),
+      )?.[1] ?? "";
+      const kind = classifyName(name) === "password" ? "password" : "secret";
+      return !isNonSecretValue(secret) && isSecretValue(secret, kind);
+    },
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 0, after: 720 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14001);
+        const a = randomString(ALPHABET.hexLower, 32, rand);
+        const b = "Wq4" + b62(13, rand) + "#";
+        const c = b62(40, rand);
+        return [
+          { text: `gh secret set SLACK_CLIENT_SECRET --body "${a}"`, secret: a },
+          { text: `gh secret set DB_PASSWORD -b '${b}' --repo acme/api`, secret: b },
+          { text: `gh secret set DEPLOY_HOOK --body=${c} --env prod`, secret: c },
+        ];
+      },
+      negatives: () => [
+        'gh secret set SLACK_CLIENT_SECRET --body "$SLACK_CLIENT_SECRET"',
+        "gh secret set API_TOKEN < token.txt",
+        "gh secret set DB_PASSWORD --body changeme",
+        "gh secret set NPM_TOKEN --body ${{ secrets.NPM_TOKEN }}",
       ],
     },
   },

@@ -3,11 +3,11 @@
 // of a name/value list (Kubernetes `- name: API_KEY` + `value: "…"`, ECS and Lambda
 // `{"name": "DB_PASSWORD", "value": "…"}`), the default of a variable or option named for it
 // (Terraform's `variable "admin_password" { default = "…" }`, argparse's `default=`), a call
-// given the name and the value (`System.setProperty("db.password", "…")`, PHP's `define`) and a
-// .netrc entry's password. The name and the value are judged exactly as for `NAME = value`
+// given the name and the value (`System.setProperty("db.password", "…")`, PHP's `define`), a
+// .netrc entry's password and a .pgpass line's (said after the file's name). The name and the value are judged exactly as for `NAME = value`
 // (generic_value.ts): the name must ask for a secret, the value must be one. Each rule searches
 // a window around a keyword chat prose rarely holds (`</`, `value:`, `variable "`, `", "`,
-// `machine `), so everyday words cost nothing here.
+// `machine `, `pgpass`), so everyday words cost nothing here.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { UUID_RE } from "../placeholder.ts";
@@ -369,6 +369,40 @@ export const rules: Rule[] = [
         "machine api.acme.io login bob password bob",
         "machine api.acme.io login bob password changeme",
         "the machine learning password is not set",
+      ],
+    },
+  },
+  {
+    id: "generic-pgpass-password",
+    family: "generic",
+    description:
+      "Password in a PostgreSQL password file line (.pgpass: host:port:db:user:password)",
+    // A pgpass line has no name beside its password: the file's name, said before it, is what
+    // wakes the rule, and its lines follow.
+    keywords: ["pgpass"],
+    pattern:
+      /(?<=^|\n|&gt;[ \t]|```)[ \t]{0,8}[A-Za-z0-9.\-*]{1,253}:(?:[0-9]{1,5}|\*):[^:\s]{1,63}:(?<user>[^:\s]{1,63}):(?<secret>[^\s:`]{6,128})(?=[ \t]*(?:\n|$|```))/g,
+    validate: (secret, { text, start }) => {
+      const user = /:([^:\s]{1,63}):$/.exec(text.slice(Math.max(0, start - 70), start))?.[1];
+      return plausibleUserPassword(secret, user ?? "") && isSecretValue(secret, "password");
+    },
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 0, after: 800 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14501);
+        const a = "Harbor-" + b62(10, rand);
+        const b = "Qm7" + b62(12, rand) + "!";
+        return [
+          { text: "```\n# ~/.pgpass\n10.0.12.34:5432:orders:root:" + a + "\n```", secret: a },
+          { text: `my .pgpass:\ndb1.acme.io:*:*:app:${b}`, secret: b },
+        ];
+      },
+      negatives: () => [
+        "the .pgpass line is hostname:port:database:username:password",
+        "```\n# ~/.pgpass\nlocalhost:5432:*:postgres:postgres\n```",
+        "chmod 600 ~/.pgpass, then db1:5432:app:app:changeme",
       ],
     },
   },

@@ -61,6 +61,30 @@ export const KEY_QUALIFIERS = new Set([
 const META_SUFFIX =
   /^(?:hash|hashed|digest|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage)$/i;
 
+/**
+ * Words before `token` that make it a page marker an API hands out with a list (`nextPageToken`,
+ * AWS `NextToken`, Azure `continuationToken`, `syncToken`, `resumeToken`): it opens the next
+ * page for whoever already holds the credential, and logs and chat are full of them.
+ */
+const PAGINATION = new Set([
+  "page",
+  "next",
+  "prev",
+  "previous",
+  "continuation",
+  "sync",
+  "resume",
+  "delta",
+  "skip",
+  "pagination",
+  "cursor",
+]);
+
+function isPaginationToken(segs: string[]): boolean {
+  const last = segs.length - 1;
+  return last > 0 && segs[last] === "token" && PAGINATION.has(segs[last - 1]);
+}
+
 function nameSegments(name: string): string[] {
   return name
     .replace(/^[-]+/, "")
@@ -77,6 +101,7 @@ export function classifyName(name: string): NameKind {
   const segs = nameSegments(name);
   if (segs.length === 0 || segs.length > 8) return null;
   if (META_SUFFIX.test(segs[segs.length - 1]) && segs.length > 1) return null;
+  if (isPaginationToken(segs)) return null;
   if (segs.some((s) => PASSWORD_WORDS.has(s) || PASSWORD_END.test(s))) return "password";
   if (segs.some((s) => SECRET_WORDS.has(s) || SECRET_END.test(s))) return "secret";
   for (let i = 1; i < segs.length; i++) {
@@ -178,6 +203,7 @@ export const REFERENCE_PREFIXES = [
   "settings.",
   "secrets.",
   "vault:",
+  "env:",
   "ssm:",
   "arn:",
   "!ref",
@@ -242,7 +268,7 @@ export function isNonSecretValue(value: string): boolean {
   if (NOT_A_VALUE.test(v)) return true;
   if (OWNED_PREFIX.test(v)) return true;
   // Variable references and templates: ${X}, $X, $(cmd), %X%, {{ x }}, <x>, process.env.X, …
-  if (/^\$[{(]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^\[.*\]$/.test(v)) return true;
+  if (/^\$[{(]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^&lt;.*&gt;$|^\[.*\]$/.test(v)) return true;
   if (isDollarReference(v)) return true;
   if (REFERENCE.test(v)) return true;
   // A Kubernetes Secret's `data:` holds base64: `cGFzc3dvcmQ=` is the word "password".
@@ -345,7 +371,9 @@ const PLACEHOLDER_PASSWORD =
  * template or mask, not a well-known example, not the user name again (`admin:admin`).
  */
 export function plausibleUserPassword(password: string, user: string): boolean {
-  if (/^\$[{(]|\{\{|^<|^\*+$|%7B|^\[/.test(password) || isDollarReference(password)) return false;
+  if (/^\$[{(]|\{\{|^<|^&lt;|^\*+$|%7B|^\[/.test(password) || isDollarReference(password)) {
+    return false;
+  }
   if (PLACEHOLDER_PASSWORD.test(password)) return false;
   if (user.toLowerCase() === password.toLowerCase()) return false;
   if (hasFiller(password)) return false;
@@ -355,7 +383,7 @@ export function plausibleUserPassword(password: string, user: string): boolean {
 // name, optional closing quote (or a bold label's markers), separator, optional opening quote. Anchored at the end of the
 // text before the value, so the validator can read back which name the value was given to.
 export const NAME_BEFORE_VALUE =
-  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,4}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\\?["'`]?$/;
+  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,4}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\*?\\?["'`]?$/;
 
 /** NAME_BEFORE_VALUE without its look-behind, tried (sticky) only where a name may start. */
 const NAME_BEFORE_STICKY = new RegExp(
@@ -435,6 +463,15 @@ export function valueEnd(text: string, start: number, end: number): number {
 export function beforeNextParameter(value: string): number {
   const m = /&(?:amp;)?[A-Za-z_][\w.-]{0,40}=|&amp$|\\[nrt]/.exec(value);
   return m ? m.index : value.length;
+}
+
+/**
+ * A name = value match's end (Rule.trimEnd): before the next query parameter, and before the
+ * closing marker of a bold value (`password: *…*`, read as it is written).
+ */
+export function valueEndInText(value: string, at: { text: string; start: number }): number {
+  const end = beforeNextParameter(value);
+  return at.text[at.start - 1] === "*" && value[end - 1] === "*" ? end - 1 : end;
 }
 
 export function genericValidate(want: NameKind) {

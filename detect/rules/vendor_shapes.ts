@@ -1,6 +1,7 @@
 // Vendor credentials without a distinctive prefix, found by another fixed part of their shape:
-// Mailchimp's data-centre suffix (`…-us14`), a Sentry DSN's host (`…@o1.ingest.sentry.io/2`), or
-// a Twilio SID (`SK…`, `AC…`) beside the word Twilio. The random part must look generated (no
+// Mailchimp's data-centre suffix (`…-us14`), a Sentry DSN's host (`…@o1.ingest.sentry.io/2`), a
+// Twilio SID (`SK…`, `AC…`) beside the word Twilio or in `Client("AC…", "…")`, or Mailgun's
+// current key shape (32, 8 and 8 hex) beside the word Mailgun. The random part must look generated (no
 // filler, no runs, both digits and letters), which keeps `00000000…-us1` and
 // `https://<key>@sentry.io/1` out.
 import type { Rule } from "../types.ts";
@@ -12,6 +13,7 @@ function generatedHex(s: string): boolean {
 }
 
 const TWILIO = ["t", "wilio"].join("");
+const MAILGUN = ["mail", "gun"].join("");
 
 export const rules: Rule[] = [
   {
@@ -77,11 +79,12 @@ export const rules: Rule[] = [
     },
   },
   {
-    id: "twilio-api-key",
+    id: "twilio-credential",
     family: "twilio",
     description:
       "Twilio API key SID (SK…) or account SID with its auth token, beside the word Twilio",
-    keywords: [TWILIO],
+    // Its Python and Node clients take the account SID and the auth token: `Client("AC…", "…")`.
+    keywords: [TWILIO, 'client("ac', "client('ac"],
     // An API key SID alone names a key a leak report should rotate; an account SID (AC…) is an
     // account's name and only its auth token, the 32 hex right after it, is the secret.
     pattern:
@@ -100,12 +103,39 @@ export const rules: Rule[] = [
           { text: `{"body":"{\\"${TWILIO}ApiKey\\":\\"${sk}\\"}"}`, secret: sk },
           { text: `client = ${TWILIO}.rest.Client("${sid}", "${token}")`, secret: token },
           { text: `curl -u ${sid}:${token} https://api.${TWILIO}.com/2010-04-01/`, secret: token },
+          { text: `client = Client("${sid}", "${token}")`, secret: token },
         ];
       },
       negatives: () => [
         `${TWILIO} account ${"A" + "C" + hex(32, seededRandom(12822))}`,
         `${TWILIO} key ${"S" + "K" + "0".repeat(32)}`,
         `${TWILIO} sends the code by SMS`,
+        `slack_client = Client("${"A" + "C" + "ME"}")`,
+      ],
+    },
+  },
+  {
+    id: "mailgun-api-key-current",
+    family: "mailgun",
+    description: "Mailgun API key in its current shape (32, 8 and 8 hex), beside the word Mailgun",
+    keywords: [MAILGUN],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9_-])/g,
+    validate: (secret) => secret.split("-").every(generatedHex),
+    confidence: "high",
+    window: { before: 160, after: 200 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(12831);
+        const key = () => `${hex(32, rand)}-${hex(8, rand)}-${hex(8, rand)}`;
+        const a = key(), b = key();
+        return [
+          { text: `• ${MAILGUN} key: ${a}`, secret: a },
+          { text: `MAILGUN_API_KEY=${b}`, secret: b },
+        ];
+      },
+      negatives: () => [
+        `${MAILGUN} key: ${"0".repeat(32)}-${"0".repeat(8)}-${"0".repeat(8)}`,
+        `${MAILGUN} message id ${hex(32, seededRandom(12832))}`,
       ],
     },
   },
