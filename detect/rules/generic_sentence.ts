@@ -1,8 +1,9 @@
 // A password or key told in a sentence, where words stand between the name and the value: "the
-// sendgrid api key is …", and passwords in German, Spanish, French, Portuguese and Japanese ("Das
-// Passwort für die Staging-DB ist …", "La contraseña de la base es …", "le mot de passe du
-// wifi : …", "パスワードは … です"), and keys in German ("Schlüssel für web: …") or with a spaced
-// name ("prod API key = …"). (`password is …` with nothing between is the name = value
+// sendgrid api key is …", "pw is … for the wifi box", "new db password after rotation -> …"), and
+// passwords in German, Spanish, French, Portuguese, Polish, Turkish, Russian and Japanese ("Das
+// Passwort für die Staging-DB ist …", "La contraseña de la base es …", "mdp : …", "hasło do
+// bazy: …", "şifre: …", "パスワードは … です"), and keys in German ("Schlüssel für web: …") or
+// with a spaced name ("prod API key = …"). (`password is …` with nothing between is the name = value
 // rule's.) The pattern finds the verb or colon and the value; the validator reads back the name
 // word on the same line, at most 40 characters before, with no word between that makes the value
 // *about* the password (its reset link, policy or length). The value is judged as a password
@@ -16,19 +17,26 @@ import { isAlnum } from "../chars.ts";
 
 /** The name words, and what kind of value each asks for. */
 const NAME_WORDS =
-  /(password|passwort|contraseña|mot de passe|senha|wachtwoord|пароль|密码|パスワード|(?<![A-Za-z])pw|api[ _-]?key|apiキー|(?:api-?)?schlüssel)([^\n]{0,40})$/i;
+  /(password|passwort|contraseña|mot de passe|senha|wachtwoord|пароль|密码|パスワード|(?<![A-Za-z0-9])pw|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre|hasło|clave|api[ _-]?key|apiキー|(?:api-?)?schlüssel)([^\n]{0,40})$/i;
 
 /** The verbs a name is told with ("… is", "… ist", "… è"): the pattern's and the validator's. */
 const VERB = "(?:is|ist|lautet|es|est|é|è|era|war|was)";
 
-/** A verb or colon (and blanks, a quote) at the end of the text before a value. */
+/** A dash or an arrow that points at a value (`password – …`, `new password -> …`). */
+const ARROW = "(?:–|—|->|-&gt;|→)";
+
+/** A verb, colon or arrow (and blanks, a quote) at the end of the text before a value. */
 const VERB_AT_END = new RegExp(
-  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：=]|は|是)[ \\t]*["'\`「]?$`,
+  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：=]|[ \\t]*${ARROW}|は|是)[ \\t]*["'\`「]?$`,
   "i",
 );
 
 /** The same, the verb after a blank: a separator the value follows. */
-const SEPARATOR_AT_END = new RegExp(`(?:[ \\t]${VERB}|[:：=は是])[ \\t]*["'\`「]?$`, "i");
+const SEPARATOR_AT_END = new RegExp(
+  `(?:[ \\t]${VERB}|[:：=は是]|${ARROW})[ \\t]*["'\`「]?$`,
+  "i",
+);
+const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*["'\`「]?$`);
 
 /** Words between the name and the value that make the value something else than the secret. */
 const ABOUT =
@@ -48,7 +56,8 @@ function validateSentence(secret: string, ctx: { text: string; start: number }):
   // one-word name they read needs words between it and its verb ("the password for prod is").
   const withPassword = /(?:^|[^A-Za-z])with[ \t]{1,8}password[ \t]+$/i.test(lineBefore);
   if (
-    /^(?:password|passwort)$/i.test(m[1]) && !withPassword && !/^[ \t]+\S/.test(m[2])
+    /^(?:password|passwort)$/i.test(m[1]) && !withPassword && !/^[ \t]+\S/.test(m[2]) &&
+    !ARROW_AT_END.test(lineBefore)
   ) {
     return false;
   }
@@ -59,8 +68,9 @@ function validateSentence(secret: string, ctx: { text: string; start: number }):
     ) &&
     !withPassword
   ) return false;
-  // `… api key is request_id=…`: a log's next field; `required,min=12`: a list of options.
-  if (/^[A-Za-z_][\w.-]*=|,[A-Za-z_][\w.-]*=/.test(secret)) return false;
+  // `… api key is request_id=…`: a log's next field; `required,min=12`: a list of options;
+  // `//host/path`: the rest of a URL whose scheme's colon was read as the separator.
+  if (/^[A-Za-z_][\w.-]*=|,[A-Za-z_][\w.-]*=|^\/\//.test(secret)) return false;
   const kind = /^api|schlüssel/i.test(m[1]) ? "secret" : "password";
   return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
 }
@@ -110,6 +120,8 @@ export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: nu
       continue;
     }
     if (c >= 0x80) return true;
+    // An arrow (`->`, `-&gt;`) may point at the value: maybe.
+    if (c === 45 && (text.charCodeAt(j + 1) === 62 || text.charCodeAt(j + 1) === 38)) return true;
     if (isFormatting(c)) {
       if (isLetter(text.charCodeAt(j - 1)) && isLetter(text.charCodeAt(j + 1))) return true;
       c = 32; // as shown; raw, it is something before the verb
@@ -201,6 +213,15 @@ export const rules: Rule[] = [
       "api key=",
       "password",
       "pw for",
+      "pw is",
+      "pw:",
+      // mot de passe, abbreviated; Turkish şifre; Polish hasło (from its rarer part: `has` is
+      // everyday English); Portuguese senha before its colon; Spanish clave.
+      "mdp",
+      "şifre",
+      "asło",
+      "enha:",
+      "lave ",
       "passwort",
       "seña",
       "passe ",
@@ -214,7 +235,7 @@ export const rules: Rule[] = [
       "chlüssel",
     ],
     pattern: new RegExp(
-      `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=][ \\t]{0,4}|[は是][ \\t]{0,4}|(?<=h password)[ \\t]{1,4})` +
+      `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=][ \\t]{0,4}|${ARROW}[ \\t]{0,4}|[は是][ \\t]{0,4}|(?<=h password)[ \\t]{1,4})` +
         `["'\`「]?(?<secret>[^\\s"'\`：は是「」]{5,127}[^\\s"'\`.,;:?)：は是「」])`,
       "gi",
     ),
@@ -250,6 +271,14 @@ export const rules: Rule[] = [
           { text: `数据库密码是 ${a}`, secret: a },
           { text: `本番のAPIキーは ${b} です`, secret: b },
           { text: `pw for deploy:${c}`, secret: c },
+          { text: `pw is ${a} for the wifi box`, secret: a },
+          { text: `mdp : ${c}`, secret: c },
+          { text: `şifre: \`${a}\``, secret: a },
+          { text: `hasło do bazy: ${c}`, secret: c },
+          { text: `senha: ${a}`, secret: a },
+          { text: `la clave del admin es ${c}`, secret: c },
+          { text: `password – \`${a}\``, secret: a },
+          { text: `new db password after rotation -&gt; ${c}`, secret: c },
           { text: `2. log in as svc_report with password ${a}`, secret: a },
           {
             text: `for <#C0YOOYRNJL4|deploy-staging>: ステージングDBのパスワードは ${a} です`,
@@ -273,6 +302,10 @@ export const rules: Rule[] = [
         "password doesn't match, is the caps lock on",
         "the password of the admin account is rotated: see #ops",
         "het wachtwoord is verlopen",
+        "the MDP solver converged: reward is 0.93",
+        `curl -H "Authorization: Bearer x9Mdp${"Q".repeat(3)}" https://api.acme.io/v1/me`,
+        "la clave del éxito es la constancia",
+        "password -> see the vault entry",
         `which password ${b62(16, seededRandom(14302))} do you mean`,
         "sign in with password authentication disabled",
         '\tPassword string `json:"password" validate:"required,min=12"`',

@@ -349,6 +349,11 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
       content = true;
     } else if (c == (38 | 0x200)) c = 38; // an entity shows as one character, no letter or blank
     if (changes(c) || c >= 0x80) return true;
+    // An arrow (`->`, `-&gt;`) may point at the value: maybe.
+    if (c == 45 && j + 1 < n) {
+      const d = load<u8>(input + j + 1) as u32;
+      if (d == 62 || d == 38) return true;
+    }
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       if (len < 8) word = (word << 8) | ((c | 0x20) as u64);
       len++;
