@@ -216,10 +216,11 @@ export const rules: Rule[] = [
       "pw is",
       "pw:",
       // mot de passe, abbreviated; Turkish şifre; Polish hasło (from its rarer part: `has` is
-      // everyday English); Portuguese senha before its colon; Spanish clave.
+      // everyday English, and `asł` cost the byte filter 4%, `sło` 2%); Portuguese senha before
+      // its colon; Spanish clave.
       "mdp",
       "şifre",
-      "asło",
+      "sło",
       "enha:",
       "lave ",
       "passwort",
