@@ -70,7 +70,8 @@ function validateSentence(secret: string, ctx: { text: string; start: number }):
   ) return false;
   // `… api key is request_id=…`: a log's next field; `required,min=12`: a list of options;
   // `//host/path`: the rest of a URL whose scheme's colon was read as the separator.
-  if (/^[A-Za-z_][\w.-]*=|,[A-Za-z_][\w.-]*=|^\/\//.test(secret)) return false;
+  // (A trailing `=` is base64's padding or a password's last character.)
+  if (/^[A-Za-z_][\w.-]*=(?!=*$)|,[A-Za-z_][\w.-]*=|^\/\//.test(secret)) return false;
   const kind = /^api|schlüssel/i.test(m[1]) ? "secret" : "password";
   return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
 }
@@ -179,8 +180,12 @@ function valueAfter(text: CharReader, v: number): boolean {
     if (c >= 0x80) return true;
     classes |= charClassBit(c);
     if (name && !field) {
-      if (c === 61 && n > 0) field = true;
-      else if (!(isLetter(c) || c === 95 || (n > 0 && (isAlnum(c) || c === 46 || c === 45)))) {
+      // `name=value` is a field; a trailing `=` (base64's padding) is not.
+      if (c === 61 && n > 0) {
+        const d = k + 1 < text.length ? text.charCodeAt(k + 1) : 32;
+        if (d !== 61 && !isBlank(d) && d !== 10 && d !== 13 && d !== 34 && d !== 39) field = true;
+        else name = false;
+      } else if (!(isLetter(c) || c === 95 || (n > 0 && (isAlnum(c) || c === 46 || c === 45)))) {
         name = false;
       }
     }
@@ -273,6 +278,7 @@ export const rules: Rule[] = [
           { text: `本番のAPIキーは ${b} です`, secret: b },
           { text: `pw for deploy:${c}`, secret: c },
           { text: `pw is ${a} for the wifi box`, secret: a },
+          { text: `pw is SaffronWalrus${"4655"}= for the wifi box`, secret: "SaffronWalrus4655=" },
           { text: `mdp : ${c}`, secret: c },
           { text: `şifre: \`${a}\``, secret: a },
           { text: `hasło do bazy: ${c}`, secret: c },

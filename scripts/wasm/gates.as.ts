@@ -438,8 +438,12 @@ function valueFollows(input: usize, n: i32, v: i32): bool {
     if (isBlank(c) || c == 10 || c == 13 || c == 34 || c == 39) break;
     classes |= classBit(c);
     if (name && !field) {
-      if (c == 61 && count > 0) field = true;
-      else if (
+      // `name=value` is a field; a trailing `=` (base64's padding) is not.
+      if (c == 61 && count > 0) {
+        const d = k + 1 < n ? load<u8>(input + k + 1) as u32 : 32;
+        if (d != 61 && !isBlank(d) && d != 10 && d != 13 && d != 34 && d != 39) field = true;
+        else name = false;
+      } else if (
         !(isLetterByte(c) || c == 95 || (count > 0 && (isAlnumByte(c) || c == 46 || c == 45)))
       ) name = false;
     }
