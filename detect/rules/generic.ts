@@ -159,6 +159,7 @@ export const rules: Rule[] = [
           // A logged request body: a JSON string inside a JSON string.
           { text: `{"body":"{\\"password\\":\\"${b}\\",\\"ok\\":true}"}`, secret: b },
           { text: `command: redis-server --requirepass ${c}`, secret: c },
+          { text: `keytool -importcert -keystore ts.jks -storepass '${b}' -noprompt`, secret: b },
         ];
       },
       negatives: () => [

@@ -258,6 +258,8 @@ export const rules: Rule[] = [
         const a = "Qx7" + b62(10, rand) + "#";
         const b = b62(32, rand);
         const c = "Lv2" + b62(9, rand) + "!";
+        // Words, digits and a trailing `=`: no `name=value` field.
+        const padded = ["Saffron", "Walrus", randomString("0123456789", 4, rand), "="].join("");
         return [
           { text: `the sendgrid api key is ${b}`, secret: b },
           { text: `prod api key: ${b}`, secret: b },
@@ -278,7 +280,7 @@ export const rules: Rule[] = [
           { text: `本番のAPIキーは ${b} です`, secret: b },
           { text: `pw for deploy:${c}`, secret: c },
           { text: `pw is ${a} for the wifi box`, secret: a },
-          { text: `pw is SaffronWalrus${"4655"}= for the wifi box`, secret: "SaffronWalrus4655=" },
+          { text: `pw is ${padded} for the wifi box`, secret: padded },
           { text: `mdp : ${c}`, secret: c },
           { text: `şifre: \`${a}\``, secret: a },
           { text: `hasło do bazy: ${c}`, secret: c },

@@ -357,9 +357,12 @@ export const rules: Rule[] = [
         const a = "Fj3" + b62(12, rand) + "%";
         const h = (n: number) => randomString(ALPHABET.hexLower, n, rand);
         const b = `${h(8)}-${h(4)}-4${h(3)}-a${h(3)}-${h(12)}`;
+        const dotted = ["Orbit", "Meadow" + randomString("0123456789", 3, rand) + "$"].join(".");
         return [
           { text: `machine api.acme.io\n  login bob\n  password ${a}`, secret: a },
           { text: `machine git.acme.io login ci password ${a}`, secret: a },
+          // Words and a number joined by a dot: a password, not an attribute.
+          { text: `◦ machine repo.acme.net login root password ${dotted}`, secret: dotted },
           { text: `machine api.heroku.com\n  login ops@acme.io\n  password ${b}`, secret: b },
           // A code block's closing fence right after the password.
           { text: "```\nmachine git.acme.io login ci password " + a + "```", secret: a },

@@ -16,6 +16,11 @@ const PASSWORD_WORDS = new Set([
   // Redis: `--requirepass`, `masterauth`.
   "requirepass",
   "masterauth",
+  // Java's keytool and jarsigner: `-storepass`, `-keypass`.
+  "storepass",
+  "keypass",
+  "srcstorepass",
+  "deststorepass",
 ]);
 /** Name segments (alone) that make a value an API secret. */
 const SECRET_WORDS = new Set([
@@ -279,11 +284,12 @@ export function isNonSecretValue(value: string): boolean {
   if (/^ENC\[/.test(v)) return true;
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
   // Random dotted keys (`SG.<id>.<secret>`) are not made of words; nor are passwords made of
-  // words and a number (`Harbor.Quartz6316`: no attribute ends in three digits).
+  // words and a number (`Harbor.Quartz6316`, `Orbit.Meadow247$`: attributes seldom hold three
+  // digits in a row).
   if (
     /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,*]*$/.test(v) &&
     wordFraction(v) >= 0.5 &&
-    !/[A-Za-z]\d{3,}(?:\.|$)/.test(v)
+    !/[A-Za-z]\d{3,}/.test(v)
   ) return true;
   if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
   // A regex literal (`/^(?:pass|pwd)$/i`): code that looks for secrets.

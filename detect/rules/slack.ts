@@ -448,7 +448,7 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
   // in Markdown (`**Client Secret:** …`), and files are read as they are: the markers may stand
   // after the name and after the separator.
   const pattern = new RegExp(
-    `(?<![A-Za-z0-9])(?:slack)?${w}[ _.-]?secret(?:["'\`\\]*]{0,2}[ \\t]{0,12}` +
+    `(?<![A-Za-z0-9])(?:slack)?${w}[ _.-]?secret(?:["'\`\\]*_]{0,2}[ \\t]{0,12}` +
       `(?:(?:[:=]{1,2}>?|->|\\?{1,2}=|[|,]|value=|(?:is|was|to)[ \\t])[ \\t]{0,12}` +
       `(?:\\*{1,2}[ \\t]{1,12})?)?` +
       `|[ \\t](?:from|for|of|in|on|under)[ \\t][^\\n:=|,"'\`]{1,40}?(?:[ \\t]is[ \\t]|:[ \\t]?))` +
@@ -489,6 +489,7 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
             { text: `${kw(" ")} from Basic Information is ${secret}`, secret },
             { text: `*${cap(kw(" "))}*: ${secret}`, secret },
             { text: `**${cap(kw(" "))}:** ${secret}`, secret },
+            { text: `_slack ${kw(" ")}_: ${secret}`, secret },
             { text: `SLACK_${kw("_", true)} ?= ${secret}`, secret },
             { text: `process.env.SLACK_${kw("_", true)} ??= "${secret}";`, secret },
             { text: `| SLACK_${kw("_", true)} | \`${secret}\` |`, secret },
