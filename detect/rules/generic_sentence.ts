@@ -10,7 +10,7 @@
 // (or, after "api key", as a key).
 import type { CharReader, Rule } from "../types.ts";
 import { ALPHABET, bitCount, charClassBit, randomString, seededRandom } from "../entropy.ts";
-import { isSecretValue, plausibleUserPassword } from "./generic_value.ts";
+import { boldValueEnd, isSecretValue, plausibleUserPassword } from "./generic_value.ts";
 import { innerUnderscore } from "./gate_chars.ts";
 import { isFormatting } from "../normalize.ts";
 import { isAlnum } from "../chars.ts";
@@ -27,16 +27,16 @@ const ARROW = "(?:–|—|->|-&gt;|→)";
 
 /** A verb, colon or arrow (and blanks, a quote) at the end of the text before a value. */
 const VERB_AT_END = new RegExp(
-  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：=]|[ \\t]*${ARROW}|は|是)[ \\t]*["'\`「]?$`,
+  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：=]|[ \\t]*${ARROW}|は|是)[ \\t]*["'\`「]?\\*?$`,
   "i",
 );
 
 /** The same, the verb after a blank: a separator the value follows. */
 const SEPARATOR_AT_END = new RegExp(
-  `(?:[ \\t]${VERB}|[:：=は是]|${ARROW})[ \\t]*["'\`「]?$`,
+  `(?:[ \\t]${VERB}|[:：=は是]|${ARROW})[ \\t]*["'\`「]?\\*?$`,
   "i",
 );
-const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*["'\`「]?$`);
+const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*["'\`「]?\\*?$`);
 
 /** Words between the name and the value that make the value something else than the secret. */
 const ABOUT =
@@ -242,9 +242,11 @@ export const rules: Rule[] = [
     ],
     pattern: new RegExp(
       `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=][ \\t]{0,4}|${ARROW}[ \\t]{0,4}|[は是][ \\t]{0,4}|(?<=h password)[ \\t]{1,4})` +
-        `["'\`「]?(?<secret>[^\\s"'\`：は是「」]{5,127}[^\\s"'\`.,;:?)：は是「」])`,
+        `["'\`「]?\\*?(?<secret>[^\\s"'\`：は是「」*][^\\s"'\`：は是「」]{4,126}[^\\s"'\`.,;:?)：は是「」])`,
       "gi",
     ),
+    // A bold value (`la password è *…*`) leaves its markers, read as written too.
+    trimEnd: boldValueEnd,
     windowGate: sentenceMayFollow,
     byteGate: "sentence",
     validate: validateSentence,
@@ -281,6 +283,7 @@ export const rules: Rule[] = [
           { text: `pw for deploy:${c}`, secret: c },
           { text: `pw is ${a} for the wifi box`, secret: a },
           { text: `pw is ${padded} for the wifi box`, secret: padded },
+          { text: `la password del database è *${c}*`, secret: c },
           { text: `mdp : ${c}`, secret: c },
           { text: `şifre: \`${a}\``, secret: a },
           { text: `hasło do bazy: ${c}`, secret: c },

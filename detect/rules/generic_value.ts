@@ -471,13 +471,19 @@ export function beforeNextParameter(value: string): number {
   return m ? m.index : value.length;
 }
 
+/** Where a value opened by a bold marker (`password is *…*`, read as written) ends: before its
+ * closing one. */
+export function boldValueEnd(value: string, at: { text: string; start: number }): number {
+  return at.text[at.start - 1] === "*" && value.endsWith("*") ? value.length - 1 : value.length;
+}
+
 /**
  * A name = value match's end (Rule.trimEnd): before the next query parameter, and before the
- * closing marker of a bold value (`password: *…*`, read as it is written).
+ * closing marker of a bold value.
  */
 export function valueEndInText(value: string, at: { text: string; start: number }): number {
   const end = beforeNextParameter(value);
-  return at.text[at.start - 1] === "*" && value[end - 1] === "*" ? end - 1 : end;
+  return boldValueEnd(value.slice(0, end), at);
 }
 
 export function genericValidate(want: NameKind) {
