@@ -74,6 +74,17 @@ export function secretEnd(rule: Rule, text: string, start: number, matched: numb
   return rule.trimEnd ? start + rule.trimEnd(text.slice(start, end), { text, start }) : end;
 }
 
+/** secretEnd, then the span without what wraps the secret (Rule.unwrap). */
+export function secretSpan(
+  rule: Rule,
+  text: string,
+  start: number,
+  matched: number,
+): [number, number] {
+  const end = secretEnd(rule, text, start, matched);
+  return rule.unwrap ? rule.unwrap(text, start, end) : [start, end];
+}
+
 /** Validates match `m` of rule `r` and pushes it as a candidate; false when it is rejected. */
 function accept(
   engine: Engine,
@@ -92,7 +103,7 @@ function accept(
     s = g[0];
     e = g[1];
   }
-  e = secretEnd(c.rule, view, s, e);
+  [s, e] = secretSpan(c.rule, view, s, e);
   if (e <= s) return false;
   const secret = view.slice(s, e);
   const ctx = { text: view, start: s, end: e };

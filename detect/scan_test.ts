@@ -1,6 +1,6 @@
 import { assert, assertEquals } from "@std/assert";
 import { scan, scanSync } from "./scan.ts";
-import { secretEnd } from "./match.ts";
+import { secretSpan } from "./match.ts";
 import { hitPlan } from "./hit_plan.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { fakeChars } from "./rules/slack.ts";
@@ -117,8 +117,8 @@ Deno.test("scan: anchored rules find what a search of the whole text with their 
       );
       const re = new RegExp(rule.pattern.source, rule.pattern.flags + "d");
       for (const m of text.matchAll(re)) {
-        const [s, whole] = m.indices!.groups!.secret;
-        const e = secretEnd(rule, text, s, whole);
+        const [from, whole] = m.indices!.groups!.secret;
+        const [s, e] = secretSpan(rule, text, from, whole);
         const secret = text.slice(s, e);
         const ctx = { text, start: s, end: e };
         if (rule.validate && !rule.validate(secret, ctx)) continue;

@@ -106,6 +106,11 @@ export interface Rule {
    */
   trimEnd?: (secret: string, at: { text: string; start: number }) => number;
   /**
+   * The secret's span without what wraps it, after `trimEnd` and before `validate`: a bold
+   * value's markers when the text is read as written (`la password è *…*`).
+   */
+  unwrap?: (text: string, start: number, end: number) => [number, number];
+  /**
    * Where a match its pattern had to cut really ends: a bounded repetition keeps the pattern's
    * backtracking linear, and a long value runs on (an AWS session token is several hundred
    * characters). Applied before `trimEnd`.

@@ -3,7 +3,7 @@
 import { assert, assertEquals } from "@std/assert";
 import type { Rule } from "../types.ts";
 import { scan } from "../scan.ts";
-import { reportedSecret, secretEnd } from "../match.ts";
+import { reportedSecret, secretSpan } from "../match.ts";
 
 /** The rule's own matches in `text` (pattern + validator only, as scan would before its filters). */
 export function direct(rule: Rule, text: string): string[] {
@@ -14,8 +14,8 @@ export function direct(rule: Rule, text: string): string[] {
   );
   for (const m of text.matchAll(re)) {
     const g = m.indices?.groups?.secret;
-    const [s, whole] = g ?? [m.index!, m.index! + m[0].length];
-    const e = secretEnd(rule, text, s, whole);
+    const [from, whole] = g ?? [m.index!, m.index! + m[0].length];
+    const [s, e] = secretSpan(rule, text, from, whole);
     const secret = text.slice(s, e);
     if (!rule.validate || rule.validate(secret, { text, start: s, end: e })) out.push(secret);
   }

@@ -10,7 +10,7 @@
 // (or, after "api key", as a key).
 import type { CharReader, Rule } from "../types.ts";
 import { ALPHABET, bitCount, charClassBit, randomString, seededRandom } from "../entropy.ts";
-import { boldValueEnd, isSecretValue, plausibleUserPassword } from "./generic_value.ts";
+import { isSecretValue, plausibleUserPassword, unwrapBold } from "./generic_value.ts";
 import { innerUnderscore } from "./gate_chars.ts";
 import { isFormatting } from "../normalize.ts";
 import { isAlnum } from "../chars.ts";
@@ -42,7 +42,10 @@ const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*["'\`「]?\\*?$`);
 const ABOUT =
   /\b(?:reset|policy|policies|manager|hint|length|rules?|field|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|page|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas)\b/i;
 
-function validateSentence(secret: string, ctx: { text: string; start: number }): boolean {
+function validateSentence(
+  secret: string,
+  ctx: { text: string; start: number; end: number },
+): boolean {
   const before = ctx.text.slice(Math.max(0, ctx.start - 96), ctx.start);
   const lineBefore = before.slice(before.lastIndexOf("\n") + 1);
   const m = NAME_WORDS.exec(
@@ -242,11 +245,11 @@ export const rules: Rule[] = [
     ],
     pattern: new RegExp(
       `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=][ \\t]{0,4}|${ARROW}[ \\t]{0,4}|[は是][ \\t]{0,4}|(?<=h password)[ \\t]{1,4})` +
-        `["'\`「]?\\*?(?<secret>[^\\s"'\`：は是「」*][^\\s"'\`：は是「」]{4,126}[^\\s"'\`.,;:?)：は是「」])`,
+        `["'\`「]?(?<secret>[^\\s"'\`：は是「」]{5,127}[^\\s"'\`.,;:?)：は是「」])`,
       "gi",
     ),
     // A bold value (`la password è *…*`) leaves its markers, read as written too.
-    trimEnd: boldValueEnd,
+    unwrap: unwrapBold,
     windowGate: sentenceMayFollow,
     byteGate: "sentence",
     validate: validateSentence,

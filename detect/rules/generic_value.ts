@@ -471,10 +471,17 @@ export function beforeNextParameter(value: string): number {
   return m ? m.index : value.length;
 }
 
-/** Where a value opened by a bold marker (`password is *…*`, read as written) ends: before its
+/** Where a value opened by a bold marker (`password: *…*`, read as written) ends: before its
  * closing one. */
 export function boldValueEnd(value: string, at: { text: string; start: number }): number {
   return at.text[at.start - 1] === "*" && value.endsWith("*") ? value.length - 1 : value.length;
+}
+
+/** A value between two bold markers (Rule.unwrap), read as written: the value inside them. */
+export function unwrapBold(text: string, start: number, end: number): [number, number] {
+  const bold = end - start > 2 && text[start] === "*" && text[end - 1] === "*" &&
+    text[start + 1] !== "*";
+  return bold ? [start + 1, end - 1] : [start, end];
 }
 
 /**
