@@ -57,14 +57,17 @@ function validateSentence(
   if (m === null || ABOUT.test(m[2]) || /[.!?](?:\s|$)/.test(m[2])) return false;
   // `password: …`, `password is …` (and `password_hash: …`) are the name = value rules': here a
   // one-word name they read needs words between it and its verb ("the password for prod is").
-  const withPassword = /(?:^|[^A-Za-z])with[ \t]{1,8}password[ \t]+$/i.test(lineBefore);
+  // "with password …", and a login named before it: "login admin, password …", "логин x, пароль …".
+  const withPassword =
+    /(?:(?:^|[^A-Za-z])with[ \t]{1,8}password|(?:^|[^A-Za-z])(?:login|user(?:name)?|логин)[ \t:]{1,4}[^\s,]{1,64},[ \t]{0,4}(?:password|пароль))[ \t]+\*?$/i
+      .test(lineBefore);
   if (
     /^(?:password|passwort)$/i.test(m[1]) && !withPassword && !/^[ \t]+\S/.test(m[2]) &&
     !ARROW_AT_END.test(lineBefore)
   ) {
     return false;
   }
-  // No verb or colon: only "with password …" ("log in as root with password …").
+  // No verb or colon: only "with password …" ("log in as root with password …") or after a login.
   if (
     !SEPARATOR_AT_END.test(
       lineBefore,
@@ -90,8 +93,10 @@ const VERBS = new Set(["is", "ist", "lautet", "es", "est", "era", "war", "was"])
  * (Entities and `<…>` references never show as a verb.)
  */
 export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: number): boolean {
-  // "with password …": the value right after the name word.
-  if (withBefore(text, hitStart) && valueAfter(text, hitEnd)) return true;
+  // "with password …", "login admin, password …": the value right after the name word.
+  if ((withBefore(text, hitStart) || commaBefore(text, hitStart)) && valueAfter(text, hitEnd)) {
+    return true;
+  }
   // The keyword itself may end in its colon, `=` or verb (`api key:`, `api key =`, `api key is`).
   const last = text.charCodeAt(hitEnd - 1);
   if (
@@ -157,6 +162,13 @@ function withBefore(text: CharReader, at: number): boolean {
   const w = (i: number) => text.charCodeAt(k - 4 + i) | 0x20;
   return w(0) === 119 && w(1) === 105 && w(2) === 116 && w(3) === 104 &&
     (k === 4 || !isLetter(text.charCodeAt(k - 5)));
+}
+
+/** Whether a comma and at most 4 blanks come right before `at` (a login named before it). */
+function commaBefore(text: CharReader, at: number): boolean {
+  let k = at;
+  while (k > 0 && at - k < 4 && isBlank(text.charCodeAt(k - 1))) k--;
+  return k > 0 && text.charCodeAt(k - 1) === 44;
 }
 
 function isLetter(c: number): boolean {
@@ -244,7 +256,7 @@ export const rules: Rule[] = [
       "chlüssel",
     ],
     pattern: new RegExp(
-      `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=][ \\t]{0,4}|${ARROW}[ \\t]{0,4}|[は是][ \\t]{0,4}|(?<=h password)[ \\t]{1,4})` +
+      `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=][ \\t]{0,4}|${ARROW}[ \\t]{0,4}|[は是][ \\t]{0,4}|(?<=h password|, password|, пароль)[ \\t]{1,4})` +
         `["'\`「]?(?<secret>[^\\s"'\`：は是「」]{5,127}[^\\s"'\`.,;:?)：は是「」])`,
       "gi",
     ),
@@ -255,8 +267,9 @@ export const rules: Rule[] = [
     validate: validateSentence,
     confidence: "medium",
     literalMarkers: true,
-    // The name word comes first; the verb and the value within the line after it.
-    window: { before: 8, after: 200 },
+    // The name word comes first, the verb and the value within the line after it; "with", or a
+    // login and its comma, may stand before it (the validator reads them back).
+    window: { before: 80, after: 200 },
     examples: {
       positives: () => {
         const rand = seededRandom(14301);
@@ -295,6 +308,8 @@ export const rules: Rule[] = [
           { text: `password – \`${a}\``, secret: a },
           { text: `new db password after rotation -&gt; ${c}`, secret: c },
           { text: `2. log in as svc_report with password ${a}`, secret: a },
+          { text: `login admin, password *${c}*`, secret: c },
+          { text: `логин reporting, пароль ${a}`, secret: a },
           {
             text: `for <#C0YOOYRNJL4|deploy-staging>: ステージングDBのパスワードは ${a} です`,
             secret: a,
@@ -323,6 +338,8 @@ export const rules: Rule[] = [
         "password -> see the vault entry",
         `which password ${b62(16, seededRandom(14302))} do you mean`,
         "sign in with password authentication disabled",
+        "login admin, password reset required",
+        "fixed the typo, password policy is enforced now",
         '\tPassword string `json:"password" validate:"required,min=12"`',
       ],
     },

@@ -299,7 +299,7 @@ function isVerb(word: u64, len: i32): bool {
  */
 function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
   // "with password …": the value right after the name word.
-  if (withBefore(input, hs) && valueFollows(input, n, he)) return true;
+  if ((withBefore(input, hs) || commaBefore(input, hs)) && valueFollows(input, n, he)) return true;
   // The keyword itself may end in its colon, `=` or verb (`api key:`, `api key =`, `api key is`).
   const last = load<u8>(input + he - 1) as u32;
   if (
@@ -372,6 +372,13 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
     j = next;
   }
   return false;
+}
+
+/** commaBefore in generic_sentence.ts over raw bytes: a comma and at most 4 blanks before `at`. */
+function commaBefore(input: usize, at: i32): bool {
+  let k = at;
+  while (k > 0 && at - k < 4 && isBlank(load<u8>(input + k - 1) as u32)) k--;
+  return k > 0 && load<u8>(input + k - 1) == 44;
 }
 
 /**
