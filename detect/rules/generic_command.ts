@@ -2,11 +2,12 @@
 // `Authorization` header (`Bearer …`, `Basic …`, GitHub's `token …`) in curl lines, HTTP dumps
 // and code; a base64 `user:password` in a registry login (Docker's config.json `auth`, npmrc
 // `_auth`); a password on a command line (`curl -u user:password`, `mysql -pPASSWORD`,
-// `docker login -p`, `redis-cli -a`, `sshpass -p`, `sqlcmd -P`, `ldapsearch -w`), a value a CLI
-// stores as a secret (`gh secret set NAME --body …`) or in a SQL statement (`IDENTIFIED BY '…'`). A bearer token must look machine-generated (generic_value.ts); a Basic
-// value must decode to `user:password` with a plausible password; a command-line password is
-// judged as one in a URL. Tokens with a known prefix (`ghp_`, `xoxb-`, `eyJ`) are left to their
-// own rules.
+// `docker login -p`, `redis-cli -a`, `sshpass -p`, `sqlcmd -P`, `ldapsearch -w`,
+// `smbclient -U user%password`), a value a CLI stores as a secret (`gh secret set NAME --body …`)
+// or one in a SQL statement (`IDENTIFIED BY '…'`). A bearer token must look machine-generated
+// (generic_value.ts); a Basic value must decode to `user:password` with a plausible password; a
+// command-line password is judged as one in a URL. Tokens with a known prefix (`ghp_`, `xoxb-`,
+// `eyJ`) are left to their own rules.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import {
@@ -76,6 +77,12 @@ function validateCommand(secret: string, ctx: { text: string; start: number }): 
   if (user !== null) {
     return /\b(?:curl|wget)\b/.test(line) && plausibleUserPassword(secret, user[1]);
   }
+  // Samba's tools take `-U user%password`.
+  const samba = /(?:^|[ \t])-U[ \t]{1,4}["']?([^\s%"']{1,64})%["']?$/.exec(line);
+  if (samba !== null) {
+    return /\b(?:smbclient|rpcclient|smbmap|smbcacls|net)\b/.test(line) &&
+      plausibleUserPassword(secret, samba[1]);
+  }
   let lineEnd = ctx.text.indexOf("\n", ctx.start);
   if (lineEnd === -1) lineEnd = ctx.text.length;
   const whole = line + ctx.text.slice(ctx.start, lineEnd);
@@ -132,13 +139,13 @@ export const rules: Rule[] = [
     id: "generic-command-password",
     family: "generic",
     description:
-      "Password on a command line (curl -u user:password, mysql -pPASSWORD, docker login -p, redis-cli -a, ldapsearch -w)",
+      "Password on a command line (curl -u user:password, mysql -pPASSWORD, docker login -p, redis-cli -a, ldapsearch -w, smbclient -U user%password)",
     // The flags, with the blank before them, and PowerShell's `SecureString`: the byte scanner's
     // filter stops at a keyword's first three bytes, and " -u", " -p", " -a" are rare in prose
     // where command names are everyday words ("current", "document", "help").
     keywords: [" -u ", " --user ", " -p", " -a ", " -w ", "securestring"],
     pattern:
-      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-[pPaw](?:[ \t]{1,4})?["']?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
+      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-U[ \t]{1,4}["']?[^\s%"']{1,64}%["']?|-[pPaw](?:[ \t]{1,4})?["']?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
     validate: validateCommand,
     confidence: "medium",
     literalMarkers: true,
@@ -158,6 +165,7 @@ export const rules: Rule[] = [
           { text: `docker login -u ci -p ${c} registry.acme.io`, secret: c },
           { text: `sshpass -p '${b}' ssh deploy@10.0.3.7`, secret: b },
           { text: `redis-cli -h cache1 -a ${a} ping`, secret: a },
+          { text: `smbclient //fs01/share -U ci-bot%'${b}'`, secret: b },
           { text: `mongosh --host db1 -u app -p '${b}' --authenticationDatabase admin`, secret: b },
           {
             text: `ldapsearch -x -H ldap://ldap1 -D "cn=ci,dc=acme,dc=io" -w '${b}' "(uid=*)"`,
@@ -182,6 +190,8 @@ export const rules: Rule[] = [
         "mysql -h db1 -P 3306 -u root",
         `curl -u ${b62(12, seededRandom(13702))} https://api.acme.io`,
         "mkdir -p /var/lib/mysql && chown mysql",
+        "smbclient //fs01/share -U ci-bot%password",
+        "date -u +%Y-%m-%dT%H:%M:%S",
         "ldapsearch -x -W -D cn=admin,dc=acme,dc=io",
         "grep -w password config.yml",
       ],
