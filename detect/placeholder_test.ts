@@ -86,6 +86,12 @@ Deno.test("placeholder: symbol-heavy passwords are judged whole, not by their lo
   assert(looksLikeFiller("ab#ab#ab#ab#"));
 });
 
+Deno.test("placeholder: Slack's documented example bot token is a placeholder", () => {
+  const documented = ["xoxb", "17653672481", "19874698323", "pdFZKVeTuE8sk7oOcBrzbqgy"].join("-");
+  assert(isPlaceholder(documented));
+  assertFalse(isPlaceholder(documented.replace("pdFZ", "qdFZ")));
+});
+
 Deno.test("placeholder: a doubled $ inside a password is no variable reference", () => {
   assertFalse(isPlaceholder(["Qwerty", "$$", "XZNY"].join("")));
   assert(isPlaceholder(["pre-", "$", "DB_PASSWORD"].join("")));

@@ -146,6 +146,8 @@ export const rules: Rule[] = [
         const c = "Vb3" + b62(13, rand);
         const d = "Summer2024!Rk" + b62(2, rand);
         const e = "$gW4" + b62(16, rand);
+        const passphrase = ["juniper", "orbit", "copper", "walnut"].join(".") +
+          randomString("0123456789", 2, rand);
         return [
           { text: `DB_PASSWORD=${a}`, secret: a },
           { text: `postgres_password = "${e}"`, secret: e },
@@ -160,6 +162,9 @@ export const rules: Rule[] = [
           { text: `{"body":"{\\"password\\":\\"${b}\\",\\"ok\\":true}"}`, secret: b },
           { text: `command: redis-server --requirepass ${c}`, secret: c },
           { text: `keytool -importcert -keystore ts.jks -storepass '${b}' -noprompt`, secret: b },
+          // A quoted value keeps its last `?` or `.`; a passphrase of words and a number is one.
+          { text: `DB_PASSWORD='${a}?'`, secret: `${a}?` },
+          { text: `PASSWORD = "${passphrase}"`, secret: passphrase },
         ];
       },
       negatives: () => [
@@ -228,6 +233,7 @@ export const rules: Rule[] = [
           { text: `SESSION_SECRET="${f}"`, secret: f },
           { text: `HEROKU_API_KEY=${h}`, secret: h },
           { text: `**api_key**: ${e}`, secret: e },
+          { text: `DD_APPLICATION_KEY = "${b}"`, secret: b },
           { text: `"{\\"api_key\\": \\"${e}\\"}"`, secret: e },
           // A Kubernetes Secret's data: the secret it encodes is the finding.
           { text: `data:\n  api-token: ${btoa(e)}`, secret: btoa(e) },
@@ -265,6 +271,11 @@ export const rules: Rule[] = [
         "token: abc",
         "--token --use-the-environment-variable",
         "api_key: ---------------------",
+        // A CSRF header guards one session's forms; a Mapbox public token is public by design.
+        `X-CSRF-Token: ${randomString(ALPHABET.base64url, 43, seededRandom(13204))}`,
+        `MAPBOX_PUBLIC_TOKEN=pk.eyJ1${b62(60, seededRandom(13205))}.${
+          b62(22, seededRandom(13206))
+        }`,
         // Page markers of list APIs (Google, AWS, Azure): not credentials.
         ...["nextPageToken", "NextToken", "continuationToken"].map((name) =>
           `${name}: "${b62(60, seededRandom(13203))}"`

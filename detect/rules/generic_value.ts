@@ -61,6 +61,8 @@ export const KEY_QUALIFIERS = new Set([
   "account",
   "storage",
   "admin",
+  // Datadog's application key (`DD_APPLICATION_KEY`, `DD-APPLICATION-KEY`).
+  "application",
 ]);
 /** A last name segment that makes the value *about* a secret rather than the secret itself. */
 const META_SUFFIX =
@@ -107,6 +109,8 @@ export function classifyName(name: string): NameKind {
   if (segs.length === 0 || segs.length > 8) return null;
   if (META_SUFFIX.test(segs[segs.length - 1]) && segs.length > 1) return null;
   if (isPaginationToken(segs)) return null;
+  // A CSRF token guards one form or session against forgery; it unlocks nothing elsewhere.
+  if (segs.some((s) => s === "csrf" || s === "xsrf")) return null;
   if (segs.some((s) => PASSWORD_WORDS.has(s) || PASSWORD_END.test(s))) return "password";
   if (segs.some((s) => SECRET_WORDS.has(s) || SECRET_END.test(s))) return "secret";
   for (let i = 1; i < segs.length; i++) {
@@ -115,9 +119,12 @@ export function classifyName(name: string): NameKind {
   return null;
 }
 
-/** Prefixes owned by a specific rule (which validates them better). */
+/**
+ * Prefixes owned by a specific rule (which validates them better), and publishable keys that are
+ * public by design (Stripe `pk_…`, Mapbox `pk.eyJ…`).
+ */
 const OWNED_PREFIX =
-  /^(?:pypi-AgE|xox[a-z]?[-.]|xapp-|xwfp-|gh[pousr]_|github_pat_|AKIA|ASIA|ABIA|ACCA|AIza|GOCSPX-|ya29\.|[sr]k_(?:live|test)_|pk_(?:live|test)_|sk-|npm_|eyJ|-----BEGIN)/;
+  /^(?:pk\.eyJ|pypi-AgE|xox[a-z]?[-.]|xapp-|xwfp-|gh[pousr]_|github_pat_|AKIA|ASIA|ABIA|ACCA|AIza|GOCSPX-|ya29\.|[sr]k_(?:live|test)_|pk_(?:live|test)_|sk-|npm_|eyJ|-----BEGIN)/;
 
 const NOT_A_VALUE =
   /^(?:true|false|null|nil|none|undefined|yes|no|on|off|empty|string|str|text|value|required|optional|secret|password|token|hidden|masked|unset|todo|tbd|n\/a)$/i;
@@ -285,11 +292,11 @@ export function isNonSecretValue(value: string): boolean {
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
   // Random dotted keys (`SG.<id>.<secret>`) are not made of words; nor are passwords made of
   // words and a number (`Harbor.Quartz6316`, `Orbit.Meadow247$`: attributes seldom hold three
-  // digits in a row).
+  // digits in a row), nor passphrases of three or more words and a number (`juniper.orbit.walnut23`).
   if (
     /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,*]*$/.test(v) &&
     wordFraction(v) >= 0.5 &&
-    !/[A-Za-z]\d{3,}/.test(v)
+    !/[A-Za-z]\d{3,}|^[a-z]+(?:\.[a-z]+){2,}\d{2,}$/.test(v)
   ) return true;
   if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
   // A regex literal (`/^(?:pass|pwd)$/i`): code that looks for secrets.
@@ -453,6 +460,13 @@ export const MAX_VALUE = 1000;
  * at most MAX_VALUE characters in, and not on the `.`, `:` or `?` of a sentence.
  */
 export function valueEnd(text: string, start: number, end: number): number {
+  // A quoted value keeps its last `.`, `?` or `:` (prose punctuation stays outside only when no
+  // quote closes the value).
+  const open = text[start - 1];
+  if (open === '"' || open === "'" || open === "`") {
+    const tail = /^[.:?]{1,3}/.exec(text.slice(end, end + 4));
+    if (tail && text[end + tail[0].length] === open) return end + tail[0].length;
+  }
   if (end - start < 200) return end;
   const stop = Math.min(text.length, start + MAX_VALUE);
   let e = end;

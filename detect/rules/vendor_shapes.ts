@@ -88,8 +88,16 @@ export const rules: Rule[] = [
     // An API key SID alone names a key a leak report should rotate; an account SID (AC…) is an
     // account's name and only its auth token, the 32 hex right after it, is the secret.
     pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>SK[0-9a-f]{32}|(?<=AC[0-9a-f]{32}\\?["']?[ \t]{0,4}[,:][ \t]{0,4}\\?["']?)[0-9a-f]{32})(?![A-Za-z0-9_-])/g,
-    validate: (secret) => generatedHex(secret.startsWith("SK") ? secret.slice(2) : secret),
+      /(?<![A-Za-z0-9_-])(?<secret>SK[0-9a-f]{32}|(?<=AC[0-9a-f]{32}\\?["']?[ \t]{0,4}[,:][ \t]{0,4}\\?["']?)[0-9a-f]{32}|(?<=SK[0-9a-f]{32}:)[A-Za-z0-9]{32})(?![A-Za-z0-9_-])/g,
+    // An API key SID, an auth token (32 hex), or an API key's secret (32 letters and digits,
+    // after its SID and a colon: `curl -u SK…:…`).
+    validate: (secret) =>
+      secret.length === 34
+        ? generatedHex(secret.slice(2))
+        : /^[0-9a-f]{32}$/.test(secret)
+        ? generatedHex(secret)
+        : /[A-Z]/.test(secret) && /[a-z]/.test(secret) && !isLowVariety(secret) &&
+          !hasFiller(secret),
     confidence: "medium",
     window: { before: 200, after: 240 },
     examples: {
