@@ -16,6 +16,7 @@ import {
   isSecretValue,
   looksGenerated,
   plausibleUserPassword,
+  quotedValueEnd,
 } from "./generic_value.ts";
 
 /** `user:password` from a Basic credential, or null when it is not one. */
@@ -90,6 +91,34 @@ function validateCommand(secret: string, ctx: { text: string; start: number }): 
     plausibleUserPassword(secret, "");
 }
 
+/**
+ * The first registry login with a plausible password in a `.dockerconfigjson` (base64 of Docker's
+ * config.json: `{"auths": {"ghcr.io": {"auth": "<base64 user:password>"}}}`): its `auth` value,
+ * or its `password` field. Null when there is none.
+ */
+function dockerConfigAuth(value: string): string | null {
+  let config: unknown;
+  try {
+    config = JSON.parse(atob(value));
+  } catch {
+    return null;
+  }
+  const auths = (config as { auths?: unknown } | null)?.auths;
+  if (auths === null || typeof auths !== "object") return null;
+  for (const entry of Object.values(auths as Record<string, unknown>)) {
+    const e = entry as { auth?: unknown; username?: unknown; password?: unknown } | null;
+    if (typeof e?.auth === "string") {
+      const pair = basicPair(e.auth);
+      if (pair !== null && plausibleUserPassword(pair[1], pair[0])) return e.auth;
+    }
+    if (typeof e?.password === "string") {
+      const user = typeof e.username === "string" ? e.username : "";
+      if (plausibleUserPassword(e.password, user)) return e.password;
+    }
+  }
+  return null;
+}
+
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
 export const rules: Rule[] = [
@@ -147,6 +176,7 @@ export const rules: Rule[] = [
     pattern:
       /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-U[ \t]{1,4}["']?[^\s%"']{1,64}%["']?|-[pPaw](?:[ \t]{1,4})?["']?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
     validate: validateCommand,
+    extendEnd: quotedValueEnd,
     confidence: "medium",
     literalMarkers: true,
     // The command comes before its flag on the line; the value follows it.
@@ -166,6 +196,7 @@ export const rules: Rule[] = [
           { text: `sshpass -p '${b}' ssh deploy@10.0.3.7`, secret: b },
           { text: `redis-cli -h cache1 -a ${a} ping`, secret: a },
           { text: `smbclient //fs01/share -U ci-bot%'${b}'`, secret: b },
+          { text: `sshpass -p '${a}?' ssh deploy@10.0.3.7`, secret: `${a}?` },
           { text: `mongosh --host db1 -u app -p '${b}' --authenticationDatabase admin`, secret: b },
           {
             text: `ldapsearch -x -H ldap://ldap1 -D "cn=ci,dc=acme,dc=io" -w '${b}' "(uid=*)"`,
@@ -230,6 +261,46 @@ export const rules: Rule[] = [
         `_auth=${btoa("admin:admin")}`,
         `{"auth": "${btoa("no colon in here at all")}"}`,
         '{"auth": "oauth2", "scope": "read"}',
+      ],
+    },
+  },
+  {
+    id: "generic-docker-config-json",
+    family: "generic",
+    description:
+      "Registry login in a Kubernetes image pull secret (.dockerconfigjson: base64 of config.json)",
+    // From its rarer part: `doc` and `con` start everyday words.
+    keywords: ["rconfigjson"],
+    pattern:
+      /dockerconfigjson["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?<secret>[A-Za-z0-9+/]{40,8000}={0,2})(?![A-Za-z0-9+/=])/g,
+    validate: (secret) => dockerConfigAuth(secret) !== null,
+    // Fingerprinted by the login it holds: the same `auth` pasted from config.json (the rule
+    // above) is the same leak.
+    canonical: (secret) => dockerConfigAuth(secret) ?? secret,
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 24, after: 8100 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13951);
+        const auth = btoa(`ci-bot:${b62(24, rand)}`);
+        const config = btoa(JSON.stringify({ auths: { "ghcr.io": { auth } } }));
+        const withFields = btoa(
+          JSON.stringify({
+            auths: { "registry.acme.io": { username: "deploy", password: b62(20, rand) } },
+          }),
+        );
+        return [
+          { text: `data:\n  .dockerconfigjson: ${config}`, secret: config },
+          { text: `{"data": {".dockerconfigjson": "${withFields}"}}`, secret: withFields },
+        ];
+      },
+      negatives: () => [
+        `  .dockerconfigjson: ${
+          btoa(JSON.stringify({ auths: { "ghcr.io": { auth: btoa("user:password") } } }))
+        }`,
+        `  .dockerconfigjson: ${btoa(JSON.stringify({ auths: {} }))}`,
+        "  .dockerconfigjson: {{ .Values.pullSecret }}",
       ],
     },
   },

@@ -459,14 +459,22 @@ export const MAX_VALUE = 1000;
  * Where a value NAME_VALUE cut at 200 characters ends: at the next character that ends a value,
  * at most MAX_VALUE characters in, and not on the `.`, `:` or `?` of a sentence.
  */
-export function valueEnd(text: string, start: number, end: number): number {
-  // A quoted value keeps its last `.`, `?` or `:` (prose punctuation stays outside only when no
-  // quote closes the value).
+/**
+ * A quoted value keeps its last `.`, `?` or `:` (Rule.extendEnd): prose punctuation stays outside
+ * a value only when no quote closes it.
+ */
+export function quotedValueEnd(text: string, start: number, end: number): number {
   const open = text[start - 1];
   if (open === '"' || open === "'" || open === "`") {
     const tail = /^[.:?]{1,3}/.exec(text.slice(end, end + 4));
     if (tail && text[end + tail[0].length] === open) return end + tail[0].length;
   }
+  return end;
+}
+
+export function valueEnd(text: string, start: number, end: number): number {
+  const quoted = quotedValueEnd(text, start, end);
+  if (quoted !== end) return quoted;
   if (end - start < 200) return end;
   const stop = Math.min(text.length, start + MAX_VALUE);
   let e = end;
