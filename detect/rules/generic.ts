@@ -55,6 +55,20 @@ function variants(words: string[]): string[] {
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
 /** What the two name = value rules share; they differ in the names they accept. */
+/** How the name = value rules are tried: at their keyword's word, behind the name = value gate. */
+const NAME_VALUE_READING = {
+  confidence: "medium" as const,
+  // The name holds the keyword and is at most 62 characters; the value ends within 280.
+  anchor: "word" as const,
+  mayStart: nameValueMayStart,
+  byteGate: "name-value" as const,
+  literalMarkers: true,
+  window: { before: 64, after: 280 },
+};
+
+const PASSWORD_KEYWORDS = ["pass", "pwd"];
+const SECRET_KEYWORDS = variants(["secret", "token", "apikey", "credential"]);
+
 function nameValueRule(kind: "password" | "secret") {
   return {
     pattern: NAME_VALUE,
@@ -62,13 +76,7 @@ function nameValueRule(kind: "password" | "secret") {
     trimEnd: valueEndInText,
     validate: genericValidate(kind),
     canonical: decodedValue,
-    confidence: "medium" as const,
-    // The name holds the keyword and is at most 62 characters; the value ends within 280.
-    anchor: "word" as const,
-    mayStart: nameValueMayStart,
-    byteGate: "name-value" as const,
-    literalMarkers: true,
-    window: { before: 64, after: 280 },
+    ...NAME_VALUE_READING,
     // Heroku's and other services' API keys are UUIDs; under a password name one is not typed.
     ...(kind === "secret" ? { placeholderExempt: ["uuid" as const] } : {}),
   };
@@ -109,16 +117,11 @@ export const rules: Rule[] = [
     id: "generic-bold-value",
     family: "generic",
     description: "Password, API key or token written bold after its name (password: *…*)",
-    keywords: ["pass", "pwd", ...variants(["secret", "token", "apikey", "credential"])],
+    keywords: [...PASSWORD_KEYWORDS, ...SECRET_KEYWORDS],
     pattern: GENERIC_BOLD_VALUE,
     validate: (secret, at) =>
       genericValidate("password")(secret, at) || genericValidate("secret")(secret, at),
-    confidence: "medium",
-    anchor: "word",
-    mayStart: nameValueMayStart,
-    byteGate: "name-value",
-    literalMarkers: true,
-    window: { before: 64, after: 280 },
+    ...NAME_VALUE_READING,
     examples: {
       positives: () => {
         const rand = seededRandom(13251);
@@ -136,7 +139,7 @@ export const rules: Rule[] = [
     id: "generic-password",
     family: "generic",
     description: "Password assigned in config, code, a command line or a sentence",
-    keywords: ["pass", "pwd"],
+    keywords: PASSWORD_KEYWORDS,
     ...nameValueRule("password"),
     examples: {
       positives: () => {
@@ -210,7 +213,7 @@ export const rules: Rule[] = [
     id: "generic-secret",
     family: "generic",
     description: "API key, token or secret assigned in config, code or a command line",
-    keywords: variants(["secret", "token", "apikey", "credential"]),
+    keywords: SECRET_KEYWORDS,
     ...nameValueRule("secret"),
     examples: {
       positives: () => {

@@ -7,6 +7,7 @@
 import type { Rule } from "../types.ts";
 import { hasFiller, isLowVariety, seededRandom } from "../entropy.ts";
 import { hex } from "./prefixed_token.ts";
+import { looksGenerated } from "./generic_value.ts";
 
 function generatedHex(s: string): boolean {
   return /[0-9]/.test(s) && /[a-f]/.test(s) && !isLowVariety(s) && !hasFiller(s);
@@ -96,8 +97,7 @@ export const rules: Rule[] = [
         ? generatedHex(secret.slice(2))
         : /^[0-9a-f]{32}$/.test(secret)
         ? generatedHex(secret)
-        : /[A-Z]/.test(secret) && /[a-z]/.test(secret) && !isLowVariety(secret) &&
-          !hasFiller(secret),
+        : looksGenerated(secret) && !hasFiller(secret),
     confidence: "medium",
     window: { before: 200, after: 240 },
     examples: {
