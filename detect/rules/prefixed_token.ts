@@ -63,7 +63,8 @@ function randomPart(body: string): string {
   return body.replace(/[^A-Za-z0-9+/=]/g, "");
 }
 
-function looksGenerated(body: string, classes: PrefixedTokenSpec["classes"]): boolean {
+/** Whether a token's random part looks generated (also for vendor_shapes.ts's unprefixed ones). */
+export function looksGenerated(body: string, classes: PrefixedTokenSpec["classes"]): boolean {
   const part = randomPart(body);
   if (hasFiller(body) || isLowVariety(part)) return false;
   // Upper case and digits only (New Relic, Dynatrace): capitals hold vowels often enough that

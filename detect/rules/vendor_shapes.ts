@@ -1,17 +1,14 @@
 // Vendor credentials without a distinctive prefix, found by another fixed part of their shape:
 // Mailchimp's data-centre suffix (`…-us14`), a Sentry DSN's host (`…@o1.ingest.sentry.io/2`), a
 // Twilio SID (`SK…`, `AC…`) beside the word Twilio or in `Client("AC…", "…")`, or Mailgun's
-// current key shape (32, 8 and 8 hex) beside the word Mailgun. The random part must look generated (no
-// filler, no runs, both digits and letters), which keeps `00000000…-us1` and
+// current key shape (32, 8 and 8 hex) beside the word Mailgun. The random part must look
+// generated as the prefixed tokens' must (prefixed_token.ts), which keeps `00000000…-us1` and
 // `https://<key>@sentry.io/1` out.
 import type { Rule } from "../types.ts";
-import { hasFiller, isLowVariety, seededRandom } from "../entropy.ts";
-import { hex } from "./prefixed_token.ts";
-import { looksGenerated } from "./generic_value.ts";
+import { seededRandom } from "../entropy.ts";
+import { hex, looksGenerated } from "./prefixed_token.ts";
 
-function generatedHex(s: string): boolean {
-  return /[0-9]/.test(s) && /[a-f]/.test(s) && !isLowVariety(s) && !hasFiller(s);
-}
+const generatedHex = (s: string) => looksGenerated(s, "hex");
 
 const TWILIO = ["t", "wilio"].join("");
 const MAILGUN = ["mail", "gun"].join("");
@@ -97,7 +94,7 @@ export const rules: Rule[] = [
         ? generatedHex(secret.slice(2))
         : /^[0-9a-f]{32}$/.test(secret)
         ? generatedHex(secret)
-        : looksGenerated(secret) && !hasFiller(secret),
+        : looksGenerated(secret, "mixed-case"),
     confidence: "medium",
     window: { before: 200, after: 240 },
     examples: {
