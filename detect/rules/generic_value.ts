@@ -515,9 +515,12 @@ export function valueEndInText(value: string, at: { text: string; start: number 
   return boldValueEnd(value.slice(0, end), at);
 }
 
-export function genericValidate(want: NameKind) {
+export function genericValidate(
+  want: NameKind,
+  readName: (text: string, start: number) => string | null = nameBefore,
+) {
   return (secret: string, ctx: { text: string; start: number; end: number }): boolean => {
-    const name = nameBefore(ctx.text, ctx.start);
+    const name = readName(ctx.text, ctx.start);
     if (name === null) return false;
     const kind = classifyName(name);
     if (kind !== want) return false;

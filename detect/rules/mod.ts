@@ -19,6 +19,8 @@ import { rules as age } from "./age.ts";
 import { rules as vendorShapes } from "./vendor_shapes.ts";
 import { rules as generic } from "./generic.ts";
 import { rules as genericStructured } from "./generic_structured.ts";
+import { rules as genericCode } from "./generic_code.ts";
+import { rules as genericOutput } from "./generic_output.ts";
 import { rules as genericCommand } from "./generic_command.ts";
 import { rules as genericSentence } from "./generic_sentence.ts";
 import { rules as genericTable } from "./generic_table.ts";
@@ -43,6 +45,8 @@ export const RULES: readonly Rule[] = [
   ...vendorShapes,
   ...generic,
   ...genericStructured,
+  ...genericCode,
+  ...genericOutput,
   ...genericCommand,
   ...genericSentence,
   ...genericTable,

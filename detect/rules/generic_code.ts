@@ -1,0 +1,140 @@
+// Generic secrets assigned in code or a shell where something the `NAME = value` reading does not
+// know stands between the name and the value:
+//
+// - a type: `val password: String = "…"` (Kotlin, Scala, Swift), `const apiKey: string = "…"`
+//   (TypeScript), `API_KEY: str = "…"` (Python, pydantic settings), `const KEY: &str = "…"`
+//   (Rust), `var password string = "…"` (Go);
+// - an index: `os.environ["API_KEY"] = "…"`, `ENV["API_KEY"] = "…"`, `config['password'] = …`;
+// - Make's conditional assignment: `DB_PASSWORD ?= …`;
+// - a shell command that sets a variable: `setx API_KEY "…"` (Windows), `set -gx API_KEY …`
+//   (fish).
+//
+// The generic name = value pattern holds none of these: with any of them added, redos-detector
+// could no longer prove its bound. The name and the value are judged exactly as there
+// (generic_value.ts): the name must ask for a secret, the value must be one. Each rule searches a
+// window around a keyword prose rarely holds (`string =`, `"] =`, ` ?= `, `setx `).
+import type { Rule } from "../types.ts";
+import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
+import { genericValidate, quotedValueEnd } from "./generic_value.ts";
+
+/** The types a secret is declared with: a string, in each language's spelling. */
+const STRING_TYPE = String.raw`(?:&(?:amp;)?)?(?:'static[ \t]{1,4})?(?:str|string|String)`;
+
+/** What stands between a name and its value, after the name: a type, an index's end, `?`. */
+const BETWEEN = String
+  .raw`(?:[ \t]{0,4}:[ \t]{0,4}${STRING_TYPE}|[ \t]{1,4}string|\\?["']\]|[ \t]{0,4}\?)[ \t]{0,4}=`;
+
+/** A name, what stands between it and its value, and the value's quote, ending at the value. */
+const NAME_BEFORE = new RegExp(
+  String.raw`(?<![A-Za-z0-9_.\-])([A-Za-z][A-Za-z0-9_.\-]{0,60})${BETWEEN}[ \t]{0,4}\\?["'\`]?$`,
+);
+
+/** The command before a variable it sets, the name and the value's quote, ending at the value. */
+const SET_BEFORE =
+  /(?<![A-Za-z0-9_-])(?:setx|set(?:[ \t]{1,4}-[A-Za-z]{1,3}){1,3})[ \t]{1,4}([A-Za-z][A-Za-z0-9_.-]{0,60})[ \t]{1,4}["']?$/;
+
+function reader(re: RegExp, reach: number) {
+  return (text: string, start: number): string | null => {
+    const m = re.exec(text.slice(Math.max(0, start - reach), start));
+    return m ? m[1] : null;
+  };
+}
+
+/** Whether the name before the value asks for a password or a secret, and the value is one. */
+function validator(readName: (text: string, start: number) => string | null): Rule["validate"] {
+  const password = genericValidate("password", readName);
+  const secret = genericValidate("secret", readName);
+  return (value, at) => password(value, at) || secret(value, at);
+}
+
+/** A value: quoted or not, 8 to 200 characters, its last one no sentence punctuation. */
+const VALUE = String.raw`\\?["'\`]?(?<secret>[^\s"'\`\\]{7,199}[^\s"'\`.,;:?)\]}\\])`;
+
+const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
+
+export const rules: Rule[] = [
+  {
+    id: "generic-code-assignment",
+    family: "generic",
+    description:
+      'Password or API secret assigned with a type, an index or Make\'s ?= (val password: String = "…", os.environ["API_KEY"] = "…")',
+    keywords: ["str =", "string =", '"] =', '"]=', "'] =", "']=", " ?= "],
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-]{0,60}${BETWEEN}[ \t]{0,4}${VALUE}`,
+      "g",
+    ),
+    validate: validator(reader(NAME_BEFORE, 120)),
+    extendEnd: quotedValueEnd,
+    confidence: "medium",
+    literalMarkers: true,
+    // The name (at most 61 characters) and its type before the keyword's end; the value after.
+    window: { before: 96, after: 216 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14501);
+        const a = "Kp4" + b62(11, rand) + "!";
+        const b = b62(40, rand);
+        return [
+          { text: `val dbPassword: String = "${a}"`, secret: a },
+          { text: `const apiKey: string = '${b}';`, secret: b },
+          { text: `    api_key: str = "${b}"`, secret: b },
+          { text: `const SMTP_PASSWORD: &str = "${a}";`, secret: a },
+          { text: `static API_TOKEN: &'static str = "${b}";`, secret: b },
+          { text: `var password string = "${a}"`, secret: a },
+          { text: `>>> os.environ["PAYMENTS_API_KEY"] = "${b}"`, secret: b },
+          { text: `ENV['DB_PASSWORD']='${a}'`, secret: a },
+          { text: `SA_PASSWORD ?= ${a}`, secret: a },
+          // A JSON-escaped notebook cell: the value's escaped quotes around it.
+          { text: `"os.environ[\\"API_SECRET\\"] = \\"${b}\\"\\n",`, secret: b },
+        ];
+      },
+      negatives: () => [
+        'val password: String = System.getenv("DB_PASSWORD")',
+        'const apiKey: string = process.env.API_KEY ?? "";',
+        'os.environ["API_KEY"] = "your-api-key-here"',
+        `os.environ["REGION"] = "${b62(24, seededRandom(14502))}"`,
+        "DB_PASSWORD ?= $(shell cat /run/secrets/db)",
+        'api_key: str = Field(..., env="API_KEY")',
+        "password: str = None",
+        `let name: String = "${b62(20, seededRandom(14503))}"`,
+      ],
+    },
+  },
+  {
+    id: "generic-shell-set",
+    family: "generic",
+    description:
+      "Password or API secret set as a variable by a shell command (setx, fish's set -gx)",
+    keywords: ["setx ", "set -gx", "set -x", "set -ux", "set -xg"],
+    pattern: new RegExp(
+      String
+        .raw`(?<![A-Za-z0-9_-])(?:setx|set(?:[ \t]{1,4}-[A-Za-z]{1,3}){1,3})[ \t]{1,4}[A-Za-z][A-Za-z0-9_.-]{0,60}[ \t]{1,4}${VALUE}`,
+      "gi",
+    ),
+    validate: validator(reader(SET_BEFORE, 120)),
+    extendEnd: quotedValueEnd,
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 8, after: 300 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14511);
+        const a = "Wd8" + b62(11, rand) + "#";
+        const b = b62(32, rand);
+        return [
+          { text: `C:\\> setx PASSWORD "${a}"`, secret: a },
+          { text: `setx TWILIO_API_SECRET "${b}" /M`, secret: b },
+          { text: `set -gx SLACK_APP_TOKEN_SECRET ${b}`, secret: b },
+          { text: `set -x -g DB_PASSWORD '${a}'`, secret: a },
+        ];
+      },
+      negatives: () => [
+        'setx PASSWORD "%DB_PASSWORD%"',
+        "set -gx API_TOKEN (cat ~/.token)",
+        `setx REGION "${b62(20, seededRandom(14512))}"`,
+        "set -x PATH $PATH /usr/local/bin",
+        "set -gx API_KEY $API_KEY",
+      ],
+    },
+  },
+];
