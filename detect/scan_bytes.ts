@@ -259,8 +259,10 @@ function mayMatchInLine(bytes: Uint8Array, ws: number, at: number, sticky: RegEx
   const from = ws > 0 ? ws - 1 : 0;
   if (bytes[from] >= 0x80) return true;
   // A match ends within `after` characters of the hit: a longer line is cut (cutting past a
-  // match's end cannot undo it: the patterns have no lookahead at their end).
+  // match's end cannot undo it: the patterns have no lookahead at their end). It crosses one line
+  // break at most (a Slack app secret's label over its value, as its settings page shows them).
   let end = bytes.indexOf(10, at);
+  if (end !== -1) end = bytes.indexOf(10, end + 1);
   if (end === -1 || end - at > LINE_CAP) end = Math.min(bytes.length, at + LINE_CAP);
   const line = decoder.decode(bytes.subarray(from, end));
   for (let p = ws; p <= at; p++) {

@@ -172,6 +172,8 @@ export const rules: Rule[] = [
       },
       negatives: () => [
         "DB_PASSWORD=${DB_PASSWORD}",
+        // A flag that reads the password from standard input: what follows is the registry.
+        "docker login --username AWS --password-stdin 307714006797.dkr.ecr.eu-west-1.amazonaws.com",
         "DB_PASSWORD=$POSTGRES_PASSWORD",
         'password = "$dbPassword"',
         "$password = $request->input('password');",
@@ -259,6 +261,7 @@ export const rules: Rule[] = [
       },
       negatives: () => [
         "token: ${{ secrets.GITHUB_TOKEN }}",
+        `Cookie: csrftoken=${b62(64, seededRandom(13105))}; theme=dark`,
         "API_KEY=$API_KEY",
         "api_key = settings.API_KEY",
         "secret: getSecretFromVault()",

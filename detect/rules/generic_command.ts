@@ -125,12 +125,16 @@ export const rules: Rule[] = [
   {
     id: "generic-auth-header",
     family: "generic",
-    description: "Bearer token or Basic credentials in an Authorization header",
+    description:
+      "Bearer token or Basic credentials in an Authorization header (or a Basic one logged)",
     // The end of `authorization` and what follows it (its first letters, "aut", start everyday
     // words, and the byte scanner's filter stops at a keyword's first three bytes).
-    keywords: ["rization:", 'rization"', "rization'", "rization ="],
+    // A Basic credential is also logged without its header (`auth="Basic …"` in an access log):
+    // `sic ` from its scheme (`bas` starts everyday words; "basic" itself is one, but its value
+    // must decode to a user and a plausible password).
+    keywords: ["rization:", 'rization"', "rization'", "rization =", "sic "],
     pattern:
-      /(?<![A-Za-z0-9_-])(?:authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?:bearer|basic|token)|bearer)[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/-]{16,1024}={0,2})(?![A-Za-z0-9._~+/=-])/gi,
+      /(?<![A-Za-z0-9_-])(?:authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?:bearer|basic|token)|bearer|basic)[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/-]{16,1024}={0,2})(?![A-Za-z0-9._~+/=-])/gi,
     validate: validateHeader,
     confidence: "medium",
     literalMarkers: true,
@@ -150,6 +154,10 @@ export const rules: Rule[] = [
           { text: `-H 'authorization: token ${d}'`, secret: d },
           // git's http.extraheader for Azure DevOps: a Basic credential with an empty user.
           { text: `\textraheader = AUTHORIZATION: basic ${e}`, secret: e },
+          {
+            text: `10.0.3.4 - - [12/May/2024:10:22:01 +0000] "GET /metrics" 401 auth="Basic ${b}"`,
+            secret: b,
+          },
         ];
       },
       negatives: () => [
@@ -161,6 +169,8 @@ export const rules: Rule[] = [
         "the bearer of this message is welcome",
         "Authorization: Bearer xxxxxxxxxxxxxxxxxxxxxxxx",
         "Authorization header: Bearer scheme over TLS only",
+        "basic questions about the onboarding flow",
+        `auth="Basic ${btoa("admin:admin")}"`,
       ],
     },
   },

@@ -66,7 +66,7 @@ export const KEY_QUALIFIERS = new Set([
 ]);
 /** A last name segment that makes the value *about* a secret rather than the secret itself. */
 const META_SUFFIX =
-  /^(?:hash|hashed|digest|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage)$/i;
+  /^(?:hash|hashed|digest|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage|stdin|command|cmd)$/i;
 
 /**
  * Words before `token` that make it a page marker an API hands out with a list (`nextPageToken`,
@@ -110,7 +110,8 @@ export function classifyName(name: string): NameKind {
   if (META_SUFFIX.test(segs[segs.length - 1]) && segs.length > 1) return null;
   if (isPaginationToken(segs)) return null;
   // A CSRF token guards one form or session against forgery; it unlocks nothing elsewhere.
-  if (segs.some((s) => s === "csrf" || s === "xsrf")) return null;
+  // (Django's cookie runs the words together: `csrftoken`.)
+  if (segs.some((s) => s.startsWith("csrf") || s.startsWith("xsrf"))) return null;
   if (segs.some((s) => PASSWORD_WORDS.has(s) || PASSWORD_END.test(s))) return "password";
   if (segs.some((s) => SECRET_WORDS.has(s) || SECRET_END.test(s))) return "secret";
   for (let i = 1; i < segs.length; i++) {

@@ -315,7 +315,7 @@ function verificationTokenRule(): Rule {
     description: "Slack app verification token (24 characters) next to a verification_token name",
     keywords: ["_", "-", " ", ".", ""].map((sep) => name(sep)),
     pattern:
-      /(?<![A-Za-z0-9])(?:slack)?verification[ _.-]?token["'`\]*_]{0,2}[ \t]{0,12}(?:(?:[:=]{1,2}>?|->|[|,]|(?:is|was)[ \t])[ \t]{0,12}(?:\*{1,2}[ \t]{1,12})?)?["'`*]?(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9])/gi,
+      /(?<![A-Za-z0-9])(?:slack)?verification[ _.-]?token(?:["'`\]*_]{0,2}[ \t]{0,12}(?:(?:[:=]{1,2}>?|->|[|,]|(?:is|was)[ \t])[ \t]{0,12}(?:\*{1,2}[ \t]{1,12})?)?["'`*]?|\n)(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9])/gi,
     validate: (secret) =>
       /[A-Z]/.test(secret) && /[a-z]/.test(secret) && !isLowVariety(secret) &&
       !hasFiller(secret) && wordFraction(secret) < 0.85,
@@ -329,6 +329,7 @@ function verificationTokenRule(): Rule {
             { text: `SLACK_${name("_", true)}=${secret}`, secret },
             { text: `*Verification Token*: ${secret}`, secret },
             { text: `**Verification Token:** ${secret}`, secret },
+            { text: `Signing Secret\n${hex(32, seed)}\nVerification Token\n${secret}`, secret },
             { text: `our ${name(" ")} is ${secret}`, secret },
             { text: `{"${name("_")}": "${secret}"}`, secret },
           ];
@@ -418,7 +419,7 @@ export function hexSecretMayStart(gap: number) {
     // The last place the secret may start, and the character after it at most.
     const last = hitStart + gap;
     const stop = Math.min(text.length, last + 33);
-    let run = 0;
+    let run = 0, crossed = false;
     for (let j = wordStart; j < stop; j++) {
       const c = text.charCodeAt(j);
       if (asShown && mayChange(c) && !(c === 95 && innerUnderscore(text, j))) return true;
@@ -427,8 +428,12 @@ export function hexSecretMayStart(gap: number) {
         continue;
       }
       if (run === 32 && j - 32 <= last && !isAlnum(c)) return true;
-      // No match crosses a line: none starts on the next one.
-      if (c === 10 || c === 13) return false;
+      // A match crosses one line at most (a label copied from the settings page, its value on
+      // the line under it): none starts on the line after that.
+      if (c === 10) {
+        if (crossed) return false;
+        crossed = true;
+      }
       run = 0;
     }
     return stop === text.length && run === 32 && stop - 32 <= last;
@@ -446,10 +451,11 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
   // belongs to in prose (`signing secret from Basic Information is …`); then the secret. A
   // label copied from the app's settings page is often bold, in Slack (`*Client Secret*: …`) or
   // in Markdown (`**Client Secret:** …`), and files are read as they are: the markers may stand
-  // after the name and after the separator.
+  // after the name and after the separator. Copied from that page as it is laid out, the value
+  // is on the line under its label.
   const pattern = new RegExp(
     `(?<![A-Za-z0-9])(?:slack)?${w}[ _.-]?secret(?:["'\`\\]*_]{0,2}[ \\t]{0,12}` +
-      `(?:(?:[:=]{1,2}>?|->|\\?{1,2}=|[|,]|value=|(?:is|was|to)[ \\t])[ \\t]{0,12}` +
+      `(?:(?:[:=]{1,2}>?|->|\\?{1,2}=|[|,]|value=|(?:is|was|to)[ \\t]|\\n)[ \\t]{0,12}` +
       `(?:\\*{1,2}[ \\t]{1,12})?)?` +
       `|[ \\t](?:from|for|of|in|on|under)[ \\t][^\\n:=|,"'\`]{1,40}?(?:[ \\t]is[ \\t]|:[ \\t]?))` +
       `["'\`]?(?<secret>[0-9a-fA-F]{32})(?![0-9A-Za-z])`,
@@ -495,6 +501,8 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
             { text: `| SLACK_${kw("_", true)} | \`${secret}\` |`, secret },
             { text: `SLACK_${kw("_", true)},${secret},prod`, secret },
             { text: `${kw("_")}           ${secret}`, secret },
+            // Copied from Basic Information: the label, its value on the line under it.
+            { text: `App ID\nA0CVJY19E6J\n${cap(kw(" "))}\n${secret}\n`, secret },
             {
               text: `<add key="Slack${w[0].toUpperCase()}${w.slice(1)}Secret" value="${secret}" />`,
               secret,

@@ -258,6 +258,7 @@ function isHexByte(c: u32): bool {
  */
 function hexGate(input: usize, n: i32, ws: i32, hs: i32): bool {
   let run = 0;
+  let crossed = false;
   // Characters from the hit's start (counted once it is reached: escapes are one each).
   let rel: i32 = -(1 << 20);
   for (let j = ws; j < n; j = step(input, j)) {
@@ -274,8 +275,11 @@ function hexGate(input: usize, n: i32, ws: i32, hs: i32): bool {
       continue;
     }
     if (run == 32 && rel - 1 - 32 <= HEX_REACH && !isAlnumByte(c)) return true;
-    // No match crosses a line: none starts on the next one.
-    if (c == 10 || c == 13) return false;
+    // A match crosses one line at most (hexSecretMayStart).
+    if (c == 10) {
+      if (crossed) return false;
+      crossed = true;
+    }
     run = 0;
   }
   return run == 32 && rel - 32 <= HEX_REACH;
