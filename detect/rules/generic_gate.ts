@@ -177,7 +177,8 @@ function valueAfterIsWas(text: CharReader, k: number, changes: Changes): boolean
  */
 function valueAfterName(text: CharReader, s: number, changes: Changes): boolean {
   let k = s, b = 0;
-  while (b < 4 && k < text.length && isBlankCode(text.charCodeAt(k))) {
+  // Up to 32 blanks align a block's `=` (`terraform fmt`, INI files).
+  while (b < 32 && k < text.length && isBlankCode(text.charCodeAt(k))) {
     k++;
     b++;
   }

@@ -397,7 +397,7 @@ export function plausibleUserPassword(password: string, user: string): boolean {
 // name, optional closing quote (or a bold label's markers), separator, optional opening quote. Anchored at the end of the
 // text before the value, so the validator can read back which name the value was given to.
 export const NAME_BEFORE_VALUE =
-  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,4}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\*?\\?["'`]?$/;
+  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\*?\\?["'`]?$/;
 
 /** NAME_BEFORE_VALUE without its look-behind, tried (sticky) only where a name may start. */
 const NAME_BEFORE_STICKY = new RegExp(
@@ -410,9 +410,10 @@ function isNameStartCode(c: number): boolean {
 }
 
 /**
- * NAME_BEFORE_VALUE's leftmost match in the 96 characters before `start`. The regex would try
- * every position; only those after a non-name character that hold a letter or `-` can match,
- * so only those are tried, left to right (the same leftmost match, a few tries instead of 96).
+ * NAME_BEFORE_VALUE's leftmost match in the characters before a value (a name and the blanks that
+ * align it fit in 128). The regex would try every position; only those after a non-name
+ * character that hold a letter or `-` can match, so only those are tried, left to right (the
+ * same leftmost match, a few tries instead of one per position).
  */
 export function nameBeforeMatch(slice: string): RegExpExecArray | null {
   for (let p = 0; p < slice.length; p++) {
@@ -429,7 +430,7 @@ export function nameBeforeMatch(slice: string): RegExpExecArray | null {
 }
 
 function nameBefore(text: string, start: number): string | null {
-  const m = nameBeforeMatch(text.slice(Math.max(0, start - 96), start));
+  const m = nameBeforeMatch(text.slice(Math.max(0, start - 128), start));
   if (!m) return null;
   return m[1].replace(/(?:[ \t*]*(?:=>|:=|:-|=|:|\bis\b|\bwas\b)?[ \t:*]*)$/, "").replace(
     /\\?["'\]]$/,

@@ -191,7 +191,7 @@ function valueAfterIsWas(input: usize, n: i32, k: i32): i32 {
 
 function valueAfterName(input: usize, n: i32, s: i32): i32 {
   let k = s, b = 0;
-  while (b < 4 && k < n && isBlank(byteAt(input, k))) {
+  while (b < 32 && k < n && isBlank(byteAt(input, k))) {
     k = step(input, k);
     b++;
   }
