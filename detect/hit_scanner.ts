@@ -66,7 +66,13 @@ function module(): WebAssembly.Module {
 export const MODE = { SHOWN: 1, JSON: 2 } as const;
 
 /** Gates the module knows (Rule.byteGate), as bits of Keyword.gates. */
-export const GATE = { "name-value": 1, "url": 2, "hex32": 4, "sentence": 8 } as const;
+export const GATE = {
+  "name-value": 1,
+  "url": 2,
+  "hex32": 4,
+  "sentence": 8,
+  "delimited": 16,
+} as const;
 
 export interface Keyword {
   /** Bytes to find; ASCII letters match either case. */

@@ -66,8 +66,8 @@ const NAME_VALUE_READING = {
   window: { before: 64, after: 280 },
 };
 
-const PASSWORD_KEYWORDS = ["pass", "pwd"];
-const SECRET_KEYWORDS = variants(["secret", "token", "apikey", "credential"]);
+export const PASSWORD_KEYWORDS = ["pass", "pwd"];
+export const SECRET_KEYWORDS = variants(["secret", "token", "apikey", "credential"]);
 
 function nameValueRule(kind: "password" | "secret") {
   return {

@@ -24,6 +24,7 @@ import { rules as genericOutput } from "./generic_output.ts";
 import { rules as genericCommand } from "./generic_command.ts";
 import { rules as genericSentence } from "./generic_sentence.ts";
 import { rules as genericTable } from "./generic_table.ts";
+import { rules as genericDelimited } from "./generic_delimited.ts";
 
 export const RULES: readonly Rule[] = [
   ...slack,
@@ -50,4 +51,5 @@ export const RULES: readonly Rule[] = [
   ...genericCommand,
   ...genericSentence,
   ...genericTable,
+  ...genericDelimited,
 ];

@@ -6,11 +6,13 @@ import { CH_HEX, CH_HOST, CH_PLAIN, fillChars, inClass, isBlank, isSpaceByte } f
 import {
   BEFORE,
   CHANGE,
+  GATE_DELIMITED,
   GATE_HEX32,
   GATE_NAME_VALUE,
   GATE_SENTENCE,
   GATE_URL,
   MODE_JSON,
+  MODE_SHOWN,
 } from "./layout.as";
 import { byteAt, changes, escapeChar, mode, oddBackslashes, plain, setMode, step } from "./read.as";
 import {
@@ -96,6 +98,11 @@ function urlGate(input: usize, n: i32, ws: i32, hs: i32, he: i32): bool {
 export function gatesPass(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   if (gates == 0) return true;
   if (gates == GATE_NAME_VALUE && proseWord(input, n, hs, he)) return false;
+  // The name = value keywords also wake the delimited-cell rule: a word in prose is no cell.
+  if (
+    gates == (GATE_NAME_VALUE | GATE_DELIMITED) && proseWord(input, n, hs, he) &&
+    !delimitedGate(input, n, hs, he)
+  ) return false;
   if (gates == GATE_URL && plainLink(input, n, hs, he)) return false;
   return gatesRead(input, n, gates, hs, he);
 }
@@ -161,7 +168,7 @@ export function gatesPassMode(
 function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   if (mode == 0) return plainGatesRead(input, n, gates, hs, he);
   let pass = false;
-  for (let g: u32 = 1; g <= GATE_SENTENCE; g <<= 1) {
+  for (let g: u32 = 1; g <= GATE_DELIMITED; g <<= 1) {
     if ((gates & g) == 0) continue;
     // The hit's word: back to a blank, at most BEFORE[g] characters. Uncertain characters on
     // the way (non-ASCII: U+00A0 is a blank; a \u escape): maybe. Markers are the gate's.
@@ -187,6 +194,8 @@ function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
       if (urlGate(input, n, ws, hs, he)) pass = true;
     } else if (g == GATE_HEX32) {
       if (hexGate(input, n, ws, hs)) pass = true;
+    } else if (g == GATE_DELIMITED) {
+      if (delimitedGate(input, n, hs, he)) pass = true;
     } else if (sentenceGate(input, n, hs, he)) pass = true;
   }
   return pass;
@@ -198,7 +207,7 @@ function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
  * a `:` for the URL gate), and each gate reads on from the hit.
  */
 function plainGatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
-  for (let g: u32 = 1; g <= GATE_SENTENCE; g <<= 1) {
+  for (let g: u32 = 1; g <= GATE_DELIMITED; g <<= 1) {
     if ((gates & g) == 0) continue;
     const before = load<u8>(BEFORE + g) as i32;
     let ws = hs;
@@ -217,6 +226,8 @@ function plainGatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): boo
       if (colon || plainUrlAfter(input, n, he)) return true;
     } else if (g == GATE_HEX32) {
       if (hexGate(input, n, ws, hs)) return true;
+    } else if (g == GATE_DELIMITED) {
+      if (delimitedGate(input, n, hs, he)) return true;
     } else if (sentenceGate(input, n, hs, he)) return true;
   }
   return false;
@@ -461,4 +472,65 @@ function valueFollows(input: usize, n: i32, v: i32): bool {
     k = step(input, k);
   }
   return !field && count >= 8 && popcnt(classes) >= 2;
+}
+
+/** A character of a cell's name (delimitedMayFollow in detect/rules/generic_delimited.ts). */
+@inline
+function isCellNameByte(c: u32): bool {
+  return isAlnumByte(c) || c == 95 || c == 45 || c == 46;
+}
+
+/** Whether `c` (raw) may read otherwise: JSON's escapes, mrkdwn's markers and entities. */
+@inline
+function rawUncertain(c: u32): bool {
+  if (c >= 0x80 || c == 92) return true;
+  return (mode & MODE_SHOWN) != 0 &&
+    (isMarker(c) || c == 38 || c == 60 || c == 62 || c == 124);
+}
+
+/**
+ * delimitedMayFollow's first part over bytes: the name that holds the hit is a whole cell, a
+ * tab or a comma on one side and a delimiter or a line's edge on the other (its block of rows
+ * is the TypeScript gate's to read). Anything uncertain: maybe.
+ */
+function delimitedGate(input: usize, n: i32, hs: i32, he: i32): bool {
+  let s = hs;
+  for (let k = 0; k < 64 && s > 0; k++) {
+    const c = load<u8>(input + s - 1) as u32;
+    // An identifier's underscore is read as it is in every mode (innerUnderscore).
+    if (c == 95 && innerUnderscore(input, n, s - 1)) {
+      s--;
+      continue;
+    }
+    if (rawUncertain(c)) return true;
+    if (!isCellNameByte(c)) break;
+    s--;
+  }
+  let before: u32 = 10;
+  if (s > 0) {
+    before = load<u8>(input + s - 1) as u32;
+    if (rawUncertain(before)) return true;
+    // In JSON, a raw quote starts the text.
+    if ((mode & MODE_JSON) != 0 && before == 34) before = 10;
+  }
+  let after: u32 = 10;
+  let e = he;
+  for (let k = 0; e < n; k++) {
+    if (k == 64) return true;
+    const c = byteAt(input, e);
+    if (c == (95 | 0x200) && innerUnderscore(input, n, e)) {
+      e = step(input, e);
+      continue;
+    }
+    if (changes(c)) return true;
+    if (!isCellNameByte(c)) {
+      after = c;
+      break;
+    }
+    e = step(input, e);
+  }
+  const delim = before == 9 || before == 44 ? before : after;
+  if (delim != 9 && delim != 44) return false;
+  return (before == delim || before == 10 || before == 13) &&
+    (after == delim || after == 10 || after == 13);
 }

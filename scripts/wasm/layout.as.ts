@@ -29,6 +29,7 @@ export const GATE_NAME_VALUE: u32 = 1;
 export const GATE_URL: u32 = 2;
 export const GATE_HEX32: u32 = 4;
 export const GATE_SENTENCE: u32 = 8;
+export const GATE_DELIMITED: u32 = 16;
 
 
 // scan() modes. SHOWN: the text is Slack mrkdwn, which the scanner also reads as a person sees
