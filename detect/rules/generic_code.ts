@@ -5,14 +5,15 @@
 //   (TypeScript), `API_KEY: str = "…"` (Python, pydantic settings), `const KEY: &str = "…"`
 //   (Rust), `var password string = "…"` (Go);
 // - an index: `os.environ["API_KEY"] = "…"`, `ENV["API_KEY"] = "…"`, `config['password'] = …`;
-// - Make's conditional assignment: `DB_PASSWORD ?= …`;
+// - Make's conditional assignment: `DB_PASSWORD ?= …`; C#'s verbatim string: `Password = @"…"`;
+// - the fallback of a variable read from the environment: `process.env.API_KEY ?? "…"`;
 // - a shell command that sets a variable: `setx API_KEY "…"` (Windows), `set -gx API_KEY …`
 //   (fish).
 //
 // The generic name = value pattern holds none of these: with any of them added, redos-detector
 // could no longer prove its bound. The name and the value are judged exactly as there
 // (generic_value.ts): the name must ask for a secret, the value must be one. Each rule searches a
-// window around a keyword prose rarely holds (`string =`, `"] =`, ` ?= `, `setx `).
+// window around a keyword prose rarely holds (`string =`, `"] =`, ` ?= `, `?? "`, `setx `).
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { genericValidate, quotedValueEnd } from "./generic_value.ts";
@@ -24,10 +25,18 @@ const STRING_TYPE = String.raw`(?:&(?:amp;)?)?(?:'static[ \t]{1,4})?(?:str|strin
 const BETWEEN = String
   .raw`(?:[ \t]{0,4}:[ \t]{0,4}${STRING_TYPE}|[ \t]{1,4}string|\\?["']\]|[ \t]{0,4}\?)[ \t]{0,4}=`;
 
+/** Or `=` before a C# verbatim string (`@"…"`). */
+const BEFORE_VERBATIM = String.raw`[ \t]{0,4}=[ \t]{0,4}@(?=")`;
+
 /** A name, what stands between it and its value, and the value's quote, ending at the value. */
 const NAME_BEFORE = new RegExp(
-  String.raw`(?<![A-Za-z0-9_.\-])([A-Za-z][A-Za-z0-9_.\-]{0,60})${BETWEEN}[ \t]{0,4}\\?["'\`]?$`,
+  String
+    .raw`(?<![A-Za-z0-9_.\-])([A-Za-z][A-Za-z0-9_.\-]{0,60})(?:${BETWEEN}|${BEFORE_VERBATIM})[ \t]{0,4}\\?["'\`]?$`,
 );
+
+/** A variable read from the environment, with a value to fall back on (`env.X ?? "…"`). */
+const FALLBACK_BEFORE =
+  /env(?:\.|\[["'])([A-Za-z_][A-Za-z0-9_]{0,60})(?:["']\])?[ \t]{0,4}(?:\?\?|\|\|)[ \t]{0,4}["'`]$/;
 
 /** The command before a variable it sets, the name and the value's quote, ending at the value. */
 const SET_BEFORE =
@@ -58,9 +67,10 @@ export const rules: Rule[] = [
     family: "generic",
     description:
       'Password or API secret assigned with a type, an index or Make\'s ?= (val password: String = "…", os.environ["API_KEY"] = "…")',
-    keywords: ["str =", "string =", '"] =', '"]=', "'] =", "']=", " ?= "],
+    keywords: ["str =", "string =", '"] =', '"]=', "'] =", "']=", " ?= ", '= @"', '=@"'],
     pattern: new RegExp(
-      String.raw`(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-]{0,60}${BETWEEN}[ \t]{0,4}${VALUE}`,
+      String
+        .raw`(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:${BETWEEN}|${BEFORE_VERBATIM})[ \t]{0,4}${VALUE}`,
       "g",
     ),
     validate: validator(reader(NAME_BEFORE, 120)),
@@ -84,6 +94,7 @@ export const rules: Rule[] = [
           { text: `>>> os.environ["PAYMENTS_API_KEY"] = "${b}"`, secret: b },
           { text: `ENV['DB_PASSWORD']='${a}'`, secret: a },
           { text: `SA_PASSWORD ?= ${a}`, secret: a },
+          { text: `    public const string GrafanaAdminPassword = @"${a}";`, secret: a },
           // A JSON-escaped notebook cell: the value's escaped quotes around it.
           { text: `"os.environ[\\"API_SECRET\\"] = \\"${b}\\"\\n",`, secret: b },
         ];
@@ -97,6 +108,41 @@ export const rules: Rule[] = [
         'api_key: str = Field(..., env="API_KEY")',
         "password: str = None",
         `let name: String = "${b62(20, seededRandom(14503))}"`,
+      ],
+    },
+  },
+  {
+    id: "generic-env-fallback",
+    family: "generic",
+    description:
+      'Password or API secret written as the fallback of an environment variable (process.env.API_KEY ?? "…")',
+    keywords: ['?? "', "?? '", "?? `", '|| "', "|| '"],
+    pattern:
+      /env(?:\.|\[["'])[A-Za-z_][A-Za-z0-9_]{0,60}(?:["']\])?[ \t]{0,4}(?:\?\?|\|\|)[ \t]{0,4}["'`](?<secret>[^\s"'`\\]{7,199}[^\s"'`.,;:?)\]}\\])/g,
+    validate: validator(reader(FALLBACK_BEFORE, 120)),
+    confidence: "medium",
+    literalMarkers: true,
+    // `process.env.` and the name before the keyword; the value after it.
+    window: { before: 96, after: 216 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14521);
+        const a = b62(32, rand);
+        const b = "Fb2" + b62(11, rand) + "%";
+        return [
+          {
+            text: `const ALCHEMY_API_KEY: string = process.env.ALCHEMY_API_KEY ?? "${a}";`,
+            secret: a,
+          },
+          { text: `const pw = process.env["DB_PASSWORD"] || '${b}';`, secret: b },
+          { text: `password: import.meta.env.VITE_SMTP_PASSWORD ?? \`${b}\`,`, secret: b },
+        ];
+      },
+      negatives: () => [
+        'const apiKey = process.env.API_KEY ?? "";',
+        'const region = process.env.AWS_REGION ?? "eu-west-1";',
+        `const host = process.env.DB_HOST || "${b62(20, seededRandom(14522))}";`,
+        'const token = process.env.TOKEN ?? "changeme";',
       ],
     },
   },

@@ -74,7 +74,7 @@ const COMMAND_FLAGS: Array<[RegExp, RegExp]> = [
 
 function validateCommand(secret: string, ctx: { text: string; start: number }): boolean {
   const line = lineBefore(ctx.text, ctx.start);
-  const user = /(?:^|[ \t])(?:-u|--user)[ \t]{1,4}["']?([^\s:"']{1,64}):$/.exec(line);
+  const user = /(?:^|[ \t])(?:-u|--user)[ \t]{1,4}["']?([^\s:"']{1,64}):["']?$/.exec(line);
   if (user !== null) {
     return /\b(?:curl|wget)\b/.test(line) && plausibleUserPassword(secret, user[1]);
   }
@@ -184,7 +184,7 @@ export const rules: Rule[] = [
     // where command names are everyday words ("current", "document", "help").
     keywords: [" -u ", " --user ", " -p", " -a ", " -w ", "securestring"],
     pattern:
-      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:|-U[ \t]{1,4}["']?[^\s%"']{1,64}%["']?|-[pPaw](?:[ \t]{1,4})?["']?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
+      /(?<![A-Za-z0-9_-])(?:(?:-u|--user)[ \t]{1,4}["']?[^\s:"']{1,64}:["']?|-U[ \t]{1,4}["']?[^\s%"']{1,64}%["']?|-[pPaw](?:[ \t]{1,4})?["']?|ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'])(?<secret>[^\s"'`,;)]{3,127}[^\s"'`,;).:?])/g,
     validate: validateCommand,
     extendEnd: quotedValueEnd,
     confidence: "medium",
@@ -199,6 +199,11 @@ export const rules: Rule[] = [
         const c = b62(20, rand);
         return [
           { text: `curl -u admin:${a} https://ci.acme.io/api/json`, secret: a },
+          // The password quoted on its own (it holds characters the shell would read).
+          {
+            text: `curl -k -u elastic:'${b}?=#' "https://es01.acme.io:9200/_cat/indices"`,
+            secret: `${b}?=#`,
+          },
           { text: `mysql -h db1 -u root -p${b} orders`, secret: b },
           { text: `mysql -h 10.20.4.17 -u admin -p'${b}' -e "SHOW SLAVE STATUS"`, secret: b },
           { text: `wget --user deploy:${c} https://repo.acme.io/pkg.tgz`, secret: c },
