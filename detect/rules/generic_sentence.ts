@@ -20,7 +20,7 @@ const NAME_WORDS =
   /(password|passwort|contraseña|mot de passe|senha|wachtwoord|пароль|密码|パスワード|(?<![A-Za-z0-9])pw|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre|hasło|clave|api[ _-]?key|apiキー|(?:api-?)?schlüssel)([^\n]{0,40})$/i;
 
 /** The verbs a name is told with ("… is", "… ist", "… è"): the pattern's and the validator's. */
-const VERB = "(?:is|ist|lautet|es|est|é|è|era|war|was)";
+const VERB = "(?:is|ist|lautet|es|est|é|è|era|war|was|to)";
 
 /** A dash or an arrow that points at a value (`password – …`, `new password -> …`). */
 const ARROW = "(?:–|—|->|-&gt;|→)";
@@ -42,6 +42,9 @@ const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*["'\`「]?\\*?$`);
 const ABOUT =
   /\b(?:reset|policy|policies|manager|hint|length|rules?|field|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|page|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas)\b/i;
 
+/** What is done to a password that is then told with "to". */
+const RESET = /\b(?:re)?set\b|\bchanged?\b|\bupdated?\b|\brotated?\b/i;
+
 function validateSentence(
   secret: string,
   ctx: { text: string; start: number; end: number },
@@ -54,7 +57,12 @@ function validateSentence(
       "",
     ),
   );
-  if (m === null || ABOUT.test(m[2]) || /[.!?](?:\s|$)/.test(m[2])) return false;
+  if (m === null || /[.!?](?:\s|$)/.test(m[2])) return false;
+  // "to" tells a value only after a reset ("I reset your password to …", "password was
+  // changed to …"); elsewhere it leads to something else ("the password to the vault").
+  const to = /[ \t]to[ \t]*["'`「]?\*?$/i.test(lineBefore);
+  if (to && !RESET.test(lineBefore)) return false;
+  if (ABOUT.test(to ? m[2].replace(new RegExp(RESET.source, "gi"), "") : m[2])) return false;
   // `password: …`, `password is …` (and `password_hash: …`) are the name = value rules': here a
   // one-word name they read needs words between it and its verb ("the password for prod is").
   // "with password …", and a login named before it: "login admin, password …", "логин x, пароль …".
@@ -63,7 +71,7 @@ function validateSentence(
       .test(lineBefore);
   if (
     /^(?:password|passwort)$/i.test(m[1]) && !withPassword && !/^[ \t]+\S/.test(m[2]) &&
-    !ARROW_AT_END.test(lineBefore)
+    !ARROW_AT_END.test(lineBefore) && !to
   ) {
     return false;
   }
@@ -82,7 +90,7 @@ function validateSentence(
   return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
 }
 
-const VERBS = new Set(["is", "ist", "lautet", "es", "est", "era", "war", "was"]);
+const VERBS = new Set(["is", "ist", "lautet", "es", "est", "era", "war", "was", "to"]);
 
 /**
  * The rule's gate (Rule.windowGate): a finding from this name word has its verb or colon on the
@@ -138,7 +146,9 @@ export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: nu
     }
     // A verb is a whole word: after a blank (or the hit's end), before a blank.
     const colon = c === 58 && (!alone || content || word !== "");
-    const verb = isBlank(c) && afterBlank && VERBS.has(word) && (!alone || content);
+    // ("password to …" with nothing between: the validator wants a reset before it.)
+    const verb = isBlank(c) && afterBlank && VERBS.has(word) &&
+      (!alone || content || word === "to");
     if ((colon || verb) && valueAfter(text, j + 1)) return true;
     if (c === 10 || c === 13 || Number.isNaN(c)) return false;
     if (word !== "" || !isBlank(c)) content = true;
@@ -310,6 +320,8 @@ export const rules: Rule[] = [
           { text: `2. log in as svc_report with password ${a}`, secret: a },
           { text: `login admin, password *${c}*`, secret: c },
           { text: `логин reporting, пароль ${a}`, secret: a },
+          { text: `<@U0TE5RDZO> I reset your password to \`${c}\` please change it`, secret: c },
+          { text: `your password has been changed to ${a}`, secret: a },
           {
             text: `for <#C0YOOYRNJL4|deploy-staging>: ステージングDBのパスワードは ${a} です`,
             secret: a,
@@ -328,6 +340,8 @@ export const rules: Rule[] = [
         "Schlüssel: siehe Tresor",
         "ERROR a api key is request_id=246c60022c12ea57 duration_ms=325",
         "the password to the vault is ********",
+        `send the password to ${b62(12, seededRandom(14302))} over Signal`,
+        "I reset your password to the default one",
         "the password for the staging db is in the vault",
         "password doesn't match, is the caps lock on",
         "the password of the admin account is rotated: see #ops",

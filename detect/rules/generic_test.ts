@@ -5,6 +5,7 @@ import { rules } from "./generic.ts";
 import {
   classifyName,
   isNonSecretValue,
+  isPassphrase,
   looksGenerated,
   looksLikePassword,
 } from "./generic_value.ts";
@@ -33,6 +34,28 @@ Deno.test("generic: names are classified into password, secret or neither", () =
   assertEquals(classifyName("passwordless"), null);
   assertEquals(classifyName("PGPASSWORD_FILE"), null);
   assertEquals(classifyName("AccountKey"), "secret");
+});
+
+Deno.test("generic: a passphrase of dictionary words is a password; identifiers are not", () => {
+  for (
+    const p of ["river.violin.correct.battery", "pencil-battery-tunnel", "staple_velvet_pencil"]
+  ) {
+    assert(isPassphrase(p), p);
+    assert(looksLikePassword(p), p);
+    assertFalse(isNonSecretValue(p), p);
+  }
+  assert(isPassphrase("castle.glacier.lantern.orbit.82"));
+  for (
+    const n of [
+      "request.body.user.password",
+      "prod-cluster-admin-role",
+      "my-app-service-name",
+      "ask.the.platform.team",
+      "river-violin", // two words
+      "river.violin-correct.battery", // two separators
+      "Pencil-Battery-Tunnel", // a title, not the lower-case words people pick
+    ]
+  ) assertFalse(isPassphrase(n), n);
 });
 
 Deno.test("generic: values that reference, template or describe are not secrets", () => {

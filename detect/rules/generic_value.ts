@@ -297,7 +297,7 @@ export function isNonSecretValue(value: string): boolean {
   if (
     /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,*]*$/.test(v) &&
     wordFraction(v) >= 0.5 &&
-    !/[A-Za-z]\d{3,}|^[a-z]+(?:\.[a-z]+){2,}\d{2,}$/.test(v)
+    !/[A-Za-z]\d{3,}|^[a-z]+(?:\.[a-z]+){2,}\d{2,}$/.test(v) && !isPassphrase(v)
   ) return true;
   if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
   // A regex literal (`/^(?:pass|pwd)$/i`): code that looks for secrets.
@@ -348,10 +348,43 @@ export function looksGenerated(value: string): boolean {
   return wordFraction(value) <= limit;
 }
 
+/**
+ * Words that make a run of words an identifier, a resource name or a placeholder rather than a
+ * passphrase (`db-password-value`, `prod-cluster-admin`, `ask-the-team`).
+ */
+const NOT_PASSPHRASE_WORDS = new Set(
+  ("password passwd pass secret secrets token tokens key keys apikey credential credentials " +
+    "auth login user username admin root account value values data config configs settings " +
+    "setting env environment variable var vars self this request body params param args " +
+    "options props state app application service server host local cloud cluster prod " +
+    "production staging stage dev development test testing demo sample example dummy fake " +
+    "placeholder default change changeme your here there from with into vault manager " +
+    "stored store generated random rotated managed secure insecure database table field " +
+    "column record client api http https www com net org internal external public private " +
+    "none null empty unset todo missing required optional hidden masked redacted " +
+    // Words of a sentence: "ask the team", "see our wiki".
+    "the and for ask see use our not are was has you get set new old one team wiki docs").split(
+      " ",
+    ),
+);
+
+/**
+ * A passphrase of dictionary words (`river.violin.correct.battery`, `pencil-battery-tunnel`):
+ * three or more lower-case words of 3-12 letters, one separator between them, perhaps a number
+ * at the end, and no word that makes it a name or a placeholder.
+ */
+export function isPassphrase(value: string): boolean {
+  const m = /^[a-z]{3,12}([-_.])[a-z]{3,12}(?:\1[a-z]{3,12}){1,6}(?:\1?\d{1,4})?$/.exec(value);
+  // 16 or more characters: the name = value gates pass two classes from that length on.
+  if (m === null || value.length < 16) return false;
+  return value.split(m[1]).every((w) => !NOT_PASSPHRASE_WORDS.has(w.replace(/\d+$/, "")));
+}
+
 /** A human-chosen password: 8+ characters, 3+ classes, not a famous example, not one word. */
 export function looksLikePassword(value: string): boolean {
   if (value.length < 8) return false;
   if (EXAMPLE_PASSWORDS.has(value.toLowerCase())) return false;
+  if (isPassphrase(value)) return true;
   if (charClasses(value).count < 3) return false;
   // "Password1!", "Welcome2024": one word plus decoration is still a guessable example shape;
   // only reject it when the word itself is one people use as an example.

@@ -299,7 +299,7 @@ function hexGate(input: usize, n: i32, ws: i32, hs: i32): bool {
 /** The verbs sentenceMayFollow knows (generic_sentence.ts VERBS), lower case, packed. */
 @inline
 function isVerb(word: u64, len: i32): bool {
-  if (len == 2) return word == 0x6973 || word == 0x6573; // is, es
+  if (len == 2) return word == 0x6973 || word == 0x6573 || word == 0x746f; // is, es, to
   if (len == 3) {
     return word == 0x697374 || word == 0x657374 || word == 0x657261 || word == 0x776172 ||
       word == 0x776173; // ist, est, era, war, was
@@ -377,7 +377,8 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
     }
     const next = j < n ? step(input, j) : j + 1;
     const colon = c == 58 && (!alone || content || len > 0);
-    const verb = isBlank(c) && afterBlank && isVerb(word, len) && (!alone || content);
+    const verb = isBlank(c) && afterBlank && isVerb(word, len) &&
+      (!alone || content || (len == 2 && word == 0x746f));
     if ((colon || verb) && valueFollows(input, n, next)) return true;
     if (c == 10 || c == 13 || k == 48 || j >= n) return false;
     if (len > 0 || !isBlank(c)) content = true;
