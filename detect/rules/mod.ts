@@ -25,6 +25,7 @@ import { rules as genericCommand } from "./generic_command.ts";
 import { rules as genericSentence } from "./generic_sentence.ts";
 import { rules as genericTable } from "./generic_table.ts";
 import { rules as genericDelimited } from "./generic_delimited.ts";
+import { rules as genericLoginPair } from "./generic_login_pair.ts";
 
 export const RULES: readonly Rule[] = [
   ...slack,
@@ -52,4 +53,5 @@ export const RULES: readonly Rule[] = [
   ...genericSentence,
   ...genericTable,
   ...genericDelimited,
+  ...genericLoginPair,
 ];

@@ -1,0 +1,99 @@
+// A login written as `user / password`, as people hand accounts over in chat: "Printer admin —
+// svc_app / …", "here you go — `deploy` / `…`", "login: sa / …". The slash between two words is
+// everyday prose ("and / or", "CI / CD"), so both sides must look the part: the left one an
+// account (a name with `_`, `.`, `@`, `-`, `\` or a digit in it, a mailbox, or a well-known
+// account such as `admin` or `root`), the right one a password by the same test as after a
+// password's name (generic_value.ts).
+import type { Rule } from "../types.ts";
+import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
+import { isPassphrase, isSecretValue, plausibleUserPassword } from "./generic_value.ts";
+
+/** Accounts whose name alone says they are one. */
+const ACCOUNTS = new Set([
+  "admin",
+  "administrator",
+  "root",
+  "sa",
+  "postgres",
+  "deploy",
+  "jenkins",
+  "ubuntu",
+  "guest",
+  "elastic",
+  "grafana",
+  "sysadmin",
+  "dbadmin",
+  "superuser",
+  "operator",
+  "service",
+  "support",
+  "ops",
+  "ci",
+]);
+
+/** The user before ` / `: backticked or bare, after a blank, `(`, `:` or the line's start. */
+const USER_BEFORE = /(?:^|[\s(:])`?([^\s\/`]{1,96}?)`?[ \t]{1,4}\/[ \t]{1,4}`?$/;
+
+function accountName(raw: string): string | null {
+  // Slack writes a mailbox as a link: `<mailto:a@b.co|a@b.co>`.
+  const user = /^<mailto:[^|>]{1,96}\|([^>]{1,96})>$/.exec(raw)?.[1] ?? raw;
+  if (!/^[A-Za-z0-9][\w.@+\\-]{0,63}$/.test(user) || /^[\d.]+$/.test(user)) return null;
+  if (ACCOUNTS.has(user.toLowerCase())) return user;
+  return /[_.@\\\d-]/.test(user) && /[A-Za-z]/.test(user) ? user : null;
+}
+
+function validatePair(secret: string, { text, start }: { text: string; start: number }) {
+  const line = text.slice(Math.max(text.lastIndexOf("\n", start - 1) + 1, start - 120), start);
+  const m = USER_BEFORE.exec(line);
+  if (m === null) return false;
+  const user = accountName(m[1]);
+  // A second pair on the line (`a / b / c`) is a path or a list, not a login.
+  return user !== null && !/\/[ \t]*$/.test(line.slice(0, m.index + 1)) &&
+    plausibleUserPassword(secret, user) && isSecretValue(secret, "password") &&
+    // A slug (`us-east-1`, `web-2.prod`) is a name, unless it is a passphrase.
+    (!/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(secret) || isPassphrase(secret));
+}
+
+const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
+
+export const rules: Rule[] = [
+  {
+    id: "generic-login-pair",
+    family: "generic",
+    description: "Password handed over with its account as user / password",
+    keywords: [" / "],
+    pattern:
+      /(?:`[^`\s]{1,64}`|[^\s\/`]{1,96})[ \t]{1,4}\/[ \t]{1,4}`?(?<secret>[^\s`]{5,127}[^\s`.,;:)])(?=`|[\s,;.)]|$)/g,
+    validate: validatePair,
+    confidence: "low",
+    literalMarkers: true,
+    // The user (a mailbox link at most ~200 characters) before the slash; the password after.
+    window: { before: 200, after: 140 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14801);
+        const a = "Ve-SG5!" + b62(12, rand);
+        const b = "=y*" + b62(10, rand) + "%";
+        const c = ["mango", "meadow", "spruce", "raven"].join("_") + "34";
+        return [
+          { text: `• Printer admin — svc_app / ${a}`, secret: a },
+          { text: `here you go — \`deploy\` / \`${b}\``, secret: b },
+          { text: `login: sa / ${c}`, secret: c },
+          {
+            text: `• Stripe dashboard — <mailto:chris@oscorp.co|chris@oscorp.co> / ${a}`,
+            secret: a,
+          },
+        ];
+      },
+      negatives: () => [
+        "we ship CI / CD changes on Fridays",
+        "eu-west-1 / us-east-1 both fail",
+        "2024-05-01 / 2024-06-01 is the window",
+        "login: admin / admin",
+        `see docs / ${b62(4, seededRandom(14802))}`,
+        "src / lib / Utils2024!.ts",
+        "feature flags / Beta",
+      ],
+    },
+  },
+];
