@@ -17,23 +17,27 @@ import { isAlnum } from "../chars.ts";
 
 /** The name words, and what kind of value each asks for. */
 const NAME_WORDS =
-  /(password|passwort|contraseña|mot de passe|senha|wachtwoord|пароль|密码|パスワード|(?<![A-Za-z0-9])pw|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre|hasło|clave|api[ _-]?key|apiキー|(?:api-?)?schlüssel)([^\n]{0,40})$/i;
+  /(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9])pw|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|api[ _-]?key|apiキー|(?:api-?)?schlüssel)([^\n]{0,40})$/i;
+
+/** The name words a login's comma may stand before ("user x, password …", "login x, hasło …"). */
+const AFTER_LOGIN =
+  "(?:password|пароль|şifre|mật khẩu|पासवर्ड|wachtwoord|hasło|mot de passe|contraseña|senha|passwort|kennwort|lösenord|heslo|비밀번호)";
 
 /** The verbs a name is told with ("… is", "… ist", "… è"): the pattern's and the validator's. */
-const VERB = "(?:is|ist|lautet|es|est|é|è|era|war|was|to)";
+const VERB = "(?:is|ist|lautet|es|est|é|è|era|war|was|to|je|är|là|היא|هي|है)";
 
 /** A dash or an arrow that points at a value (`password – …`, `new password -> …`). */
 const ARROW = "(?:–|—|->|-&gt;|→)";
 
 /** A verb, colon or arrow (and blanks, a quote) at the end of the text before a value. */
 const VERB_AT_END = new RegExp(
-  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：=]|[ \\t]*${ARROW}|は|是)[ \\t]*["'\`「]?\\*?$`,
+  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：=]|[ \\t]*${ARROW}|は|是|는|은)[ \\t]*["'\`「]?\\*?$`,
   "i",
 );
 
 /** The same, the verb after a blank: a separator the value follows. */
 const SEPARATOR_AT_END = new RegExp(
-  `(?:[ \\t]${VERB}|[:：=は是]|${ARROW})[ \\t]*["'\`「]?\\*?$`,
+  `(?:[ \\t]${VERB}|[:：=は是는은]|${ARROW})[ \\t]*["'\`「]?\\*?$`,
   "i",
 );
 const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*["'\`「]?\\*?$`);
@@ -61,14 +65,16 @@ function validateSentence(
   // "to" tells a value only after a reset ("I reset your password to …", "password was
   // changed to …"); elsewhere it leads to something else ("the password to the vault").
   const to = /[ \t]to[ \t]*["'`「]?\*?$/i.test(lineBefore);
-  if (to && !RESET.test(lineBefore)) return false;
+  // (Polish says "to" for "is": "hasło do bazy to …".)
+  if (to && !RESET.test(lineBefore) && !/^hasło$/i.test(m[1])) return false;
   if (ABOUT.test(to ? m[2].replace(new RegExp(RESET.source, "gi"), "") : m[2])) return false;
   // `password: …`, `password is …` (and `password_hash: …`) are the name = value rules': here a
   // one-word name they read needs words between it and its verb ("the password for prod is").
   // "with password …", and a login named before it: "login admin, password …", "логин x, пароль …".
-  const withPassword =
-    /(?:(?:^|[^A-Za-z])with[ \t]{1,8}password|(?:^|[^A-Za-z])(?:login|user(?:name)?|логин)[ \t:]{1,4}[^\s,]{1,64},[ \t]{0,4}(?:password|пароль))[ \t]+\*?$/i
-      .test(lineBefore);
+  const withPassword = new RegExp(
+    `(?:(?:^|[^A-Za-z])with[ \\t]{1,8}password|[^\\s,]{1,64},[ \\t]{0,4}${AFTER_LOGIN})[ \\t]+["'\`]?\\*?$`,
+    "i",
+  ).test(lineBefore);
   if (
     /^(?:password|passwort)$/i.test(m[1]) && !withPassword && !/^[ \t]+\S/.test(m[2]) &&
     !ARROW_AT_END.test(lineBefore) && !to
@@ -90,7 +96,7 @@ function validateSentence(
   return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
 }
 
-const VERBS = new Set(["is", "ist", "lautet", "es", "est", "era", "war", "was", "to"]);
+const VERBS = new Set(["is", "ist", "lautet", "es", "est", "era", "war", "was", "to", "je"]);
 
 /**
  * The rule's gate (Rule.windowGate): a finding from this name word has its verb or colon on the
@@ -264,9 +270,19 @@ export const rules: Rule[] = [
       "apiキー",
       // Schlüssel, from its rarer part: `sch` starts everyday German words.
       "chlüssel",
+      // German Kennwort (`ken` starts "token"), Swedish lösenord, Czech heslo (`hes` is in
+      // "matches"), Hebrew, Korean, Hindi, Arabic and Vietnamese.
+      "nnwort",
+      "lösenord",
+      "eslo",
+      "סיסמ",
+      "비밀번호",
+      "पासवर्ड",
+      "المرور",
+      "mật khẩu",
     ],
     pattern: new RegExp(
-      `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=][ \\t]{0,4}|${ARROW}[ \\t]{0,4}|[は是][ \\t]{0,4}|(?<=h password|, password|, пароль)[ \\t]{1,4})` +
+      `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=][ \\t]{0,4}|${ARROW}[ \\t]{0,4}|[は是는은][ \\t]{0,4}|(?<=h password|, ${AFTER_LOGIN})[ \\t]{1,4})` +
         `["'\`「]?(?<secret>[^\\s"'\`：は是「」]{5,127}[^\\s"'\`.,;:?)：は是「」])`,
       "gi",
     ),
@@ -320,6 +336,19 @@ export const rules: Rule[] = [
           { text: `2. log in as svc_report with password ${a}`, secret: a },
           { text: `login admin, password *${c}*`, secret: c },
           { text: `логин reporting, пароль ${a}`, secret: a },
+          { text: `Jenkins giriş bilgileri: kullanıcı adı emartin, şifre \`${a}\``, secret: a },
+          { text: `tài khoản VPN: tên đăng nhập \`svc_etl\`, mật khẩu ${c}`, secret: c },
+          { text: `Lösenordet till office router är \`${a}\`, byt det.`, secret: a },
+          { text: `heslo je ${c}`, secret: c },
+          { text: `Kennwort: ${c}`, secret: c },
+          { text: `הסיסמה ל-TeamCity server היא \`${a}\``, secret: a },
+          { text: `비밀번호는 ${a} 입니다`, secret: a },
+          { text: `AWS console का लॉगिन: यूज़रनेम deploy, पासवर्ड ${a}`, secret: a },
+          { text: `كلمة المرور هي ${c}`, secret: c },
+          {
+            text: `Hasło do Windows build VM to ${c}, zmień je po pierwszym logowaniu.`,
+            secret: c,
+          },
           { text: `<@U0TE5RDZO> I reset your password to \`${c}\` please change it`, secret: c },
           { text: `your password has been changed to ${a}`, secret: a },
           {

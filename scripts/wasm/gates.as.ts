@@ -299,7 +299,9 @@ function hexGate(input: usize, n: i32, ws: i32, hs: i32): bool {
 /** The verbs sentenceMayFollow knows (generic_sentence.ts VERBS), lower case, packed. */
 @inline
 function isVerb(word: u64, len: i32): bool {
-  if (len == 2) return word == 0x6973 || word == 0x6573 || word == 0x746f; // is, es, to
+  if (len == 2) {
+    return word == 0x6973 || word == 0x6573 || word == 0x746f || word == 0x6a65; // is es to je
+  }
   if (len == 3) {
     return word == 0x697374 || word == 0x657374 || word == 0x657261 || word == 0x776172 ||
       word == 0x776173; // ist, est, era, war, was
