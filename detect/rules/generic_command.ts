@@ -69,6 +69,9 @@ const COMMAND_FLAGS: Array<[RegExp, RegExp]> = [
   // OpenLDAP's tools take the bind password with -w.
   [/(?:^|[ \t])-w[ \t]{1,4}["']?$/, /\bldap(?:search|modify|add|delete|whoami|passwd|compare)\b/],
   [/(?:^|[ \t])-P[ \t]{1,4}["']?$/, /\b(?:sqlcmd|bcp)\b/],
+  // An archive's password: `zip -P …`, 7-Zip's `-p…` glued to its flag.
+  [/(?:^|[ \t])-P[ \t]{1,4}["']?$/, /\bzip\b/],
+  [/(?:^|[ \t])-p["']?$/, /\b7za?\b/],
   [/ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["']$/i, /-AsPlainText/i],
 ];
 
@@ -218,6 +221,8 @@ export const rules: Rule[] = [
             secret: b,
           },
           { text: `sqlcmd -S db1 -U sa -P ${b} -Q "select 1"`, secret: b },
+          { text: `zip -P '${b}' -r customer-data.zip ./data`, secret: b },
+          { text: `7z a -p'${a}' -mhe=on export.7z ./export/`, secret: a },
           {
             text: `$pw = ConvertTo-SecureString "${a}" -AsPlainText -Force`,
             secret: a,
@@ -240,6 +245,46 @@ export const rules: Rule[] = [
         "date -u +%Y-%m-%dT%H:%M:%S",
         "ldapsearch -x -W -D cn=admin,dc=acme,dc=io",
         "grep -w password config.yml",
+      ],
+    },
+  },
+  {
+    id: "generic-account-command",
+    family: "generic",
+    description:
+      "Password given to a command that creates or opens an account (htpasswd -b, net use /user:, net user … /add)",
+    // `htpasswd ` (its `htp` is rare), `/user:` of `net use`, `net user `.
+    keywords: ["htpasswd ", "/user:", "net user "],
+    pattern:
+      /(?:htpasswd(?:[ \t]{1,4}-[A-Za-z]{1,4}){1,3}[ \t]{1,4}[^\s"'-][^\s"']{0,199}[ \t]{1,4}[^\s"'-][^\s"']{0,63}|\/user:[^\s"']{1,96}|net[ \t]{1,4}user[ \t]{1,4}[^\s"'\/]{1,64})[ \t]{1,4}["']?(?<secret>[^\s"'`\/*][^\s"'`]{4,126}[^\s"'`.,;:)])/gi,
+    validate: (secret, { text, start }) => {
+      const line = lineBefore(text, start);
+      // htpasswd reads the password from its arguments only with -b (else it prompts).
+      if (/htpasswd/i.test(line) && !/htpasswd(?:[ \t]+-[A-Za-z]*b)/i.test(line)) return false;
+      const user = /([^\s"'\\:]{1,64})[ \t]+["']?$/.exec(line)?.[1] ?? "";
+      return plausibleUserPassword(secret, user) && isSecretValue(secret, "password");
+    },
+    extendEnd: quotedValueEnd,
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 16, after: 400 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13921);
+        const a = "Hq8" + b62(11, rand) + "%+";
+        const b = ["lantern", "yonder", "ember", "violet"].join(".") + "6";
+        return [
+          { text: `htpasswd -b -c /etc/nginx/.htpasswd app_user ${b}`, secret: b },
+          { text: `htpasswd -bc .htpasswd postgres '${a}'`, secret: a },
+          { text: `C:\\> net use Z: \\\\fs01\\share /user:ACME\\ci-bot ${a}`, secret: a },
+          { text: `PS C:\\> net user dbadmin ${a} /add`, secret: a },
+        ];
+      },
+      negatives: () => [
+        "htpasswd -c /etc/nginx/.htpasswd app_user",
+        "net use Z: \\\\fs01\\share /user:ACME\\ci-bot *",
+        "net user dbadmin /delete",
+        "htpasswd -b .htpasswd admin password",
       ],
     },
   },

@@ -1,8 +1,9 @@
 // A secret a command printed, pasted with the command: the command names the secret on one line
 // (`vault kv get -field=password …`, `printenv DB_PASSWORD`, `op read "op://…/password"`,
 // `heroku config:get API_KEY`, `kubectl get secret … -o jsonpath='{.data.password}'`,
-// `echo $API_TOKEN`) and the value is the whole next line; and Redis's password, in its
-// configuration (`requirepass …`, `masterauth …`) or as `CONFIG GET requirepass` prints it.
+// `echo $API_TOKEN`, Bitwarden's `bw get password …`, LastPass's `lpass show --password …`)
+// and the value is the whole next line; and Redis's password, in its configuration
+// (`requirepass …`, `masterauth …`) or as `CONFIG GET requirepass` prints it.
 // The name and the value are judged as for `NAME = value` (generic_value.ts); the next line
 // must hold the value alone, and a shell prompt (the command printed nothing) is no value.
 import type { Rule } from "../types.ts";
@@ -11,7 +12,7 @@ import { classifyName, isSecretValue, plausibleUserPassword } from "./generic_va
 
 /** The commands that print one named secret, up to the name. */
 const COMMAND = String
-  .raw`(?:-field=|printenv[ \t]{1,4}|echo[ \t]{1,4}"?\$\{?|op[ \t]{1,4}read[ \t]{1,4}["']?op:\/\/[^\s"'\/]{1,64}\/[^"'\n\/]{1,64}\/|config:get[ \t]{1,4}|\{\.data\.)`;
+  .raw`(?:-field=|printenv[ \t]{1,4}|echo[ \t]{1,4}"?\$\{?|op[ \t]{1,4}read[ \t]{1,4}["']?op:\/\/[^\s"'\/]{1,64}\/[^"'\n\/]{1,64}\/|config:get[ \t]{1,4}|\{\.data\.|bw[ \t]{1,4}get[ \t]{1,4}|lpass[ \t]{1,4}show[ \t]{1,4}--)`;
 
 /** The name after the command (read back by the validator: in the pattern, a name run before the
  * rest of its line kept redos-detector from proving the bound). */
@@ -49,7 +50,17 @@ export const rules: Rule[] = [
     description:
       "Password or API secret printed by the command pasted above it (vault kv get -field, printenv, op read)",
     // Each command's rarer part: `ech`, `pri`, `con` start everyday words.
-    keywords: ["-field=", "printenv ", "o $", 'o "$', "op read ", "config:get ", "{.data."],
+    keywords: [
+      "-field=",
+      "printenv ",
+      "o $",
+      'o "$',
+      "op read ",
+      "config:get ",
+      "{.data.",
+      "bw get ",
+      "show --pass",
+    ],
     pattern: new RegExp(COMMAND + String.raw`[A-Za-z][^\n]{0,160}` + OUTPUT_LINE, "g"),
     validate: validateOutput,
     confidence: "medium",
@@ -75,6 +86,8 @@ export const rules: Rule[] = [
             secret: a,
           },
           { text: `$ echo $API_TOKEN\n${b}`, secret: b },
+          { text: `$ bw get password "Airflow"\n${a}`, secret: a },
+          { text: `$ lpass show --password "Shared-Infra/db"\n${a}`, secret: a },
         ];
       },
       negatives: () => [
