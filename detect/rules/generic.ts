@@ -66,7 +66,7 @@ const NAME_VALUE_READING = {
   window: { before: 64, after: 280 },
 };
 
-export const PASSWORD_KEYWORDS = ["pass", "pwd"];
+export const PASSWORD_KEYWORDS = ["pass", "pwd", "psk"];
 export const SECRET_KEYWORDS = variants(["secret", "token", "apikey", "credential"]);
 
 function nameValueRule(kind: "password" | "secret") {

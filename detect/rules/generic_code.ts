@@ -4,7 +4,7 @@
 // - a type: `val password: String = "…"` (Kotlin, Scala, Swift), `const apiKey: string = "…"`
 //   (TypeScript), `API_KEY: str = "…"` (Python, pydantic settings), `const KEY: &str = "…"`
 //   (Rust), `var password string = "…"` (Go);
-// - an index: `os.environ["API_KEY"] = "…"`, `ENV["API_KEY"] = "…"`, `config['password'] = …`;
+// - an index: `os.environ["API_KEY"] = "…"`, `ENV["API_KEY"] ||= "…"`, `config['password'] = …`;
 // - Make's conditional assignment: `DB_PASSWORD ?= …`; C#'s verbatim string: `Password = @"…"`;
 // - the fallback of a variable read from the environment: `process.env.API_KEY ?? "…"`;
 // - a shell command that sets a variable: `setx API_KEY "…"` (Windows), `set -gx API_KEY …`
@@ -23,7 +23,7 @@ const STRING_TYPE = String.raw`(?:&(?:amp;)?)?(?:'static[ \t]{1,4})?(?:str|strin
 
 /** What stands between a name and its value, after the name: a type, an index's end, `?`. */
 const BETWEEN = String
-  .raw`(?:[ \t]{0,4}:[ \t]{0,4}${STRING_TYPE}|[ \t]{1,4}string|\\?["']\]|[ \t]{0,4}\?)[ \t]{0,4}=`;
+  .raw`(?:[ \t]{0,4}:[ \t]{0,4}${STRING_TYPE}|[ \t]{1,4}string|\\?["']\](?:[ \t]{0,4}\|\|)?|[ \t]{0,4}\?)[ \t]{0,4}=`;
 
 /** Or `=` before a C# verbatim string (`@"…"`). */
 const BEFORE_VERBATIM = String.raw`[ \t]{0,4}=[ \t]{0,4}@(?=")`;
@@ -67,7 +67,18 @@ export const rules: Rule[] = [
     family: "generic",
     description:
       'Password or API secret assigned with a type, an index or Make\'s ?= (val password: String = "…", os.environ["API_KEY"] = "…")',
-    keywords: ["str =", "string =", '"] =', '"]=', "'] =", "']=", " ?= ", '= @"', '=@"'],
+    keywords: [
+      "str =",
+      "string =",
+      '"] =',
+      '"]=',
+      "'] =",
+      "']=",
+      "] ||=",
+      " ?= ",
+      '= @"',
+      '=@"',
+    ],
     pattern: new RegExp(
       String
         .raw`(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:${BETWEEN}|${BEFORE_VERBATIM})[ \t]{0,4}${VALUE}`,
@@ -93,6 +104,7 @@ export const rules: Rule[] = [
           { text: `var password string = "${a}"`, secret: a },
           { text: `>>> os.environ["PAYMENTS_API_KEY"] = "${b}"`, secret: b },
           { text: `ENV['DB_PASSWORD']='${a}'`, secret: a },
+          { text: `ENV['KEYSTORE_PASSWORD'] ||= '${a}'`, secret: a },
           { text: `SA_PASSWORD ?= ${a}`, secret: a },
           { text: `    public const string GrafanaAdminPassword = @"${a}";`, secret: a },
           // A JSON-escaped notebook cell: the value's escaped quotes around it.

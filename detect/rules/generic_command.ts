@@ -369,9 +369,10 @@ export const rules: Rule[] = [
     family: "generic",
     description: "Password in a SQL statement (IDENTIFIED BY '…', WITH PASSWORD '…')",
     // `tified by '`: "ide" starts everyday words (see the command rule's keywords).
-    keywords: ["tified by '", "password '"],
+    // SQL Server's `CREATE LOGIN … WITH PASSWORD = N'…'` too.
+    keywords: ["tified by '", "password '", "password = n'", "password=n'"],
     pattern:
-      /(?<![A-Za-z0-9_])(?:identified[ \t]{1,4}by|password)[ \t]{1,4}'(?<secret>[^'\s]{4,128})'/gi,
+      /(?<![A-Za-z0-9_])(?:identified[ \t]{1,4}by|password)(?:[ \t]{1,4}|[ \t]{0,4}=[ \t]{0,4}N)'(?<secret>[^'\s]{4,128})'/gi,
     validate: (secret) => plausibleUserPassword(secret, "") && isSecretValue(secret, "password"),
     confidence: "medium",
     literalMarkers: true,
@@ -385,6 +386,7 @@ export const rules: Rule[] = [
           { text: `CREATE USER 'app'@'%' IDENTIFIED BY '${a}';`, secret: a },
           { text: `ALTER USER reporting WITH PASSWORD '${b}';`, secret: b },
           { text: `create role etl login password '${a}'`, secret: a },
+          { text: `CREATE LOGIN [deploy] WITH PASSWORD = N'${a}', CHECK_POLICY = OFF;`, secret: a },
         ];
       },
       negatives: () => [

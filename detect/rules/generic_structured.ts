@@ -279,6 +279,76 @@ export const rules: Rule[] = [
     },
   },
   {
+    id: "generic-connect-password",
+    family: "generic",
+    description:
+      "Password as the third argument of a database connection call (new PDO, mysqli_connect, DriverManager.getConnection)",
+    // PHP's PDO and mysqli and JDBC's DriverManager take (dsn or host, user, password).
+    keywords: ["new pdo(", "new pdo (", "mysqli(", "_connect(", "getconnection("],
+    pattern:
+      /(?:new[ \t]{1,4}(?:PDO|mysqli)|mysqli?_connect|getConnection)[ \t]{0,4}\([ \t]{0,4}(?:"[^"\n,]{0,200}"|'[^'\n,]{0,200}'|[$A-Za-z_][\w.$]{0,60}),[ \t]{0,4}(?:"[^"\n,]{0,64}"|'[^'\n,]{0,64}'|[$A-Za-z_][\w.$]{0,60}),[ \t]{0,4}["'](?<secret>[^"'\s]{4,128})["']/gi,
+    validate: (secret, { text, start, end }) =>
+      quotesClose(text, start, end) && plausibleUserPassword(secret, "") &&
+      isSecretValue(secret, "password"),
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 16, after: 480 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14151);
+        const a = "Pd4" + b62(12, rand) + "+@";
+        return [
+          {
+            text: `$pdo = new PDO('mysql:host=db1;dbname=orders', 'lars11', '${a}');`,
+            secret: a,
+          },
+          { text: `$db = mysqli_connect("db1", "app", "${a}", "shop");`, secret: a },
+          {
+            text: `Connection c = DriverManager.getConnection(url, "report", "${a}");`,
+            secret: a,
+          },
+        ];
+      },
+      negatives: () => [
+        "$pdo = new PDO($dsn, $user, $password);",
+        "$pdo = new PDO('mysql:host=db1', 'root', getenv('DB_PASSWORD'));",
+        'DriverManager.getConnection(url, "sa", "password")',
+        'mysqli_connect("db1", "app", "")',
+      ],
+    },
+  },
+  {
+    id: "generic-network-device-password",
+    family: "generic",
+    description:
+      "Password in a network device's configuration (Cisco IOS enable secret 0 …, username … secret 0 …)",
+    // Type 0 is the password in clear; 5, 7, 8 and 9 are hashed or obfuscated forms.
+    keywords: ["enable secret ", "enable password ", " secret 0 ", " password 0 "],
+    pattern:
+      /(?<![A-Za-z0-9_-])(?:enable|username[ \t]{1,4}[^\s]{1,64}(?:[ \t]{1,4}privilege[ \t]{1,4}\d{1,2})?)[ \t]{1,4}(?:secret|password)[ \t]{1,4}(?:0[ \t]{1,4})?(?<secret>[^\s]{6,128})/g,
+    validate: (secret) => plausibleUserPassword(secret, "") && isSecretValue(secret, "password"),
+    confidence: "medium",
+    literalMarkers: true,
+    // `username <name> privilege 15` before the keyword.
+    window: { before: 96, after: 160 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14161);
+        const a = "Gb5" + b62(14, rand);
+        return [
+          { text: `username admin privilege 15 secret 0 ${a}`, secret: a },
+          { text: `enable password ${a}`, secret: a },
+          { text: `enable secret 0 ${a}`, secret: a },
+        ];
+      },
+      negatives: () => [
+        "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0",
+        "enable secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM",
+        "username admin privilege 15 secret 0 cisco",
+      ],
+    },
+  },
+  {
     id: "generic-method-argument",
     family: "generic",
     description: 'Password or API secret passed to a method named for it (.password("…"))',

@@ -13,6 +13,8 @@ const PASSWORD_WORDS = new Set([
   "pwd",
   "pass",
   "passwort",
+  // A Wi-Fi network's pre-shared key (wpa_supplicant's `psk="…"`).
+  "psk",
   // Redis: `--requirepass`, `masterauth`.
   "requirepass",
   "masterauth",
@@ -370,10 +372,18 @@ const NOT_PASSPHRASE_WORDS = new Set(
 
 /**
  * A passphrase of dictionary words (`river.violin.correct.battery`, `pencil-battery-tunnel`):
- * three or more lower-case words of 3-12 letters, one separator between them, perhaps a number
- * at the end, and no word that makes it a name or a placeholder.
+ * three or more lower-case words of 3-12 letters, one separator between them (or capitalised
+ * words run together), perhaps a number at the end, and no word that makes it a name or a
+ * placeholder.
  */
 export function isPassphrase(value: string): boolean {
+  // Or capitalised and run together: `ViolinCorrectCactusPencil`.
+  const camel = /^(?:[A-Z][a-z]{2,11}){3,7}\d{0,4}$/.test(value)
+    ? value.match(/[A-Z][a-z]+/g)!
+    : null;
+  if (camel !== null) {
+    return value.length >= 16 && camel.every((w) => !NOT_PASSPHRASE_WORDS.has(w.toLowerCase()));
+  }
   const m = /^[a-z]{3,12}([-_.])[a-z]{3,12}(?:\1[a-z]{3,12}){1,6}(?:\1?\d{1,4})?$/.exec(value);
   // 16 or more characters: the name = value gates pass two classes from that length on.
   if (m === null || value.length < 16) return false;
