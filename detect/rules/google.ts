@@ -5,16 +5,60 @@
 // like `ya29.a0Af…` are not.
 import type { Rule } from "../types.ts";
 import { ALPHABET, hasFiller, isLowVariety, randomString, seededRandom } from "../entropy.ts";
+import { canonicalKey, pem, serviceAccountKey } from "./private_key.ts";
 
 const AIZA = ["AI", "za"].join("");
 const GOCSPX = ["GOC", "SPX-"].join("");
 const YA29 = ["ya", "29."].join("");
+
+/** How a service account key file starts in base64: compact JSON, and as gcloud writes it. */
+const SA_COMPACT = btoa('{"type":"service_account"').slice(0, 32);
+const SA_PRETTY = btoa('{\n  "type": "service_account",').slice(0, 40);
 
 function randomTail(s: string): boolean {
   return !hasFiller(s) && !isLowVariety(s) && /[A-Z]/.test(s) && /[a-z]/.test(s);
 }
 
 export const rules: Rule[] = [
+  {
+    id: "google-service-account-key-base64",
+    family: "google",
+    description:
+      "Google service account key file encoded in base64 (one environment variable), with its private key",
+    keywords: [SA_COMPACT.toLowerCase(), SA_PRETTY.toLowerCase()],
+    exactKeywords: [SA_COMPACT, SA_PRETTY],
+    pattern: /(?<![A-Za-z0-9+/])(?<secret>e[wy][A-Za-z0-9+/]{200,16000}={0,2})(?![A-Za-z0-9+/=])/g,
+    validate: (secret) => serviceAccountKey(secret) !== null,
+    // The key it holds: the same key in the file pasted as JSON is the same leak.
+    canonical: (secret) => canonicalKey(serviceAccountKey(secret) ?? secret),
+    confidence: "high",
+    window: { before: 0, after: 16100 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(11801);
+        const key = pem(
+          "",
+          "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC" + randomString(ALPHABET.base64, 1600, rand),
+        );
+        const file = { type: "service_account", project_id: "acme-prod", private_key: key + "\n" };
+        const compact = btoa(JSON.stringify(file));
+        const pretty = btoa(JSON.stringify(file, null, 2));
+        return [
+          { text: `GOOGLE_CREDENTIALS_BASE64=${compact}`, secret: compact },
+          { text: `gcp_sa_b64: "${pretty}"`, secret: pretty },
+        ];
+      },
+      negatives: () => [
+        btoa(JSON.stringify({ type: "service_account", project_id: "acme-prod" })),
+        btoa(
+          JSON.stringify({
+            type: "service_account",
+            private_key: "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n",
+          }),
+        ),
+      ],
+    },
+  },
   {
     id: "google-api-key",
     family: "google",

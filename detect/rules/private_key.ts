@@ -61,7 +61,7 @@ export function canonicalKey(secret: string): string {
     .join("\n");
 }
 
-function pem(kind: string, body: string, sep = "\n"): string {
+export function pem(kind: string, body: string, sep = "\n"): string {
   const lines = body.match(/.{1,64}/g) ?? [];
   const label = (kind ? kind + " " : "") + PK;
   return [BEGIN + label + DASHES, ...lines, END + label + DASHES].join(sep);
@@ -79,6 +79,23 @@ function decodedKey(encoded: string): string | null {
     return null;
   }
   const m = new RegExp(KEY_PATTERN.source).exec(text);
+  return m !== null && validKey(m[0]) ? m[0] : null;
+}
+
+/**
+ * The private key of a Google service account key file encoded in base64 (one environment
+ * variable for a platform that takes no files: `GOOGLE_CREDENTIALS_BASE64=…`), or null.
+ */
+export function serviceAccountKey(encoded: string): string | null {
+  let file: unknown;
+  try {
+    file = JSON.parse(atob(encoded));
+  } catch {
+    return null;
+  }
+  const key = (file as { private_key?: unknown } | null)?.private_key;
+  if (typeof key !== "string") return null;
+  const m = new RegExp(KEY_PATTERN.source).exec(key.replaceAll("\\n", "\n"));
   return m !== null && validKey(m[0]) ? m[0] : null;
 }
 
