@@ -12,6 +12,7 @@
 import type { CharReader, Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { classifyName, isSecretValue } from "./generic_value.ts";
+import { UUID_RE } from "../placeholder.ts";
 import { PASSWORD_KEYWORDS, SECRET_KEYWORDS } from "./generic.ts";
 
 /** How many rows a value may sit below its header. */
@@ -133,8 +134,11 @@ export const rules: Rule[] = [
       if (names === null) return false;
       const kind = (names.header === undefined ? null : classifyName(names.header)) ??
         (names.left === undefined ? null : classifyName(names.left));
+      // Heroku's and other services' API keys are UUIDs; under a password name one is not typed.
+      if (kind === "password" && UUID_RE.test(secret)) return false;
       return kind !== null && isSecretValue(secret, kind);
     },
+    placeholderExempt: ["uuid"],
     windowGate: delimitedMayFollow,
     byteGate: "delimited",
     confidence: "medium",
@@ -146,6 +150,8 @@ export const rules: Rule[] = [
         const rand = seededRandom(14701);
         const a = "Mz4" + b62(12, rand) + "!";
         const b = b62(32, rand);
+        const hex = randomString("0123456789abcdef", 32, rand);
+        const uuid = [0, 8, 12, 16, 20].map((i, k, a) => hex.slice(i, a[k + 1] ?? 32)).join("-");
         return [
           {
             text:
@@ -159,6 +165,11 @@ export const rules: Rule[] = [
             secret: b,
           },
           { text: `name,value,owner\nLOG_LEVEL,debug,ana\nSESSION_SECRET,${b},lucia`, secret: b },
+          // Heroku's API keys are UUIDs.
+          {
+            text: "Name\tValue\tOwner\nHEROKU_API_KEY\t" + uuid + "\t@etl\nDB_HOST\tdb1\t@dba",
+            secret: uuid,
+          },
           {
             text: `Name\tValue\tOwner\nLOG_LEVEL\twarn\t@dba\nREDIS_PASSWORD\t"${a}"\t@etl`,
             secret: a,

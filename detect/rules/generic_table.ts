@@ -34,9 +34,14 @@ function withoutCr(line: string): string {
   return line.endsWith("\r") ? line.slice(0, -1) : line;
 }
 
+/** A row without a code fence glued to it (a table pasted in a code block: ```` ```| env | … ````). */
+function unfenced(row: string): string {
+  return row.replace(/^[ \t]*```/, "").replace(/```[ \t]*$/, "");
+}
+
 /** A row's cells, its outer pipes dropped (a border's `+` read as a pipe). */
 function cells(row: string): string[] {
-  let r = row.trim();
+  let r = unfenced(row).trim();
   if (r.startsWith("+")) r = r.replaceAll("+", "|");
   if (r.startsWith("|")) r = r.slice(1);
   if (r.endsWith("|")) r = r.slice(0, -1);
@@ -45,7 +50,7 @@ function cells(row: string): string[] {
 
 /** The column a position of `row` is in. */
 function columnOf(row: string, offset: number): number {
-  let col = row.trimStart().startsWith("|") ? -1 : 0;
+  let col = unfenced(row).trimStart().startsWith("|") ? -1 : 0;
   for (let i = 0; i < offset; i++) if (row.charCodeAt(i) === 124) col++;
   return col;
 }
@@ -69,7 +74,7 @@ function cellNames(text: string, start: number): { header: string; left?: string
   for (let i = 0; i < MAX_ROWS && above > 0; i++) {
     const ls = text.lastIndexOf("\n", above - 1) + 1;
     const line = withoutCr(text.slice(ls, above));
-    if (SEPARATOR.test(line)) {
+    if (SEPARATOR.test(unfenced(line))) {
       if (ls === 0) return null;
       const hs = text.lastIndexOf("\n", ls - 2) + 1;
       const header = cells(withoutCr(text.slice(hs, ls - 1)));
@@ -122,6 +127,12 @@ export const rules: Rule[] = [
           },
           {
             text: `Service | User | Password\n:--- | :---: | ---:\ngrafana | admin | \`${b}\``,
+            secret: b,
+          },
+          // Pasted in a code block, its fence glued to the header row.
+          {
+            text: "```| env | host | user | password |\n|---|---|---|---|\n" +
+              `| prod | db1.acme.io | root | ${b} |\n\`\`\``,
             secret: b,
           },
           // Left-aligned columns only: the separator's pipes stand before colons.
