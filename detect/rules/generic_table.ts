@@ -92,6 +92,48 @@ function cellNames(text: string, start: number): { header: string; left?: string
   return null;
 }
 
+/** A separator row of a table aligned with blanks: dash groups, two blanks or more apart. */
+const ALIGNED_SEPARATOR = /^[ \t]*-{3,}(?:[ \t]{2,}-{3,})+[ \t]*$/;
+
+/** An aligned row's cells and where each starts (cells are apart by two blanks or more). */
+function alignedCells(row: string): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  const re = /\S+(?: \S+)*/g;
+  for (const m of row.matchAll(re)) out.push([m.index!, m[0]]);
+  return out;
+}
+
+/**
+ * What names the aligned cell at `start`: its column's header (the row above the separator, the
+ * header cell starting where the column's separator group does) and the cell left of it.
+ */
+function alignedNames(text: string, start: number): { header: string; left?: string } | null {
+  const [rs, re] = lineAt(text, start);
+  const row = withoutCr(text.slice(rs, re));
+  const own = alignedCells(row);
+  const col = own.findIndex(([at]) => at === start - rs);
+  if (col < 0) return null;
+  let above = rs - 1;
+  for (let i = 0; i < MAX_ROWS && above > 0; i++) {
+    const ls = text.lastIndexOf("\n", above - 1) + 1;
+    const line = withoutCr(text.slice(ls, above));
+    if (ALIGNED_SEPARATOR.test(line)) {
+      if (ls === 0) return null;
+      const hs = text.lastIndexOf("\n", ls - 2) + 1;
+      const header = alignedCells(withoutCr(text.slice(hs, ls - 1)));
+      const groups = alignedCells(line);
+      if (header.length !== groups.length || own.length !== groups.length) return null;
+      return {
+        header: headerName(header[col][1]),
+        left: col > 0 ? headerName(own[col - 1][1]) : undefined,
+      };
+    }
+    if (alignedCells(line).length < 2) return null;
+    above = ls - 1;
+  }
+  return null;
+}
+
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
 export const rules: Rule[] = [
@@ -172,6 +214,53 @@ export const rules: Rule[] = [
           `| env | token |\n|---|---|\n| prod | n/a |\nsee below\n| ${b62(24, rand)} |`,
         ];
       },
+    },
+  },
+  {
+    id: "generic-aligned-cell",
+    family: "generic",
+    description:
+      "Password or API secret in a table aligned with blanks (vault kv get, az -o table), under or beside its name",
+    // The separator row under the header: dash groups apart by blanks (`---    -----`).
+    keywords: ["---  "],
+    // A cell after two blanks or more, at the row's end or before two blanks.
+    pattern: /(?<=\S[ \t]{2,64})(?<secret>[^\s|`]{8,200})(?=[ \t]{2}|[ \t]*\r?$)/gm,
+    validate: (secret, { text, start }) => {
+      const names = alignedNames(text, start);
+      if (names === null) return false;
+      const kind = classifyName(names.header) ?? classifyName(names.left ?? "");
+      return kind !== null && isSecretValue(secret, kind);
+    },
+    confidence: "medium",
+    literalMarkers: true,
+    // The header above the separator; rows below it.
+    window: { before: 320, after: 2400 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14611);
+        const a = ["lantern", "nimbus", "juniper", "summit"].join(".") + "65";
+        const b = b62(40, rand);
+        return [
+          {
+            text: "====== Data ======\nKey                  Value\n---                  -----\n" +
+              `app_name             walnut-svc\nldap_bind_password   ${a}`,
+            secret: a,
+          },
+          {
+            text: "Name          Value\n------------  ----------\n" + `DD_APP_KEY    ${b}\n`,
+            secret: b,
+          },
+        ];
+      },
+      negatives: () => [
+        `Key          Value\n---          -----\nregion       ${b62(24, seededRandom(14612))}`,
+        "Key           Value\n---           -----\ndb_password   changeme",
+        // A Vault token's accessor looks the token up or revokes it; it logs nobody in.
+        `Key              Value\n---              -----\ntoken_accessor   ${
+          b62(24, seededRandom(14613))
+        }`,
+        "NAME     READY   STATUS\n---      -----   ------\nweb-1    1/1     Running",
+      ],
     },
   },
 ];
