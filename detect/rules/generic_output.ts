@@ -134,4 +134,41 @@ export const rules: Rule[] = [
       ],
     },
   },
+  {
+    id: "generic-config-dump",
+    family: "generic",
+    description:
+      "Password or API secret in a configuration dump that pads names with dots (HikariCP's debug log)",
+    // HikariConfig logs every setting as `name.........value`, the password too.
+    keywords: ["password......", "secret......", "token......", "key......"],
+    pattern: /(?<![A-Za-z0-9_.])[A-Za-z][A-Za-z0-9_]{0,40}\.{6,60}(?<secret>\S{6,128})/g,
+    validate: (secret, { text, start }) => {
+      const name = /([A-Za-z][A-Za-z0-9_]{0,40})\.{6,60}$/.exec(
+        text.slice(Math.max(0, start - 110), start),
+      );
+      const kind = name === null ? null : classifyName(name[1]);
+      return kind !== null && !/^<masked>$|^\*+$/.test(secret) && isSecretValue(secret, kind) &&
+        (kind !== "password" || plausibleUserPassword(secret, ""));
+    },
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 48, after: 200 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14621);
+        const a = "Nw7" + b62(10, rand) + "!";
+        return [
+          {
+            text: "DEBUG 1 --- [main] com.zaxxer.hikari.HikariConfig           : " +
+              `password........................${a}`,
+            secret: a,
+          },
+        ];
+      },
+      negatives: () => [
+        "DEBUG com.zaxxer.hikari.HikariConfig : password........................<masked>",
+        "DEBUG com.zaxxer.hikari.HikariConfig : passwordPolicy..................none",
+      ],
+    },
+  },
 ];
