@@ -5,7 +5,7 @@
 //   (TypeScript), `API_KEY: str = "…"` (Python, pydantic settings), `const KEY: &str = "…"`
 //   (Rust), `var password string = "…"` (Go);
 // - an index: `os.environ["API_KEY"] = "…"`, `ENV["API_KEY"] ||= "…"`, `config['password'] = …`;
-// - Make's conditional assignment: `DB_PASSWORD ?= …`; C#'s verbatim string: `Password = @"…"`;
+// - Make's conditional assignment: `DB_PASSWORD ?= …`;
 // - the fallback of a variable read from the environment: `process.env.API_KEY ?? "…"`;
 // - a shell command that sets a variable: `setx API_KEY "…"` (Windows), `set -gx API_KEY …`
 //   (fish).
@@ -25,13 +25,10 @@ const STRING_TYPE = String.raw`(?:&(?:amp;)?)?(?:'static[ \t]{1,4})?(?:str|strin
 const BETWEEN = String
   .raw`(?:[ \t]{0,4}:[ \t]{0,4}${STRING_TYPE}|[ \t]{1,4}string|\\?["']\](?:[ \t]{0,4}\|\|)?|[ \t]{0,4}\?)[ \t]{0,4}=`;
 
-/** Or `=` before a C# verbatim string (`@"…"`). */
-const BEFORE_VERBATIM = String.raw`[ \t]{0,4}=[ \t]{0,4}@(?=")`;
-
 /** A name, what stands between it and its value, and the value's quote, ending at the value. */
 const NAME_BEFORE = new RegExp(
   String
-    .raw`(?<![A-Za-z0-9_.\-])([A-Za-z][A-Za-z0-9_.\-]{0,60})(?:${BETWEEN}|${BEFORE_VERBATIM})[ \t]{0,4}\\?["'\`]?$`,
+    .raw`(?<![A-Za-z0-9_.\-])([A-Za-z][A-Za-z0-9_.\-]{0,60})${BETWEEN}[ \t]{0,4}\\?["'\`]?$`,
 );
 
 /** A variable read from the environment, with a value to fall back on (`env.X ?? "…"`). */
@@ -67,6 +64,8 @@ export const rules: Rule[] = [
     family: "generic",
     description:
       'Password or API secret assigned with a type, an index or Make\'s ?= (val password: String = "…", os.environ["API_KEY"] = "…")',
+    // (A C# verbatim string, `= @"…"`, is left out: any keyword for it, ` @"` or `= @"`, made
+    // the byte filter's scan 12% slower: `@` before names is everywhere in chat.)
     keywords: [
       "str =",
       "string =",
@@ -74,14 +73,13 @@ export const rules: Rule[] = [
       '"]=',
       "'] =",
       "']=",
-      "] ||=",
+      "'] ||=",
+      '"] ||=',
       " ?= ",
-      '= @"',
-      '=@"',
     ],
     pattern: new RegExp(
       String
-        .raw`(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:${BETWEEN}|${BEFORE_VERBATIM})[ \t]{0,4}${VALUE}`,
+        .raw`(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-]{0,60}${BETWEEN}[ \t]{0,4}${VALUE}`,
       "g",
     ),
     validate: validator(reader(NAME_BEFORE, 120)),
@@ -106,7 +104,6 @@ export const rules: Rule[] = [
           { text: `ENV['DB_PASSWORD']='${a}'`, secret: a },
           { text: `ENV['KEYSTORE_PASSWORD'] ||= '${a}'`, secret: a },
           { text: `SA_PASSWORD ?= ${a}`, secret: a },
-          { text: `    public const string GrafanaAdminPassword = @"${a}";`, secret: a },
           // A JSON-escaped notebook cell: the value's escaped quotes around it.
           { text: `"os.environ[\\"API_SECRET\\"] = \\"${b}\\"\\n",`, secret: b },
         ];
@@ -128,7 +125,7 @@ export const rules: Rule[] = [
     family: "generic",
     description:
       'Password or API secret written as the fallback of an environment variable (process.env.API_KEY ?? "…")',
-    keywords: ['?? "', "?? '", "?? `", '|| "', "|| '"],
+    keywords: [" ?? ", '|| "', "|| '"],
     pattern:
       /env(?:\.|\[["'])[A-Za-z_][A-Za-z0-9_]{0,60}(?:["']\])?[ \t]{0,4}(?:\?\?|\|\|)[ \t]{0,4}["'`](?<secret>[^\s"'`\\]{7,199}[^\s"'`.,;:?)\]}\\])/g,
     validate: validator(reader(FALLBACK_BEFORE, 120)),

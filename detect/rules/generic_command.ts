@@ -253,8 +253,8 @@ export const rules: Rule[] = [
     family: "generic",
     description:
       "Password given to a command that creates or opens an account (htpasswd -b, net use /user:, net user … /add)",
-    // `htpasswd ` (its `htp` is rare), `/user:` of `net use`, `net user `.
-    keywords: ["htpasswd ", "/user:", "net user "],
+    // `htpasswd ` (its `htp` is rare), ` /user:` of `net use`, `net user `.
+    keywords: ["htpasswd ", " /user:", "net user "],
     pattern:
       /(?:htpasswd(?:[ \t]{1,4}-[A-Za-z]{1,4}){1,3}[ \t]{1,4}[^\s"'-][^\s"']{0,199}[ \t]{1,4}[^\s"'-][^\s"']{0,63}|\/user:[^\s"']{1,96}|net[ \t]{1,4}user[ \t]{1,4}[^\s"'\/]{1,64})[ \t]{1,4}["']?(?<secret>[^\s"'`\/*][^\s"'`]{4,126}[^\s"'`.,;:)])/gi,
     validate: (secret, { text, start }) => {
