@@ -7,6 +7,7 @@ import { nameValueMayStart, urlMayStart } from "./rules/generic_gate.ts";
 import { REFERENCE_PREFIXES } from "./rules/generic_value.ts";
 import { rules as slackRules } from "./rules/slack.ts";
 import { sentenceMayFollow } from "./rules/generic_sentence.ts";
+import { delimitedMayFollow } from "./rules/generic_delimited.ts";
 import { ALPHABET, randomString, seededRandom } from "./entropy.ts";
 import { pieceText, wordStart } from "../test_support/gate_text.ts";
 
@@ -242,4 +243,50 @@ Deno.test("byte gates: a sentence hit the scanner drops has no verb and value af
   }
   // Meaningful only if the gate drops hits often, and keeps some.
   assert(drops > 2000 && kept > 500, `drops ${drops}, kept ${kept}`);
+});
+
+/** Cells, names, delimiters and what else a pasted spreadsheet row may hold. */
+const DELIMITED_PIECES: string[][] = [
+  ["DB_PASSWORD", "api_key", "Token", "SESSION_SECRET", "password", "my_token_url", "pass.word"],
+  ["\t", ",", "\t", ",", "\n", "\r\n", " ", ", ", "\t\t"],
+  ["prod", "admin", "9fQx7Lm2Vb", "*x*", "_y_", "`z`", "<@U1>", "é", "\\t", '"q"', "&amp;"],
+];
+
+Deno.test("byte gates: the delimited gate drops only hits the cell rule's gate rules out", () => {
+  const enc = new TextEncoder();
+  const scanner = new HitScanner([], {}, REFERENCE_PREFIXES);
+  const rand = seededRandom(9111);
+  let drops = 0, kept = 0;
+  for (let i = 0; i < 6000; i++) {
+    const text = pieceText(rand, DELIMITED_PIECES, {
+      pieces: 16,
+      word: 0.1,
+      wordLength: 8,
+      punctuation: 0,
+    });
+    const json = i % 2 === 1;
+    const { bytes, at } = json ? asJson(text) : { bytes: enc.encode(text), at: [] as number[] };
+    scanner.input(bytes.length).set(bytes);
+    const lower = text.toLowerCase();
+    for (const k of ["token", "pass", "secret", "api_key"]) {
+      for (let hs = lower.indexOf(k); hs !== -1; hs = lower.indexOf(k, hs + 1)) {
+        const he = hs + k.length;
+        const [bhs, bhe] = json
+          ? [at[hs], at[he]]
+          : [enc.encode(text.slice(0, hs)).length, enc.encode(text.slice(0, he)).length];
+        const mode = json ? MODE.JSON | MODE.SHOWN : 0;
+        if (scanner.gatesPass(bytes.length, GATE.delimited, bhs, bhe, mode)) {
+          kept++;
+          continue;
+        }
+        drops++;
+        assert(
+          !delimitedMayFollow(text, hs, he),
+          `dropped a hit the rule's gate keeps: ${k} at ${hs} in ${JSON.stringify(text)}`,
+        );
+      }
+    }
+  }
+  // Meaningful only if the gate drops hits often, and keeps some.
+  assert(drops > 1000 && kept > 500, `drops ${drops}, kept ${kept}`);
 });
