@@ -206,41 +206,60 @@ function asJson(text: string): { bytes: Uint8Array; at: number[] } {
   return { bytes: enc.encode(json + '"'), at };
 }
 
-Deno.test("byte gates: a sentence hit the scanner drops has no verb and value after it", () => {
+/**
+ * Runs the byte gate `gate` and the rule's TypeScript gate `tsGate` over `count` texts (every
+ * other one as a JSON string, read as JSON and mrkdwn) at each hit of `keywords`: a hit the
+ * byte gate drops must be one the TypeScript gate rules out. Returns how many it dropped and kept.
+ */
+function windowGateAgrees(
+  count: number,
+  makeText: () => string,
+  keywords: readonly string[],
+  gate: number,
+  tsGate: (text: string, hs: number, he: number) => boolean,
+): { drops: number; kept: number } {
   const enc = new TextEncoder();
   const scanner = new HitScanner([], {}, REFERENCE_PREFIXES);
-  const rand = seededRandom(9111);
   let drops = 0, kept = 0;
-  for (let i = 0; i < 8000; i++) {
-    const text = pieceText(rand, SENTENCE_PIECES, {
-      pieces: 14,
-      word: 0.1,
-      wordLength: 12,
-      punctuation: 0,
-    });
+  for (let i = 0; i < count; i++) {
+    const text = makeText();
     const json = i % 2 === 1;
     const { bytes, at } = json ? asJson(text) : { bytes: enc.encode(text), at: [] as number[] };
     scanner.input(bytes.length).set(bytes);
     const lower = text.toLowerCase();
-    for (const k of SENTENCE_KEYWORDS) {
+    for (const k of keywords) {
       for (let hs = lower.indexOf(k); hs !== -1; hs = lower.indexOf(k, hs + 1)) {
         const he = hs + k.length;
         const [bhs, bhe] = json
           ? [at[hs], at[he]]
           : [enc.encode(text.slice(0, hs)).length, enc.encode(text.slice(0, he)).length];
         const mode = json ? MODE.JSON | MODE.SHOWN : 0;
-        if (scanner.gatesPass(bytes.length, GATE.sentence, bhs, bhe, mode)) {
+        if (scanner.gatesPass(bytes.length, gate, bhs, bhe, mode)) {
           kept++;
           continue;
         }
         drops++;
         assert(
-          !sentenceMayFollow(text, hs, he),
+          !tsGate(text, hs, he),
           `dropped a hit the rule's gate keeps: ${k} at ${hs} in ${JSON.stringify(text)}`,
         );
       }
     }
   }
+  return { drops, kept };
+}
+
+Deno.test("byte gates: a sentence hit the scanner drops has no verb and value after it", () => {
+  const rand = seededRandom(9111);
+  const text = () =>
+    pieceText(rand, SENTENCE_PIECES, { pieces: 14, word: 0.1, wordLength: 12, punctuation: 0 });
+  const { drops, kept } = windowGateAgrees(
+    8000,
+    text,
+    SENTENCE_KEYWORDS,
+    GATE.sentence,
+    sentenceMayFollow,
+  );
   // Meaningful only if the gate drops hits often, and keeps some.
   assert(drops > 2000 && kept > 500, `drops ${drops}, kept ${kept}`);
 });
@@ -253,40 +272,16 @@ const DELIMITED_PIECES: string[][] = [
 ];
 
 Deno.test("byte gates: the delimited gate drops only hits the cell rule's gate rules out", () => {
-  const enc = new TextEncoder();
-  const scanner = new HitScanner([], {}, REFERENCE_PREFIXES);
   const rand = seededRandom(9111);
-  let drops = 0, kept = 0;
-  for (let i = 0; i < 6000; i++) {
-    const text = pieceText(rand, DELIMITED_PIECES, {
-      pieces: 16,
-      word: 0.1,
-      wordLength: 8,
-      punctuation: 0,
-    });
-    const json = i % 2 === 1;
-    const { bytes, at } = json ? asJson(text) : { bytes: enc.encode(text), at: [] as number[] };
-    scanner.input(bytes.length).set(bytes);
-    const lower = text.toLowerCase();
-    for (const k of ["token", "pass", "secret", "api_key"]) {
-      for (let hs = lower.indexOf(k); hs !== -1; hs = lower.indexOf(k, hs + 1)) {
-        const he = hs + k.length;
-        const [bhs, bhe] = json
-          ? [at[hs], at[he]]
-          : [enc.encode(text.slice(0, hs)).length, enc.encode(text.slice(0, he)).length];
-        const mode = json ? MODE.JSON | MODE.SHOWN : 0;
-        if (scanner.gatesPass(bytes.length, GATE.delimited, bhs, bhe, mode)) {
-          kept++;
-          continue;
-        }
-        drops++;
-        assert(
-          !delimitedMayFollow(text, hs, he),
-          `dropped a hit the rule's gate keeps: ${k} at ${hs} in ${JSON.stringify(text)}`,
-        );
-      }
-    }
-  }
+  const text = () =>
+    pieceText(rand, DELIMITED_PIECES, { pieces: 16, word: 0.1, wordLength: 8, punctuation: 0 });
+  const { drops, kept } = windowGateAgrees(
+    6000,
+    text,
+    ["token", "pass", "secret", "api_key"],
+    GATE.delimited,
+    delimitedMayFollow,
+  );
   // Meaningful only if the gate drops hits often, and keeps some.
   assert(drops > 1000 && kept > 500, `drops ${drops}, kept ${kept}`);
 });

@@ -11,7 +11,8 @@
 // `NAME = value` (generic_value.ts).
 import type { CharReader, Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
-import { classifyName, isSecretValue } from "./generic_value.ts";
+import { isSecretValue } from "./generic_value.ts";
+import { cellKind } from "./generic_table.ts";
 import { UUID_RE } from "../placeholder.ts";
 import { PASSWORD_KEYWORDS, SECRET_KEYWORDS } from "./generic.ts";
 
@@ -130,10 +131,7 @@ export const rules: Rule[] = [
     // A cell: after a delimiter, before one or the row's end.
     pattern: /(?<=[\t,])["']?(?<secret>[^\t,\s"']{8,200})["']?(?=[\t,]|\r?$)/gm,
     validate: (secret, { text, start, end }) => {
-      const names = delimitedNames(text, start, end);
-      if (names === null) return false;
-      const kind = (names.header === undefined ? null : classifyName(names.header)) ??
-        (names.left === undefined ? null : classifyName(names.left));
+      const kind = cellKind(delimitedNames(text, start, end));
       // Heroku's and other services' API keys are UUIDs; under a password name one is not typed.
       if (kind === "password" && UUID_RE.test(secret)) return false;
       return kind !== null && isSecretValue(secret, kind);

@@ -13,7 +13,7 @@
 // name and value as for `NAME = value` (generic_value.ts).
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
-import { classifyName, isSecretValue } from "./generic_value.ts";
+import { classifyName, isSecretValue, type NameKind } from "./generic_value.ts";
 
 /**
  * A separator row: every cell dashes, optionally with alignment colons; in a box-drawn table
@@ -134,6 +134,16 @@ function alignedNames(text: string, start: number): { header: string; left?: str
   return null;
 }
 
+/**
+ * What a table cell holds by its names: its column's header says, else the cell left of it (a
+ * table of names and values). Null when neither asks for a secret, or the cell is in no table.
+ */
+export function cellKind(names: { header?: string; left?: string } | null): NameKind {
+  if (names === null) return null;
+  return (names.header === undefined ? null : classifyName(names.header)) ??
+    (names.left === undefined ? null : classifyName(names.left));
+}
+
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
 export const rules: Rule[] = [
@@ -146,10 +156,7 @@ export const rules: Rule[] = [
     // the value are code formatting.
     pattern: /(?:^|\|)[ \t]{0,8}`?(?<secret>[^\s|`]{8,200})`?[ \t]{0,8}(?=\||\r?$)/gm,
     validate: (secret, { text, start }) => {
-      const names = cellNames(text, start);
-      if (names === null) return false;
-      const kind = classifyName(names.header) ??
-        (names.left === undefined ? null : classifyName(names.left));
+      const kind = cellKind(cellNames(text, start));
       return kind !== null && isSecretValue(secret, kind);
     },
     confidence: "medium",
@@ -226,9 +233,7 @@ export const rules: Rule[] = [
     // A cell after two blanks or more, at the row's end or before two blanks.
     pattern: /(?<=\S[ \t]{2,64})(?<secret>[^\s|`]{8,200})(?=[ \t]{2}|[ \t]*\r?$)/gm,
     validate: (secret, { text, start }) => {
-      const names = alignedNames(text, start);
-      if (names === null) return false;
-      const kind = classifyName(names.header) ?? classifyName(names.left ?? "");
+      const kind = cellKind(alignedNames(text, start));
       return kind !== null && isSecretValue(secret, kind);
     },
     confidence: "medium",

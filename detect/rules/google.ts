@@ -53,7 +53,7 @@ export const rules: Rule[] = [
         btoa(
           JSON.stringify({
             type: "service_account",
-            private_key: "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n",
+            private_key: pem("", "...") + "\n",
           }),
         ),
       ],
