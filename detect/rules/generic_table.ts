@@ -144,6 +144,27 @@ export function cellKind(names: { header?: string; left?: string } | null): Name
     (names.left === undefined ? null : classifyName(names.left));
 }
 
+/**
+ * How the table rules read a cell: named by `namesOf` (its column's header, the cell left of
+ * it), judged as `NAME = value`; the header row (at most ~300 characters) above, rows below.
+ */
+export function tableReading(
+  namesOf: (text: string, start: number, end: number) => { header?: string; left?: string } | null,
+) {
+  return {
+    validate: (
+      secret: string,
+      { text, start, end }: { text: string; start: number; end: number },
+    ) => {
+      const kind = cellKind(namesOf(text, start, end));
+      return kind !== null && isSecretValue(secret, kind);
+    },
+    confidence: "medium" as const,
+    literalMarkers: true,
+    window: { before: 320, after: 2400 },
+  };
+}
+
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
 export const rules: Rule[] = [
@@ -155,14 +176,7 @@ export const rules: Rule[] = [
     // A cell: after a pipe (or a row's start), before a pipe or the row's end; backticks around
     // the value are code formatting.
     pattern: /(?:^|\|)[ \t]{0,8}`?(?<secret>[^\s|`]{8,200})`?[ \t]{0,8}(?=\||\r?$)/gm,
-    validate: (secret, { text, start }) => {
-      const kind = cellKind(cellNames(text, start));
-      return kind !== null && isSecretValue(secret, kind);
-    },
-    confidence: "medium",
-    literalMarkers: true,
-    // The header row (at most ~300 characters) above the separator; rows below it.
-    window: { before: 320, after: 2400 },
+    ...tableReading(cellNames),
     examples: {
       positives: () => {
         const rand = seededRandom(14601);
@@ -232,14 +246,7 @@ export const rules: Rule[] = [
     keywords: ["---  "],
     // A cell after two blanks or more, at the row's end or before two blanks.
     pattern: /(?<=\S[ \t]{2,64})(?<secret>[^\s|`]{8,200})(?=[ \t]{2}|[ \t]*\r?$)/gm,
-    validate: (secret, { text, start }) => {
-      const kind = cellKind(alignedNames(text, start));
-      return kind !== null && isSecretValue(secret, kind);
-    },
-    confidence: "medium",
-    literalMarkers: true,
-    // The header above the separator; rows below it.
-    window: { before: 320, after: 2400 },
+    ...tableReading(alignedNames),
     examples: {
       positives: () => {
         const rand = seededRandom(14611);
