@@ -12,6 +12,7 @@ import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import {
   classifyName,
+  isGivenPassword,
   isNonSecretValue,
   isSecretValue,
   looksGenerated,
@@ -262,7 +263,7 @@ export const rules: Rule[] = [
       // htpasswd reads the password from its arguments only with -b (else it prompts).
       if (/htpasswd/i.test(line) && !/htpasswd(?:[ \t]+-[A-Za-z]*b)/i.test(line)) return false;
       const user = /([^\s"'\\:]{1,64})[ \t]+["']?$/.exec(line)?.[1] ?? "";
-      return plausibleUserPassword(secret, user) && isSecretValue(secret, "password");
+      return isGivenPassword(secret, user);
     },
     extendEnd: quotedValueEnd,
     confidence: "medium",
@@ -373,7 +374,7 @@ export const rules: Rule[] = [
     keywords: ["tified by '", "password '", "password = n'", "password=n'"],
     pattern:
       /(?<![A-Za-z0-9_])(?:identified[ \t]{1,4}by|password)(?:[ \t]{1,4}|[ \t]{0,4}=[ \t]{0,4}N)'(?<secret>[^'\s]{4,128})'/gi,
-    validate: (secret) => plausibleUserPassword(secret, "") && isSecretValue(secret, "password"),
+    validate: (secret) => isGivenPassword(secret),
     confidence: "medium",
     literalMarkers: true,
     window: { before: 24, after: 160 },

@@ -6,7 +6,7 @@
 // password's name (generic_value.ts).
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
-import { isPassphrase, isSecretValue, plausibleUserPassword } from "./generic_value.ts";
+import { isGivenPassword, isPassphrase } from "./generic_value.ts";
 
 /** Accounts whose name alone says they are one. */
 const ACCOUNTS = new Set([
@@ -49,7 +49,7 @@ function validatePair(secret: string, { text, start }: { text: string; start: nu
   const user = accountName(m[1]);
   // A second pair on the line (`a / b / c`) is a path or a list, not a login.
   return user !== null && !/\/[ \t]*$/.test(line.slice(0, m.index + 1)) &&
-    plausibleUserPassword(secret, user) && isSecretValue(secret, "password") &&
+    isGivenPassword(secret, user) &&
     // A slug (`us-east-1`, `web-2.prod`) is a name, unless it is a passphrase.
     (!/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(secret) || isPassphrase(secret));
 }

@@ -8,7 +8,7 @@
 // must hold the value alone, and a shell prompt (the command printed nothing) is no value.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
-import { classifyName, isSecretValue, plausibleUserPassword } from "./generic_value.ts";
+import { classifyName, isGivenPassword, isNamedSecret } from "./generic_value.ts";
 
 /** The commands that print one named secret, up to the name. */
 const COMMAND = String
@@ -37,8 +37,7 @@ function validateOutput(secret: string, { text, start }: { text: string; start: 
   const m = COMMAND_LINE.exec(line);
   if (m === null || PROMPT.test(secret)) return false;
   const kind = classifyName(m[1]);
-  return kind !== null && isSecretValue(secret, kind) &&
-    (kind !== "password" || plausibleUserPassword(secret, ""));
+  return kind !== null && isNamedSecret(secret, kind);
 }
 
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
@@ -112,7 +111,7 @@ export const rules: Rule[] = [
     keywords: ["requirepass", "masterauth"],
     pattern:
       /(?<![A-Za-z0-9_-])(?:requirepass|masterauth)(?:[ \t]{1,4}["']?|"[ \t]{0,4}\r?\n[ \t]{0,8}2\)[ \t]{1,4}")(?<secret>[^\s"'`]{7,199}[^\s"'`.,;:])/g,
-    validate: (secret) => plausibleUserPassword(secret, "") && isSecretValue(secret, "password"),
+    validate: (secret) => isGivenPassword(secret),
     confidence: "medium",
     literalMarkers: true,
     window: { before: 8, after: 240 },
@@ -152,8 +151,7 @@ export const rules: Rule[] = [
         text.slice(Math.max(0, start - 110), start),
       );
       const kind = name === null ? null : classifyName(name[1]);
-      return kind !== null && !/^<masked>$|^\*+$/.test(secret) && isSecretValue(secret, kind) &&
-        (kind !== "password" || plausibleUserPassword(secret, ""));
+      return kind !== null && !/^<masked>$|^\*+$/.test(secret) && isNamedSecret(secret, kind);
     },
     confidence: "medium",
     literalMarkers: true,

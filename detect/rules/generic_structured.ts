@@ -11,7 +11,12 @@
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { UUID_RE } from "../placeholder.ts";
-import { classifyName, isSecretValue, plausibleUserPassword } from "./generic_value.ts";
+import {
+  classifyName,
+  isGivenPassword,
+  isSecretValue,
+  plausibleUserPassword,
+} from "./generic_value.ts";
 
 /** An element's name (an XML namespace prefix dropped), or null. */
 function elementName(text: string, start: number): string | null {
@@ -290,8 +295,7 @@ export const rules: Rule[] = [
     pattern:
       /(?:new[ \t]{1,4}(?:PDO|mysqli)|mysqli?_connect|getConnection)[ \t]{0,4}\([ \t]{0,4}(?:"[^"\n,]{0,200}"|'[^'\n,]{0,200}'|[$A-Za-z_][\w.$]{0,60}),[ \t]{0,4}(?:"[^"\n,]{0,64}"|'[^'\n,]{0,64}'|[$A-Za-z_][\w.$]{0,60}),[ \t]{0,4}["'](?<secret>[^"'\s]{4,128})["']/gi,
     validate: (secret, { text, start, end }) =>
-      quotesClose(text, start, end) && plausibleUserPassword(secret, "") &&
-      isSecretValue(secret, "password"),
+      quotesClose(text, start, end) && isGivenPassword(secret),
     confidence: "medium",
     literalMarkers: true,
     // The call and its first argument (a DSN of up to 200 characters) before the separator.
@@ -330,7 +334,7 @@ export const rules: Rule[] = [
     keywords: ["enable secret ", "enable password ", "secret 0 ", "password 0 "],
     pattern:
       /(?<![A-Za-z0-9_-])(?:enable|username[ \t]{1,4}[^\s]{1,64}(?:[ \t]{1,4}privilege[ \t]{1,4}\d{1,2})?)[ \t]{1,4}(?:secret|password)[ \t]{1,4}(?:0[ \t]{1,4})?(?<secret>[^\s]{6,128})/g,
-    validate: (secret) => plausibleUserPassword(secret, "") && isSecretValue(secret, "password"),
+    validate: (secret) => isGivenPassword(secret),
     confidence: "medium",
     literalMarkers: true,
     // `username <name> privilege 15` before the keyword.
@@ -461,7 +465,7 @@ export const rules: Rule[] = [
       /(?<=^|\n|&gt;[ \t]|```)[ \t]{0,8}[A-Za-z0-9.\-*]{1,253}:(?:[0-9]{1,5}|\*):[^:\s]{1,63}:(?<user>[^:\s]{1,63}):(?<secret>[^\s:`]{6,128})(?=[ \t]*(?:\n|$|```))/g,
     validate: (secret, { text, start }) => {
       const user = /:([^:\s]{1,63}):$/.exec(text.slice(Math.max(0, start - 70), start))?.[1];
-      return plausibleUserPassword(secret, user ?? "") && isSecretValue(secret, "password");
+      return isGivenPassword(secret, user ?? "");
     },
     confidence: "medium",
     literalMarkers: true,

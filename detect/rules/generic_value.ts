@@ -437,6 +437,19 @@ export function plausibleUserPassword(password: string, user: string): boolean {
   return password.length >= 6 && !isLowVariety(password);
 }
 
+/**
+ * A password given without a name that asks for one (a command's flag, a login's second half, a
+ * configuration line): plausible beside `user`, and one by the name = value test.
+ */
+export function isGivenPassword(password: string, user = ""): boolean {
+  return plausibleUserPassword(password, user) && isSecretValue(password, "password");
+}
+
+/** A value under a name of `kind`: a password is judged as a given one, a secret as usual. */
+export function isNamedSecret(value: string, kind: NameKind): boolean {
+  return kind === "password" ? isGivenPassword(value) : isSecretValue(value, kind);
+}
+
 // name, optional closing quote (or a bold label's markers), separator, optional opening quote. Anchored at the end of the
 // text before the value, so the validator can read back which name the value was given to.
 export const NAME_BEFORE_VALUE =
