@@ -56,7 +56,7 @@ export function checkGate(
 ): { noes: number; rawNoes: number; hits: number } {
   const id = rule.id;
   const re = new RegExp(rule.pattern.source, rule.pattern.flags.replace("g", "") + "dy");
-  const before = rule.window!.before!, after = rule.window!.after!;
+  const before = rule.window!.before!;
   const rand = seededRandom(o.seed);
   let noes = 0, rawNoes = 0, hits = 0;
   for (let i = 0; i < (o.texts ?? 6000); i++) {
@@ -75,21 +75,39 @@ export function checkGate(
         }
         if (gate(text, ws, hs, he, true)) continue;
         noes++;
-        const why = `${id}: gate said no at ${hs} in ${JSON.stringify(text)}`;
-        assert(!acceptedIn(rule, re, text, ws, hs, he), why);
-        let we = text.indexOf("\n", he);
-        if (we === -1 || we > he + after) we = Math.min(text.length, he + after);
-        const region = text.slice(ws, we);
-        for (const keepInnerMarkers of [false, true]) {
-          const norm = normalize(region, { keepInnerMarkers });
-          let nh = 0, ne = 0;
-          while (norm.map !== null && nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
-          while (norm.map !== null && ne < norm.text.length && norm.map[ne] < he - ws) ne++;
-          if (norm.map === null) [nh, ne] = [hs - ws, he - ws];
-          assert(!acceptedIn(rule, re, norm.text, 0, nh, ne), `${why} (as shown)`);
-        }
+        assertNothingAt(rule, text, ws, hs, he, `${id}: gate said no at ${hs}`);
       }
     }
   }
   return { noes, rawNoes, hits };
+}
+
+/**
+ * That `rule` finds nothing at the hit `[hs, he)` of `text` whose word starts at `ws`: no sticky
+ * match its validator accepts at a start the scanner would try, raw and as normalize() shows
+ * the region (markers kept and dropped).
+ */
+export function assertNothingAt(
+  rule: Rule,
+  text: string,
+  ws: number,
+  hs: number,
+  he: number,
+  context: string,
+): void {
+  const re = new RegExp(rule.pattern.source, rule.pattern.flags.replace("g", "") + "dy");
+  const why = `${context} in ${JSON.stringify(text)}`;
+  assert(!acceptedIn(rule, re, text, ws, hs, he), why);
+  const after = rule.window!.after!;
+  let we = text.indexOf("\n", he);
+  if (we === -1 || we > he + after) we = Math.min(text.length, he + after);
+  const region = text.slice(ws, we);
+  for (const keepInnerMarkers of [false, true]) {
+    const norm = normalize(region, { keepInnerMarkers });
+    let nh = 0, ne = 0;
+    while (norm.map !== null && nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
+    while (norm.map !== null && ne < norm.text.length && norm.map[ne] < he - ws) ne++;
+    if (norm.map === null) [nh, ne] = [hs - ws, he - ws];
+    assert(!acceptedIn(rule, re, norm.text, 0, nh, ne), `${why} (as shown)`);
+  }
 }

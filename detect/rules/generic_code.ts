@@ -9,6 +9,8 @@
 // - the fallback of a variable read from the environment: `process.env.API_KEY ?? "…"`;
 // - a shell command that sets a variable: `setx API_KEY "…"` (Windows), `set -gx API_KEY …`
 //   (fish).
+// - a raw, bytes or verbatim string, or a triple-quoted one: `password = r"…"` (Python, Rust),
+//   `api_key = b'…'`, `string password = @"…"` (C#), `val password = """…"""` (Kotlin).
 //
 // The generic name = value pattern holds none of these: with any of them added, redos-detector
 // could no longer prove its bound. The name and the value are judged exactly as there
@@ -17,6 +19,8 @@
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { genericValidate, quotedValueEnd } from "./generic_value.ts";
+import { nameValueMayStart } from "./generic_gate.ts";
+import { PASSWORD_KEYWORDS, SECRET_KEYWORDS } from "./generic.ts";
 
 /** The types a secret is declared with: a string, in each language's spelling. */
 const STRING_TYPE = String.raw`(?:&(?:amp;)?)?(?:'static[ \t]{1,4})?(?:str|string|String)`;
@@ -29,6 +33,15 @@ const BETWEEN = String
 const NAME_BEFORE = new RegExp(
   String
     .raw`(?<![A-Za-z0-9_.\-])([A-Za-z][A-Za-z0-9_.\-]{0,60})${BETWEEN}[ \t]{0,4}\\?["'\`]?$`,
+);
+
+/** A string's opening after its prefix: raw, bytes, verbatim or triple-quoted. */
+const PREFIXED_OPEN = String.raw`(?:[rRbBuUfF]{1,2}["']|@"|"""|''')`;
+
+/** A name, `=` or `:`, a prefixed string's opening, ending at the value. */
+const PREFIXED_BEFORE = new RegExp(
+  String
+    .raw`(?<![A-Za-z0-9_.\-])([A-Za-z][A-Za-z0-9_.\-]{0,60})[ \t]{0,32}[:=][ \t]{0,4}${PREFIXED_OPEN}$`,
 );
 
 /** A variable read from the environment, with a value to fall back on (`env.X ?? "…"`). */
@@ -189,6 +202,52 @@ export const rules: Rule[] = [
         `setx REGION "${b62(20, seededRandom(14512))}"`,
         "set -x PATH $PATH /usr/local/bin",
         "set -gx API_KEY $API_KEY",
+      ],
+    },
+  },
+  {
+    id: "generic-prefixed-string",
+    family: "generic",
+    description:
+      'Password or API secret in a raw, bytes, verbatim or triple-quoted string (password = r"…", @"…", """…""")',
+    keywords: [...PASSWORD_KEYWORDS, ...SECRET_KEYWORDS],
+    // The name = value pattern cannot take the prefix: redos-detector then proves no bound. This
+    // one leaves out a quote after the name (`"password": r"…"`) for the same reason, and a type
+    // before `=` (`API_KEY: &str = r"…"`), which the name = value gate rules out.
+    pattern: new RegExp(
+      String
+        .raw`(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-]{0,60}[ \t]{0,32}[:=][ \t]{0,4}${PREFIXED_OPEN}(?<secret>[^\s"'\`\\]{7,199}[^\s"'\`.,;:?)\]}\\])`,
+      "g",
+    ),
+    validate: validator(reader(PREFIXED_BEFORE, 140)),
+    extendEnd: quotedValueEnd,
+    confidence: "medium",
+    // Tried where the name = value rules are, behind the same gates (both read past a prefix).
+    anchor: "word",
+    mayStart: nameValueMayStart,
+    byteGate: "name-value",
+    literalMarkers: true,
+    window: { before: 64, after: 280 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14531);
+        const a = "Rv5" + b62(11, rand) + "%";
+        const b = b62(36, rand);
+        return [
+          { text: `DB_PASSWORD = r"${a}"`, secret: a },
+          { text: `    api_key = b'${b}'`, secret: b },
+          { text: `private const string ApiSecret = @"${b}";`, secret: b },
+          { text: `string password = @"${a}";`, secret: a },
+          { text: `val adminPassword = """${a}"""`, secret: a },
+          { text: `SLACK_CLIENT_SECRET = u"${b}"`, secret: b },
+        ];
+      },
+      negatives: () => [
+        'password = r"C:\\Users\\me\\.secrets\\db.txt"',
+        'api_key = f"{settings.API_KEY}"',
+        'string password = @"";',
+        `region = r"${b62(24, seededRandom(14532))}"`,
+        'token = b"changeme123"',
       ],
     },
   },

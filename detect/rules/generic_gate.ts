@@ -62,6 +62,24 @@ function schemeEnd(text: CharReader, v: number, changes: Changes): number {
   return k;
 }
 
+/** `r`, `b`, `u`, `f` (any case, one or two) or `@`: the letters a quote may follow. */
+function isStringPrefixCode(c: number): boolean {
+  const l = c | 32;
+  return l === 114 || l === 98 || l === 117 || l === 102 || c === 64;
+}
+
+/**
+ * Where the quote of a prefixed string at `v` stands (`r"`, `rb'`, `@"`), or `v` when there is
+ * none.
+ */
+function stringPrefixEnd(text: CharReader, v: number): number {
+  for (let k = v; k < v + 2 && k + 1 < text.length; k++) {
+    if (!isStringPrefixCode(text.charCodeAt(k))) return v;
+    if (isQuoteCode(text.charCodeAt(k + 1))) return k + 1;
+  }
+  return v;
+}
+
 /**
  * Whether NAME_VALUE's value (an optional quote, then 8 or more characters it allows, the first
  * not one of `-=:.?`) that the validator may accept starts at `v`. Any character normalize()
@@ -75,7 +93,17 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
   if (c === 92 && v + 1 < text.length && isQuoteCode(text.charCodeAt(v + 1))) {
     c = text.charCodeAt(++v);
   }
+  // A raw, bytes or verbatim string's prefix (`r"`, `rb'`, `@"`) before its opening quote.
+  const quoted = stringPrefixEnd(text, v);
+  if (quoted > v) {
+    v = quoted;
+    c = text.charCodeAt(v);
+  }
   if (c === 34 || c === 39 || c === 96) {
+    // A triple quote (`"""…"""`) opens as one.
+    if (v + 2 < text.length && text.charCodeAt(v + 1) === c && text.charCodeAt(v + 2) === c) {
+      v += 2;
+    }
     if (++v >= text.length) return false;
     c = text.charCodeAt(v);
     if (changes(c)) return true;

@@ -7,7 +7,8 @@ import { assert, assertEquals } from "@std/assert";
 import { seededRandom } from "../entropy.ts";
 import { pieceText } from "../../test_support/gate_text.ts";
 import { checkGate } from "../../test_support/gate_check.ts";
-import { rules } from "./generic.ts";
+import { rules as genericRules } from "./generic.ts";
+import { rules as codeRules } from "./generic_code.ts";
 import { NAME_BEFORE_VALUE, nameBeforeMatch } from "./generic_value.ts";
 import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 
@@ -25,6 +26,8 @@ const PIECES = {
     "x.y-z:",
   ],
   seps: ["=", ":", ": ", " = ", "=>", ":=", " is ", " was ", " is: ", '"', "'", '": "', " "],
+  // String prefixes and triple quotes (`r"`, `rb'`, `@"`, `"""`).
+  opens: ['r"', "rb'", '@"', '"""', "'''", "b", "f'", 'R"', '""'],
   gaps: ["  ", "     ", "\t", "\n", ",", ";", "(", ")", "/", "@", "-", ".", "[", "]", "\u00a0"],
   specials: ["*", "_", "~", "`", "&amp;", "&quot;", "&#39;", "&gt;", "&lt;", "<", ">", "|"],
   // A marker glued to a token character, which normalize() drops or keeps rather than blanks.
@@ -36,7 +39,9 @@ const PIECES = {
   invisibles: ["\u200b", "\u00ad", "\u2022", "<@U123>"],
 };
 // Markers and invisibles make a gate say "maybe": rarer, so that it often says no.
-const { names, more, urls, seps, gaps, specials, glued, refs, templates, invisibles } = PIECES;
+const rules = [...genericRules, ...codeRules];
+const { names, more, urls, seps, opens, gaps, specials, glued, refs, templates, invisibles } =
+  PIECES;
 const ALL = [
   names,
   names,
@@ -45,6 +50,7 @@ const ALL = [
   urls,
   seps,
   seps,
+  opens,
   gaps,
   gaps,
   gaps,
@@ -61,7 +67,7 @@ function randomText(rand: () => number): string {
 
 Deno.test("gates: a name = value hit the gate rules out has no match, raw or as shown", () => {
   const keywords = ["pass", "pwd", "token", "secret", "apikey", "api_key", "api-key"];
-  for (const id of ["generic-password", "generic-secret"]) {
+  for (const id of ["generic-password", "generic-secret", "generic-prefixed-string"]) {
     const rule = rules.find((r) => r.id === id)!;
     const { noes, rawNoes, hits } = checkGate(rule, keywords, nameValueMayStart, {
       seed: 7001,
@@ -124,6 +130,14 @@ Deno.test("gates: plain words and links are ruled out, assignments are not", () 
   assertEquals(pw("secret_ref: vault:secret/data/billing/prod"), false);
   assertEquals(pw("password=x" + ["Env.Kq8Zt", "2Lw9Xv4Pm"].join("")), true); // not at the start
   assertEquals(pw("password: $" + ["9xK2mP7", "qR4vLw8Z"].join("")), true);
+  // A raw, bytes or verbatim string's prefix, and a triple quote, open a value as a quote does.
+  const v = ["Kq8Zt", "2Lw9!"].join("");
+  assertEquals(pw(`password = r"${v}"`), true);
+  assertEquals(pw(`password = rb'${v}'`), true);
+  assertEquals(pw(`string password = @"${v}";`), true);
+  assertEquals(pw(`val password = """${v}"""`), true);
+  assertEquals(pw('password = r"changeme7"'), false);
+  assertEquals(pw('password = r""'), false);
   // Raw, `_` is part of the name; as shown too inside an identifier, where normalize() keeps it,
   // but at a word's edge it may be an italic marker.
   const raw = (s: string) => nameValueMayStart(s, 0, s.indexOf("token"), 0, false);

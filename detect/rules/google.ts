@@ -2,7 +2,7 @@
 // (`GOCSPX-` + 28) and OAuth access tokens (`ya29.` + a long base64url tail). Access tokens live an
 // hour, but an hour of someone's Drive or Gmail is a leak; they are reported with medium
 // confidence and only from 60 characters on (real ones run 150-250+), so truncated doc samples
-// like `ya29.a0Af…` are not.
+// like `ya29.a0Af…` are not. A service account's token (`ya29.c.…`) has dots inside.
 import type { Rule } from "../types.ts";
 import { ALPHABET, hasFiller, isLowVariety, randomString, seededRandom } from "../entropy.ts";
 import { canonicalKey, pem, serviceAccountKey } from "./private_key.ts";
@@ -123,15 +123,28 @@ export const rules: Rule[] = [
     keywords: [YA29],
     exactKeywords: [YA29],
     pattern:
-      /(?<![A-Za-z0-9_.-](?<!%[0-9A-Fa-f]{2}))(?<secret>ya29\.[0-9A-Za-z_-]{55,2048})(?![A-Za-z0-9_-])/g,
-    validate: (secret) => randomTail(secret.slice(5)),
+      /(?<![A-Za-z0-9_.-](?<!%[0-9A-Fa-f]{2}))(?<secret>ya29\.[0-9A-Za-z_-]{1,2048}(?:\.{1,64}[0-9A-Za-z_-]{1,2048}){0,4})(?![A-Za-z0-9_-])/g,
+    // A service account's token has dots inside (`ya29.c.b0A…`, runs of dots near its end): the
+    // longest dot-free part is judged.
+    validate: (secret) => {
+      if (secret.length < 60) return false;
+      const parts = secret.slice(5).split(/\.+/);
+      const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+      return longest.length >= 40 && randomTail(longest);
+    },
     confidence: "medium",
     window: { before: 8, after: 2100 },
     examples: {
       positives: () => {
         const rand = seededRandom(9301);
         const a = YA29 + "a0A" + randomString(ALPHABET.base64url, 160, rand);
-        return [{ text: `Authorization: Bearer ${a}`, secret: a }];
+        // A service account's token (gcloud auth print-access-token under one).
+        const c = YA29 + "c.b0A" + randomString(ALPHABET.base64url, 180, rand) + "." +
+          randomString(ALPHABET.base64url, 12, rand);
+        return [
+          { text: `Authorization: Bearer ${a}`, secret: a },
+          { text: `--set app.googleAccessToken=${c} \\`, secret: c },
+        ];
       },
       negatives: () => {
         const rand = seededRandom(9302);
@@ -139,6 +152,8 @@ export const rules: Rule[] = [
           `Authorization: Bearer ${YA29}a0Af...`,
           `Authorization: Bearer ${YA29}${randomString(ALPHABET.base64url, 20, rand)}`,
           `token=${YA29}${"x".repeat(80)}`,
+          `token=${YA29}c.${"x".repeat(80)}`,
+          `see ${YA29}c.${randomString(ALPHABET.base64url, 30, rand)}...`,
         ];
       },
     },

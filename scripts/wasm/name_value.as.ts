@@ -40,6 +40,18 @@ function schemeAt(input: usize, n: i32, v: i32): i32 {
   return -1;
 }
 
+/** `r`, `b`, `u`, `f` (any case) or `@`: the letters a string's quote may follow. */
+@inline
+function isStringPrefix(c: u32): bool {
+  const l = c | 32;
+  return l == 114 || l == 98 || l == 117 || l == 102 || c == 64;
+}
+
+@inline
+function isQuote(c: u32): bool {
+  return c == 34 || c == 39;
+}
+
 /** 1: a value may start at `v`; 0: none can; 2: an uncertain character was read (maybe). */
 function valueAt(input: usize, n: i32, v: i32): i32 {
   if (v >= n) return 0;
@@ -56,8 +68,23 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
       }
     }
   }
+  // A raw, bytes or verbatim string's prefix (`r"`, `rb'`, `@"`) before its opening quote.
+  if (isStringPrefix(c)) {
+    let k = step(input, v);
+    if (k < n && isStringPrefix(byteAt(input, k))) k = step(input, k);
+    if (k < n && isQuote(byteAt(input, k))) {
+      v = k;
+      c = byteAt(input, v);
+    }
+  }
   if (c == 34 || c == 39 || c == 96) {
+    // A triple quote (`"""…"""`) opens as one.
+    const q = c;
     v = step(input, v);
+    if (v < n && byteAt(input, v) == q) {
+      const w = step(input, v);
+      if (w < n && byteAt(input, w) == q) v = step(input, w);
+    }
     if (v >= n) return 0;
     c = byteAt(input, v);
     if (changes(c)) return 2;
