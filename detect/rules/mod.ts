@@ -17,6 +17,7 @@ import { rules as saas } from "./saas.ts";
 import { rules as chatWebhooks } from "./chat_webhooks.ts";
 import { rules as age } from "./age.ts";
 import { rules as vendorShapes } from "./vendor_shapes.ts";
+import { rules as encoded } from "./encoded.ts";
 import { rules as generic } from "./generic.ts";
 import { rules as genericStructured } from "./generic_structured.ts";
 import { rules as genericCode } from "./generic_code.ts";
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   ...chatWebhooks,
   ...age,
   ...vendorShapes,
+  ...encoded,
   ...generic,
   ...genericStructured,
   ...genericCode,
