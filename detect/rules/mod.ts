@@ -27,6 +27,7 @@ import { rules as genericSentence } from "./generic_sentence.ts";
 import { rules as genericTable } from "./generic_table.ts";
 import { rules as genericDelimited } from "./generic_delimited.ts";
 import { rules as genericLoginPair } from "./generic_login_pair.ts";
+import { rules as genericReset } from "./generic_reset.ts";
 
 export const RULES: readonly Rule[] = [
   ...slack,
@@ -56,4 +57,5 @@ export const RULES: readonly Rule[] = [
   ...genericTable,
   ...genericDelimited,
   ...genericLoginPair,
+  ...genericReset,
 ];
