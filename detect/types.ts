@@ -25,6 +25,7 @@ export const FAMILIES = [
   "hashicorp",
   "heroku",
   "doppler",
+  "pulumi",
   "azure",
   "supabase",
   "planetscale",

@@ -1,5 +1,5 @@
 // Cloud, infrastructure and secrets-manager credentials with published prefixes: DigitalOcean,
-// HashiCorp Vault and Terraform Cloud, Heroku, Doppler, Microsoft Entra (Azure AD)
+// HashiCorp Vault and Terraform Cloud, Heroku, Doppler, Pulumi, Microsoft Entra (Azure AD)
 // client secrets, Supabase, PlanetScale, Render, Tailscale, Dynatrace, New Relic,
 // 1Password service accounts, Docker Hub and Alibaba Cloud. Each family's rotation lives in its own console; the
 // prefix tells the reader which one.
@@ -65,6 +65,16 @@ export const rules: Rule[] = [
     classes: "mixed-case",
     seed: 12251,
     sample: (rand) => ({ body: b62(43, rand) }),
+  }),
+  prefixedTokenRule({
+    id: "pulumi-access-token",
+    family: "pulumi",
+    description: "Pulumi Cloud access token (pul-)",
+    prefixes: ["p" + "ul-"],
+    body: "[a-f0-9]{40}",
+    classes: "hex",
+    seed: 12255,
+    sample: (rand) => ({ body: hex(40, rand) }),
   }),
   prefixedTokenRule({
     id: "azure-client-secret",

@@ -29,6 +29,7 @@ const FAMILY_LABELS: Record<string, string> = {
   "hashicorp": "HashiCorp token",
   "heroku": "Heroku API key",
   "doppler": "Doppler token",
+  "pulumi": "Pulumi access token",
   "azure": "Azure client secret",
   "supabase": "Supabase key",
   "planetscale": "PlanetScale token",
