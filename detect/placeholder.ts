@@ -187,13 +187,15 @@ export function looksLikeFiller(secret: string): boolean {
   }
   if (lowDiversity(main)) return true;
   if (patternCoverage(main) >= 0.5) return true;
-  // Runs of x, X, 0 or * stand for "fill in here" even inside otherwise random text. Long
-  // secrets (keys) legitimately hold runs such as AAAAAAAA (zero bytes in base64).
+  // Runs of x, X or * stand for "fill in here" even inside otherwise random text, and so do
+  // seven or more of any character. (Five zeros alone do not: random hex holds them one time in
+  // a thousand, as a 64-hex app token's tail did.) Long secrets (keys) legitimately hold runs
+  // such as AAAAAAAA (zero bytes in base64).
   // Numeric ids (Slack team and user numbers such as 1111000002…) hold such runs legitimately:
   // whole-number segments are left out of this test (all-zero ones fail the checks above).
   const subject = secret.replace(/(^|[^0-9A-Za-z])[0-9]+(?=$|[^0-9A-Za-z])/g, "$1#");
   if (
-    subject.length <= 160 ? /([xX0*])\1{4,}|(.)\2{6,}/.test(subject) : /([xX*])\1{7,}/.test(subject)
+    subject.length <= 160 ? /([xX*])\1{4,}|(.)\2{6,}/.test(subject) : /([xX*])\1{7,}/.test(subject)
   ) {
     return true;
   }

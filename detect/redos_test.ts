@@ -30,6 +30,6 @@ for (const rule of RULES) {
 Deno.test("redos: normalize and placeholder regexes", () => {
   check("invisible", new RegExp(`[${INVISIBLE_CLASS}]`));
   check("uuid", /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
-  check("filler", /([xX0*])\1{4,}|(.)\2{6,}/);
+  check("filler", /([xX*])\1{4,}|(.)\2{6,}/);
   check("data-uri", /data:[a-z]+\/[a-z0-9.+-]+;base64,[^\s"')]*$/i);
 });

@@ -26,12 +26,24 @@ const SECRET_NAME =
 
 /**
  * Upper-case base32 forms "words" by chance (FYEPXF, YSFOBPEJS): a random id scores 1.0 on
- * `wordFraction` one time in a thousand. Only a digit-free, word-made tail is a placeholder.
+ * `wordFraction` one time in a thousand. Only a digit-free, word-made tail is a placeholder, and
+ * not even that beside an AWS secret (its name, or 40 characters that look like one): a random
+ * tail has no digit one time in 28, and a word-like one among those is a real key's chance.
  */
-function keyIdPlausible(id: string): boolean {
+function keyIdPlausible(id: string, at?: { text: string; start: number; end: number }): boolean {
   const tail = id.slice(4);
-  return !/EXAMPLE/i.test(id) && !hasFiller(tail) && !isLowVariety(tail) &&
-    (/[2-7]/.test(tail) || wordFraction(tail) < 0.85);
+  if (/EXAMPLE/i.test(id) || hasFiller(tail) || isLowVariety(tail)) return false;
+  if (/[2-7]/.test(tail) || wordFraction(tail) < 0.85) return true;
+  return at !== undefined && secretBeside(at.text, at.start, at.end);
+}
+
+const SECRET_KEY_RUN = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+
+/** An AWS secret's name, or a plausible secret key, within the window around a key id. */
+function secretBeside(text: string, start: number, end: number): boolean {
+  const around = text.slice(Math.max(0, start - 300), Math.min(text.length, end + 400));
+  if (/secret[_ .-]?access[_ .-]?key|aws[_.-]?secret/i.test(around)) return true;
+  return [...around.matchAll(SECRET_KEY_RUN)].some((m) => secretPlausible(m[0]));
 }
 
 function secretPlausible(secret: string): boolean {
@@ -61,8 +73,9 @@ function secretNearEvidence(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 300), start);
   const after = text.slice(end, end + 200);
   if (SECRET_NAME.test(text.slice(Math.max(0, start - 60), start))) return true;
+  // A word-like id and this secret are each other's evidence (keyIdPlausible).
   const ids = [KEY_ID.exec(before)?.[0], KEY_ID.exec(after)?.[0]];
-  return ids.some((id) => id !== undefined && keyIdPlausible(id));
+  return ids.some((id) => id !== undefined && keyIdPlausible(id, { text, start, end }));
 }
 
 function keyId(rand: () => number, prefix = ID_PREFIXES[0]): string {
@@ -86,6 +99,8 @@ export const rules: Rule[] = [
       /(?<![A-Za-z0-9](?<!%[0-9A-Fa-f]{2}))(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
     validate: keyIdPlausible,
     confidence: "medium",
+    // The validator looks for the secret beside a word-like id this far around it.
+    window: { before: 300, after: 420 },
     examples: {
       positives: () => {
         const rand = seededRandom(10101);

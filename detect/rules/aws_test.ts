@@ -1,5 +1,5 @@
 import { assertEquals } from "@std/assert";
-import { scan } from "../scan.ts";
+import { scan, scanSync } from "../scan.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { rules } from "./aws.ts";
 import { testRuleExamples } from "./family_examples.ts";
@@ -42,4 +42,20 @@ Deno.test("aws: a JWT beside a key id is the JWT, not a secret key from its 40-c
       jwt,
     ]]);
   }
+});
+
+Deno.test("aws: a key id whose tail reads as words is one only beside an AWS secret", () => {
+  const id = ["AK", "IA", "SUPERSECRET", "VALUE"].join("");
+  const secret = randomString(ALPHABET.base64, 40, seededRandom(10151));
+  assertEquals(scanSync(`AWS_ACCESS_KEY_ID=${id}`).map((f) => f.ruleId), []);
+  const pair = `AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY=${secret}`;
+  assertEquals(scanSync(pair).map((f) => f.ruleId).sort(), [
+    "aws-access-key-id",
+    "aws-secret-access-key",
+  ]);
+  const unnamed = `creds: ${id} / ${secret}`;
+  assertEquals(scanSync(unnamed).map((f) => f.ruleId).sort(), [
+    "aws-access-key-id",
+    "aws-secret-access-key",
+  ]);
 });
