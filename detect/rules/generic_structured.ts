@@ -38,11 +38,12 @@ function localName(name: string): string {
 
 /**
  * The entry whose value starts at the end: its `name` or `key` (JSON or YAML, quoted or not; a
- * Postman header is `{"key": …, "value": …}`), then a comma, a new line (with a list's `-`) or
- * both, then `value`. Run over at most 160 characters.
+ * Postman header is `{"key": …, "value": …}`; AWS writes `"Name"`, `"Value"` and
+ * CloudFormation `"ParameterKey"`, `"ParameterValue"`), then a comma, a new line (with a list's
+ * `-`) or both, then `value`. Run over at most 160 characters.
  */
 const ENTRY_NAME =
-  /(?<![A-Za-z0-9_])["']?(?:name|key)["']?[ \t]{0,4}:[ \t]{0,4}["']?([A-Za-z][A-Za-z0-9_.-]{0,60})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n[ \t]{0,16})?|\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?)["']?value["']?[ \t]{0,4}:[ \t]{0,4}["']?$/;
+  /(?<![A-Za-z0-9_])["']?(?:[Nn]ame|[Kk]ey|ParameterKey)["']?[ \t]{0,4}:[ \t]{0,4}["']?([A-Za-z][A-Za-z0-9_.-]{0,60})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n[ \t]{0,16})?|\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?)["']?(?:[Vv]alue|ParameterValue)["']?[ \t]{0,4}:[ \t]{0,4}["']?$/;
 
 /**
  * The object whose `value` starts at the end, named by its key: `terraform output -json` prints
@@ -161,12 +162,13 @@ export const rules: Rule[] = [
   {
     id: "generic-env-entry",
     family: "generic",
-    description: "Password or API secret in a name/value list (Kubernetes env, ECS, Lambda)",
+    description:
+      "Password or API secret in a name/value list (Kubernetes env, ECS, Lambda, CloudFormation parameters)",
     keywords: ['value"', "value'", "value:", '" value='],
     // The value after `value:` (or an XML attribute's `value="`); the entry's name before it is
     // read back by the validator.
     pattern:
-      /(?<![A-Za-z0-9_])["']?value["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?<secret>[^\s"'`,;)\]}>]{8,200})/g,
+      /(?<![A-Za-z0-9_])["']?(?:[Vv]alue|ParameterValue)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?<secret>[^\s"'`,;)\]}>]{8,200})/g,
     validate: namedValue(entryName),
     confidence: "medium",
     literalMarkers: true,
@@ -182,6 +184,11 @@ export const rules: Rule[] = [
         return [
           { text: `env:\n  - name: API_KEY\n    value: "${a}"`, secret: a },
           { text: `{"name": "DB_PASSWORD", "value": "${b}"}`, secret: b },
+          {
+            text: `  {\n    "ParameterKey": "DbPassword",\n    "ParameterValue": "${b}"\n  },`,
+            secret: b,
+          },
+          { text: `{"Name": "STRIPE_API_KEY", "Value": "${a}"}`, secret: a },
           { text: `"environment": [{"name":"STRIPE_TOKEN","value":"${c}"}]`, secret: c },
           { text: `&lt;add key="DbPassword" value="${b}" /&gt;`, secret: b },
           {
