@@ -86,6 +86,8 @@ export function scanByteStream(
         ...f,
         line: line + f.line - 1,
         column: f.line === 1 ? f.column + column0 : f.column,
+        endLine: line + f.endLine - 1,
+        endColumn: f.endLine === 1 ? f.endColumn + column0 : f.endColumn,
       });
     }
     if (eof && cut === have) return true;

@@ -22,7 +22,8 @@ function reader(bytes: Uint8Array, step: number) {
   };
 }
 
-const shape = (f: Finding) => [f.ruleId, f.line, f.column, f.fingerprint].join(" ");
+const shape = (f: Finding) =>
+  [f.ruleId, f.line, f.column, f.endLine, f.endColumn, f.fingerprint].join(" ");
 
 function streamed(text: string, block: number, overlap: number, step = 65536): string[] {
   const out: Finding[] = [];

@@ -1,9 +1,10 @@
 // JSON Lines: one object per finding, stable keys, for scripts, `jq` and `--baseline`.
 // Export-only keys are omitted (not null) for plain files.
-import type { Located } from "./report.ts";
+import { endOf, type Located } from "./report.ts";
 
 export function toRecord(l: Located): Record<string, unknown> {
   const f = l.finding;
+  const end = endOf(l);
   const rec: Record<string, unknown> = {
     rule: f.ruleId,
     family: f.family,
@@ -12,6 +13,8 @@ export function toRecord(l: Located): Record<string, unknown> {
     path: l.path,
     line: l.line,
     column: l.column,
+    end_line: end.line,
+    end_column: end.column,
     fingerprint: f.fingerprint,
     redacted: f.redacted,
   };

@@ -3,7 +3,7 @@
 // and our fingerprint (SHA-256 of the secret) as a partial fingerprint so alerts stay stable
 // when lines move. The message carries only the redacted preview.
 import type { Confidence, Rule } from "../detect/types.ts";
-import type { Located } from "./report.ts";
+import { endOf, type Located } from "./report.ts";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -52,6 +52,7 @@ export function formatSarif(found: Located[], rules: readonly Rule[], opts: Sari
 
   const results = found.map((l) => {
     const f = l.finding;
+    const end = endOf(l);
     const result: Record<string, unknown> = {
       ruleId: f.ruleId,
       level: LEVEL[f.confidence],
@@ -61,7 +62,12 @@ export function formatSarif(found: Located[], rules: readonly Rule[], opts: Sari
           artifactLocation: l.path.startsWith("/")
             ? { uri: toUri(l.path) }
             : { uri: toUri(l.path), uriBaseId: "%SRCROOT%" },
-          region: { startLine: Math.max(1, l.line), startColumn: Math.max(1, l.column) },
+          region: {
+            startLine: Math.max(1, l.line),
+            startColumn: Math.max(1, l.column),
+            endLine: Math.max(1, end.line),
+            endColumn: Math.max(1, end.column),
+          },
         },
       }],
       partialFingerprints: { "secretSha256/v1": f.fingerprint },

@@ -108,8 +108,11 @@ Deno.test("cli: json findings carry rule, path, line, column, fingerprint, redac
     const byPath = Object.fromEntries(rows.map((r) => [r.path, r]));
     const env = byPath["config/app.env"];
     assertEquals([env.family, env.line, env.column], ["slack", 3, 17]);
+    // The end: the character after the secret, on the same line.
+    assertEquals([env.end_line, env.end_column], [3, 17 + bot.length]);
     assertEquals(byPath["ci.yml"].family, "github");
     assertEquals([byPath["ci.yml"].line, byPath["ci.yml"].column], [2, 13]);
+    assertEquals([byPath["ci.yml"].end_line, byPath["ci.yml"].end_column], [2, 13 + gh.length]);
     for (const r of rows) {
       for (const key of ["rule", "family", "path", "line", "column", "fingerprint", "redacted"]) {
         assert(key in r, `missing ${key}`);
@@ -151,6 +154,9 @@ Deno.test("cli: table is aligned and sarif is valid 2.1.0, neither shows a secre
       const loc = res.locations[0].physicalLocation;
       assertEquals(loc.artifactLocation.uri, "a%20b.txt");
       assert(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
+      // The region covers the whole secret (one line here): GitHub highlights all of it.
+      assertEquals(loc.region.endLine, loc.region.startLine);
+      assert([bot.length, gh.length].includes(loc.region.endColumn - loc.region.startColumn));
       assert(/^[0-9a-f]{64}$/.test(Object.values(res.partialFingerprints)[0] as string));
     }
   });

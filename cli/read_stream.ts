@@ -174,6 +174,8 @@ export async function scanChunks(
         ...detach(f),
         line: chunk.line + f.line - 1,
         column: f.line === 1 ? f.column + chunk.column0 : f.column,
+        endLine: chunk.line + f.endLine - 1,
+        endColumn: f.endLine === 1 ? f.endColumn + chunk.column0 : f.endColumn,
       });
     }
   }

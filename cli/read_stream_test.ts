@@ -42,6 +42,7 @@ function blockScan(text: string): Finding[] {
   const re = /BEGIN[^]*?END/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const before = text.slice(0, m.index);
+    const through = text.slice(0, m.index + m[0].length);
     out.push({
       ruleId: "block",
       family: "generic",
@@ -50,6 +51,8 @@ function blockScan(text: string): Finding[] {
       end: m.index + m[0].length,
       line: before.split("\n").length,
       column: m.index - (before.lastIndexOf("\n") + 1) + 1,
+      endLine: through.split("\n").length,
+      endColumn: through.length - (through.lastIndexOf("\n") + 1) + 1,
       fingerprint: m[0].length.toString(16).padStart(64, "0"),
       redacted: "B…D",
       confidence: "high",
@@ -99,17 +102,23 @@ Deno.test("scanChunks: a block across a chunk boundary is found once, at its rea
     const text = filler(at) + "\nBEGIN\n" + "body\n".repeat(20) + "END\n" + filler(300) + "\n";
     await withFile(text, async (path) => {
       const hits: Array<{ line: number; column: number }> = [];
+      const ends: Array<{ line: number; column: number }> = [];
       const file = await Deno.open(path);
       try {
         await scanChunks(
           textChunks(file, { chunkSize: 2048, overlap: 400, readSize: 1000 }),
           blockScan,
-          (f) => hits.push({ line: f.line, column: f.column }),
+          (f) => {
+            hits.push({ line: f.line, column: f.column });
+            ends.push({ line: f.endLine, column: f.endColumn });
+          },
         );
       } finally {
         file.close();
       }
       assertEquals(hits, expected(text, "BEGIN"), `block after line ${at}`);
+      // It ends after END, 21 lines below: the character after its D.
+      assertEquals(ends, expected(text, "END\n").map((e) => ({ ...e, column: e.column + 3 })));
     });
   }
 });

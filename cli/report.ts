@@ -28,6 +28,15 @@ export interface Located {
   slack?: SlackPlace;
 }
 
+/** Where the secret ends (the character after it), placed the way `l` places its start. */
+export function endOf(l: Located): { line: number; column: number } {
+  const f = l.finding;
+  return {
+    line: l.line + f.endLine - f.line,
+    column: f.endLine === f.line ? l.column + f.endColumn - f.column : f.endColumn,
+  };
+}
+
 /** Stable order: path, then line, column, rule. */
 export function compareLocated(a: Located, b: Located): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;

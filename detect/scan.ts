@@ -186,6 +186,16 @@ function toFindings(text: string, engine: Engine, kept: Candidate[], options: Sc
       pos = nl + 1;
     }
     const rule = engine.rules[c.rule].rule;
+    // A secret may span lines (a PEM key): its end's line and column.
+    let endLine = line, endStart = lineStart;
+    for (
+      let nl = text.indexOf("\n", c.start);
+      nl !== -1 && nl < c.end;
+      nl = text.indexOf("\n", nl + 1)
+    ) {
+      endLine++;
+      endStart = nl + 1;
+    }
     const f: Finding = {
       ruleId: rule.id,
       family: rule.family,
@@ -194,6 +204,8 @@ function toFindings(text: string, engine: Engine, kept: Candidate[], options: Sc
       end: c.end,
       line,
       column: c.start - lineStart + 1,
+      endLine,
+      endColumn: c.end - endStart + 1,
       fingerprint: "",
       redacted: redact(c.secret),
       confidence: rule.confidence,

@@ -304,6 +304,7 @@ export function scanBytes(bytes: Uint8Array, options: ScanOptions = {}): Finding
         start: bs,
         end: bs + encoder.encode(text.slice(f.start, f.end)).length,
         line: line + f.line - 1,
+        endLine: line + f.endLine - 1,
       });
     }
   }

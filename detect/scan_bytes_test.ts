@@ -18,7 +18,17 @@ import type { Finding } from "./types.ts";
 const enc = new TextEncoder();
 
 function shape(f: Finding) {
-  return [f.ruleId, f.line, f.column, f.fingerprint, f.redacted, f.confidence].join(" ");
+  return [
+    f.ruleId,
+    f.line,
+    f.column,
+    f.endLine,
+    f.endColumn,
+    f.fingerprint,
+    f.redacted,
+    f.confidence,
+  ]
+    .join(" ");
 }
 
 function assertSameFindings(text: string, label = "") {

@@ -4,6 +4,8 @@ import { secretSpan } from "./match.ts";
 import { hitPlan } from "./hit_plan.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { fakeChars } from "./rules/slack.ts";
+import { pem } from "./rules/private_key.ts";
+import { ALPHABET, randomString, seededRandom } from "./entropy.ts";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const bot = (seed: number) =>
@@ -137,4 +139,16 @@ Deno.test("hitPlan: a format's fixed prefix wakes its rule only in its own case"
   assertEquals(at("eyj").map((w) => w.exact), ["eyJ"]);
   assertEquals(at("akia").map((w) => w.exact), ["AK" + "IA", "AK" + "IA"]);
   assertEquals(at("xoxb-").map((w) => w.exact), [undefined]);
+});
+
+Deno.test("scanSync: a finding's end is the character after the secret, on its own line", () => {
+  const bot = ["xo", "xb-"].join("") + "1234567890-1234567890123-" + "Zq8Wm2Kp7Xr4Tn6Yv3Hb9Jc5";
+  const [f] = scanSync(`hello\n  token ${bot} ok`);
+  assertEquals([f.line, f.column, f.endLine, f.endColumn], [2, 9, 2, 9 + bot.length]);
+  const body = randomString(ALPHABET.base64, 64 * 20, seededRandom(4401));
+  const key = pem("RSA", "MIIEow" + body);
+  const [k] = scanSync(`key:\n${key}\nthanks`).filter((x) => x.family === "private-key");
+  const lines = key.split("\n");
+  assertEquals([k.line, k.column], [2, 1]);
+  assertEquals([k.endLine, k.endColumn], [1 + lines.length, lines.at(-1)!.length + 1]);
 });

@@ -191,6 +191,9 @@ export interface Finding {
   /** 1-based line and column of `start` in the original text. */
   line: number;
   column: number;
+  /** 1-based line and column of `end` (the character after the secret), as SARIF's regions. */
+  endLine: number;
+  endColumn: number;
   /** Hex SHA-256 of the secret: the only durable identity of a leak. */
   fingerprint: string;
   /** The only form in which a secret is ever shown, e.g. "xoxb-12…ab9f (40 chars)". */

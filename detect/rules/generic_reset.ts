@@ -16,7 +16,8 @@ const ACCOUNT =
   /password|passwort|passcode|\bpw\b|account|locked|log ?in|sign ?in|credentials?|unlock/i;
 
 function validateReset(secret: string, ctx: { text: string; start: number }): boolean {
-  if (!isGivenPassword(secret)) return false;
+  // `MAX_RETRIES=5`: a setting, not a password.
+  if (/^[A-Za-z_][\w.-]*=/.test(secret) || !isGivenPassword(secret)) return false;
   const before = ctx.text.slice(Math.max(0, ctx.start - 160), ctx.start);
   return ACCOUNT.test(before);
 }
@@ -61,7 +62,7 @@ export const rules: Rule[] = [
         "I set it to production and redeployed",
         "the timeout was 30s, I set it to 120s",
         "your account was locked, I set it to expire tomorrow",
-        "set it to MAX_RETRIES=5 in the config",
+        "your account kept timing out, so I set it to MAX_RETRIES=5 in the config",
         `I set it to ${b62(12, seededRandom(14702))} in the feature flag service`,
         "your account was locked, I set it to\n```the default one```",
       ],
