@@ -26,6 +26,7 @@ export const FAMILIES = [
   "heroku",
   "doppler",
   "pulumi",
+  "okta",
   "azure",
   "supabase",
   "planetscale",

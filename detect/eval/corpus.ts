@@ -313,6 +313,7 @@ const VENDORS: Array<[Family, string, string, (r: Rand) => string]> = [
   ["heroku", "heroku", "HEROKU_API_KEY", (r) => j("HR", "KU-AA") + str(r, B64URL, 57) + "Q"],
   ["doppler", "doppler", "DOPPLER_TOKEN", (r) => j("dp", ".st.") + str(r, B62, 43)],
   ["pulumi", "pulumi", "PULUMI_ACCESS_TOKEN", (r) => j("pu", "l-") + str(r, HEX, 40)],
+  ["okta", "okta", "OKTA_API_TOKEN", (r) => "00" + str(r, B62, 20) + "_" + str(r, B62, 19)],
   [
     "azure",
     "azure client secret",
@@ -559,7 +560,15 @@ function credentialSample(r: Rand): Sample {
   // A generic value is a secret only by its name: bare or in prose without one, it is not
   // labelled (no scanner can tell), so it only goes into wrappers that carry its name.
   // An API key also goes into a Bearer header, which says what it is. A Twilio SID is found
-  // beside the vendor's name (detect/rules/vendor_shapes.ts): named wrappers too.
+  // beside the vendor's name (detect/rules/vendor_shapes.ts): named wrappers too. An Okta token
+  // (`00…`) is Okta's only after `SSWS` (under a name, it is a generic secret).
+  if (c.family === "okta") {
+    const text = pick(r, [
+      () => `\`curl -H "Authorization: SSWS ${c.secret}" https://acme.okta.com/api/v1/users\``,
+      () => "```\nheaders: { Authorization: `SSWS " + c.secret + "` },\n```",
+    ])();
+    return { text, labels, shape: "ssws" };
+  }
   const wraps = c.family !== "generic" && c.family !== "twilio"
     ? WRAPS
     : WRAPS.filter(([w]) => NAMED.has(w) || (w === "curl" && c.kind === "generic api key"));

@@ -18,6 +18,9 @@ import { rules as chatWebhooks } from "./chat_webhooks.ts";
 import { rules as age } from "./age.ts";
 import { rules as vendorShapes } from "./vendor_shapes.ts";
 import { rules as encoded } from "./encoded.ts";
+import { rules as azureSas } from "./azure_sas.ts";
+import { rules as okta } from "./okta.ts";
+import { rules as sessionCookie } from "./session_cookie.ts";
 import { rules as generic } from "./generic.ts";
 import { rules as genericStructured } from "./generic_structured.ts";
 import { rules as genericCode } from "./generic_code.ts";
@@ -48,6 +51,9 @@ export const RULES: readonly Rule[] = [
   ...age,
   ...vendorShapes,
   ...encoded,
+  ...azureSas,
+  ...okta,
+  ...sessionCookie,
   ...generic,
   ...genericStructured,
   ...genericCode,
