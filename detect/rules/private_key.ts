@@ -18,26 +18,41 @@ const PK = ["PRIVATE", "KEY"].join(" ");
 const QUOTE_MARKERS = /(^|\n)[ \t]*(?:&gt;|>)/g;
 const PEM_HEADER = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID):/i;
 
-/** How much of `body` is base64 key material, after headers, escapes and whitespace are dropped. */
-export function keyMaterial(body: string): { base64: string; other: string } {
+/**
+ * How much of `body` is base64 key material, after headers, escapes and whitespace are dropped:
+ * the material (its padding apart, in `pad`), the headers (`Proc-Type: 4,ENCRYPTED`) and what is
+ * neither.
+ */
+export function keyMaterial(
+  body: string,
+): { base64: string; pad: string; headers: string[]; other: string } {
   // A key quoted in Slack has a quote marker (`>`, sent as `&gt;`) at the start of each line.
   const tokens = body.replace(/\\[nrt]/g, " ").replace(QUOTE_MARKERS, "$1").split(/\s+/)
     .filter((t) => t.length > 0);
-  let base64 = "";
-  let other = "";
-  let skipHeaderValue = false;
+  let base64 = "", pad = "", other = "";
+  const headers: string[] = [];
+  let headerValue = false;
   for (const t of tokens) {
-    if (PEM_HEADER.test(t)) {
-      skipHeaderValue = true;
+    const header = PEM_HEADER.exec(t);
+    if (header) {
+      const rest = t.slice(header[0].length);
+      headers.push(rest ? `${header[0]} ${rest}` : header[0]);
+      headerValue = true;
       continue;
     }
-    if (skipHeaderValue && /[,.\-]|^\d/.test(t)) continue; // "4,ENCRYPTED", "AES-128-CBC,…"
-    skipHeaderValue = false;
+    if (headerValue && /[,.\-]|^\d/.test(t)) { // "4,ENCRYPTED", "AES-128-CBC,…"
+      headers[headers.length - 1] += " " + t;
+      continue;
+    }
+    headerValue = false;
     if (/^=[A-Za-z0-9+/]{4}$/.test(t)) continue; // PGP armor checksum
-    if (/^[A-Za-z0-9+/]+={0,2}$/.test(t)) base64 += t.replace(/=+$/, "");
-    else other += t;
+    if (/^[A-Za-z0-9+/]+={0,2}$/.test(t)) {
+      const material = t.replace(/=+$/, "");
+      base64 += material;
+      pad = t.slice(material.length);
+    } else other += t;
   }
-  return { base64, other };
+  return { base64, pad, headers, other };
 }
 
 export function plausibleKeyBody(body: string): boolean {
@@ -51,14 +66,22 @@ export function plausibleKeyBody(body: string): boolean {
 }
 
 /**
- * One key, one form: its BEGIN line, its base64 material, its END line. A key pasted flat,
- * indented in YAML, quoted, on one line or with `\n` escapes is the same leak.
+ * One key, one form: the key as its tools write it (RFC 7468): the BEGIN line, any `Proc-Type` and
+ * `DEK-Info` headers and a blank line, the base64 material in lines of 64 (70 for OpenSSH, as
+ * ssh-keygen writes them), the END line. A key pasted flat, indented in YAML, quoted, on one line
+ * or with `\n` escapes is the same leak, and a key pasted as written is its own fingerprint.
+ * (PGP blocks keep the older form: BEGIN line, material, END line.)
  */
 export function canonicalKey(secret: string): string {
   const open = secret.indexOf(DASHES, 5) + 5;
   const close = secret.lastIndexOf(END);
-  return [secret.slice(0, open), keyMaterial(secret.slice(open, close)).base64, secret.slice(close)]
-    .join("\n");
+  const begin = secret.slice(0, open), end = secret.slice(close);
+  const { base64, pad, headers } = keyMaterial(secret.slice(open, close));
+  if (begin.includes("PGP")) return [begin, base64, end].join("\n");
+  const width = begin.includes("OPENSSH") ? 70 : 64;
+  const lines = (base64 + pad).match(new RegExp(`.{1,${width}}`, "g")) ?? [];
+  const head = headers.length > 0 ? [...headers, ""] : [];
+  return [begin, ...head, ...lines, end].join("\n");
 }
 
 export function pem(kind: string, body: string, sep = "\n"): string {

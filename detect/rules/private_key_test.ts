@@ -3,6 +3,7 @@ import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { rules } from "./private_key.ts";
 import { canonicalKey, keyMaterial, plausibleKeyBody } from "./private_key.ts";
 import { scan } from "../scan.ts";
+import { fingerprint } from "../fingerprint.ts";
 import { testRuleExamples } from "./family_examples.ts";
 
 testRuleExamples(rules);
@@ -41,7 +42,33 @@ Deno.test("private key: one key pasted in any shape is one finding with one fing
     }
   }
   assertEquals(prints.size, 1);
-  assertEquals(canonicalKey(flat), [begin, lines.join(""), end].join("\n"));
+  // The one form is the key as its tools write it: a key pasted that way is its own fingerprint.
+  assertEquals(canonicalKey(flat), flat);
+  assertEquals([...prints][0], await fingerprint(flat));
+});
+
+Deno.test("private key: the key as written (OpenSSH's 70 columns, OpenSSL's encryption headers) is its own form", () => {
+  const rand = seededRandom(8);
+  const wrap = (s: string, n: number) => s.match(new RegExp(`.{1,${n}}`, "g"))!;
+  const ssh = ["OPENSSH", "PRIVATE", "KEY"].join(" ");
+  const sshKey = [
+    `-----BEGIN ${ssh}-----`,
+    ...wrap("b3BlbnNzaC1rZXktdjEAAAAA" + randomString(ALPHABET.base64, 374, rand) + "==", 70),
+    `-----END ${ssh}-----`,
+  ].join("\n");
+  assertEquals(canonicalKey(sshKey), sshKey);
+  const rsa = ["RSA", "PRIVATE", "KEY"].join(" ");
+  const legacy = [
+    `-----BEGIN ${rsa}-----`,
+    "Proc-Type: 4,ENCRYPTED",
+    "DEK-Info: AES-256-CBC,AE88DB027B0C3241A3E9651DE7EE6187",
+    "",
+    ...wrap("MIIEpAIBAAKCAQEA" + randomString(ALPHABET.base64, 1200, rand), 64),
+    `-----END ${rsa}-----`,
+  ].join("\n");
+  assertEquals(canonicalKey(legacy), legacy);
+  // Flattened onto one line, it is the same key.
+  assertEquals(canonicalKey(legacy.replaceAll("\n", " ")), legacy);
 });
 
 Deno.test("private key: a base64-encoded key (kubeconfig) is the same leak as the key itself", async () => {
