@@ -51,6 +51,30 @@ function isInvisible(c: number): boolean {
     (c >= 0xfe00 && c <= 0xfe0f) || c === 0xfeff || c === 0xffa0;
 }
 
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`);
+
+/**
+ * `text` without its invisible characters, and nothing else changed: plain text as a reader
+ * copies it (a token with a zero-width space or a soft hyphen inside, pasted from a chat into a
+ * file). `map` is null when there is none.
+ */
+export function withoutInvisibles(text: string): NormalizedText {
+  if (!INVISIBLE.test(text)) return { text, map: null };
+  const map = new Int32Array(text.length + 1);
+  let out = "", j = 0, from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isInvisible(text.charCodeAt(i))) {
+      map[j++] = i;
+      continue;
+    }
+    out += text.slice(from, i);
+    from = i + 1;
+  }
+  out += text.slice(from);
+  map[j] = text.length;
+  return { text: out, map: map.subarray(0, j + 1) };
+}
+
 const STAR = 42, UNDERSCORE = 95, TILDE = 126, BACKTICK = 96, AMP = 38, LT = 60, GT = 62;
 const PIPE = 124, NL = 10, SPACE = 32;
 

@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "@std/assert";
-import { normalize, originalEnd, originalStart } from "./normalize.ts";
+import { normalize, originalEnd, originalStart, withoutInvisibles } from "./normalize.ts";
 
 const tok = ["xo", "xb-"].join("") + "1234";
 
@@ -67,4 +67,13 @@ Deno.test("normalize: offsets map back to the original", () => {
 Deno.test("normalize: a lone `<` or unterminated reference stays text", () => {
   assertEquals(normalize("a < b and c <d").text, "a < b and c <d");
   assertEquals(normalize("<\n>").text, "<\n>");
+});
+
+Deno.test("withoutInvisibles: drops only invisible characters, mapping back to the original", () => {
+  const plain = "a *b* _c_ &amp; <x>";
+  assertEquals(withoutInvisibles(plain), { text: plain, map: null });
+  const text = "ab\u200bc\u00add";
+  const out = withoutInvisibles(text);
+  assertEquals(out.text, "abcd");
+  assertEquals([...out.map!], [0, 1, 3, 5, 6]);
 });

@@ -16,7 +16,12 @@
 // the byte scanner (scan_bytes.ts) the same plan without the text.
 
 import type { Finding, ScanOptions } from "./types.ts";
-import { mayNeedNormalizing, normalize } from "./normalize.ts";
+import {
+  mayNeedNormalizing,
+  normalize,
+  type NormalizedText,
+  withoutInvisibles,
+} from "./normalize.ts";
 import { redact } from "./redact.ts";
 import { fingerprint, fingerprintSync } from "./fingerprint.ts";
 import { type Engine, engineFor, STRETCH } from "./engine.ts";
@@ -113,26 +118,40 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
     for (const literal of [false, true]) {
       const mine = (r: number) => (engine.rules[r].rule.literalMarkers === true) === literal;
       if (!engine.rules.some((_c, r) => mine(r))) continue;
-      const norm = normalize(text, { keepInnerMarkers: literal });
-      if (norm.map === null) continue;
-      const found = findWindows(engine, norm.text).windows;
-      const full = mapper(norm, text, 0);
-      for (let r = 0; r < found.length; r++) {
-        const list = found[r];
-        if (!list || !mine(r)) continue;
-        if (engine.rules[r].anchored) {
-          runAnchored(engine, r, norm.text, list, full, NORMALIZED, false, out);
-          continue;
-        }
-        for (let k = 0; k < list.length; k += 2) {
-          const ws = list[k];
-          const view = norm.text.slice(ws, stretch(norm.text, list[k + 1]));
-          runRule(engine, r, view, (s, e) => full(ws + s, ws + e), NORMALIZED, out);
-        }
-      }
+      readAgain(engine, text, normalize(text, { keepInnerMarkers: literal }), mine, out);
     }
+  } else if (!mrkdwn && split) {
+    // Plain text shows no markup, but invisible characters show as nothing there too: a token
+    // with a zero-width space inside reads as one without it.
+    readAgain(engine, text, withoutInvisibles(text), () => true, out);
   }
   return out;
+}
+
+/** Runs the rules `mine` accepts over `norm`, a second reading of the whole `text`. */
+function readAgain(
+  engine: Engine,
+  text: string,
+  norm: NormalizedText,
+  mine: (r: number) => boolean,
+  out: Candidate[],
+): void {
+  if (norm.map === null) return;
+  const found = findWindows(engine, norm.text).windows;
+  const full = mapper(norm, text, 0);
+  for (let r = 0; r < found.length; r++) {
+    const list = found[r];
+    if (!list || !mine(r)) continue;
+    if (engine.rules[r].anchored) {
+      runAnchored(engine, r, norm.text, list, full, NORMALIZED, false, out);
+      continue;
+    }
+    for (let k = 0; k < list.length; k += 2) {
+      const ws = list[k];
+      const view = norm.text.slice(ws, stretch(norm.text, list[k + 1]));
+      runRule(engine, r, view, (s, e) => full(ws + s, ws + e), NORMALIZED, out);
+    }
+  }
 }
 
 /**

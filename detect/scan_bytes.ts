@@ -28,6 +28,8 @@ const CONTEXT_BEFORE = 160;
 const CONTEXT_AFTER = 64;
 /** Around a split-keyword shape, which the bytes scanner reports without knowing its rule. */
 const TRIGGER_MARGIN = 4096;
+/** Characters around an invisible one that a token it splits, and its rule's context, may span. */
+const INVISIBLE_MARGIN = 512;
 
 interface Prepared {
   plan: HitPlan;
@@ -186,7 +188,9 @@ function liveRegions(
     if (id === TRIGGER_ID) {
       before = after = TRIGGER_MARGIN;
     } else if (id >= p.invisibleFrom) {
-      continue; // plain text: an invisible character changes nothing
+      // It may hide inside a token, or its keyword: the token's reach around it, read again
+      // without it (scanSync's plain reading).
+      before = after = INVISIBLE_MARGIN;
     } else {
       const end = at + p.lengths[id];
       for (const w of p.plan.windowed[id]) {

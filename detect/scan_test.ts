@@ -55,11 +55,14 @@ Deno.test("scan: tokens split by formatting or invisible characters, positions i
   }
 });
 
-Deno.test("scan: mrkdwn false reads the text literally", () => {
+Deno.test("scan: mrkdwn false reads markup literally, and invisible characters as nothing", () => {
   const secret = bot(4);
-  const text = `${secret.slice(0, 2)}\u200D${secret.slice(2)}`;
-  assertEquals(scanSync(text, { mrkdwn: false }).length, 0);
-  assertEquals(scanSync(text).length, 1);
+  const marked = `${secret.slice(0, 2)}*${secret.slice(2, 9)}*${secret.slice(9)}`;
+  assertEquals(scanSync(marked, { mrkdwn: false }).length, 0);
+  assertEquals(scanSync(marked).length, 1);
+  const hidden = `${secret.slice(0, 2)}\u200D${secret.slice(2)}`;
+  assertEquals(scanSync(hidden, { mrkdwn: false }).length, 1);
+  assertEquals(scanSync(hidden).length, 1);
 });
 
 Deno.test("scan: bold, italic or strike around a value is formatting; an unpaired marker is typed", () => {
@@ -151,4 +154,17 @@ Deno.test("scanSync: a finding's end is the character after the secret, on its o
   const lines = key.split("\n");
   assertEquals([k.line, k.column], [2, 1]);
   assertEquals([k.endLine, k.endColumn], [1 + lines.length, lines.at(-1)!.length + 1]);
+});
+
+Deno.test("scanSync: plain text reads a token without the invisible characters inside it", () => {
+  const bot = ["xo", "xb-"].join("") + "1234567890-1234567890123-" + "Zq8Wm2Kp7Xr4Tn6Yv3Hb9Jc5";
+  for (const inv of ["\u200b", "\u00ad", "\u2060"]) {
+    for (const at of [2, 5, 20]) {
+      const text = `token: ${bot.slice(0, at)}${inv}${bot.slice(at)} ok`;
+      const found = scanSync(text, { mrkdwn: false, includeSecret: true });
+      assertEquals(found.map((f) => [f.ruleId, f.secret]), [["slack-bot-token", bot]]);
+      // The span covers the token as written, the invisible character with it.
+      assertEquals([found[0].start, found[0].end], [7, 7 + bot.length + 1]);
+    }
+  }
 });
