@@ -202,6 +202,8 @@ export function looksLikeFiller(secret: string): boolean {
   return false;
 }
 
+const MEDIA_TYPE_DATA_RE = /^[a-z]+\/[a-z0-9.+-]+;base64,/i;
+
 /** True when `secret` (found at `context`) is a placeholder, template, hash or other non-secret. */
 export function isPlaceholder(
   secret: string,
@@ -211,6 +213,9 @@ export function isPlaceholder(
   const exempt = options.exempt ?? [];
   if (secret.length > 200 ? DELIMITED_WORD_RE.test(secret) : WORD_RE.test(secret)) return true;
   if (TEMPLATE_RE.test(secret)) return true;
+  // A data URI's body from its media type on (`image/png;base64,…`), a separator's `:` read
+  // as the one after `data`.
+  if (MEDIA_TYPE_DATA_RE.test(secret)) return true;
   if (SLACK_REFERENCE_RE.test(secret)) return true;
   if (isWellKnownDigest(secret)) return true;
   if (secret.length >= 40 && DOCUMENTED_TOKENS.has(fingerprintSync(secret))) return true;

@@ -1,6 +1,7 @@
-import { assert, assertFalse } from "@std/assert";
+import { assert, assertEquals, assertFalse } from "@std/assert";
 import { entropyOf, isPlaceholder, isWellKnownDigest, looksLikeFiller } from "./placeholder.ts";
 import { fakeChars } from "./rules/slack.ts";
+import { scanSync } from "./scan.ts";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const p = ["xo", "xb-"].join("");
@@ -123,4 +124,13 @@ Deno.test("a Slack channel, user or group reference after 'password is' is no se
     assertEquals(await scan(text), [], text);
     assertEquals(await scan(text, { mrkdwn: false }), [], text);
   }
+});
+
+Deno.test("placeholder: a data URI's body from its media type on is no secret", () => {
+  const png = "image/png;base64,iVBORw0KGgoAAAANSUhEUgAAocDkeTyEWMTDaPYiEPIwgPPfXCYAVa";
+  assert(isPlaceholder(png));
+  assertEquals(
+    scanSync(`la contraseña está en 1Password \`data:${png}\``).map((f) => f.ruleId),
+    [],
+  );
 });

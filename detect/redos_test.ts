@@ -32,4 +32,5 @@ Deno.test("redos: normalize and placeholder regexes", () => {
   check("uuid", /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
   check("filler", /([xX*])\1{4,}|(.)\2{6,}/);
   check("data-uri", /data:[a-z]+\/[a-z0-9.+-]+;base64,[^\s"')]*$/i);
+  check("media-type-data", /^[a-z]+\/[a-z0-9.+-]+;base64,/i);
 });

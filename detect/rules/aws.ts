@@ -20,9 +20,13 @@ import {
 const ID_PREFIXES = ["AK" + "IA", "AS" + "IA", "AB" + "IA", "AC" + "CA"];
 const KEY_ID =
   /(?<![A-Za-z0-9](?<!%[0-9A-Fa-f]{2}))(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/;
-/** The secret's own name right before it: `aws_secret_access_key = `, `"SecretAccessKey": "`. */
+/**
+ * The secret's own name right before it: `aws_secret_access_key = `, `"SecretAccessKey": "`,
+ * `AWS secret key: `, or in prose with what it belongs to ("the AWS secret key for staging is ",
+ * "das AWS secret key für Staging ist ").
+ */
 const SECRET_NAME =
-  /(?:secret[_ .-]?access[_ .-]?key|aws[_.-]?secret(?:[_.-]?(?:access[_.-]?)?key)?)["']?[ \t]{0,4}(?:=>|:=|=|:|[ \t])[ \t]{0,4}["']?$/i;
+  /(?:secret[_ .-]?access[_ .-]?key|aws[_ .-]?secret(?:[_ .-]?(?:access[_ .-]?)?key)?)(?:["']?[ \t]{0,4}(?:=>|:=|=|:|[ \t])[ \t]{0,4}["']?|[ \t](?:for|of|in|on|from|do|da|de|del|für|pour|per|para|voor)[ \t][^\n:=|,"'`]{1,40}?[ \t](?:is|ist|es|est|é|è|era|war|was)[ \t]{1,4}|は[ \t]{0,4})$/i;
 
 /**
  * Upper-case base32 forms "words" by chance (FYEPXF, YSFOBPEJS): a random id scores 1.0 on
@@ -72,7 +76,7 @@ function inDottedToken(text: string, start: number, end: number): boolean {
 function secretNearEvidence(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 300), start);
   const after = text.slice(end, end + 200);
-  if (SECRET_NAME.test(text.slice(Math.max(0, start - 60), start))) return true;
+  if (SECRET_NAME.test(text.slice(Math.max(0, start - 100), start))) return true;
   // A word-like id and this secret are each other's evidence (keyIdPlausible).
   const ids = [KEY_ID.exec(before)?.[0], KEY_ID.exec(after)?.[0]];
   return ids.some((id) => id !== undefined && keyIdPlausible(id, { text, start, end }));
@@ -136,6 +140,7 @@ export const rules: Rule[] = [
       "secret access key",
       "secret-access-key",
       "aws_secret",
+      "aws secret",
       "awssecret",
     ],
     // `=` may precede it (`AWS_SECRET_ACCESS_KEY=…`); base64 padding only ever follows. A dot
@@ -160,6 +165,8 @@ export const rules: Rule[] = [
         const id = keyId(rand);
         return [
           { text: `aws_secret_access_key = ${s1}`, secret: s1 },
+          { text: `AWS secret key: ${s1}`, secret: s1 },
+          { text: `the AWS secret key for staging is ${s1}`, secret: s1 },
           { text: `"SecretAccessKey": "${s2}",`, secret: s2 },
           { text: `key ${id} secret ${s3}`, secret: s3 },
           { text: `User,${id},${s4}\n`, secret: s4 },

@@ -243,10 +243,13 @@ export const rules: Rule[] = [
     // gate (scripts/wasm/gates.as.ts) drops a hit with no verb
     // or colon and value after it before any TypeScript runs: "password for" is common in chat.
     keywords: [
+      // "api key " takes "the API key for staging is …", "el API key de staging es …".
+      "api key ",
       "api key is",
       "api key:",
       "api key =",
       "api key=",
+      "api keyは",
       "password",
       "pw for",
       "pw is",
@@ -306,6 +309,8 @@ export const rules: Rule[] = [
         const padded = ["Saffron", "Walrus", randomString("0123456789", 4, rand), "="].join("");
         return [
           { text: `the sendgrid api key is ${b}`, secret: b },
+          { text: `the API key for staging is ${b}`, secret: b },
+          { text: `el API key de staging es ${b}`, secret: b },
           { text: `prod api key: ${b}`, secret: b },
           { text: `prod API key = ${b}`, secret: b },
           { text: `Schlüssel für web: ${b} - bitte nicht teilen`, secret: b },

@@ -1,6 +1,7 @@
 // Every rule, in the order the scanner tries them (more specific families first, generic last).
 import type { Rule } from "../types.ts";
 import { rules as slack } from "./slack.ts";
+import { rules as slackProse } from "./slack_prose.ts";
 import { rules as github } from "./github.ts";
 import { rules as google } from "./google.ts";
 import { rules as aws } from "./aws.ts";
@@ -34,6 +35,7 @@ import { rules as genericReset } from "./generic_reset.ts";
 
 export const RULES: readonly Rule[] = [
   ...slack,
+  ...slackProse,
   ...github,
   ...google,
   ...aws,

@@ -1,0 +1,69 @@
+// Slack app secrets told in a sentence, with what they belong to between the name and the value:
+// "the verification token for staging is …", "das client secret für Staging ist …", "o signing
+// secret do staging é …", "stagingのverification tokenは …". The name rules in slack.ts take a
+// name right before its value (and English "… from Basic Information is …"); a pattern with the
+// prose in it as well is one redos-detector can no longer bound, so this rule matches from the
+// verb and its validator reads the name back, as the generic sentence rule does.
+import type { Rule } from "../types.ts";
+import { hasFiller, isLowVariety, wordFraction } from "../entropy.ts";
+import { entropyOf } from "../placeholder.ts";
+import { fakeChars } from "./slack.ts";
+
+/** The name, what it belongs to, and the verb or particle, ending where the value starts. */
+const NAME_BEFORE = new RegExp(
+  String.raw`(?<![A-Za-z0-9])((?:client|signing)[ _.-]?secret|verification[ _.-]?token)` +
+    String.raw`(?:[ \t](?:for|of|in|on|from|do|da|de|del|für|pour|per|para|voor)[ \t][^\n:=|,"'` +
+    "`" + String.raw`]{1,40}?[ \t](?:is|ist|es|est|é|è|era|war|was)[ \t]{1,4}|は[ \t]{0,4})["'` +
+    "`" + String.raw`*]?$`,
+  "i",
+);
+
+function validateProse(secret: string, ctx: { text: string; start: number }): boolean {
+  const before = ctx.text.slice(Math.max(0, ctx.start - 100), ctx.start);
+  const m = NAME_BEFORE.exec(before.slice(before.lastIndexOf("\n") + 1));
+  if (m === null) return false;
+  if (/^verification/i.test(m[1])) {
+    return secret.length === 24 && /[A-Z]/.test(secret) && /[a-z]/.test(secret) &&
+      !isLowVariety(secret) && !hasFiller(secret) && wordFraction(secret) < 0.85;
+  }
+  return /^[0-9a-fA-F]{32}$/.test(secret) && entropyOf(secret) >= 3.0;
+}
+
+const HEX = "0123456789abcdef";
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+export const rules: Rule[] = [
+  {
+    id: "slack-app-secret-prose",
+    family: "slack",
+    description:
+      "Slack client secret, signing secret or verification token told in a sentence (the verification token for staging is …)",
+    keywords: ["client", "signing", "verification"].flatMap((w) =>
+      ["_", "-", " ", ".", ""].map((sep) => w + sep + (w === "verification" ? "token" : "secret"))
+    ),
+    pattern:
+      /(?:(?<=[ \t])(?:is|ist|es|est|é|è|era|war|was)[ \t]{1,4}|は[ \t]{0,4})["'`*]?(?<secret>[0-9a-fA-F]{32}|[A-Za-z0-9]{24})(?![A-Za-z0-9])/gi,
+    validate: validateProse,
+    confidence: "medium",
+    // The name and what it belongs to (at most about 70 characters) come before the value.
+    window: { before: 16, after: 110 },
+    examples: {
+      positives: () => {
+        const hex = fakeChars(HEX, 32, 71), token = fakeChars(ALNUM, 24, 72);
+        return [
+          { text: `the verification token for staging is ${token}`, secret: token },
+          { text: `o verification token do staging é ${token}`, secret: token },
+          { text: `stagingのverification tokenは ${token} です`, secret: token },
+          { text: `das client secret für Staging ist ${hex}`, secret: hex },
+          { text: `el signing secret de producción es \`${hex}\``, secret: hex },
+        ];
+      },
+      negatives: () => [
+        `the verification token for staging is deprecated, use the signing secret`,
+        `the client secret for staging is ${fakeChars(ALNUM, 24, 73)}`,
+        `the signing secret for build ${fakeChars(HEX, 40, 74)} is rotated`,
+        `das client secret für Staging ist ${"0".repeat(32)}`,
+      ],
+    },
+  },
+];
