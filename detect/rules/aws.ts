@@ -73,6 +73,18 @@ function inDottedToken(text: string, start: number, end: number): boolean {
     (text[e] === "." && URL_SAFE_CHAR.test(text[e + 1] ?? ""));
 }
 
+/**
+ * Whether the 40 characters are the middle of a longer base64url token (between a `-` and a `_`
+ * of an Anthropic or OpenAI key): out through `-`, `_` and what they join, more than a marker on
+ * each side is there.
+ */
+function inLongerToken(text: string, start: number, end: number): boolean {
+  let s = start, e = end;
+  while (s > 0 && URL_SAFE_CHAR.test(text[s - 1])) s--;
+  while (e < text.length && URL_SAFE_CHAR.test(text[e])) e++;
+  return e - s > end - start + 2;
+}
+
 function secretNearEvidence(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 300), start);
   const after = text.slice(end, end + 200);
@@ -150,7 +162,7 @@ export const rules: Rule[] = [
       /(?<![A-Za-z0-9/+]|[A-Za-z0-9_-]\.)(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]|\.[A-Za-z0-9_-])/g,
     validate: (secret, { text, start, end }) =>
       secretPlausible(secret) && !inDottedToken(text, start, end) &&
-      secretNearEvidence(text, start, end),
+      !inLongerToken(text, start, end) && secretNearEvidence(text, start, end),
     confidence: "high",
     window: { before: 300, after: 400 },
     examples: {

@@ -59,3 +59,16 @@ Deno.test("aws: a key id whose tail reads as words is one only beside an AWS sec
     "aws-secret-access-key",
   ]);
 });
+
+Deno.test("aws: 40 characters in the middle of another key beside a key id are that key's", () => {
+  const run = (n: number, seed: number) => randomString(ALPHABET.base62, n, seededRandom(seed));
+  const middle = run(40, 10161);
+  const key = ["sk-", "ant-api03-"].join("") + run(38, 10162) + "-" + middle + "_-" +
+    run(13, 10163) + "AA";
+  const id = ["AS", "IA"].join("") + "42I556FR4RXBKFLV";
+  const found = scanSync(`token: *${key}*\nAWS_ACCESS_KEY_ID=${id}`, { mrkdwn: false });
+  assertEquals(found.map((f) => f.ruleId).sort(), ["anthropic-api-key", "aws-access-key-id"]);
+  // The same 40 characters as a key of their own, in italics, are one.
+  const alone = scanSync(`AWS_ACCESS_KEY_ID=${id}\nsecret: _${middle}_`, { mrkdwn: false });
+  assertEquals(alone.map((f) => f.ruleId).sort(), ["aws-access-key-id", "aws-secret-access-key"]);
+});
