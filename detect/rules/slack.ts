@@ -116,6 +116,9 @@ const rotating = (inner: string) => ["x", "o", "x", "e", ".", px(inner)].join(""
  */
 const KEYWORD_SECRET_GAP = 7 + Math.max(2 + 12 + 6 + 12, 1 + 5 + 1 + 40 + 4) + 1;
 
+/** The same reach after a hit of `signing` + `_secret`, the longer word (slack_prose.ts's gate). */
+export const KEYWORD_SECRET_REACH = "signing".length + KEYWORD_SECRET_GAP;
+
 export const rules: Rule[] = [
   tokenRule({
     id: "slack-rotating-user-token",

@@ -7,13 +7,16 @@
 import type { Rule } from "../types.ts";
 import { hasFiller, isLowVariety, wordFraction } from "../entropy.ts";
 import { entropyOf } from "../placeholder.ts";
-import { fakeChars } from "./slack.ts";
+import { fakeChars, hexSecretMayStart, KEYWORD_SECRET_REACH } from "./slack.ts";
 
-/** The name, what it belongs to, and the verb or particle, ending where the value starts. */
+/**
+ * The name, what it belongs to (at most 32 characters: the byte scanner's hex32 gate reaches
+ * 66 past the name's start), and the verb or particle, ending where the value starts.
+ */
 const NAME_BEFORE = new RegExp(
   String.raw`(?<![A-Za-z0-9])((?:client|signing)[ _.-]?secret|verification[ _.-]?token)` +
     String.raw`(?:[ \t](?:for|of|in|on|from|do|da|de|del|für|pour|per|para|voor)[ \t][^\n:=|,"'` +
-    "`" + String.raw`]{1,40}?[ \t](?:is|ist|es|est|é|è|era|war|was)[ \t]{1,4}|は[ \t]{0,4})["'` +
+    "`" + String.raw`]{1,32}?[ \t](?:is|ist|es|est|é|è|era|war|was)[ \t]{1,4}|は[ \t]{0,4})["'` +
     "`" + String.raw`*]?$`,
   "i",
 );
@@ -32,38 +35,80 @@ function validateProse(secret: string, ctx: { text: string; start: number }): bo
 const HEX = "0123456789abcdef";
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-export const rules: Rule[] = [
-  {
-    id: "slack-app-secret-prose",
+/** What the two rules share: the verb or particle, then the value, its name read back. */
+function proseRule(spec: {
+  id: string;
+  description: string;
+  words: string[];
+  value: string;
+  positives: () => Array<{ text: string; secret: string }>;
+  negatives: () => string[];
+}): Rule {
+  return {
+    id: spec.id,
     family: "slack",
-    description:
-      "Slack client secret, signing secret or verification token told in a sentence (the verification token for staging is …)",
-    keywords: ["client", "signing", "verification"].flatMap((w) =>
-      ["_", "-", " ", ".", ""].map((sep) => w + sep + (w === "verification" ? "token" : "secret"))
+    description: spec.description,
+    keywords: spec.words.flatMap((w) => ["_", "-", " ", ".", ""].map((sep) => w.replace(" ", sep))),
+    pattern: new RegExp(
+      `(?:(?<=[ \\t])(?:is|ist|es|est|é|è|era|war|was)[ \\t]{1,4}|は[ \\t]{0,4})["'\`*]?` +
+        `(?<secret>${spec.value})(?![A-Za-z0-9])`,
+      "gi",
     ),
-    pattern:
-      /(?:(?<=[ \t])(?:is|ist|es|est|é|è|era|war|was)[ \t]{1,4}|は[ \t]{0,4})["'`*]?(?<secret>[0-9a-fA-F]{32}|[A-Za-z0-9]{24})(?![A-Za-z0-9])/gi,
     validate: validateProse,
     confidence: "medium",
-    // The name and what it belongs to (at most about 70 characters) come before the value.
+    // The name and what it belongs to (at most about 60 characters) come before the value.
     window: { before: 16, after: 110 },
-    examples: {
+    examples: { positives: spec.positives, negatives: spec.negatives },
+  };
+}
+
+/** The secrets' gate: 32 hex start within the keyword secret rules' reach after the hit. */
+const hexMayStart = hexSecretMayStart(KEYWORD_SECRET_REACH);
+
+export const rules: Rule[] = [
+  {
+    ...proseRule({
+      id: "slack-app-secret-prose",
+      description:
+        "Slack client or signing secret told in a sentence (das client secret für Staging ist …)",
+      words: ["client secret", "signing secret"],
+      value: "[0-9a-fA-F]{32}",
       positives: () => {
-        const hex = fakeChars(HEX, 32, 71), token = fakeChars(ALNUM, 24, 72);
+        const hex = fakeChars(HEX, 32, 71);
         return [
-          { text: `the verification token for staging is ${token}`, secret: token },
-          { text: `o verification token do staging é ${token}`, secret: token },
-          { text: `stagingのverification tokenは ${token} です`, secret: token },
           { text: `das client secret für Staging ist ${hex}`, secret: hex },
+          { text: `o client secret do staging é ${hex}`, secret: hex },
           { text: `el signing secret de producción es \`${hex}\``, secret: hex },
+          { text: `stagingのsigning secretは ${hex} です`, secret: hex },
         ];
       },
       negatives: () => [
-        `the verification token for staging is deprecated, use the signing secret`,
-        `the client secret for staging is ${fakeChars(ALNUM, 24, 73)}`,
-        `the signing secret for build ${fakeChars(HEX, 40, 74)} is rotated`,
         `das client secret für Staging ist ${"0".repeat(32)}`,
+        `the signing secret for build ${fakeChars(HEX, 40, 74)} is rotated`,
       ],
-    },
+    }),
+    // Dumps repeat `client_secret=xxxx (masked)` by the thousand: the byte scanner drops a hit
+    // with no 32 hex within reach, as it does for the name rules.
+    windowGate: (text, hitStart, hitEnd) => hexMayStart(text, hitStart, hitStart, hitEnd, true),
+    byteGate: "hex32",
   },
+  proseRule({
+    id: "slack-verification-token-prose",
+    description:
+      "Slack verification token told in a sentence (the verification token for staging is …)",
+    words: ["verification token"],
+    value: "[A-Za-z0-9]{24}",
+    positives: () => {
+      const token = fakeChars(ALNUM, 24, 72);
+      return [
+        { text: `the verification token for staging is ${token}`, secret: token },
+        { text: `o verification token do staging é ${token}`, secret: token },
+        { text: `stagingのverification tokenは ${token} です`, secret: token },
+      ];
+    },
+    negatives: () => [
+      `the verification token for staging is deprecated, use the signing secret`,
+      `the client secret for staging is ${fakeChars(ALNUM, 24, 73)}`,
+    ],
+  }),
 ];
