@@ -84,6 +84,12 @@ function stretch(text: string, end: number): number {
   return e;
 }
 
+/** Formatting markers at a word's edge: before its first letter or digit, or after its last. */
+const EDGE_MARKERS_SOURCE =
+  "(?<![A-Za-z0-9])[_*~]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[_*~]+(?![A-Za-z0-9_*~-])";
+const EDGE_MARKERS = new RegExp(EDGE_MARKERS_SOURCE);
+const EDGE_MARKERS_ALL = new RegExp(EDGE_MARKERS_SOURCE, "g");
+
 function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
   const out: Candidate[] = [];
   const { windows, split } = findWindows(engine, text);
@@ -101,6 +107,12 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
       const we = stretch(text, list[k + 1]);
       const raw = text.slice(ws, we);
       runRule(engine, r, raw, (s, e) => [ws + s, ws + e], RAW, out);
+      if (!mrkdwn && engine.rules[r].rule.family !== "generic" && EDGE_MARKERS.test(raw)) {
+        // Plain text pasted from a chat keeps its formatting: a token in italics (`_ghp_…_`)
+        // reads, a second time, with the markers at its edges as blanks (same offsets).
+        const blanked = raw.replace(EDGE_MARKERS_ALL, (m) => " ".repeat(m.length));
+        runRule(engine, r, blanked, (s, e) => [ws + s, ws + e], NORMALIZED, out);
+      }
       if (normalizeWindows && mayNeedNormalizing(raw)) {
         const norm = normalize(raw, {
           keepInnerMarkers: engine.rules[r].rule.literalMarkers,
@@ -162,7 +174,8 @@ function readAgain(
 function dedupe(text: string, cands: Candidate[], mrkdwn: boolean): Candidate[] {
   if (mrkdwn) cands = cands.filter((c) => c.view !== RAW || !edgedByFormatting(text, c));
   if (cands.length <= 1) return cands;
-  const shown = cands.filter((c) => c.view === NORMALIZED);
+  // (Plain text keeps what it holds: a key ending in `_` is longer than its reading without it.)
+  const shown = mrkdwn ? cands.filter((c) => c.view === NORMALIZED) : [];
   if (shown.length > 0) {
     cands = cands.filter((c) =>
       c.view !== RAW || !shown.some((n) => n.start < c.end && wrappedInMarkers(text, c, n))

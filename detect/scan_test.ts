@@ -168,3 +168,30 @@ Deno.test("scanSync: plain text reads a token without the invisible characters i
     }
   }
 });
+
+Deno.test("scanSync: plain text reads a token in italics, bold or strike without its markers", () => {
+  const bot = ["xo", "xb-"].join("") + "1234567890-1234567890123-" + "Zq8Wm2Kp7Xr4Tn6Yv3Hb9Jc5";
+  for (const [open, close] of [["_", "_"], ["*", "*"], ["~", "~"], ["_*", "*_"]]) {
+    const text = `token: ${open}${bot}${close} ok`;
+    const found = scanSync(text, { mrkdwn: false, includeSecret: true });
+    assertEquals(found.map((f) => [f.ruleId, f.secret]), [["slack-bot-token", bot]], text);
+    assertEquals(text.slice(found[0].start, found[0].end), bot);
+  }
+  // Inside an identifier, `_` is no marker: a Google key's edge holds there.
+  const key = ["AI", "za"].join("") + "SyB3kP9xQ2mL7vN4rT8wZ1cF6hJ0dG5sE2a";
+  assertEquals(scanSync(`_${key}_`, { mrkdwn: false }).map((f) => f.ruleId), ["google-api-key"]);
+  assertEquals(scanSync(`MY_VAR_${key}`, { mrkdwn: false }).length, 0);
+});
+
+Deno.test("scanSync: in plain text a token that ends in `_` keeps it", () => {
+  const jwt = [
+    btoa(JSON.stringify({ alg: "HS256", typ: "JWT" })).replace(/=+$/, ""),
+    btoa(JSON.stringify({ sub: "2c0ffbc9", iat: 1731579165 })).replace(/=+$/, ""),
+    "wW-c4EYwuPB9GbU3Kzfm_YygK0pkL6LRUt6gses2Xu_",
+  ].join(".");
+  const found = scanSync(`Cookie: access_token=${jwt}; theme=dark`, {
+    mrkdwn: false,
+    includeSecret: true,
+  });
+  assertEquals(found.map((f) => [f.ruleId, f.secret]), [["jwt", jwt]]);
+});
