@@ -460,8 +460,8 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
     `(?<![A-Za-z0-9])(?:slack)?${w}[ _.-]?secret(?:["'\`\\]*_]{0,2}[ \\t]{0,12}` +
       `(?:(?:[:=]{1,2}>?|->|\\?{1,2}=|[|,]|value=|(?:is|was|to)[ \\t]|\\n)[ \\t]{0,12}` +
       `(?:\\*{1,2}[ \\t]{1,12})?)?` +
-      `|[ \\t](?:from|for|of|in|on|under)[ \\t][^\\n:=|,"'\`]{1,40}?(?:[ \\t]is[ \\t]|:[ \\t]?))` +
-      `["'\`]?(?<secret>[0-9a-fA-F]{32})(?![0-9A-Za-z])`,
+      `|[ \\t](?:from|for|of|in|on|under)[ \\t][^\\n:=|,"'\`[(«]{1,40}?(?:[ \\t]is[ \\t]|:[ \\t]?))` +
+      `["'\`[(«]?(?<secret>[0-9a-fA-F]{32})(?![0-9A-Za-z])`,
     "gi",
   );
   const kw = (sep: string, upper = false) => {
@@ -504,6 +504,9 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
             { text: `| SLACK_${kw("_", true)} | \`${secret}\` |`, secret },
             { text: `SLACK_${kw("_", true)},${secret},prod`, secret },
             { text: `${kw("_")}           ${secret}`, secret },
+            // Bracketed (`[…]`, `(…)`, `«…»`), as a message sets a value apart.
+            { text: `${cap(kw(" "))}: [${secret}]`, secret },
+            { text: `${cap(kw(" "))}: «${secret}»`, secret },
             // Copied from Basic Information: the label, its value on the line under it.
             { text: `App ID\nA0CVJY19E6J\n${cap(kw(" "))}\n${secret}\n`, secret },
             {
