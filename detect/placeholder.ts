@@ -101,6 +101,22 @@ const WELL_KNOWN_DIGESTS = new Set([
  */
 const DOCUMENTED_TOKENS = new Set([
   "2ddc147f3a3b5a1722b8ed6be3c45c49a7156b17fca5d11410137a6d04def6eb",
+  // RFC 6749's examples: access and refresh token, the Basic credential of client s6BhdRkqt3,
+  // the authorization code.
+  "6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c",
+  "00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32",
+  "ca7459e2b26776de081b9a07e40227fd6cff232a1e3233ff6b6aa6d036ca9981",
+  "a35b81a7d7927b70ec99270dd2362b88580a28574af812f2c02f56469579186f",
+  // RFC 5849's (OAuth 1.0) example tokens and secrets, and oauthlib's own docstring ones.
+  "9d03b692e941d5ace207a9f8048834439f6de98e5c6c1590c22c4f4577c88a42",
+  "4c20e6f5cc11b93731e74cbe20739821d61c3563c9f50ecb884a27cd369f01fb",
+  "bb9b1163338b2a51495834ad5c65420443d6327381cf0f94ebf92b117f209d72",
+  "cb87c87e4a138d9a72259d2a01bab15623c9846e568c1509b287721645a6ea53",
+  "649e1f5c769e718ba10d1a702a36499a731441d960b06da91c4c97786bf84595",
+  "d167410a16865cd6463a00034dff5e571738b101e6a273d9fe3fe30f10db5bd5",
+  "ea9bdfd02c0c412c8cc36ba67f6c17f9b314b2c518e63ff3776077d68245736d",
+  // PyJWT's README token ({"some": "payload"}, signed with "secret").
+  "bf145d9380bbe05bdc1a72525796b224f8a8c93ae0e9e102eafbc255ac1af9e8",
 ]);
 
 /** True when `secret` is one of the well-known digests of nothing (see WELL_KNOWN_DIGESTS). */
@@ -218,7 +234,7 @@ export function isPlaceholder(
   if (MEDIA_TYPE_DATA_RE.test(secret)) return true;
   if (SLACK_REFERENCE_RE.test(secret)) return true;
   if (isWellKnownDigest(secret)) return true;
-  if (secret.length >= 40 && DOCUMENTED_TOKENS.has(fingerprintSync(secret))) return true;
+  if (secret.length >= 16 && DOCUMENTED_TOKENS.has(fingerprintSync(secret))) return true;
   if (!exempt.includes("uuid") && UUID_RE.test(secret)) return true;
   if (looksLikeFiller(exempt.includes("uuid") ? secret.replace(/-/g, "") : secret)) return true;
   if (context) {

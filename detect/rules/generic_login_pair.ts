@@ -42,12 +42,26 @@ function accountName(raw: string): string | null {
   return /[_.@\\\d-]/.test(user) && /[A-Za-z]/.test(user) ? user : null;
 }
 
-function validatePair(secret: string, { text, start }: { text: string; start: number }) {
+function validatePair(
+  secret: string,
+  { text, start, end }: { text: string; start: number; end: number },
+) {
   const line = text.slice(Math.max(text.lastIndexOf("\n", start - 1) + 1, start - 120), start);
   const m = USER_BEFORE.exec(line);
   if (m === null) return false;
   const user = accountName(m[1]);
-  // A second pair on the line (`a / b / c`) is a path or a list, not a login.
+  // A second pair on the line (`a / b / c`) is a path or a list, not a login; two constants or
+  // identifiers (`FREE_FACTOR_N / FREE_FACTOR_D`, `tls_maximum_version / tls_minimum_version`) or
+  // a value with an escape in it (`\n` in a source map) are code.
+  const constant = /^[A-Z][A-Z0-9_]*$/, snake = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+  if (
+    /\\/.test(secret) || (constant.test(m[1]) && constant.test(secret)) ||
+    (snake.test(m[1]) && snake.test(secret)) ||
+    // A standard's name (`windows-1255 / ISO-8859-8`), or the middle of a list (`a / b / c`).
+    /^[A-Z]{2,}(?:-\d+)+$/.test(secret) || /^[ \t]+\/[ \t]/.test(text.slice(end))
+  ) {
+    return false;
+  }
   return user !== null && !/\/[ \t]*$/.test(line.slice(0, m.index + 1)) &&
     isGivenPassword(secret, user) &&
     // A slug (`us-east-1`, `web-2.prod`) is a name, unless it is a passphrase.

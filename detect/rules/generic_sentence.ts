@@ -10,7 +10,12 @@
 // (or, after "api key", as a key).
 import type { CharReader, Rule } from "../types.ts";
 import { ALPHABET, bitCount, charClassBit, randomString, seededRandom } from "../entropy.ts";
-import { isSecretValue, plausibleUserPassword, unwrapBold } from "./generic_value.ts";
+import {
+  isSecretValue,
+  looksLikeCode,
+  plausibleUserPassword,
+  unwrapBold,
+} from "./generic_value.ts";
 import { innerUnderscore } from "./gate_chars.ts";
 import { isFormatting } from "../normalize.ts";
 import { isAlnum } from "../chars.ts";
@@ -92,6 +97,7 @@ function validateSentence(
   // `//host/path`: the rest of a URL whose scheme's colon was read as the separator.
   // (A trailing `=` is base64's padding or a password's last character.)
   if (/^[A-Za-z_][\w.-]*=(?!=*$)|,[A-Za-z_][\w.-]*=|^\/\//.test(secret)) return false;
+  if (looksLikeCode(secret, m[1], ctx)) return false;
   const kind = /^api|schlüssel/i.test(m[1]) ? "secret" : "password";
   return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
 }

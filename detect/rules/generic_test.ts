@@ -1,5 +1,5 @@
 import { assert, assertEquals, assertFalse } from "@std/assert";
-import { scan } from "../scan.ts";
+import { scan, scanSync } from "../scan.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { rules } from "./generic.ts";
 import {
@@ -125,4 +125,39 @@ Deno.test("generic: bold around a name = value is formatting, whichever reading 
   // As shown, the value is an attribute (rejected); the raw reading's `*` closes the bold.
   assertEquals(await scan("*password = self.dbPassword*"), []);
   assertEquals(await scan("_token: settings.apiToken_"), []);
+});
+
+Deno.test("generic: code is not a password (escapes, brackets, generic types, flags named pass-arg)", () => {
+  for (
+    const text of [
+      "const is1PasswordServiceAccountToken = (base64String) => {",
+      "type Pass = IsEmptyObject<{}>; //=> true",
+      "running pass: \\0StringLifting: bad type",
+      "wasm-opt --pass-arg=asyncify-memory@memory\\0asyncify-in-secondary-memory",
+      'sourcemap: "x < this.entriesCapacity * FREE_FACTOR_N / FREE_FACTOR_D\\\\n    ) this"',
+    ]
+  ) {
+    assertEquals(scanSync(text, { mrkdwn: false }).map((f) => f.ruleId), [], text);
+  }
+});
+
+Deno.test("generic: Python type hints and casts under a password's name are code", () => {
+  for (
+    const text of [
+      "        self, data: bytes, password: typing.Optional[bytes]",
+      "    passphrase: Optional[PassphraseCallableT] = None",
+      "PassphraseCallableT = Union[bytes, Callable[..., bytes]]",
+      "        auth = dict(Email=credentials[0], Passwd=credentials[1], service=service)",
+      "    pw: Optional[str] = None",
+      "        self, private_key: ed25519.Ed25519PrivateKey, f_priv: bytes",
+      "\tpassword_data = (GnomeKeyringNetworkPasswordData *)entries->data;",
+      "  `{ psk: <Buffer|TypedArray|DataView>, identity: <string> }`",
+      '    "Cryptography_HAS_PSK_TLSv1_3": cryptography_has_psk_tlsv13,',
+      "            pass_leaf.prefix = orig_meta_prefix",
+      "        tls_maximum_version / tls_minimum_version require",
+      "#   host          = IP-literal / IPv4address / reg-name",
+    ]
+  ) {
+    assertEquals(scanSync(text, { mrkdwn: false }).map((f) => f.ruleId), [], text);
+  }
 });

@@ -68,7 +68,7 @@ export const KEY_QUALIFIERS = new Set([
 ]);
 /** A last name segment that makes the value *about* a secret rather than the secret itself. */
 const META_SUFFIX =
-  /^(?:hash|hashed|digest|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage|stdin|command|cmd|accessor)$/i;
+  /^(?:hash|hashed|digest|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage|stdin|command|cmd|accessor|arg|args|argument|arguments|through|thru|prefix|suffix)$/i;
 
 /**
  * Words before `token` that make it a page marker an API hands out with a list (`nextPageToken`,
@@ -565,6 +565,30 @@ export function unwrapBold(text: string, start: number, end: number): [number, n
 }
 
 /**
+ * Code where a value would be (source files and binaries scanned as text): a value right after a
+ * backslash (inside an escape: `pass: \\0StringLifting`), a type (`password: Optional[bytes]`,
+ * `typing.Optional[bytes]`, `IsEmptyObject<{}>`, `<Buffer|TypedArray>`, `ed25519.Ed25519PrivateKey`),
+ * an index (`Passwd=credentials[1]`), a cast or an argument in brackets (`(base64String) =>`,
+ * `(GnomeKeyringPasswordData *)`), or the name itself in another case
+ * (`"Cryptography_HAS_PSK": cryptography_has_psk`).
+ */
+export function looksLikeCode(
+  secret: string,
+  name: string,
+  ctx: { text: string; start: number; end: number },
+): boolean {
+  if (ctx.text[ctx.start - 1] === "\\") return true;
+  if (/^[A-Za-z_][\w.]*\[[\w"'.]/.test(secret)) return true;
+  if (/^[A-Z][A-Za-z0-9]*<[{[A-Z]/.test(secret) || /^<[^>]*\|/.test(secret)) return true;
+  if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\.[A-Z][A-Za-z0-9_]*$/.test(secret)) return true;
+  if (/^\([A-Za-z_$][\w$]*$/.test(secret) && /^[ \t]*\**\)/.test(ctx.text.slice(ctx.end))) {
+    return true;
+  }
+  const bare = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return bare(secret).length >= 8 && bare(secret) === bare(name);
+}
+
+/**
  * A name = value match's end (Rule.trimEnd): before the next query parameter, and before the
  * closing marker of a bold value.
  */
@@ -590,6 +614,7 @@ export function genericValidate(
       secret.length >= MAX_VALUE - 1 && !VALUE_STOP.test(ctx.text[ctx.end] ?? " ")
     ) return false;
     if (kind === "password" && secret.length > 200) return false;
+    if (looksLikeCode(secret, name, ctx)) return false;
     // kubeseal's ciphertext (`AgA…`–`AgD…`, hundreds of characters) under any name.
     if (secret.length >= 199 && /^Ag[A-D][A-Za-z0-9+/]{196}/.test(secret)) {
       return false;
