@@ -53,7 +53,7 @@ function validatePair(
   // A second pair on the line (`a / b / c`) is a path or a list, not a login; two constants or
   // identifiers (`FREE_FACTOR_N / FREE_FACTOR_D`, `tls_maximum_version / tls_minimum_version`) or
   // a value with an escape in it (`\n` in a source map) are code.
-  const constant = /^[A-Z][A-Z0-9_]*$/, snake = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+  const constant = /^[A-Z][A-Z0-9_]*$/, snake = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/;
   if (
     /\\/.test(secret) || (constant.test(m[1]) && constant.test(secret)) ||
     (snake.test(m[1]) && snake.test(secret)) ||

@@ -161,3 +161,20 @@ Deno.test("generic: Python type hints and casts under a password's name are code
     assertEquals(scanSync(text, { mrkdwn: false }).map((f) => f.ruleId), [], text);
   }
 });
+
+Deno.test("generic: C++ and config files under a pass name are code", () => {
+  for (
+    const text of [
+      "  using PassModelT = detail::PassModel<LazyCallGraph::SCC, CGSCCPassManager>;",
+      "  Pass *ResultPass = Resolver->getAnalysisIfAvailable(PI, true);",
+      "    IsLoopNestPass = std::move(RHS.IsLoopNestPass);",
+      "  MemDeallocPolicy MDP = MemDeallocPolicy::Standard;",
+      "javax.net.ssl.trustStorePassword=<truststore-password>",
+      "#password_encryption = scram-sha-256\t# scram-sha-256 or md5",
+      "\t\t\t__u32 type; /* EVTCHNSTAT_ipi / EVTCHNSTAT_interdomain */",
+      "    return GV_Max_WG_Size / GV_Warp_Size;",
+    ]
+  ) {
+    assertEquals(scanSync(text, { mrkdwn: false }).map((f) => f.ruleId), [], text);
+  }
+});

@@ -68,7 +68,7 @@ export const KEY_QUALIFIERS = new Set([
 ]);
 /** A last name segment that makes the value *about* a secret rather than the secret itself. */
 const META_SUFFIX =
-  /^(?:hash|hashed|digest|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage|stdin|command|cmd|accessor|arg|args|argument|arguments|through|thru|prefix|suffix)$/i;
+  /^(?:hash|hashed|digest|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage|stdin|command|cmd|accessor|arg|args|argument|arguments|through|thru|prefix|suffix|encryption|algorithm|algo|method|scheme|cipher)$/i;
 
 /**
  * Words before `token` that make it a page marker an API hands out with a list (`nextPageToken`,
@@ -581,6 +581,11 @@ export function looksLikeCode(
   if (/^[A-Za-z_][\w.]*\[[\w"'.]/.test(secret)) return true;
   if (/^[A-Z][A-Za-z0-9]*<[{[A-Z]/.test(secret) || /^<[^>]*\|/.test(secret)) return true;
   if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\.[A-Z][A-Za-z0-9_]*$/.test(secret)) return true;
+  // A path, a member or a call: `std::move(Pass)`, `Resolver->getAnalysis`, `getenv(NAME)`.
+  if (/^[A-Za-z_]\w*(?:::|->)[A-Za-z_]|^[a-z_][\w.]*\([A-Za-z_]/.test(secret)) return true;
+  // A placeholder in angle brackets (`<truststore-password>`), or a member cut at its arrow
+  // (`Resolver->…`: a value ends before `>`).
+  if ((secret[0] === "<" || secret.endsWith("-")) && ctx.text[ctx.end] === ">") return true;
   if (/^\([A-Za-z_$][\w$]*$/.test(secret) && /^[ \t]*\**\)/.test(ctx.text.slice(ctx.end))) {
     return true;
   }
