@@ -111,7 +111,10 @@ function delimitedNames(
     if (cells(text.slice(ps, top - 1), delim).length !== own.length) break;
     top = ps;
   }
-  const header = top === ls ? undefined : cells(text.slice(top, text.indexOf("\n", top)), delim);
+  let header = top === ls ? undefined : cells(text.slice(top, text.indexOf("\n", top)), delim);
+  // A row with a number or a version in it is data, not the header (`apt  python3-jwt  2.6.0-1`
+  // as far up as the block is read).
+  if (header?.some((c) => /^["']?\d/.test(c))) header = undefined;
   return {
     header: header?.[col]?.replace(/[ \t]+/g, "_"),
     left: col > 0 ? own[col - 1] : undefined,

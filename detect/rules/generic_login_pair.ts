@@ -39,6 +39,9 @@ function accountName(raw: string): string | null {
   const user = /^<mailto:[^|>]{1,96}\|([^>]{1,96})>$/.exec(raw)?.[1] ?? raw;
   if (!/^[A-Za-z0-9][\w.@+\\-]{0,63}$/.test(user) || /^[\d.]+$/.test(user)) return null;
   if (ACCOUNTS.has(user.toLowerCase())) return user;
+  // A login has lower case (`svc_app`, `deploy-bot`); `ASF02`, `Control-Tab` are model numbers
+  // and key names.
+  if (!/[a-z]/.test(user) || /^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$/.test(user)) return null;
   return /[_.@\\\d-]/.test(user) && /[A-Za-z]/.test(user) ? user : null;
 }
 
@@ -54,11 +57,17 @@ function validatePair(
   // identifiers (`FREE_FACTOR_N / FREE_FACTOR_D`, `tls_maximum_version / tls_minimum_version`) or
   // a value with an escape in it (`\n` in a source map) are code.
   const constant = /^[A-Z][A-Z0-9_]*$/, snake = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/;
+  // (Without what closes the statement or the string: `GV_Warp_Size;",`.)
+  const word = secret.replace(/[^A-Za-z0-9_]+$/, "");
   if (
-    /\\/.test(secret) || (constant.test(m[1]) && constant.test(secret)) ||
-    (snake.test(m[1]) && snake.test(secret)) ||
+    /\\/.test(secret) || (constant.test(m[1]) && constant.test(word)) ||
+    (snake.test(m[1]) && snake.test(word)) ||
     // A standard's name (`windows-1255 / ISO-8859-8`), or the middle of a list (`a / b / c`).
-    /^[A-Z]{2,}(?:-\d+)+$/.test(secret) || /^[ \t]+\/[ \t]/.test(text.slice(end))
+    /^[A-Z]{2,}(?:-\d+)+$/.test(secret) || /^[ \t]+\/[ \t]/.test(text.slice(end)) ||
+    // Words joined by hyphens or dots (`redux-form / react-final-form`, `multi-CPU / multi-GPU`,
+    // `p5.js / Processing-like`) are prose: a handed-over password holds a digit or a symbol, or
+    // is a passphrase set apart in backticks (`` `glacier-walnut-purple` ``).
+    (!/[0-9]|[^A-Za-z0-9.-]/.test(secret) && !(text[start - 1] === "`" && isPassphrase(secret)))
   ) {
     return false;
   }

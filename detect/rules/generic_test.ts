@@ -178,3 +178,19 @@ Deno.test("generic: C++ and config files under a pass name are code", () => {
     assertEquals(scanSync(text, { mrkdwn: false }).map((f) => f.ruleId), [], text);
   }
 });
+
+Deno.test("generic: package lists and descriptions are no credentials", () => {
+  for (
+    const text of [
+      "apt\tpython3-pip\t23.0.1+dfsg-1\napt\tpython3-jwt\t2.6.0-1\napt\tpasswd\t1:4.13+dfsg1-1+deb12u1",
+      "mkpassphrase\t2.0.0.post1\t2018-03",
+      "validations with redux-form / react-final-form",
+      "Multi-CPU / multi-GPU parallel code",
+      "animations with a p5.js / Processing-like API.",
+      "运行时，输入--api_key OpenWeather-API-KEY，获取最新天气信息。",
+      "my $Token = qr/[\\x21\\x23-\\x27\\x2A\\x2B]/;",
+    ]
+  ) {
+    assertEquals(scanSync(text, { mrkdwn: false }).map((f) => f.ruleId), [], text);
+  }
+});

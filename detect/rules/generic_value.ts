@@ -284,6 +284,9 @@ export function isNonSecretValue(value: string): boolean {
   if (OWNED_PREFIX.test(v)) return true;
   // Variable references and templates: ${X}, $X, $(cmd), %X%, {{ x }}, <x>, process.env.X, …
   if (/^\$[{(]|^%[A-Za-z_]+%$|\{\{|\}\}|^<.*>$|^&lt;.*&gt;$|^\[.*\]$/.test(v)) return true;
+  // A version (`1:4.13+dfsg1-1+deb12u1`, `2.10.1-1`, `0.8.2.dev1`, `v0.40.0`), a Perl regex
+  // (`qr/[…]/`).
+  if (/^v?\d+(?:[.:]\d+)+(?:[-+~.][0-9A-Za-z.+~-]*)?$/.test(v) || /^qr[/{(]/.test(v)) return true;
   if (isDollarReference(v)) return true;
   if (REFERENCE.test(v)) return true;
   // A Kubernetes Secret's `data:` holds base64: `cGFzc3dvcmQ=` is the word "password".
@@ -410,6 +413,14 @@ export function looksLikePassword(value: string): boolean {
 
 export function isSecretValue(value: string, kind: NameKind): boolean {
   if (kind === null || isNonSecretValue(value)) return false;
+  // A key named as one, with no digit: `OpenWeather-API-KEY`, `MY_SECRET_TOKEN` (a placeholder;
+  // Notion's `secret_…` tokens hold digits).
+  if (
+    kind === "secret" && !/\d/.test(value) &&
+    /(?:^|[-_.])(?:api[-_]?key|token|secret)(?![A-Za-z0-9])/i.test(value)
+  ) {
+    return false;
+  }
   if (looksGenerated(value)) return true;
   if (kind === "password") return looksLikePassword(value);
   // A session secret a person chose (Cedar^Tundra8590) reads like a password; with all four
