@@ -127,70 +127,54 @@ Deno.test("generic: bold around a name = value is formatting, whichever reading 
   assertEquals(await scan("_token: settings.apiToken_"), []);
 });
 
-Deno.test("generic: code is not a password (escapes, brackets, generic types, flags named pass-arg)", () => {
-  for (
-    const text of [
-      "const is1PasswordServiceAccountToken = (base64String) => {",
-      "type Pass = IsEmptyObject<{}>; //=> true",
-      "running pass: \\0StringLifting: bad type",
-      "wasm-opt --pass-arg=asyncify-memory@memory\\0asyncify-in-secondary-memory",
-      'sourcemap: "x < this.entriesCapacity * FREE_FACTOR_N / FREE_FACTOR_D\\\\n    ) this"',
-    ]
-  ) {
-    assertEquals(scanSync(text, { mrkdwn: false }).map((f) => f.ruleId), [], text);
-  }
-});
+/** Real text that holds no credential (source files, binaries' strings, package lists), read plain. */
+const NOT_CREDENTIALS: Record<string, string[]> = {
+  "code is not a password (escapes, brackets, generic types, flags named pass-arg)": [
+    "const is1PasswordServiceAccountToken = (base64String) => {",
+    "type Pass = IsEmptyObject<{}>; //=> true",
+    "running pass: \\0StringLifting: bad type",
+    "wasm-opt --pass-arg=asyncify-memory@memory\\0asyncify-in-secondary-memory",
+    'sourcemap: "x < this.entriesCapacity * FREE_FACTOR_N / FREE_FACTOR_D\\\\n    ) this"',
+  ],
+  "Python type hints and casts under a password's name are code": [
+    "        self, data: bytes, password: typing.Optional[bytes]",
+    "    passphrase: Optional[PassphraseCallableT] = None",
+    "PassphraseCallableT = Union[bytes, Callable[..., bytes]]",
+    "        auth = dict(Email=credentials[0], Passwd=credentials[1], service=service)",
+    "    pw: Optional[str] = None",
+    "        self, private_key: ed25519.Ed25519PrivateKey, f_priv: bytes",
+    "\tpassword_data = (GnomeKeyringNetworkPasswordData *)entries->data;",
+    "  `{ psk: <Buffer|TypedArray|DataView>, identity: <string> }`",
+    '    "Cryptography_HAS_PSK_TLSv1_3": cryptography_has_psk_tlsv13,',
+    "            pass_leaf.prefix = orig_meta_prefix",
+    "        tls_maximum_version / tls_minimum_version require",
+    "#   host          = IP-literal / IPv4address / reg-name",
+  ],
+  "C++ and config files under a pass name are code": [
+    "  using PassModelT = detail::PassModel<LazyCallGraph::SCC, CGSCCPassManager>;",
+    "  Pass *ResultPass = Resolver->getAnalysisIfAvailable(PI, true);",
+    "    IsLoopNestPass = std::move(RHS.IsLoopNestPass);",
+    "  MemDeallocPolicy MDP = MemDeallocPolicy::Standard;",
+    "javax.net.ssl.trustStorePassword=<truststore-password>",
+    "#password_encryption = scram-sha-256\t# scram-sha-256 or md5",
+    "\t\t\t__u32 type; /* EVTCHNSTAT_ipi / EVTCHNSTAT_interdomain */",
+    "    return GV_Max_WG_Size / GV_Warp_Size;",
+  ],
+  "package lists and descriptions are no credentials": [
+    "apt\tpython3-pip\t23.0.1+dfsg-1\napt\tpython3-jwt\t2.6.0-1\napt\tpasswd\t1:4.13+dfsg1-1+deb12u1",
+    "mkpassphrase\t2.0.0.post1\t2018-03",
+    "validations with redux-form / react-final-form",
+    "Multi-CPU / multi-GPU parallel code",
+    "animations with a p5.js / Processing-like API.",
+    "运行时，输入--api_key OpenWeather-API-KEY，获取最新天气信息。",
+    "my $Token = qr/[\\x21\\x23-\\x27\\x2A\\x2B]/;",
+  ],
+};
 
-Deno.test("generic: Python type hints and casts under a password's name are code", () => {
-  for (
-    const text of [
-      "        self, data: bytes, password: typing.Optional[bytes]",
-      "    passphrase: Optional[PassphraseCallableT] = None",
-      "PassphraseCallableT = Union[bytes, Callable[..., bytes]]",
-      "        auth = dict(Email=credentials[0], Passwd=credentials[1], service=service)",
-      "    pw: Optional[str] = None",
-      "        self, private_key: ed25519.Ed25519PrivateKey, f_priv: bytes",
-      "\tpassword_data = (GnomeKeyringNetworkPasswordData *)entries->data;",
-      "  `{ psk: <Buffer|TypedArray|DataView>, identity: <string> }`",
-      '    "Cryptography_HAS_PSK_TLSv1_3": cryptography_has_psk_tlsv13,',
-      "            pass_leaf.prefix = orig_meta_prefix",
-      "        tls_maximum_version / tls_minimum_version require",
-      "#   host          = IP-literal / IPv4address / reg-name",
-    ]
-  ) {
-    assertEquals(scanSync(text, { mrkdwn: false }).map((f) => f.ruleId), [], text);
-  }
-});
-
-Deno.test("generic: C++ and config files under a pass name are code", () => {
-  for (
-    const text of [
-      "  using PassModelT = detail::PassModel<LazyCallGraph::SCC, CGSCCPassManager>;",
-      "  Pass *ResultPass = Resolver->getAnalysisIfAvailable(PI, true);",
-      "    IsLoopNestPass = std::move(RHS.IsLoopNestPass);",
-      "  MemDeallocPolicy MDP = MemDeallocPolicy::Standard;",
-      "javax.net.ssl.trustStorePassword=<truststore-password>",
-      "#password_encryption = scram-sha-256\t# scram-sha-256 or md5",
-      "\t\t\t__u32 type; /* EVTCHNSTAT_ipi / EVTCHNSTAT_interdomain */",
-      "    return GV_Max_WG_Size / GV_Warp_Size;",
-    ]
-  ) {
-    assertEquals(scanSync(text, { mrkdwn: false }).map((f) => f.ruleId), [], text);
-  }
-});
-
-Deno.test("generic: package lists and descriptions are no credentials", () => {
-  for (
-    const text of [
-      "apt\tpython3-pip\t23.0.1+dfsg-1\napt\tpython3-jwt\t2.6.0-1\napt\tpasswd\t1:4.13+dfsg1-1+deb12u1",
-      "mkpassphrase\t2.0.0.post1\t2018-03",
-      "validations with redux-form / react-final-form",
-      "Multi-CPU / multi-GPU parallel code",
-      "animations with a p5.js / Processing-like API.",
-      "运行时，输入--api_key OpenWeather-API-KEY，获取最新天气信息。",
-      "my $Token = qr/[\\x21\\x23-\\x27\\x2A\\x2B]/;",
-    ]
-  ) {
-    assertEquals(scanSync(text, { mrkdwn: false }).map((f) => f.ruleId), [], text);
-  }
-});
+for (const [name, texts] of Object.entries(NOT_CREDENTIALS)) {
+  Deno.test(`generic: ${name}`, () => {
+    for (const text of texts) {
+      assertEquals(scanSync(text, { mrkdwn: false }).map((f) => f.ruleId), [], text);
+    }
+  });
+}
