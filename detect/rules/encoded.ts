@@ -37,15 +37,21 @@ export function decodeBase64Text(text: string): string | null {
   }
 }
 
+/** A family's rule and its pattern, global with indices, compiled once. */
+interface InnerRule {
+  rule: Rule;
+  re: RegExp;
+}
+
 /**
  * The secret one of `inner` finds in `decoded`, a single token (an encoded value never holds a
  * blank or a control character inside; `echo` may add a line end), or null.
  */
-function innerSecret(inner: readonly Rule[], decoded: string): string | null {
+function innerSecret(inner: readonly InnerRule[], decoded: string): string | null {
   const token = decoded.replace(/[\r\n]+$/, "");
   if (token.length === 0 || [...token].some((c) => c <= " " || c === "\x7f")) return null;
-  for (const rule of inner) {
-    const re = new RegExp(rule.pattern.source, rule.pattern.flags.replace(/[gyd]/g, "") + "gd");
+  for (const { rule, re } of inner) {
+    re.lastIndex = 0;
     for (let m = re.exec(token); m !== null; m = re.exec(token)) {
       const [start, end] = m.indices?.groups?.secret ?? [m.index, m.index + m[0].length];
       const secret = token.slice(start, end);
@@ -72,9 +78,18 @@ export interface EncodedSpec {
 export function encodedRule(spec: EncodedSpec): Rule {
   const written = [...new Set(spec.prefixes.map(encodedPrefix))];
   const lead = written.map((w) => w.replace(/[+/]/g, "\\$&")).join("|");
+  const inner = spec.inner.map((rule) => ({
+    rule,
+    re: new RegExp(rule.pattern.source, rule.pattern.flags.replace(/[gyd]/g, "") + "gd"),
+  }));
+  // The validator and the canonical form ask about the same value, one after the other.
+  let last: { secret: string; inner: string | null } | undefined;
   const decode = (secret: string) => {
-    const decoded = decodeBase64Text(secret);
-    return decoded === null ? null : innerSecret(spec.inner, decoded);
+    if (last?.secret !== secret) {
+      const decoded = decodeBase64Text(secret);
+      last = { secret, inner: decoded === null ? null : innerSecret(inner, decoded) };
+    }
+    return last.inner;
   };
   return {
     id: spec.id,
