@@ -8,6 +8,7 @@
 // two findings, the id (medium) and the secret (high). AWS's documented example keys end in
 // `EXAMPLE` (`…EXAMPLE`, `…EXAMPLEKEY`) and are treated as placeholders.
 import type { Rule } from "../types.ts";
+import { proseToValue } from "./prose.ts";
 import {
   ALPHABET,
   hasFiller,
@@ -25,8 +26,11 @@ const KEY_ID =
  * `AWS secret key: `, or in prose with what it belongs to ("the AWS secret key for staging is ",
  * "das AWS secret key für Staging ist ").
  */
-const SECRET_NAME =
-  /(?:secret[_ .-]?access[_ .-]?key|aws[_ .-]?secret(?:[_ .-]?(?:access[_ .-]?)?key)?)(?:["']?[ \t]{0,4}(?:=>|:=|=|:|[ \t])[ \t]{0,4}["']?|[ \t](?:for|of|in|on|from|do|da|de|del|für|pour|per|para|voor)[ \t][^\n:=|,"'`]{1,40}?[ \t](?:is|ist|es|est|é|è|era|war|was)[ \t]{1,4}|は[ \t]{0,4})$/i;
+const SECRET_NAME = new RegExp(
+  String.raw`(?:secret[_ .-]?access[_ .-]?key|aws[_ .-]?secret(?:[_ .-]?(?:access[_ .-]?)?key)?)` +
+    String.raw`(?:["']?[ \t]{0,4}(?:=>|:=|=|:|[ \t])[ \t]{0,4}["']?|${proseToValue(40)})$`,
+  "i",
+);
 
 /**
  * Upper-case base32 forms "words" by chance (FYEPXF, YSFOBPEJS): a random id scores 1.0 on

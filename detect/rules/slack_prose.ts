@@ -7,6 +7,7 @@
 import type { Rule } from "../types.ts";
 import { hasFiller, isLowVariety, wordFraction } from "../entropy.ts";
 import { entropyOf } from "../placeholder.ts";
+import { proseToValue, TELLS } from "./prose.ts";
 import { fakeChars, hexSecretMayStart, KEYWORD_SECRET_REACH } from "./slack.ts";
 
 /**
@@ -15,9 +16,7 @@ import { fakeChars, hexSecretMayStart, KEYWORD_SECRET_REACH } from "./slack.ts";
  */
 const NAME_BEFORE = new RegExp(
   String.raw`(?<![A-Za-z0-9])((?:client|signing)[ _.-]?secret|verification[ _.-]?token)` +
-    String.raw`(?:[ \t](?:for|of|in|on|from|do|da|de|del|für|pour|per|para|voor)[ \t][^\n:=|,"'` +
-    "`" + String.raw`]{1,32}?[ \t](?:is|ist|es|est|é|è|era|war|was)[ \t]{1,4}|は[ \t]{0,4})["'` +
-    "`" + String.raw`*]?$`,
+    `(?:${proseToValue(32)})["'\`*]?$`,
   "i",
 );
 
@@ -50,7 +49,7 @@ function proseRule(spec: {
     description: spec.description,
     keywords: spec.words.flatMap((w) => ["_", "-", " ", ".", ""].map((sep) => w.replace(" ", sep))),
     pattern: new RegExp(
-      `(?:(?<=[ \\t])(?:is|ist|es|est|é|è|era|war|was)[ \\t]{1,4}|は[ \\t]{0,4})["'\`*]?` +
+      `(?:(?<=[ \\t])${TELLS}[ \\t]{1,4}|は[ \\t]{0,4})["'\`*]?` +
         `(?<secret>${spec.value})(?![A-Za-z0-9])`,
       "gi",
     ),
