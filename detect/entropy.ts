@@ -107,7 +107,10 @@ const FILLER = new RegExp(
     "\\*{3,}",
     "\\.{3}",
     "…",
-    "<[^>]*>",
+    // `<…>` stands for a value unless letters or digits hold it on both sides (a password's own
+    // brackets: `Bcta&1cEIO<TbLq>673`).
+    "(?<![A-Za-z0-9])<[^>]*>",
+    "<[^>]*>(?![A-Za-z0-9])",
     "0{8,}",
     ...[
       "your",

@@ -37,6 +37,10 @@ Deno.test("charClasses and isLowVariety", () => {
 Deno.test("hasFiller and wordFraction", () => {
   assert(hasFiller("your-api-key"));
   assert(hasFiller("<token>"));
+  assert(hasFiller("pass<word>"));
+  assert(hasFiller("<name>-prod"));
+  // Letters or digits on both sides: a password's own brackets, not a stand-in.
+  assertFalse(hasFiller("Bcta&1cEIO<TbLq>673"));
   assert(hasFiller("abc..."));
   assertFalse(hasFiller(randomString(ALPHABET.hexLower, 40, seededRandom(2))));
   assertGreater(wordFraction("YourSecretKeyGoesHere"), 0.85);

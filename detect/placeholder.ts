@@ -56,10 +56,11 @@ const DELIMITED_WORD_RE = new RegExp(
  * Templates and references to a value kept elsewhere. A `$NAME` reference opens the value or
  * follows punctuation; inside a password (`Vu6$EX2!qo`) a `$` is just a character, and so is
  * a doubled one (`Qwerty$$XZNY`: `$$` is a shell's process id or Compose's escaped `$`, never
- * the start of a variable's name).
+ * the start of a variable's name). A `<name>` is a template unless letters or digits hold it on both
+ * sides (`Bcta&1cEIO<TbLq>673`, a password's own brackets).
  */
 const TEMPLATE_RE =
-  /\$\{|\{\{|\}\}|<[A-Za-z_ -]{1,40}>|%\(|%s\b|process\.env|os\.environ|getenv|ENV\[|secrets\.|(?:^|[^A-Za-z0-9$])\$[A-Z_][A-Z0-9_]{2,}(?![a-z])/;
+  /\$\{|\{\{|\}\}|(?<![A-Za-z0-9])<[A-Za-z_ -]{1,40}>|<[A-Za-z_ -]{1,40}>(?![A-Za-z0-9])|%\(|%s\b|process\.env|os\.environ|getenv|ENV\[|secrets\.|(?:^|[^A-Za-z0-9$])\$[A-Z_][A-Z0-9_]{2,}(?![a-z])/;
 
 /**
  * A Slack reference as Slack sends it and as normalize() keeps it (`<#C0123ABCD|general>`,

@@ -118,6 +118,32 @@ Deno.test("generic: a value in a query string ends before the next parameter", a
   }
 });
 
+Deno.test("generic: a password holding a pair of angle brackets is read whole", async () => {
+  const rand = seededRandom(14);
+  const pw = "Bc" + randomString(ALPHABET.base62, 3, rand) + "&" + "1c" +
+    randomString(ALPHABET.base62, 3, rand) + "<" + "TbLq" + ">" + "673";
+  for (
+    const text of [
+      `DB_PASSWORD=${pw}`,
+      `password: ${pw} (rotated today)`,
+      `"password": "${pw}",`,
+      `password=${pw}.`,
+    ]
+  ) {
+    const found = await scan(text, { includeSecret: true });
+    assertEquals(found.map((f) => f.secret), [pw], text);
+  }
+  // A stand-in in brackets is still one, glued to one side or to none.
+  for (
+    const text of [
+      "password=<your-password>",
+      "password=<password>123",
+      "DB_PASSWORD=prod<password>",
+      "password: <https://vault.acme.io/ui/secret|vault>",
+    ]
+  ) assertEquals(await scan(text), [], text);
+});
+
 Deno.test("generic: bold around a name = value is formatting, whichever reading is kept", async () => {
   const pw = "Harbor.Quartz" + randomString("0123456789", 4, seededRandom(13));
   const found = await scan(`*DB_PASSWORD=${pw}*`, { includeSecret: true });

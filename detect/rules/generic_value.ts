@@ -541,9 +541,25 @@ export function quotedValueEnd(text: string, start: number, end: number): number
   return end;
 }
 
+/**
+ * A value stops at `>` (a Slack link's end), but one that opened a `<` and goes on right after
+ * the `>` holds a pair of brackets (`Bcta&1cEIO<2TbL>673`): it ends where the rest ends.
+ */
+function bracketedValueEnd(text: string, start: number, end: number): number {
+  if (text[end] !== ">" || !/[A-Za-z0-9]/.test(text[end + 1] ?? "")) return end;
+  const open = text.lastIndexOf("<", end - 1);
+  if (open <= start || text.indexOf(">", open) < end) return end;
+  const rest = /^[^\s"'`,;)\]}<>]{1,100}/.exec(text.slice(end + 1, end + 101));
+  let e = end + 1 + (rest ? rest[0].length : 0);
+  while (e > end + 1 && /[.:?]/.test(text[e - 1])) e--;
+  return e;
+}
+
 export function valueEnd(text: string, start: number, end: number): number {
   const quoted = quotedValueEnd(text, start, end);
   if (quoted !== end) return quoted;
+  const bracketed = bracketedValueEnd(text, start, end);
+  if (bracketed !== end) return bracketed;
   if (end - start < 200) return end;
   const stop = Math.min(text.length, start + MAX_VALUE);
   let e = end;
