@@ -2,7 +2,7 @@
 // the export filter), which finds the keyword hits itself and must know where each may lead.
 import type { Rule, ScanOptions } from "./types.ts";
 import { engineFor, STRETCH } from "./engine.ts";
-import { type Candidate, RAW, tryStarts } from "./match.ts";
+import { type Candidate, RAW, readAgainAt, tryStarts } from "./match.ts";
 
 /** What a scan wakes at each keyword: enough to tell, without the text, where it may find. */
 export interface HitPlan {
@@ -38,9 +38,10 @@ export interface AnchoredPlan {
   probe: RegExp;
   /**
    * Whether the scanner would keep a match of this rule starting in [wordStart, hitStart] of
-   * `text` (pattern, validator, placeholder filter), raw reading only.
+   * `text` (pattern, validator, placeholder filter), hit `[hitStart, hitEnd)`, as plain text:
+   * raw, then with its entities decoded.
    */
-  keeps(text: string, wordStart: number, hitStart: number): boolean;
+  keeps(text: string, wordStart: number, hitStart: number, hitEnd: number): boolean;
 }
 
 /**
@@ -78,9 +79,11 @@ export function hitPlan(options: ScanOptions = {}): HitPlan {
           before: c.before,
           after: c.after,
           probe: c.probe,
-          keeps: (text, ws, hs) => {
+          keeps: (text, ws, hs, he) => {
             const out: Candidate[] = [];
-            tryStarts(engine, r, text, ws, ws, hs, (s, e) => [s, e], RAW, out);
+            const identity = (s: number, e: number): [number, number] => [s, e];
+            tryStarts(engine, r, text, ws, ws, hs, identity, RAW, out);
+            if (out.length === 0) readAgainAt(engine, r, text, ws, hs, he, false, identity, out);
             return out.length > 0;
           },
         });

@@ -9,6 +9,7 @@ import {
   type NormalizedText,
   originalEnd,
   originalStart,
+  withoutEntities,
 } from "./normalize.ts";
 import { isPlaceholder } from "./placeholder.ts";
 import type { Engine } from "./engine.ts";
@@ -152,9 +153,10 @@ function wordStart(view: string, at: number, before: number): number {
 }
 
 /**
- * Runs anchored rule `r` at each of its `hits` in `view`: in the raw text, then (when
- * `normalizeRegions`) in the region from the hit's word to the end of its line (anchored
- * patterns match within one line) as a person sees it.
+ * Runs anchored rule `r` at each of its `hits` in `view`: in the raw text, then in the region
+ * from the hit's word to the end of its line (anchored patterns match within one line) read
+ * again: as a person sees it when `normalizeRegions` (mrkdwn), else with its entities decoded
+ * (plain text saved from Slack or XML: `p&amp;ss` was typed `p&ss`).
  */
 export function runAnchored(
   engine: Engine,
@@ -169,49 +171,75 @@ export function runAnchored(
   const c = engine.rules[r];
   const gate = c.rule.mayStart;
   let tried = -1; // starts up to here were tried already (hits in one word share them)
-  let normalizedFrom = -1;
+  let readFrom = -1;
   let nextWs = hits.length > 0 ? wordStart(view, hits[0], c.before) : 0;
   for (let k = 0; k < hits.length; k += 2) {
     const hs = hits[k];
     const ws = nextWs;
     nextWs = k + 2 < hits.length ? wordStart(view, hits[k + 2], c.before) : -1;
     // A hit the gate rules out yields nothing; skipping it changes nothing else unless the next
-    // hit shares its word (that one would then skip the normalized reading this one did).
+    // hit shares its word (that one would then skip the second reading this one did).
     if (
       gate !== undefined && nextWs !== ws && !gate(view, ws, hs, hits[k + 1], normalizeRegions)
     ) continue;
     tryStarts(engine, r, view, ws, Math.max(ws, tried + 1), hs, toOriginal, viewKind, out);
     tried = hs;
-    if (!normalizeRegions || ws === normalizedFrom) continue;
-    // Anchored patterns never cross a line, so neither does the region.
-    const limit = Math.min(view.length, hits[k + 1] + c.after);
-    let we = view.indexOf("\n", hits[k + 1]);
-    if (we === -1 || we > limit) we = limit;
-    const region = view.slice(ws, we);
-    if (!mayNeedNormalizing(region)) continue;
-    const norm = normalize(region, {
+    if (ws === readFrom) continue;
+    if (readAgainAt(engine, r, view, ws, hs, hits[k + 1], normalizeRegions, toOriginal, out)) {
+      readFrom = ws;
+    }
+  }
+}
+
+/**
+ * The second reading of an anchored try at word `ws` (hit `[hs, he)`), as `runAnchored` makes
+ * it; false when the region reads the same.
+ */
+export function readAgainAt(
+  engine: Engine,
+  r: number,
+  view: string,
+  ws: number,
+  hs: number,
+  he: number,
+  normalizeRegions: boolean,
+  toOriginal: (start: number, end: number) => [number, number],
+  out: Candidate[],
+): boolean {
+  const c = engine.rules[r];
+  // Anchored patterns never cross a line, so neither does the region.
+  const limit = Math.min(view.length, he + c.after);
+  let we = view.indexOf("\n", he);
+  if (we === -1 || we > limit) we = limit;
+  const region = view.slice(ws, we);
+  let norm: NormalizedText;
+  if (normalizeRegions) {
+    if (!mayNeedNormalizing(region)) return false;
+    norm = normalize(region, {
       keepInnerMarkers: c.rule.literalMarkers,
       within: { text: view, offset: ws },
     });
-    if (norm.map === null) continue;
-    normalizedFrom = ws;
-    // The hit's place in the visible region: starts up to it may open a match.
-    let nh = 0;
-    while (nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
-    const back = mapper(norm, region, ws);
-    tryStarts(
-      engine,
-      r,
-      norm.text,
-      0,
-      0,
-      nh,
-      (s, e) => {
-        const [os, oe] = back(s, e);
-        return toOriginal(os, oe);
-      },
-      NORMALIZED,
-      out,
-    );
+  } else {
+    norm = withoutEntities(region);
   }
+  if (norm.map === null) return false;
+  // The hit's place in the region as read again: starts up to it may open a match.
+  let nh = 0;
+  while (nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
+  const back = mapper(norm, region, ws);
+  tryStarts(
+    engine,
+    r,
+    norm.text,
+    0,
+    0,
+    nh,
+    (s, e) => {
+      const [os, oe] = back(s, e);
+      return toOriginal(os, oe);
+    },
+    NORMALIZED,
+    out,
+  );
+  return true;
 }

@@ -1,5 +1,11 @@
 import { assert, assertEquals } from "@std/assert";
-import { normalize, originalEnd, originalStart, withoutInvisibles } from "./normalize.ts";
+import {
+  normalize,
+  originalEnd,
+  originalStart,
+  withoutEntities,
+  withoutInvisibles,
+} from "./normalize.ts";
 
 const tok = ["xo", "xb-"].join("") + "1234";
 
@@ -67,6 +73,17 @@ Deno.test("normalize: offsets map back to the original", () => {
 Deno.test("normalize: a lone `<` or unterminated reference stays text", () => {
   assertEquals(normalize("a < b and c <d").text, "a < b and c <d");
   assertEquals(normalize("<\n>").text, "<\n>");
+});
+
+Deno.test("withoutEntities: decodes the five entities only, mapping back to the original", () => {
+  const plain = "a *b* _c_ & <x> &nbsp; &#40;";
+  assertEquals(withoutEntities(plain), { text: plain, map: null });
+  const text = "p&amp;s&lt;s&gt;&quot;&#39;!";
+  const out = withoutEntities(text);
+  assertEquals(out.text, "p&s<s>\"'!");
+  assertEquals([...out.map!], [0, 1, 6, 7, 11, 12, 16, 22, 27, 28]);
+  // A secret read in the decoded text covers its entities in the original.
+  assertEquals([originalStart(out, 1), originalEnd(out, text, 2)], [1, 6]);
 });
 
 Deno.test("withoutInvisibles: drops only invisible characters, mapping back to the original", () => {

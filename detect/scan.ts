@@ -17,9 +17,11 @@
 
 import type { Finding, ScanOptions } from "./types.ts";
 import {
+  ENTITY,
   mayNeedNormalizing,
   normalize,
   type NormalizedText,
+  withoutEntities,
   withoutInvisibles,
 } from "./normalize.ts";
 import { redact } from "./redact.ts";
@@ -112,6 +114,11 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
         // reads, a second time, with the markers at its edges as blanks (same offsets).
         const blanked = raw.replace(EDGE_MARKERS_ALL, (m) => " ".repeat(m.length));
         runRule(engine, r, blanked, (s, e) => [ws + s, ws + e], NORMALIZED, out);
+      }
+      if (!mrkdwn && ENTITY.test(raw)) {
+        // Plain text saved from Slack, or XML, keeps its entities: `p&amp;ss` was typed `p&ss`.
+        const decoded = withoutEntities(raw);
+        runRule(engine, r, decoded.text, mapper(decoded, raw, ws), NORMALIZED, out);
       }
       if (normalizeWindows && mayNeedNormalizing(raw)) {
         const norm = normalize(raw, {

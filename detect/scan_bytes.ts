@@ -19,7 +19,7 @@ import { scanSync } from "./scan.ts";
 import { type AnchoredPlan, type HitPlan, hitPlan } from "./hit_plan.ts";
 import { GATE, type GateReach, HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
 import { ByteText } from "./byte_text.ts";
-import { invisibleCharacters } from "./normalize.ts";
+import { ENTITY, invisibleCharacters } from "./normalize.ts";
 import { REFERENCE_PREFIXES } from "./rules/generic_value.ts";
 import { isAlnum } from "./chars.ts";
 
@@ -251,7 +251,8 @@ function keptInContext(
   const to = forwardChars(bytes, end, a.after + CONTEXT_AFTER, ascii);
   const head = decoder.decode(bytes.subarray(from, ws));
   const text = head + decoder.decode(bytes.subarray(ws, to));
-  return a.keeps(text, head.length, head.length + (at - ws));
+  const hs = head.length + (at - ws);
+  return a.keeps(text, head.length, hs, hs + decoder.decode(bytes.subarray(at, end)).length);
 }
 
 /**
@@ -275,7 +276,9 @@ function mayMatchInLine(bytes: Uint8Array, ws: number, at: number, sticky: RegEx
     const m = sticky.exec(line);
     if (m !== null && m[0].length > 0) return true;
   }
-  return false;
+  // The scanner reads a line with entities a second time, decoded: what the pattern cannot
+  // match in the raw line (`ab&amp;cdefgh`, cut at its `;`) it may match there.
+  return ENTITY.test(line);
 }
 
 /** UTF-8 length of `text` up to `index`. */

@@ -1,5 +1,6 @@
 import { assert, assertEquals } from "@std/assert";
 import { scan, scanSync } from "./scan.ts";
+import { scanBytes } from "./scan_bytes.ts";
 import { secretSpan } from "./match.ts";
 import { hitPlan } from "./hit_plan.ts";
 import { fingerprint } from "./fingerprint.ts";
@@ -166,6 +167,30 @@ Deno.test("scanSync: plain text reads a token without the invisible characters i
       // The span covers the token as written, the invisible character with it.
       assertEquals([found[0].start, found[0].end], [7, 7 + bot.length + 1]);
     }
+  }
+});
+
+Deno.test("scanSync and scanBytes: plain text reads a value with its entities decoded", () => {
+  const rand = seededRandom(31);
+  const pw = (sep: string) =>
+    "Lb" + randomString(ALPHABET.base62, 8, rand) + sep + randomString(ALPHABET.base62, 6, rand);
+  const cases = [
+    ["&", "&amp;", (v: string) => `const dbPassword = '${v}';`],
+    ["<", "&lt;", (v: string) => `export SMTP_PASSWORD="${v}"`],
+    ["&", "&amp;", (v: string) => `  'mysql_root_password' => '${v}',`],
+    ["&", "&amp;", (v: string) => `<add key="DbPassword" value="${v}" />`],
+  ] as const;
+  for (const [typed, entity, line] of cases) {
+    const value = pw(typed);
+    const text = `${line(value.replace(typed, entity))}\nnext line`;
+    const found = scanSync(text, { mrkdwn: false, includeSecret: true });
+    assertEquals(found.map((f) => f.secret), [value], text);
+    // The span covers the value as written, its entity with it.
+    assertEquals(text.slice(found[0].start, found[0].end), value.replace(typed, entity));
+    const bytes = scanBytes(new TextEncoder().encode(text));
+    assertEquals(bytes.map((f) => [f.fingerprint, f.start, f.end]), [
+      [found[0].fingerprint, found[0].start, found[0].end],
+    ]);
   }
 });
 

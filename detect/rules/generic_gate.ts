@@ -25,6 +25,11 @@ function isBlankCode(c: number): boolean {
 
 /** Which characters make a gate say "maybe" (the scanner may read them otherwise). */
 type Changes = (c: number) => boolean;
+/**
+ * Plain text's: the scanner reads a line again with its entities decoded (withoutEntities), so
+ * an `&` may be the start of another character (`=&gt;`, `p&amp;ss`).
+ */
+const entityMayChange: Changes = (c) => c === 38;
 const never: Changes = () => false;
 
 /** Characters that end NAME_VALUE's value (`\s` and `"'\`,;)]}>`), U+00A0 included. */
@@ -296,12 +301,12 @@ export function nameValueMayStart(
   hitEnd = hitStart,
   asShown = true,
 ): boolean {
-  if (!asShown) return nameValueReading(text, wordStart, hitStart, hitEnd, never);
+  if (!asShown) return nameValueReading(text, wordStart, hitStart, hitEnd, entityMayChange);
   // As shown, with what normalize() always makes blanks read as blanks (any other character
   // it may change: maybe); when something was, the raw reading is another.
   const shown = new ShownReading(text, wordStart, hitStart);
   if (nameValueReading(shown, wordStart, hitStart, hitEnd, mayChange)) return true;
-  return shown.mapped && nameValueReading(text, wordStart, hitStart, hitEnd, never);
+  return shown.mapped && nameValueReading(text, wordStart, hitStart, hitEnd, entityMayChange);
 }
 
 /** nameValueMayStart over one reading of the text (`changes`: characters read as "maybe"). */
@@ -317,7 +322,10 @@ function nameValueReading(
   const longest = hitStart + 64;
   for (let j = wordStart; j < text.length; j++) {
     const c = text.charCodeAt(j);
-    if (changes(c) && !(c === 95 && innerUnderscore(text, j))) return true;
+    // An entity before the hit decodes to no name character (`&`, `<`, `>`, a quote): the name
+    // run that holds the hit is the same either way.
+    const entityBefore = c === 38 && j < hitStart && changes === entityMayChange;
+    if (changes(c) && !(c === 95 && innerUnderscore(text, j)) && !entityBefore) return true;
     if (isNameCode(c) || c === 95) {
       if (c === 45) dash = true;
       if (j >= longest) return false; // the run through the hit is longer than any name
@@ -367,6 +375,7 @@ export function urlMayStart(
   hitEnd: number,
   asShown = true,
 ): boolean {
+  // Raw, an entity decodes to a stop or to `&`, never to a `:`: it cannot make a match.
   const changes = asShown ? mayChange : never;
   for (let j = wordStart; j < hitStart; j++) {
     const c = text.charCodeAt(j);

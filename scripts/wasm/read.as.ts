@@ -47,6 +47,8 @@ export function byteAt(input: usize, i: i32): u32 {
     }
     return c | 0x200; // a marker, entity or link character: see changes()
   }
+  // Plain text is read again with its entities decoded (withoutEntities): `&` may start one.
+  if (c == 38) return c | 0x200;
   return c;
 }
 
