@@ -1,9 +1,10 @@
-// Stripe secret (`sk_`) and restricted (`rk_`) keys, live and test. Test-mode keys are findings
-// too: they authenticate as the account (its test data, webhooks, connected-account metadata) and
-// people paste them far more often, but they move no money, so they carry medium confidence and
-// live keys high. Publishable keys (`pk_`) are public by design and not reported. The test keys
-// printed throughout Stripe's own documentation are public examples: they are recognised by the
-// CRC32 of the whole key (the repository keeps no copy of them) and not reported.
+// Stripe secret (`sk_`) and restricted (`rk_`) keys, live and test, and webhook signing secrets.
+// Test-mode keys are findings too: they authenticate as the account (its test data, webhooks,
+// connected-account metadata) and people paste them far more often, but they move no money, so
+// they carry medium confidence and live keys high. Publishable keys (`pk_`) are public by design
+// and not reported. The test keys printed throughout Stripe's own documentation are public
+// examples: they are recognised by the CRC32 of the whole key (the repository keeps no copy of
+// them) and not reported.
 import type { Confidence, Rule } from "../types.ts";
 import { crc32 } from "../checksum.ts";
 import {
@@ -14,6 +15,7 @@ import {
   seededRandom,
   wordFraction,
 } from "../entropy.ts";
+import { b62, hex, prefixedTokenRule } from "./prefixed_token.ts";
 
 /** CRC32 of test keys that appear in Stripe's public documentation. */
 const DOC_KEYS = new Set([2003689584, 963477826, 1075794080]);
@@ -88,4 +90,17 @@ export const rules: Rule[] = [
     "medium",
     9431,
   ),
+  // A webhook endpoint's signing secret forges events Stripe would send (a paid invoice, a
+  // finished checkout). The dashboard's are 32 letters and digits, the Stripe CLI's 64 hex.
+  // `hsec_` wakes it: `w` starts no other keyword, and a new first byte slows the byte filter.
+  prefixedTokenRule({
+    id: "stripe-webhook-secret",
+    family: "stripe",
+    description: "Stripe webhook signing secret (whsec_)",
+    prefixes: ["wh" + "sec_"],
+    keywords: ["hsec_"],
+    body: "[A-Za-z0-9]{32,64}",
+    seed: 9441,
+    sample: (rand) => ({ body: rand() < 0.5 ? b62(32, rand) : hex(64, rand) }),
+  }),
 ];
