@@ -22,7 +22,7 @@ import { isAlnum } from "../chars.ts";
 
 /** The name words, and what kind of value each asks for. */
 const NAME_WORDS =
-  /(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9])pw|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|api[ _-]?key|apiキー|(?:api-?)?schlüssel)([^\n]{0,40})$/i;
+  /(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9_.])(?:passwd|pasword|pwd?)(?![A-Za-z0-9_])|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|api[ _-]?key|apiキー|(?:api-?)?schlüssel|clé (?:d'|de l')?api)([^\n]{0,40})$/i;
 
 /** The name words a login's comma may stand before ("user x, password …", "login x, hasło …"). */
 const AFTER_LOGIN =
@@ -98,7 +98,7 @@ function validateSentence(
   // (A trailing `=` is base64's padding or a password's last character.)
   if (/^[A-Za-z_][\w.-]*=(?!=*$)|,[A-Za-z_][\w.-]*=|^\/\//.test(secret)) return false;
   if (looksLikeCode(secret, m[1], ctx)) return false;
-  const kind = /^api|schlüssel/i.test(m[1]) ? "secret" : "password";
+  const kind = /^api|schlüssel|^clé/i.test(m[1]) ? "secret" : "password";
   return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
 }
 
@@ -257,9 +257,17 @@ export const rules: Rule[] = [
       "api key=",
       "api keyは",
       "password",
-      "pw for",
-      "pw is",
+      // `pw ` takes "pw for …", "pw is …", "pw → …"; "passwd for the vpn: …", "pwd for …", and
+      // the common misspelling "pasword: …".
+      "pw ",
       "pw:",
+      "passwd",
+      "pwd for",
+      "pwd is",
+      "pasword",
+      // French "clé API : …", "clé d'API : …" (`c` + `l` open other keywords already).
+      "clé api",
+      "clé d'api",
       // mot de passe, abbreviated; Turkish şifre; Polish hasło (from its rarer part: `has` is
       // everyday English, and `asł` cost the byte filter 4%, `sło` 2%); Portuguese senha before
       // its colon; Spanish clave.
@@ -334,6 +342,12 @@ export const rules: Rule[] = [
           { text: `数据库密码是 ${a}`, secret: a },
           { text: `本番のAPIキーは ${b} です`, secret: b },
           { text: `pw for deploy:${c}`, secret: c },
+          { text: `heads up: pw → ${c}`, secret: c },
+          { text: `pw -> ${a}`, secret: a },
+          { text: `yo passwd for the vpn: ${c}`, secret: c },
+          { text: `the pwd for the vpn is ${a}`, secret: a },
+          { text: `fyi pasword: ${c}`, secret: c },
+          { text: `clé API : ${b}`, secret: b },
           { text: `pw is ${a} for the wifi box`, secret: a },
           { text: `pw is ${padded} for the wifi box`, secret: padded },
           { text: `la password del database è *${c}*`, secret: c },
@@ -389,6 +403,10 @@ export const rules: Rule[] = [
         `curl -H "Authorization: Bearer x9Mdp${"Q".repeat(3)}" https://api.acme.io/v1/me`,
         "la clave del éxito es la constancia",
         "password -> see the vault entry",
+        "pw → reset it in the portal first",
+        "cat /etc/passwd: root entry is there",
+        "la clé API : voir le coffre",
+        `the pwd is /home/${b62(10, seededRandom(14303))}/app`,
         `which password ${b62(16, seededRandom(14302))} do you mean`,
         "sign in with password authentication disabled",
         "login admin, password reset required",
