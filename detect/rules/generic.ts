@@ -241,6 +241,7 @@ export const rules: Rule[] = [
           { text: `HEROKU_API_KEY=${h}`, secret: h },
           { text: `**api_key**: ${e}`, secret: e },
           { text: `DD_APPLICATION_KEY = "${b}"`, secret: b },
+          { text: `PresharedKey = ${g.slice(0, 43)}=`, secret: `${g.slice(0, 43)}=` },
           { text: `"{\\"api_key\\": \\"${e}\\"}"`, secret: e },
           // A Kubernetes Secret's data: the secret it encodes is the finding.
           { text: `data:\n  api-token: ${btoa(e)}`, secret: btoa(e) },

@@ -371,13 +371,14 @@ export const rules: Rule[] = [
     description: "Password in a SQL statement (IDENTIFIED BY '…', WITH PASSWORD '…')",
     // `tified by '`: "ide" starts everyday words (see the command rule's keywords).
     // SQL Server's `CREATE LOGIN … WITH PASSWORD = N'…'` too.
-    keywords: ["tified by '", "password '", "password = n'", "password=n'"],
+    // MySQL's `IDENTIFIED WITH mysql_native_password BY '…'` (or caching_sha2_password).
+    keywords: ["tified by '", "password '", "password by '", "password = n'", "password=n'"],
     pattern:
-      /(?<![A-Za-z0-9_])(?:identified[ \t]{1,4}by|password)(?:[ \t]{1,4}|[ \t]{0,4}=[ \t]{0,4}N)'(?<secret>[^'\s]{4,128})'/gi,
+      /(?<![A-Za-z0-9_])(?:identified[ \t]{1,4}(?:with[ \t]{1,4}[A-Za-z0-9_]{1,40}[ \t]{1,4})?by|password)(?:[ \t]{1,4}|[ \t]{0,4}=[ \t]{0,4}N)'(?<secret>[^'\s]{4,128})'/gi,
     validate: (secret) => isGivenPassword(secret),
     confidence: "medium",
     literalMarkers: true,
-    window: { before: 24, after: 160 },
+    window: { before: 72, after: 160 },
     examples: {
       positives: () => {
         const rand = seededRandom(14001);
@@ -385,6 +386,10 @@ export const rules: Rule[] = [
         const b = b62(20, rand);
         return [
           { text: `CREATE USER 'app'@'%' IDENTIFIED BY '${a}';`, secret: a },
+          {
+            text: `CREATE USER 'app'@'%' IDENTIFIED WITH mysql_native_password BY '${b}';`,
+            secret: b,
+          },
           { text: `ALTER USER reporting WITH PASSWORD '${b}';`, secret: b },
           { text: `create role etl login password '${a}'`, secret: a },
           { text: `CREATE LOGIN [deploy] WITH PASSWORD = N'${a}', CHECK_POLICY = OFF;`, secret: a },

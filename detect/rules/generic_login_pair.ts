@@ -3,7 +3,8 @@
 // everyday prose ("and / or", "CI / CD"), so both sides must look the part: the left one an
 // account (a name with `_`, `.`, `@`, `-`, `\` or a digit in it, a mailbox, or a well-known
 // account such as `admin` or `root`), the right one a password by the same test as after a
-// password's name (generic_value.ts).
+// password's name (generic_value.ts). Glued, as `creds: user:password` after a label, or as
+// `root/password` for an account whose name alone says it is one.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { isGivenPassword, isPassphrase } from "./generic_value.ts";
@@ -79,6 +80,45 @@ function validatePair(
 
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
+/**
+ * A label that hands over a login (`creds: admin:…`, `credentials = deploy/…`), then the pair.
+ * (`login:` is left out: `log` starts every other line of a log, where the byte filter stops.)
+ */
+const LABELLED_PAIR =
+  /(?<![A-Za-z0-9_])(?:creds|credentials)[ \t]{0,4}[:=][ \t]{0,4}`?(?<user>[A-Za-z0-9][\w.@+\\-]{0,63})[:\/](?<secret>[^\s`]{5,127}[^\s`.,;:)])(?=`|[\s,;.)]|$)/gi;
+
+/**
+ * Accounts that are a login on their own, glued to a password by a slash (`root/…`). Only these
+ * two: `dep`, `sup`, `gra`, `sys` and the like start everyday words, where the byte filter would
+ * stop.
+ */
+const GLUED_ACCOUNTS = ["root", "admin"];
+const GLUED_PAIR = new RegExp(
+  `(?<![\\w./@:-])(?:${
+    GLUED_ACCOUNTS.join("|")
+  })\\/(?<secret>[^\\s\`/]{5,127}[^\\s\`/.,;:)])(?=\`|[\\s,;.)]|$)`,
+  "g",
+);
+
+function validateLabelledPair(
+  secret: string,
+  { text, start }: { text: string; start: number; end: number },
+): boolean {
+  const m = /([A-Za-z0-9][\w.@+\\-]{0,63})[:/]$/.exec(text.slice(Math.max(0, start - 65), start));
+  const user = m ? accountName(m[1]) : null;
+  return user !== null && !/^\/\//.test(secret) && isGivenPassword(secret, user);
+}
+
+/**
+ * A path (`root/.cache`, `admin/users?id=5`, `root/Documents2024`) holds no symbol a password
+ * would, or reads as a file or a query: a glued password holds one of `!@#$%^&*+=~?` and is no
+ * file name or query string.
+ */
+function validateGluedPair(secret: string): boolean {
+  return /[!@#$%^&*+=~?]/.test(secret) && !/\?[\w-]+=|\.[A-Za-z]{1,5}$|^[.~]/.test(secret) &&
+    isGivenPassword(secret);
+}
+
 export const rules: Rule[] = [
   {
     id: "generic-login-pair",
@@ -116,6 +156,68 @@ export const rules: Rule[] = [
         `see docs / ${b62(4, seededRandom(14802))}`,
         "src / lib / Utils2024!.ts",
         "feature flags / Beta",
+      ],
+    },
+  },
+  {
+    id: "generic-labelled-login",
+    family: "generic",
+    description: "Login handed over glued after a label (creds: user:password)",
+    keywords: ["creds", "credentials:", "credentials ="],
+    pattern: LABELLED_PAIR,
+    validate: validateLabelledPair,
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 32, after: 220 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14811);
+        const a = "Us7" + b62(14, rand) + "#";
+        const b = "Ga" + b62(8, rand) + "321#";
+        return [
+          { text: `heads up: creds: admin:${a}`, secret: a },
+          { text: `ok so creds: svc_backup/${b}`, secret: b },
+          { text: "credentials: `deploy:" + a + "`", secret: a },
+        ];
+      },
+      negatives: () => [
+        "creds: admin:admin",
+        "creds: see 1password",
+        "creds: https://acme.io/login",
+        "creds: admin:${ADMIN_PASSWORD}",
+        "credentials: user:password",
+        `creds: Docs/${b62(6, seededRandom(14812))}`,
+      ],
+    },
+  },
+  {
+    id: "generic-glued-login",
+    family: "generic",
+    description: "Password glued to a well-known account by a slash (root/…)",
+    keywords: ["root/", "admin/"],
+    pattern: GLUED_PAIR,
+    validate: validateGluedPair,
+    confidence: "low",
+    literalMarkers: true,
+    window: { before: 24, after: 160 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14821);
+        const a = "ws" + b62(5, rand) + "!BKD";
+        const b = "ZT%" + b62(6, rand) + "$O@m";
+        return [
+          { text: `ok so root/${a} on the new box`, secret: a },
+          { text: `use \`admin/${b}\` for the console`, secret: b },
+        ];
+      },
+      negatives: () => [
+        "cd root/.ssh && ls",
+        "see admin/users?id=5 for the list",
+        "copied it to /home/root/Back2024!.tar",
+        "https://acme.io/admin/Reports2024!",
+        "the files are in root/Documents2024",
+        "admin/*.log are rotated",
+        "root/${ROOT_PASSWORD}",
       ],
     },
   },

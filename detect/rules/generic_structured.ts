@@ -110,6 +110,18 @@ function quotesClose(text: string, start: number, end: number): boolean {
   return !(open === '"' || open === "'") || text[end] === open;
 }
 
+/**
+ * The variable a directive sets by a blank rather than `=`: a Dockerfile's `ENV NAME value`,
+ * Apache's `SetEnv NAME value`, nginx's `fastcgi_param NAME value;`. Run over at most 100
+ * characters.
+ */
+const DIRECTIVE_NAME =
+  /(?:^|\n)[ \t]{0,16}(?:ENV|SetEnv|fastcgi_param|env)[ \t]{1,8}([A-Za-z_][A-Za-z0-9_.-]{0,63})[ \t]{1,16}["']?$/;
+
+function directiveName(text: string, start: number): string | null {
+  return DIRECTIVE_NAME.exec(text.slice(Math.max(0, start - 100), start))?.[1] ?? null;
+}
+
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
 export const rules: Rule[] = [
@@ -332,6 +344,119 @@ export const rules: Rule[] = [
     },
   },
   {
+    id: "generic-login-arguments",
+    family: "generic",
+    description:
+      "Password passed with its user to a login call (auth=(…), HTTPBasicAuth, NetworkCredential, PasswordAuthentication)",
+    // Python's requests (`auth=("svc", "…")`, HTTPBasicAuth), .NET's NetworkCredential, Java's
+    // PasswordAuthentication and Apache's UsernamePasswordCredentials take (user, password).
+    // The arguments' separator is the keyword, as for the call-argument rule.
+    keywords: ['", "', "', '"],
+    pattern:
+      /(?:(?<![A-Za-z0-9_])auth[ \t]{0,4}=[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|PasswordAuthentication|NetworkCredential|UsernamePasswordCredentials|BasicAuth)[ \t]{0,4})\([ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}["'](?<secret>[^"'\s]{4,128})["']/g,
+    validate: (secret, { text, start }) => {
+      const user = /["']([^"'\n]{1,64})["'][ \t]*,[ \t]*["']$/.exec(
+        text.slice(Math.max(0, start - 80), start),
+      )?.[1];
+      return isGivenPassword(secret, user ?? "");
+    },
+    confidence: "medium",
+    literalMarkers: true,
+    // The call's name and the user (at most 64 characters) before the keyword's comma.
+    window: { before: 112, after: 140 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14551);
+        const a = "YA" + b62(8, rand) + "^~5";
+        const b = "U6x" + b62(14, rand);
+        return [
+          { text: `r = requests.get(url, auth=('svc', '${a}'))`, secret: a },
+          { text: `session.auth = ("deploy", "${b}")`, secret: b },
+          { text: `new NetworkCredential("svc_ftp", "${b}")`, secret: b },
+          {
+            text: `return new PasswordAuthentication("noreply@acme.io", "${a}".toCharArray());`,
+            secret: a,
+          },
+          { text: `auth = HTTPBasicAuth('api', '${b}')`, secret: b },
+        ];
+      },
+      negatives: () => [
+        "r = requests.get(url, auth=('user', 'pass'))",
+        "auth=('svc', os.environ['SVC_PASSWORD'])",
+        'new NetworkCredential("svc_ftp", "${FTP_PASSWORD}")',
+        'auth = ("admin", "admin")',
+        `headers = ("Accept", "${b62(20, seededRandom(14552))}")`,
+      ],
+    },
+  },
+  {
+    id: "generic-go-dsn-password",
+    family: "generic",
+    description: "Password in a Go MySQL driver DSN (user, password, then @tcp(host:3306)/db)",
+    // go-sql-driver/mysql's DSN has no scheme, so the URL rule never sees it; its `@tcp(` does.
+    keywords: ["tcp("],
+    pattern: /(?<![A-Za-z0-9_.\-])[A-Za-z0-9_.\-]{1,64}:(?<secret>[^@\s"'`/:]{4,128})@tcp\(/g,
+    validate: (secret, { text, start }) => {
+      const user = /([A-Za-z0-9_.\-]{1,64}):$/.exec(text.slice(Math.max(0, start - 65), start))
+        ?.[1];
+      return isGivenPassword(secret, user ?? "");
+    },
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 200, after: 8 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14561);
+        const a = "Velvet" + b62(6, rand) + "9g";
+        return [
+          { text: `var dsn = "app:${a}@tcp(mysql:3306)/orders?parseTime=true"`, secret: a },
+          { text: `DSN=root:${a}@tcp(127.0.0.1:3306)/app`, secret: a },
+        ];
+      },
+      negatives: () => [
+        'dsn := "user:password@tcp(127.0.0.1:3306)/dbname"',
+        'dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, db)',
+        "root:root@tcp(localhost:3306)/test",
+      ],
+    },
+  },
+  {
+    id: "generic-env-directive",
+    family: "generic",
+    description:
+      "Password or API secret set by a directive and a blank (Dockerfile ENV, Apache SetEnv, nginx fastcgi_param)",
+    // Case as written: `ENV` and `SetEnv` start lines of their files; a lower-case `env ` is
+    // everyday chat, and nginx's own `env NAME=value` is the name = value rules'.
+    keywords: ["env ", "setenv ", "fastcgi_param "],
+    exactKeywords: ["ENV ", "SetEnv ", "fastcgi_param "],
+    pattern:
+      /(?<=(?:^|\n)[ \t]{0,16}(?:ENV|SetEnv|fastcgi_param)[ \t]{1,8}[A-Za-z_][A-Za-z0-9_.-]{0,63}[ \t]{1,16})["']?(?<secret>[^\s"'`;]{8,200})["']?;?(?=[ \t]*(?:\n|$|#))/g,
+    validate: namedValue(directiveName),
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 100, after: 220 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14571);
+        const a = "winter-pepper-" + b62(6, rand) + "-45";
+        const b = b62(40, rand);
+        return [
+          { text: `FROM node:20\nENV DB_PASSWORD ${a}\nRUN npm ci`, secret: a },
+          { text: `<VirtualHost *:80>\n  SetEnv DB_PASS ${a}\n</VirtualHost>`, secret: a },
+          { text: `    fastcgi_param STRIPE_API_KEY ${b};`, secret: b },
+          { text: `ENV API_TOKEN "${b}"`, secret: b },
+        ];
+      },
+      negatives: () => [
+        "ENV DB_PASSWORD ${DB_PASSWORD}",
+        "SetEnv DB_PASS changeme",
+        "ENV NODE_ENV production",
+        `ENV DB_HOST ${b62(20, seededRandom(14572))}`,
+        "fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;",
+      ],
+    },
+  },
+  {
     id: "generic-network-device-password",
     family: "generic",
     description:
@@ -466,7 +591,8 @@ export const rules: Rule[] = [
     description:
       "Password in a PostgreSQL password file line (.pgpass: host:port:db:user:password)",
     // A pgpass line has no name beside its password: the file's name, said before it, is what
-    // wakes the rule, and its lines follow.
+    // wakes the rule, and its lines follow. (PostgreSQL's port as a keyword, `:5432:`, would
+    // find the file's own lines, but the byte filter stops at `:54` in every other timestamp.)
     keywords: ["pgpass"],
     pattern:
       /(?<=^|\n|&gt;[ \t]|```)[ \t]{0,8}[A-Za-z0-9.\-*]{1,253}:(?:[0-9]{1,5}|\*):[^:\s]{1,63}:(?<user>[^:\s]{1,63}):(?<secret>[^\s:`]{6,128})(?=[ \t]*(?:\n|$|```))/g,
@@ -491,6 +617,8 @@ export const rules: Rule[] = [
         "the .pgpass line is hostname:port:database:username:password",
         "```\n# ~/.pgpass\nlocalhost:5432:*:postgres:postgres\n```",
         "chmod 600 ~/.pgpass, then db1:5432:app:app:changeme",
+        "10.0.0.7:5432:orders:app:*",
+        "2024-05-01 10:00:01 db1:5432:orders:app: connection refused",
       ],
     },
   },

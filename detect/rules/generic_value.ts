@@ -65,6 +65,8 @@ export const KEY_QUALIFIERS = new Set([
   "admin",
   // Datadog's application key (`DD_APPLICATION_KEY`, `DD-APPLICATION-KEY`).
   "application",
+  // WireGuard's `PresharedKey = …` beside a peer's `PrivateKey`.
+  "preshared",
 ]);
 /** A last name segment that makes the value *about* a secret rather than the secret itself. */
 const META_SUFFIX =
@@ -295,6 +297,9 @@ export function isNonSecretValue(value: string): boolean {
   if (/^[A-Z][a-z]+(?:To)?-[A-Z][A-Za-z]+$/.test(v)) return true;
   // Encrypted in place (SOPS `ENC[AES256_GCM,data:…]`): safe to commit, which is its point.
   if (/^ENC\[/.test(v)) return true;
+  // Maven's encrypted server password (`{…=}` in settings.xml): base64 in braces, decrypted with
+  // the master password kept elsewhere, and written to be committed.
+  if (/^\{[A-Za-z0-9+/]{22,}={0,2}\}$/.test(v) && /=\}$|[+/]/.test(v)) return true;
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
   // Random dotted keys (`SG.<id>.<secret>`) are not made of words; nor are passwords made of
   // words and a number (`Harbor.Quartz6316`, `Orbit.Meadow247$`: attributes seldom hold three
