@@ -8,6 +8,7 @@ import { REFERENCE_PREFIXES } from "./rules/generic_value.ts";
 import { rules as slackRules } from "./rules/slack.ts";
 import { sentenceMayFollow } from "./rules/generic_sentence.ts";
 import { delimitedMayFollow } from "./rules/generic_delimited.ts";
+import { phraseMayFollow } from "./rules/generic_passphrase.ts";
 import { ALPHABET, randomString, seededRandom } from "./entropy.ts";
 import { pieceText, wordStart } from "../test_support/gate_text.ts";
 import { assertNothingAt } from "../test_support/gate_check.ts";
@@ -295,6 +296,28 @@ Deno.test("byte gates: the delimited gate drops only hits the cell rule's gate r
     ["token", "pass", "secret", "api_key"],
     GATE.delimited,
     delimitedMayFollow,
+  );
+  // Meaningful only if the gate drops hits often, and keeps some.
+  assert(drops > 1000 && kept > 500, `drops ${drops}, kept ${kept}`);
+});
+
+/** Names, verbs, quotes, colons and line ends around a passphrase. */
+const PHRASE_PIECES: string[][] = [
+  ["password", "passphrase", "Password", "pass phrase", "pw ", "psk"],
+  [" is ", ": ", " for the wifi ", "=", " was ", "\n", "\r\n", " ", "  "],
+  ['"', "'", ":", "falcon purple", "dragon", "é", "&amp;", "\\", "*", "_", "🙂", "\u200b"],
+];
+
+Deno.test("byte gates: the phrase gate drops only hits the passphrase rule's gate rules out", () => {
+  const rand = seededRandom(9121);
+  const text = () =>
+    pieceText(rand, PHRASE_PIECES, { pieces: 14, word: 0.3, wordLength: 12, punctuation: 0 });
+  const { drops, kept } = windowGateAgrees(
+    6000,
+    text,
+    ["password", "passphrase", "pass phrase", "passwort"],
+    GATE.phrase,
+    phraseMayFollow,
   );
   // Meaningful only if the gate drops hits often, and keeps some.
   assert(drops > 1000 && kept > 500, `drops ${drops}, kept ${kept}`);

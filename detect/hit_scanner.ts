@@ -72,6 +72,7 @@ export const GATE = {
   "hex32": 4,
   "sentence": 8,
   "delimited": 16,
+  "phrase": 32,
 } as const;
 
 export interface Keyword {

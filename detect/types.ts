@@ -168,7 +168,7 @@ export interface Rule {
    * The same gate for raw text, built into the byte scanner (scripts/wasm/gates.as.ts), which
    * then drops a hit it rules out before any TypeScript runs.
    */
-  byteGate?: "name-value" | "url" | "hex32" | "sentence" | "delimited";
+  byteGate?: "name-value" | "url" | "hex32" | "sentence" | "delimited" | "phrase";
   /**
    * The secret may hold `*`, `_`, `~` or a backtick as a character (a password): when the
    * scanner reads the text as a person sees it for this rule, a marker inside a word stays.

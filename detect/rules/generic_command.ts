@@ -3,11 +3,12 @@
 // and code; a base64 `user:password` in a registry login (Docker's config.json `auth`, npmrc
 // `_auth`); a password on a command line (`curl -u user:password`, `mysql -pPASSWORD`,
 // `docker login -p`, `redis-cli -a`, `sshpass -p`, `sqlcmd -P`, `ldapsearch -w`,
-// `smbclient -U user%password`), a value a CLI stores as a secret (`gh secret set NAME --body …`)
-// or one in a SQL statement (`IDENTIFIED BY '…'`). A bearer token must look machine-generated
-// (generic_value.ts); a Basic value must decode to `user:password` with a plausible password; a
-// command-line password is judged as one in a URL. Tokens with a known prefix (`ghp_`, `xoxb-`,
-// `eyJ`) are left to their own rules.
+// `smbclient -U user%password`), one echoed into a command that reads it from standard input
+// (`echo … | docker login --password-stdin`), a value a CLI stores as a secret (`gh secret set
+// NAME --body …`) or one in a SQL statement (`IDENTIFIED BY '…'`). A bearer token must look
+// machine-generated (generic_value.ts); a Basic value must decode to `user:password` with a
+// plausible password; a command-line password is judged as one in a URL. Tokens with a known
+// prefix (`ghp_`, `xoxb-`, `eyJ`) are left to their own rules.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import {
@@ -19,6 +20,10 @@ import {
   plausibleUserPassword,
   quotedValueEnd,
 } from "./generic_value.ts";
+
+/** What a piped password goes into, read after the pipe: a registry login or a password tool. */
+const STDIN_COMMAND =
+  /^["']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?(?:(?:docker|podman|nerdctl|buildah|skopeo|helm|oras|crane)[ \t].*--password-stdin|passwd[ \t]+--stdin|chpasswd)/;
 
 /** `user:password` from a Basic credential, or null when it is not one. */
 function basicPair(value: string): [string, string] | null {
@@ -400,6 +405,56 @@ export const rules: Rule[] = [
         "ALTER USER app WITH PASSWORD '***';",
         "CREATE USER app IDENTIFIED BY '${DB_PASSWORD}';",
         "ALTER USER app WITH PASSWORD 'changeme';",
+      ],
+    },
+  },
+  {
+    id: "generic-piped-password",
+    family: "generic",
+    description:
+      "Password echoed into a command that reads it from standard input (docker login --password-stdin, passwd --stdin, chpasswd)",
+    // CI steps pipe a literal as often as a variable: `echo "…" | docker login -u ci
+    // --password-stdin ghcr.io`, `echo … | passwd --stdin deploy`, `echo "deploy:…" | chpasswd`.
+    keywords: ["password-stdin", "passwd --stdin", "chpasswd"],
+    pattern:
+      /(?<![A-Za-z0-9_-])echo[ \t]{1,4}(?:-[ne]{1,2}[ \t]{1,4})?["']?(?:[A-Za-z0-9_.-]{1,64}:)?(?<secret>[^\s"'|$`;&<>:][^\s"'|`;&<>:]{5,127})["']?[ \t]{0,4}\|/g,
+    validate: (secret, { text, start, end }) => {
+      // The quote that opened the value stands before its user, if one was echoed with it.
+      const m = /echo[ \t]+(?:-[ne]{1,2}[ \t]+)?(["']?)(?:([A-Za-z0-9_.-]{1,64}):)?$/.exec(
+        text.slice(Math.max(0, start - 80), start),
+      );
+      const open = m?.[1] ?? "", close = text[end];
+      if (open !== "" ? close !== open : close === '"' || close === "'") return false;
+      const rest = text.slice(end, end + 220);
+      if (!STDIN_COMMAND.test(rest.slice(0, (rest + "\n").indexOf("\n")))) return false;
+      const user = m?.[2];
+      return isGivenPassword(secret, user ?? "");
+    },
+    confidence: "medium",
+    literalMarkers: true,
+    // The echo and its value, then the command's arguments (at most ~170 characters), before
+    // the keyword.
+    window: { before: 336, after: 16 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14031);
+        const a = "Quartz" + b62(6, rand) + "9Q";
+        const b = "auf" + b62(13, rand);
+        return [
+          {
+            text: `run: echo "${a}" | docker login ghcr.io -u admin --password-stdin`,
+            secret: a,
+          },
+          { text: `- shell: echo ${b} | passwd --stdin deploy`, secret: b },
+          { text: `echo 'deploy:${a}' | sudo chpasswd`, secret: a },
+        ];
+      },
+      negatives: () => [
+        'echo "$CR_PAT" | docker login ghcr.io -u USERNAME --password-stdin',
+        "echo ${{ secrets.GITHUB_TOKEN }} | docker login ghcr.io -u ${{ github.actor }} --password-stdin",
+        "aws ecr get-login-password | docker login --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com",
+        "echo password | passwd --stdin deploy",
+        "echo 'root:root' | chpasswd",
       ],
     },
   },

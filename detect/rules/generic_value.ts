@@ -362,7 +362,7 @@ export function looksGenerated(value: string): boolean {
  * Words that make a run of words an identifier, a resource name or a placeholder rather than a
  * passphrase (`db-password-value`, `prod-cluster-admin`, `ask-the-team`).
  */
-const NOT_PASSPHRASE_WORDS = new Set(
+export const NOT_PASSPHRASE_WORDS = new Set(
   ("password passwd pass secret secrets token tokens key keys apikey credential credentials " +
     "auth login user username admin root account value values data config configs settings " +
     "setting env environment variable var vars self this request body params param args " +

@@ -32,6 +32,7 @@ import { rules as genericTable } from "./generic_table.ts";
 import { rules as genericDelimited } from "./generic_delimited.ts";
 import { rules as genericLoginPair } from "./generic_login_pair.ts";
 import { rules as genericReset } from "./generic_reset.ts";
+import { rules as genericPassphrase } from "./generic_passphrase.ts";
 
 export const RULES: readonly Rule[] = [
   ...slack,
@@ -66,4 +67,5 @@ export const RULES: readonly Rule[] = [
   ...genericDelimited,
   ...genericLoginPair,
   ...genericReset,
+  ...genericPassphrase,
 ];

@@ -9,6 +9,7 @@ import {
   GATE_DELIMITED,
   GATE_HEX32,
   GATE_NAME_VALUE,
+  GATE_PHRASE,
   GATE_SENTENCE,
   GATE_URL,
   MODE_JSON,
@@ -168,7 +169,7 @@ export function gatesPassMode(
 function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
   if (mode == 0) return plainGatesRead(input, n, gates, hs, he);
   let pass = false;
-  for (let g: u32 = 1; g <= GATE_DELIMITED; g <<= 1) {
+  for (let g: u32 = 1; g <= GATE_PHRASE; g <<= 1) {
     if ((gates & g) == 0) continue;
     // The hit's word: back to a blank, at most BEFORE[g] characters. Uncertain characters on
     // the way (non-ASCII: U+00A0 is a blank; a \u escape): maybe. Markers are the gate's.
@@ -196,6 +197,8 @@ function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
       if (hexGate(input, n, ws, hs)) pass = true;
     } else if (g == GATE_DELIMITED) {
       if (delimitedGate(input, n, hs, he)) pass = true;
+    } else if (g == GATE_PHRASE) {
+      if (phraseGate(input, n, he)) pass = true;
     } else if (sentenceGate(input, n, hs, he)) pass = true;
   }
   return pass;
@@ -207,7 +210,7 @@ function gatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
  * a `:` for the URL gate), and each gate reads on from the hit.
  */
 function plainGatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): bool {
-  for (let g: u32 = 1; g <= GATE_DELIMITED; g <<= 1) {
+  for (let g: u32 = 1; g <= GATE_PHRASE; g <<= 1) {
     if ((gates & g) == 0) continue;
     const before = load<u8>(BEFORE + g) as i32;
     let ws = hs;
@@ -228,6 +231,8 @@ function plainGatesRead(input: usize, n: i32, gates: u32, hs: i32, he: i32): boo
       if (hexGate(input, n, ws, hs)) return true;
     } else if (g == GATE_DELIMITED) {
       if (delimitedGate(input, n, hs, he)) return true;
+    } else if (g == GATE_PHRASE) {
+      if (phraseGate(input, n, he)) return true;
     } else if (sentenceGate(input, n, hs, he)) return true;
   }
   return false;
@@ -390,6 +395,64 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
     j = next;
   }
   return false;
+}
+
+/**
+ * phraseMayFollow (detect/rules/generic_passphrase.ts) over bytes: a quote or a colon within the
+ * 48 characters after the hit, before a line end, then (markers read as blanks) a word of 3-12
+ * lower-case letters, a blank and a lower-case letter; an uncertain character on the way, or a
+ * marker in the words: maybe.
+ */
+function phraseGate(input: usize, n: i32, he: i32): bool {
+  let j = he;
+  for (let k = 0; k < 48 && j < n; k++) {
+    const c = byteAt(input, j);
+    j = step(input, j);
+    if (isMarker(plain(c))) continue; // no quote or colon, as shown or raw
+    if (changes(c)) return true;
+    if (c == 10 || c == 13) return false;
+    if ((c == 34 || c == 39 || c == 58) && phraseWordsAt(input, n, j)) return true;
+  }
+  return false;
+}
+
+/** A character that may change, or a formatting marker (phraseMayFollow's maybe in any mode). */
+@inline
+function uncertain(c: u32): bool {
+  return changes(c) || isMarker(plain(c));
+}
+
+@inline
+function isLowerByte(c: u32): bool {
+  return c >= 97 && c <= 122;
+}
+
+/** wordsAt in generic_passphrase.ts: blanks, markers and a quote (at most 5), a word, a blank, a letter. */
+function phraseWordsAt(input: usize, n: i32, at: i32): bool {
+  let k = at;
+  for (let b = 0; b < 5 && k < n; b++) {
+    const c = byteAt(input, k);
+    if (!isMarker(plain(c))) {
+      if (changes(c)) return true;
+      if (c != 32 && c != 9 && c != 34 && c != 39) break;
+    }
+    k = step(input, k);
+  }
+  let len = 0;
+  while (k < n) {
+    const c = byteAt(input, k);
+    if (uncertain(c)) return true;
+    if (!isLowerByte(c)) break;
+    len++;
+    k = step(input, k);
+  }
+  if (len < 3 || len > 12 || k >= n) return false;
+  const blank = byteAt(input, k);
+  const next = step(input, k);
+  if (next >= n) return uncertain(blank);
+  const c = byteAt(input, next);
+  if (uncertain(blank) || uncertain(c)) return true;
+  return blank == 32 && isLowerByte(c);
 }
 
 /** commaBefore in generic_sentence.ts over raw bytes: a comma and at most 4 blanks before `at`. */

@@ -30,6 +30,7 @@ export const GATE_URL: u32 = 2;
 export const GATE_HEX32: u32 = 4;
 export const GATE_SENTENCE: u32 = 8;
 export const GATE_DELIMITED: u32 = 16;
+export const GATE_PHRASE: u32 = 32;
 
 
 // scan() modes. SHOWN: the text is Slack mrkdwn, which the scanner also reads as a person sees
