@@ -194,6 +194,24 @@ Deno.test("scanSync and scanBytes: plain text reads a value with its entities de
   }
 });
 
+Deno.test("scanSync and scanBytes: a password holding `>` reads whole, as Slack stores it", () => {
+  const rand = seededRandom(37);
+  const head = "Tiger" + randomString(ALPHABET.base62, 4, rand);
+  const value = `${head}>9229${randomString(ALPHABET.base62, 6, rand)}`;
+  const stored = value.replace(">", "&gt;");
+  for (const text of [`password: ${stored}`, `the staging db password is ${stored}.`]) {
+    for (const mrkdwn of [true, false]) {
+      const found = scanSync(text, { mrkdwn, includeSecret: true });
+      assertEquals(found.map((f) => f.secret), [value], `${text} (${mrkdwn})`);
+      assertEquals(text.slice(found[0].start, found[0].end), stored);
+      const bytes = scanBytes(new TextEncoder().encode(text), { mrkdwn });
+      assertEquals(bytes.map((f) => [f.fingerprint, f.start, f.end]), [
+        [found[0].fingerprint, found[0].start, found[0].end],
+      ]);
+    }
+  }
+});
+
 Deno.test("scanSync: plain text reads a token in italics, bold or strike without its markers", () => {
   const bot = ["xo", "xb-"].join("") + "1234567890-1234567890123-" + "Zq8Wm2Kp7Xr4Tn6Yv3Hb9Jc5";
   for (const [open, close] of [["_", "_"], ["*", "*"], ["~", "~"], ["_*", "*_"]]) {

@@ -255,7 +255,7 @@ export function base64Text(v: string): string | null {
  */
 export function decodedValue(v: string): string {
   const plain = base64Text(v);
-  return plain !== null && !/\s/.test(plain) ? plain : v;
+  return plain !== null && !/\s/.test(plain) ? plain : entityDecoded(v);
 }
 
 function isEncodedPlaceholder(v: string): boolean {
@@ -560,11 +560,46 @@ function bracketedValueEnd(text: string, start: number, end: number): number {
   return e;
 }
 
+/**
+ * Read raw, a value stops at an entity's `;` (Slack stores `&`, `<` and `>` as `&amp;`, `&lt;`,
+ * `&gt;`: `Tiger&gt;9229summer`); one that goes on right after it ends where the rest ends. Its
+ * canonical form decodes the entities (entityDecoded), as the decoded reading shows it.
+ */
+function entityValueEnd(text: string, start: number, end: number): number {
+  let e = end;
+  const stop = Math.min(text.length, start + MAX_VALUE);
+  while (
+    text[e] === ";" && /&(?:amp|lt|gt|quot|#39)$/.test(text.slice(Math.max(start, e - 5), e)) &&
+    e + 1 < stop && !VALUE_STOP.test(text[e + 1])
+  ) {
+    e++;
+    while (e < stop && !VALUE_STOP.test(text[e])) e++;
+  }
+  if (e === end) return end;
+  while (e > end && /[.:?]/.test(text[e - 1])) e--;
+  return e;
+}
+
+const ENTITY_CHARS: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  "#39": "'",
+};
+
+/** A value read raw with its entities decoded (`Tiger&gt;9229summer` is `Tiger>9229summer`). */
+export function entityDecoded(v: string): string {
+  return v.includes("&") ? v.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ENTITY_CHARS[e]) : v;
+}
+
 export function valueEnd(text: string, start: number, end: number): number {
   const quoted = quotedValueEnd(text, start, end);
   if (quoted !== end) return quoted;
   const bracketed = bracketedValueEnd(text, start, end);
   if (bracketed !== end) return bracketed;
+  const entity = entityValueEnd(text, start, end);
+  if (entity !== end) return entity;
   if (end - start < 200) return end;
   const stop = Math.min(text.length, start + MAX_VALUE);
   let e = end;
