@@ -212,6 +212,16 @@ Deno.test("scanSync and scanBytes: a password holding `>` reads whole, as Slack 
   }
 });
 
+Deno.test("scanSync: a password's last `.` is its own where no sentence goes on", () => {
+  const pw = "Maple" + randomString(ALPHABET.base62, 6, seededRandom(41)) + "7.";
+  const secretOf = (text: string) =>
+    scanSync(text, { mrkdwn: false, includeSecret: true }).map((f) => f.secret);
+  assertEquals(secretOf(`MYSQL_ROOT_PASSWORD=${pw}\n`), [pw]);
+  assertEquals(secretOf(`Server=db1;User Id=sa;Password=${pw};Encrypt=True`), [pw]);
+  // In a sentence, the full stop is the sentence's.
+  assertEquals(secretOf(`then set password=${pw}\n`), [pw.slice(0, -1)]);
+});
+
 Deno.test("scanSync: plain text reads a token in italics, bold or strike without its markers", () => {
   const bot = ["xo", "xb-"].join("") + "1234567890-1234567890123-" + "Zq8Wm2Kp7Xr4Tn6Yv3Hb9Jc5";
   for (const [open, close] of [["_", "_"], ["*", "*"], ["~", "~"], ["_*", "*_"]]) {

@@ -593,7 +593,23 @@ export function entityDecoded(v: string): string {
   return v.includes("&") ? v.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ENTITY_CHARS[e]) : v;
 }
 
+/**
+ * A value's last `.` is read as the sentence's full stop, except where no sentence goes on:
+ * before a connection string's `;` (`Password=….;Encrypt=True`), or at the end of a
+ * line that holds the assignment alone (`DB_PASSWORD=….`, `export X=….`).
+ */
+function finalDotEnd(text: string, start: number, end: number): number {
+  if (text[end] !== "." || /[.:?]/.test(text[end - 1])) return end;
+  const after = text[end + 1];
+  if (after === ";") return end + 1;
+  if (after !== undefined && after !== "\n" && after !== "\r") return end;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  return /^[ \t]*(?:export[ \t]+)?[^\s]+$/.test(text.slice(lineStart, start)) ? end + 1 : end;
+}
+
 export function valueEnd(text: string, start: number, end: number): number {
+  const dot = finalDotEnd(text, start, end);
+  if (dot !== end) return dot;
   const quoted = quotedValueEnd(text, start, end);
   if (quoted !== end) return quoted;
   const bracketed = bracketedValueEnd(text, start, end);
