@@ -36,6 +36,11 @@ Deno.test("fuzz: long adversarial runs", () => {
     ["hooks", "slack", "com"].join(".") + "/services/T".repeat(20000),
     "signing_secret=".repeat(20000),
     "-----BEGIN ".repeat(20000),
+    // Values the validators read with regexes of their own (identifiers, words, adjectives).
+    "password: " + "aB1".repeat(300) + "!",
+    "password=#" + "Ab1-".repeat(200) + "!",
+    "the password is " + "SSO".repeat(300) + "-only",
+    'wifi password is "' + "word ".repeat(2000) + '"',
   ];
   for (const c of cases) check(c);
 });

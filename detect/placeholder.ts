@@ -118,6 +118,20 @@ const DOCUMENTED_TOKENS = new Set([
   "ea9bdfd02c0c412c8cc36ba67f6c17f9b314b2c518e63ff3776077d68245736d",
   // PyJWT's README token ({"some": "payload"}, signed with "secret").
   "bf145d9380bbe05bdc1a72525796b224f8a8c93ae0e9e102eafbc255ac1af9e8",
+  // Development keys every install shares: the Azurite and Cosmos DB emulators' account keys,
+  // Hardhat's first test account (with and without its 0x).
+  "0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059",
+  "aa6547439583c3a275d4542a0df6c1ad6a863971be9f2a2220f027cc02aef615",
+  "60a09e4357868c1e9b801052726d061c370429f723db84523ed58ac354f6eb8a",
+  "bc1a50966c9e6486bc4ebf880b51611a2a97fcb8e7a6976e9b81a9e3e8ca0e3c",
+  // Documentation examples: Mailgun's API key, Google Maps' sample key, RFC 6749's client
+  // secret, RFC 7617's Basic credential (Aladdin), the Kubernetes docs' Secret value.
+  "9c846fdf0fa8955c377d0301542ee20ecd4585c5f359aa0a4cf15d44424f573d",
+  "ac9265e56c79b234607ec72c53753cfea9f88c99eb713790ddf9be5593bb4465",
+  "e9974c507d2a802143f614c878fcbb622a3800e05e6e0d329fee2c5b6b243329",
+  "cf4d418ed3de92d71f767db5391d5a2dacd40e1ce49e75d1137e2ecf4982d844",
+  "a7b580d711ef2807c7f11d881a1e7ff8a68c7e7d4e7c14e217bc9c522e3678ba",
+  "a95c3cc2e3e2c66c96e00ddc5a72590aaef332aa00e0d3d79c987ce6677cbe5a",
 ]);
 
 /** True when `secret` is one of the well-known digests of nothing (see WELL_KNOWN_DIGESTS). */
@@ -235,7 +249,7 @@ export function isPlaceholder(
   if (MEDIA_TYPE_DATA_RE.test(secret)) return true;
   if (SLACK_REFERENCE_RE.test(secret)) return true;
   if (isWellKnownDigest(secret)) return true;
-  if (secret.length >= 16 && DOCUMENTED_TOKENS.has(fingerprintSync(secret))) return true;
+  if (secret.length >= 12 && DOCUMENTED_TOKENS.has(fingerprintSync(secret))) return true;
   if (!exempt.includes("uuid") && UUID_RE.test(secret)) return true;
   if (looksLikeFiller(exempt.includes("uuid") ? secret.replace(/-/g, "") : secret)) return true;
   if (context) {

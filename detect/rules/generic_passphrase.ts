@@ -7,7 +7,7 @@
 // them a word of the sentences that surround passwords ("enter your password", "same as prod",
 // "ask the team lead").
 import type { CharReader, Rule } from "../types.ts";
-import { NOT_PASSPHRASE_WORDS } from "./generic_value.ts";
+import { isExamplePassword, NOT_PASSPHRASE_WORDS } from "./generic_value.ts";
 import { seededRandom } from "../entropy.ts";
 import { isFormatting } from "../normalize.ts";
 
@@ -29,7 +29,7 @@ const PROSE_WORDS = new Set(
 const PHRASE = /^[a-z]{3,12}(?: [a-z]{3,12}){2,6}(?: ?[0-9]{1,4})?$/;
 
 export function isSpacedPassphrase(value: string): boolean {
-  if (value.length < 16 || !PHRASE.test(value)) return false;
+  if (value.length < 16 || !PHRASE.test(value) || isExamplePassword(value)) return false;
   const words = value.replace(/ ?[0-9]+$/, "").split(" ");
   return words.every((w) => !NOT_PASSPHRASE_WORDS.has(w) && !PROSE_WORDS.has(w));
 }

@@ -49,7 +49,7 @@ const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*["'\`「]?\\*?$`);
 
 /** Words between the name and the value that make the value something else than the secret. */
 const ABOUT =
-  /\b(?:reset|policy|policies|manager|hint|length|rules?|field|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|page|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas)\b/i;
+  /\b(?:reset|policy|policies|manager|hint|length|rules?|field|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|page|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas|name|id)\b/i;
 
 /** What is done to a password that is then told with "to". */
 const RESET = /\b(?:re)?set\b|\bchanged?\b|\bupdated?\b|\brotated?\b/i;

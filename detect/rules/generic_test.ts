@@ -195,6 +195,28 @@ const NOT_CREDENTIALS: Record<string, string[]> = {
     "运行时，输入--api_key OpenWeather-API-KEY，获取最新天气信息。",
     "my $Token = qr/[\\x21\\x23-\\x27\\x2A\\x2B]/;",
   ],
+  "what a password is said to be, its label or its name, is no password": [
+    "fyi the password is SSO-only now for the admin portal",
+    "the password is MFA-protected since the migration",
+    "btw the token is HS256-signed now",
+    "the password is PBKDF2-SHA256, see PLAT-5090",
+    "the password is Vault-managed, don't change it by hand",
+    '`password = Configuration["ConnectionStrings:Password"]` reads user-secrets',
+    '`password = data.vault_generic_secret.DB.data["Password"]`',
+    'Swedish copy: `password: "Lösenord"`, Icelandic `password: "Lykilorð"`',
+    'export const pl = { password: "Has\\u0142o", title: "Zaloguj" };',
+    'export const passwordSelector = "#Password-Field";',
+    'test id: `password_input_testid = "LoginPage-PasswordInput"`',
+    "password: PasswordPolicyV3 is the name of the Okta policy",
+    `SECRET_ARN=arn:aws:secretsmanager:eu-west-1:${"4".repeat(12)}:secret:qa/api/jwt-${
+      randomString(ALPHABET.base62, 6, seededRandom(13992))
+    }`,
+    "API key: rotated-2024-09-18 (old one revoked)",
+    "api key name: ci-readonly-2025, the one the nightly uses",
+    "パスワード：社内Wikiを参照",
+    'FAKE_PASSWORD = "hunter2-but-longer"',
+    "zxcvbn: `password: correct-horse-battery-staple (xkcd example)` scores 4",
+  ],
   "values encrypted to be committed are no credentials": [
     // Maven's settings.xml, its master password elsewhere (settings-security.xml).
     `<password>{${randomString(ALPHABET.base64, 43, seededRandom(13991))}=}</password>`,

@@ -116,6 +116,8 @@ export function classifyName(name: string): NameKind {
   // A CSRF token guards one form or session against forgery; it unlocks nothing elsewhere.
   // (Django's cookie runs the words together: `csrftoken`.)
   if (segs.some((s) => s.startsWith("csrf") || s.startsWith("xsrf"))) return null;
+  // A test double says so in its name: `FAKE_PASSWORD`, `dummyToken`, `mock_api_key`.
+  if (segs.some((s) => s === "fake" || s === "dummy" || s === "mock")) return null;
   if (segs.some((s) => PASSWORD_WORDS.has(s) || PASSWORD_END.test(s))) return "password";
   if (segs.some((s) => SECRET_WORDS.has(s) || SECRET_END.test(s))) return "secret";
   for (let i = 1; i < segs.length; i++) {
@@ -297,6 +299,26 @@ export function isNonSecretValue(value: string): boolean {
   if (/^[A-Z][a-z]+(?:To)?-[A-Z][A-Za-z]+$/.test(v)) return true;
   // Encrypted in place (SOPS `ENC[AES256_GCM,data:…]`): safe to commit, which is its point.
   if (/^ENC\[/.test(v)) return true;
+  // Resource names that point at a secret: an AWS ARN (Secrets Manager's ends in 6 random
+  // characters), an Oracle Cloud OCID.
+  if (/^arn:aws[\w-]*:|^ocid1\./.test(v)) return true;
+  // How a password is handled, not the password: "the password is SSO-only", "MFA-protected",
+  // "AES256-encrypted", "Vault-managed", "HS256-signed".
+  if (isHandlingAdjective(v)) return true;
+  // The word "password" in another language: a UI label (`"password": "Lösenord"`).
+  if (v.length <= 40 && PASSWORD_TRANSLATIONS.has(uiLabel(v))) return true;
+  // An identifier made of words, one of them "password": a selector, a test id, a policy or
+  // variable name (`#Password-Field`, `LoginPage-PasswordInput`, `PasswordPolicyV3`).
+  if (isPasswordIdentifier(v)) return true;
+  // Algorithm names (`PBKDF2-SHA256`, `AES256-GCM`, `HMAC-SHA512`): how, not what.
+  if (
+    /^(?:(?:PBKDF2|HMAC|SHA(?:1|224|256|384|512)?|SHA3|MD5|AES(?:128|192|256)?|GCM|CBC|CTR|RSA|ECDSA|EdDSA|Ed25519|X25519|bcrypt|scrypt|Argon2(?:id|i|d)?|[HRE]S(?:256|384|512)|PS256|ChaCha20|Poly1305)[-_/]?){2,4}$/i
+      .test(v)
+  ) {
+    return true;
+  }
+  // A label and a date (`rotated-2024-09-18`).
+  if (/^[a-z]+-\d{4}-\d{2}-\d{2}$/i.test(v)) return true;
   // Maven's encrypted server password (`{…=}` in settings.xml): base64 in braces, decrypted with
   // the master password kept elsewhere, and written to be committed.
   if (/^\{[A-Za-z0-9+/]{22,}={0,2}\}$/.test(v) && /=\}$|[+/]/.test(v)) return true;
@@ -310,6 +332,8 @@ export function isNonSecretValue(value: string): boolean {
     !/[A-Za-z]\d{3,}|^[a-z]+(?:\.[a-z]+){2,}\d{2,}$/.test(v) && !isPassphrase(v)
   ) return true;
   if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
+  // An indexer cut at its quote: `Configuration["ConnectionStrings:Password"]`, `data.x.data[`.
+  if (/^[A-Za-z_$][\w$.]*\[$/.test(v)) return true;
   // A regex literal (`/^(?:pass|pwd)$/i`): code that looks for secrets.
   if (/^\/.*(?:\(\?[:=!<]|\\[dswbDSWB.]|\[\^?\w-\w)/.test(v)) return true;
   // Paths and URLs (a URL with a password is the URL rule's business).
@@ -362,6 +386,49 @@ export function looksGenerated(value: string): boolean {
  * Words that make a run of words an identifier, a resource name or a placeholder rather than a
  * passphrase (`db-password-value`, `prod-cluster-admin`, `ask-the-team`).
  */
+/** "Password" in the languages a UI is translated into (a label's text, not a password). */
+const PASSWORD_TRANSLATIONS = new Set(
+  ("lösenord lösenordet contraseña contrasenya wachtwoord hasło heslo slaptažodis lykilorð " +
+    "passwort kennwort kennwörter passwörter mot-de-passe senha parola salasana adgangskode " +
+    "kodeord passord jelszó geslo lozinka parolă şifre şifreniz пароль парола κωδικός " +
+    "sisma סיסמה كلمة-المرور 密码 密碼 パスワード 비밀번호 pasahitza contrasinal wagwoord " +
+    "passkey pin-code").split(" "),
+);
+
+/** A label as a UI shows it: escapes decoded (`Has\u0142o`), without its `*` or `:`. */
+function uiLabel(v: string): string {
+  return v.replace(/\\u([0-9a-fA-F]{4})/g, (_, h) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/[*:]+$/, "").toLowerCase();
+}
+
+/**
+ * A compound adjective that says how a password or token is handled (`SSO-only`,
+ * `MFA-protected`, `1Password-managed`, `TOTP-based`): an acronym or a capitalised word, a
+ * hyphen, then a lower-case word ending the way such adjectives do, or any lower-case word after
+ * an acronym (two or more capitals or digits).
+ */
+function isHandlingAdjective(v: string): boolean {
+  const m = /^([A-Za-z0-9]{2,12})-([a-z]{2,16})$/.exec(v);
+  if (m === null) return false;
+  if (/(?:ed|only|based|backed|bound|side|wide|free|less|aware|safe|ready)$/.test(m[2])) {
+    return /^[A-Z0-9]/.test(m[1]);
+  }
+  return (m[1].match(/[A-Z0-9]/g) ?? []).length >= 2 && !/\d{3,}/.test(v);
+}
+
+/** Words of an identifier: camelCase and PascalCase humps, and runs between `-`, `_`, `.`. */
+function identifierWords(v: string): string[] {
+  return v.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(/[-_. ]+/).filter((w) => w !== "");
+}
+
+function isPasswordIdentifier(v: string): boolean {
+  // (One separator between runs, never optional: an optional one nests two unbounded runs.)
+  if (v.length > 64 || !/^[#.]?[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$/.test(v)) return false;
+  const words = identifierWords(v.replace(/^[#.]/, ""));
+  return words.length >= 2 && words.some((w) => /^pass(?:word|wd)$/i.test(w)) &&
+    words.every((w) => /^[A-Za-z]{2,}\d{0,2}$|^[A-Z]?\d{1,2}$/.test(w));
+}
+
 export const NOT_PASSPHRASE_WORDS = new Set(
   ("password passwd pass secret secrets token tokens key keys apikey credential credentials " +
     "auth login user username admin root account value values data config configs settings " +
@@ -398,10 +465,18 @@ export function isPassphrase(value: string): boolean {
   return value.split(m[1]).every((w) => !NOT_PASSPHRASE_WORDS.has(w.replace(/\d+$/, "")));
 }
 
+/** A password from the examples of documentation and tutorials, however it is separated. */
+export function isExamplePassword(value: string): boolean {
+  const lower = value.toLowerCase();
+  return EXAMPLE_PASSWORDS.has(lower) || EXAMPLE_PASSWORDS.has(lower.replace(/[-_. ]/g, ""));
+}
+
 /** A human-chosen password: 8+ characters, 3+ classes, not a famous example, not one word. */
 export function looksLikePassword(value: string): boolean {
   if (value.length < 8) return false;
-  if (EXAMPLE_PASSWORDS.has(value.toLowerCase())) return false;
+  // Kana, kanji or hangul: a sentence ("社内Wikiを参照", see the wiki), not a typed password.
+  if (/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(value)) return false;
+  if (isExamplePassword(value)) return false;
   if (isPassphrase(value)) return true;
   if (charClasses(value).count < 3) return false;
   // "Password1!", "Welcome2024": one word plus decoration is still a guessable example shape;
@@ -695,6 +770,10 @@ export function genericValidate(
     const kind = classifyName(name);
     if (kind !== want) return false;
     if (isMeetingPasscode(ctx.text, ctx.start, name)) return false;
+    // `…:secret:name-AbCdEf` inside an ARN: a resource type and name, not a name and a value.
+    if (/arn:aws[\w-]*:[^\s"'`]*$/.test(ctx.text.slice(Math.max(0, ctx.start - 160), ctx.start))) {
+      return false;
+    }
     // A value longer than MAX_VALUE was cut: it would be reported with a fingerprint of nothing.
     // A "password" over 200 characters is a blob (a SealedSecret's ciphertext, an encrypted
     // value): typed or generated passwords are far shorter.
