@@ -204,7 +204,7 @@ const NOT_CREDENTIALS: Record<string, string[]> = {
     '`password = Configuration["ConnectionStrings:Password"]` reads user-secrets',
     '`password = data.vault_generic_secret.DB.data["Password"]`',
     'Swedish copy: `password: "Lösenord"`, Icelandic `password: "Lykilorð"`',
-    'export const pl = { password: "Has\\u0142o", title: "Zaloguj" };',
+    ["export const pl = { password: ", '"Has', "\\u0142", 'o", title: "Zaloguj" };'].join(""),
     'export const passwordSelector = "#Password-Field";',
     'test id: `password_input_testid = "LoginPage-PasswordInput"`',
     "password: PasswordPolicyV3 is the name of the Okta policy",
