@@ -147,7 +147,8 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
   for (let k = v; k < text.length && n < 200; k++, n++) {
     const d = text.charCodeAt(k);
     if (changes(d)) return true;
-    if (isValueStop(d)) break;
+    // A `>` with more of the value right after it is inside the value (valueEnd reads on).
+    if (isValueStop(d) && !(d === 62 && angleGoesOn(text, k))) break;
     if (d === 123 && k > v && text.charCodeAt(k - 1) === 123) return false;
     classes |= charClassBit(d);
   }
@@ -155,6 +156,13 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
   if (n >= 200) return true;
   const count = bitCount(classes);
   return (n >= MIN_SECRET_LENGTH && count >= 2) || (n >= 8 && count >= 3);
+}
+
+/** Whether the value goes on after the `>` at `k` (no stop and no `<` right after it). */
+function angleGoesOn(text: CharReader, k: number): boolean {
+  if (k + 1 >= text.length) return false;
+  const d = text.charCodeAt(k + 1);
+  return !isValueStop(d) && d !== 60;
 }
 
 /** After `=`/`:` at `k` (or `=>`, `:=`) and up to 4 blanks: a value? */

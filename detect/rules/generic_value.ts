@@ -682,6 +682,23 @@ function finalDotEnd(text: string, start: number, end: number): number {
   return /^[ \t]*(?:export[ \t]+)?[^\s]+$/.test(text.slice(lineStart, start)) ? end + 1 : end;
 }
 
+/**
+ * A value stops at `>` (a Slack link's end), but one that goes on right after it holds the
+ * character (`uqte>ldIIYc!714`, which Slack stores as `uqte&gt;ldIIYc!714`): it ends where the
+ * rest ends. (The pattern's value may be as short as 4 characters before it.)
+ */
+function angleValueEnd(text: string, start: number, end: number): number {
+  let e = end;
+  const stop = Math.min(text.length, start + MAX_VALUE);
+  while (text[e] === ">" && e + 1 < stop && !VALUE_STOP.test(text[e + 1]) && text[e + 1] !== "<") {
+    e++;
+    while (e < stop && !VALUE_STOP.test(text[e])) e++;
+  }
+  if (e === end) return end;
+  while (e > end + 1 && /[.:?]/.test(text[e - 1])) e--;
+  return e;
+}
+
 export function valueEnd(text: string, start: number, end: number): number {
   const dot = finalDotEnd(text, start, end);
   if (dot !== end) return dot;
@@ -691,6 +708,8 @@ export function valueEnd(text: string, start: number, end: number): number {
   if (bracketed !== end) return bracketed;
   const entity = entityValueEnd(text, start, end);
   if (entity !== end) return entity;
+  const angle = angleValueEnd(text, start, end);
+  if (angle !== end) return angle;
   if (end - start < 200) return end;
   const stop = Math.min(text.length, start + MAX_VALUE);
   let e = end;

@@ -52,6 +52,14 @@ function isQuote(c: u32): bool {
   return c == 34 || c == 39;
 }
 
+/** angleGoesOn in generic_gate.ts: a character after the `>` at `k` that is no stop and no `<`. */
+function angleGoesOn(input: usize, n: i32, k: i32): bool {
+  const w = step(input, k);
+  if (w >= n) return false;
+  const d = byteAt(input, w);
+  return changes(d) || (!isValueStop(d) && d != 60);
+}
+
 /** 1: a value may start at `v`; 0: none can; 2: an uncertain character was read (maybe). */
 function valueAt(input: usize, n: i32, v: i32): i32 {
   if (v >= n) return 0;
@@ -120,7 +128,8 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
   for (let k = v; k < n && chars < 200; k = step(input, k)) {
     const d = byteAt(input, k);
     if (changes(d)) return 2;
-    if (isValueStop(d)) break;
+    // A `>` with more of the value right after it is inside the value (valueEnd reads on).
+    if (isValueStop(d) && !(d == 62 && angleGoesOn(input, n, k))) break;
     if (d == 123 && last == 123) return 0;
     classes |= classBit(d);
     last = d;
