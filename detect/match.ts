@@ -72,7 +72,21 @@ export function reportedSecret(rule: Rule, matched: string): string {
  */
 export function secretEnd(rule: Rule, text: string, start: number, matched: number): number {
   const end = rule.extendEnd ? rule.extendEnd(text, start, matched) : matched;
-  return rule.trimEnd ? start + rule.trimEnd(text.slice(start, end), { text, start }) : end;
+  const trimmed = rule.trimEnd
+    ? start + rule.trimEnd(text.slice(start, end), { text, start })
+    : end;
+  return withoutTrailingEmoji(text, start, trimmed);
+}
+
+/** Emoji, their variation selector, joiner and skin tones: what follows a value, never in it. */
+const TRAILING_EMOJI = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D)+$/u;
+
+/** The end of [start, end) without the emoji glued to it (a password, then 🙏). */
+function withoutTrailingEmoji(text: string, start: number, end: number): number {
+  // Emoji lie above U+2000 (astral ones end in a surrogate): a value ending below needs no regex.
+  if (end <= start || text.charCodeAt(end - 1) < 0x2000) return end;
+  const m = TRAILING_EMOJI.exec(text.slice(Math.max(start, end - 32), end));
+  return m ? Math.max(start, end - m[0].length) : end;
 }
 
 /** secretEnd, then the span without what wraps the secret (Rule.unwrap). */

@@ -212,6 +212,18 @@ Deno.test("scanSync and scanBytes: a password holding `>` reads whole, as Slack 
   }
 });
 
+Deno.test("scanSync and scanBytes: an emoji glued to a value is no part of it", () => {
+  const pw = "Pixel" + randomString(ALPHABET.base62, 6, seededRandom(43)) + "9&";
+  const token = randomString(ALPHABET.base62, 40, seededRandom(47));
+  for (const text of [`pw:${pw}🙏`, `password: ${pw}👍🏽 thanks`, `api_token=${token}✅️`]) {
+    const found = scanSync(text, { mrkdwn: false, includeSecret: true });
+    assertEquals(found.length, 1, text);
+    assert(!/\p{Extended_Pictographic}|\uFE0F/u.test(found[0].secret!), text);
+    const bytes = scanBytes(new TextEncoder().encode(text), { mrkdwn: false });
+    assertEquals(bytes.map((f) => [f.start, f.end]), [[found[0].start, found[0].end]]);
+  }
+});
+
 Deno.test("scanSync: a password's last `.` is its own where no sentence goes on", () => {
   const pw = "Maple" + randomString(ALPHABET.base62, 6, seededRandom(41)) + "7.";
   const secretOf = (text: string) =>
