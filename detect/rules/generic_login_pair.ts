@@ -85,7 +85,7 @@ const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, 
  * (`login:` is left out: `log` starts every other line of a log, where the byte filter stops.)
  */
 const LABELLED_PAIR =
-  /(?<![A-Za-z0-9_])(?:creds|credentials)[ \t]{0,4}[:=][ \t]{0,4}`?(?<user>[A-Za-z0-9][\w.@+\\-]{0,63})[:\/](?<secret>[^\s`]{5,127}[^\s`.,;:)])(?=`|[\s,;.)]|$)/gi;
+  /(?<![A-Za-z0-9_])(?:creds|credentials|user(?:name)?[ \t]{0,2}\/[ \t]{0,2}pass(?:word)?)[ \t]{0,4}[:=][ \t]{0,4}`?(?<user>[A-Za-z0-9][\w.@+\\-]{0,63})[:\/](?<secret>[^\s`]{5,127}[^\s`.,;:)])(?=`|[\s,;.)]|$)/gi;
 
 /**
  * Accounts that are a login on their own, glued to a password by a slash (`root/…`). Only these
@@ -162,8 +162,11 @@ export const rules: Rule[] = [
   {
     id: "generic-labelled-login",
     family: "generic",
-    description: "Login handed over glued after a label (creds: user:password)",
-    keywords: ["creds", "credentials:", "credentials ="],
+    description:
+      "Login handed over glued after a label (creds: user:password, username/password: user/…)",
+    // `sername/` for `username/password:` (`u` starts no other keyword, and a new first byte
+    // slows the byte filter; a keyword over `pass` would take the password rules' hit).
+    keywords: ["creds", "credentials:", "credentials =", "sername/"],
     pattern: LABELLED_PAIR,
     validate: validateLabelledPair,
     confidence: "medium",
@@ -178,6 +181,8 @@ export const rules: Rule[] = [
           { text: `heads up: creds: admin:${a}`, secret: a },
           { text: `ok so creds: svc_backup/${b}`, secret: b },
           { text: "credentials: `deploy:" + a + "`", secret: a },
+          { text: `username/password: deploy/${b}`, secret: b },
+          { text: `Username/Pass = svc_ci/${a}`, secret: a },
         ];
       },
       negatives: () => [

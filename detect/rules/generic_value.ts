@@ -789,6 +789,12 @@ export function genericValidate(
     const kind = classifyName(name);
     if (kind !== want) return false;
     if (isMeetingPasscode(ctx.text, ctx.start, name)) return false;
+    // `username/password: deploy/…`: the labelled login rule's, which reads the user apart.
+    if (
+      secret.includes("/") &&
+      /user(?:name)?[ \t]{0,2}\/[ \t]{0,2}pass(?:word)?["'*]{0,3}[ \t]{0,4}[:=][ \t]{0,4}["'`]?$/i
+        .test(ctx.text.slice(Math.max(0, ctx.start - 48), ctx.start))
+    ) return false;
     // `…:secret:name-AbCdEf` inside an ARN: a resource type and name, not a name and a value.
     if (/arn:aws[\w-]*:[^\s"'`]*$/.test(ctx.text.slice(Math.max(0, ctx.start - 160), ctx.start))) {
       return false;
