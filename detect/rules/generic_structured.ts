@@ -122,6 +122,18 @@ function directiveName(text: string, start: number): string | null {
   return DIRECTIVE_NAME.exec(text.slice(Math.max(0, start - 100), start))?.[1] ?? null;
 }
 
+/**
+ * A validator for a password given right after its user: `userBefore` (anchored at the end)
+ * reads the user back from the `reach` characters before the value.
+ */
+function givenAfterUser(userBefore: RegExp, reach: number): Rule["validate"] {
+  return (secret, { text, start }) =>
+    isGivenPassword(
+      secret,
+      userBefore.exec(text.slice(Math.max(0, start - reach), start))?.[1] ?? "",
+    );
+}
+
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
 export const rules: Rule[] = [
@@ -354,12 +366,7 @@ export const rules: Rule[] = [
     keywords: ['", "', "', '"],
     pattern:
       /(?:(?<![A-Za-z0-9_])auth[ \t]{0,4}=[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|PasswordAuthentication|NetworkCredential|UsernamePasswordCredentials|BasicAuth)[ \t]{0,4})\([ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},[ \t]{0,4}["'](?<secret>[^"'\s]{4,128})["']/g,
-    validate: (secret, { text, start }) => {
-      const user = /["']([^"'\n]{1,64})["'][ \t]*,[ \t]*["']$/.exec(
-        text.slice(Math.max(0, start - 80), start),
-      )?.[1];
-      return isGivenPassword(secret, user ?? "");
-    },
+    validate: givenAfterUser(/["']([^"'\n]{1,64})["'][ \t]*,[ \t]*["']$/, 80),
     confidence: "medium",
     literalMarkers: true,
     // The call's name and the user (at most 64 characters) before the keyword's comma.
@@ -396,11 +403,7 @@ export const rules: Rule[] = [
     // go-sql-driver/mysql's DSN has no scheme, so the URL rule never sees it; its `@tcp(` does.
     keywords: ["tcp("],
     pattern: /(?<![A-Za-z0-9_.\-])[A-Za-z0-9_.\-]{1,64}:(?<secret>[^@\s"'`/:]{4,128})@tcp\(/g,
-    validate: (secret, { text, start }) => {
-      const user = /([A-Za-z0-9_.\-]{1,64}):$/.exec(text.slice(Math.max(0, start - 65), start))
-        ?.[1];
-      return isGivenPassword(secret, user ?? "");
-    },
+    validate: givenAfterUser(/([A-Za-z0-9_.\-]{1,64}):$/, 65),
     confidence: "medium",
     literalMarkers: true,
     window: { before: 200, after: 8 },
@@ -596,10 +599,7 @@ export const rules: Rule[] = [
     keywords: ["pgpass"],
     pattern:
       /(?<=^|\n|&gt;[ \t]|```)[ \t]{0,8}[A-Za-z0-9.\-*]{1,253}:(?:[0-9]{1,5}|\*):[^:\s]{1,63}:(?<user>[^:\s]{1,63}):(?<secret>[^\s:`]{6,128})(?=[ \t]*(?:\n|$|```))/g,
-    validate: (secret, { text, start }) => {
-      const user = /:([^:\s]{1,63}):$/.exec(text.slice(Math.max(0, start - 70), start))?.[1];
-      return isGivenPassword(secret, user ?? "");
-    },
+    validate: givenAfterUser(/:([^:\s]{1,63}):$/, 70),
     confidence: "medium",
     literalMarkers: true,
     window: { before: 0, after: 800 },

@@ -635,26 +635,6 @@ function bracketedValueEnd(text: string, start: number, end: number): number {
   return e;
 }
 
-/**
- * Read raw, a value stops at an entity's `;` (Slack stores `&`, `<` and `>` as `&amp;`, `&lt;`,
- * `&gt;`: `Tiger&gt;9229summer`); one that goes on right after it ends where the rest ends. Its
- * canonical form decodes the entities (entityDecoded), as the decoded reading shows it.
- */
-function entityValueEnd(text: string, start: number, end: number): number {
-  let e = end;
-  const stop = Math.min(text.length, start + MAX_VALUE);
-  while (
-    text[e] === ";" && /&(?:amp|lt|gt|quot|#39)$/.test(text.slice(Math.max(start, e - 5), e)) &&
-    e + 1 < stop && !VALUE_STOP.test(text[e + 1])
-  ) {
-    e++;
-    while (e < stop && !VALUE_STOP.test(text[e])) e++;
-  }
-  if (e === end) return end;
-  while (e > end && /[.:?]/.test(text[e - 1])) e--;
-  return e;
-}
-
 const ENTITY_CHARS: Record<string, string> = {
   amp: "&",
   lt: "<",
@@ -683,20 +663,29 @@ function finalDotEnd(text: string, start: number, end: number): number {
 }
 
 /**
- * A value stops at `>` (a Slack link's end), but one that goes on right after it holds the
- * character (`uqte>ldIIYc!714`, which Slack stores as `uqte&gt;ldIIYc!714`): it ends where the
- * rest ends. (The pattern's value may be as short as 4 characters before it.)
+ * Where a value the pattern stopped at `;` or `>` goes on right after it, what it holds: read
+ * raw, an entity's `;` (Slack stores `&`, `<` and `>` as `&amp;`, `&lt;`, `&gt;`:
+ * `Tiger&gt;9229summer`; its canonical form decodes them, entityDecoded); decoded, a `>`
+ * (`uqte>ldIIYc!714`; the pattern's value may be as short as 4 characters before it). The value
+ * then ends where the rest ends.
  */
-function angleValueEnd(text: string, start: number, end: number): number {
+function readOnEnd(text: string, start: number, end: number): number {
   let e = end;
   const stop = Math.min(text.length, start + MAX_VALUE);
-  while (text[e] === ">" && e + 1 < stop && !VALUE_STOP.test(text[e + 1]) && text[e + 1] !== "<") {
+  while (e + 1 < stop && !VALUE_STOP.test(text[e + 1]) && goesOnAt(text, start, e)) {
     e++;
     while (e < stop && !VALUE_STOP.test(text[e])) e++;
   }
   if (e === end) return end;
   while (e > end + 1 && /[.:?]/.test(text[e - 1])) e--;
   return e;
+}
+
+/** Whether the stop at `e` is an entity's `;` or a `>` with no `<` right after it. */
+function goesOnAt(text: string, start: number, e: number): boolean {
+  if (text[e] === ">") return text[e + 1] !== "<";
+  return text[e] === ";" &&
+    /&(?:amp|lt|gt|quot|#39)$/.test(text.slice(Math.max(start, e - 5), e));
 }
 
 export function valueEnd(text: string, start: number, end: number): number {
@@ -706,10 +695,8 @@ export function valueEnd(text: string, start: number, end: number): number {
   if (quoted !== end) return quoted;
   const bracketed = bracketedValueEnd(text, start, end);
   if (bracketed !== end) return bracketed;
-  const entity = entityValueEnd(text, start, end);
-  if (entity !== end) return entity;
-  const angle = angleValueEnd(text, start, end);
-  if (angle !== end) return angle;
+  const readOn = readOnEnd(text, start, end);
+  if (readOn !== end) return readOn;
   if (end - start < 200) return end;
   const stop = Math.min(text.length, start + MAX_VALUE);
   let e = end;
