@@ -4,6 +4,7 @@
 // kind. The validator reads back which name a match's value was given to.
 import { charClasses, hasFiller, isLowVariety, shannonEntropy, wordFraction } from "../entropy.ts";
 import { isAlnum } from "../chars.ts";
+import { ENTITY, withoutEntities } from "../normalize.ts";
 
 /** Name segments that make a value a password. */
 const PASSWORD_WORDS = new Set([
@@ -635,18 +636,13 @@ function bracketedValueEnd(text: string, start: number, end: number): number {
   return e;
 }
 
-const ENTITY_CHARS: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  "#39": "'",
-};
-
 /** A value read raw with its entities decoded (`Tiger&gt;9229summer` is `Tiger>9229summer`). */
 export function entityDecoded(v: string): string {
-  return v.includes("&") ? v.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ENTITY_CHARS[e]) : v;
+  return withoutEntities(v).text;
 }
+
+/** The entities withoutEntities reads, ending right before a `;`. */
+const ENTITY_BEFORE_SEMICOLON = new RegExp(ENTITY.source.replace(/;$/, "$"));
 
 /**
  * A value's last `.` is read as the sentence's full stop, except where no sentence goes on:
@@ -684,8 +680,7 @@ function readOnEnd(text: string, start: number, end: number): number {
 /** Whether the stop at `e` is an entity's `;` or a `>` with no `<` right after it. */
 function goesOnAt(text: string, start: number, e: number): boolean {
   if (text[e] === ">") return text[e + 1] !== "<";
-  return text[e] === ";" &&
-    /&(?:amp|lt|gt|quot|#39)$/.test(text.slice(Math.max(start, e - 5), e));
+  return text[e] === ";" && ENTITY_BEFORE_SEMICOLON.test(text.slice(Math.max(start, e - 5), e));
 }
 
 export function valueEnd(text: string, start: number, end: number): number {
