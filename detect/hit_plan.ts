@@ -3,6 +3,7 @@
 import type { Rule, ScanOptions } from "./types.ts";
 import { engineFor, STRETCH } from "./engine.ts";
 import { type Candidate, RAW, readAgainAt, tryStarts } from "./match.ts";
+import { lastStartInHit } from "./chars.ts";
 
 /** What a scan wakes at each keyword: enough to tell, without the text, where it may find. */
 export interface HitPlan {
@@ -82,7 +83,7 @@ export function hitPlan(options: ScanOptions = {}): HitPlan {
           keeps: (text, ws, hs, he) => {
             const out: Candidate[] = [];
             const identity = (s: number, e: number): [number, number] => [s, e];
-            tryStarts(engine, r, text, ws, ws, hs, identity, RAW, out);
+            tryStarts(engine, r, text, ws, ws, lastStartInHit(text, hs, he), identity, RAW, out);
             if (out.length === 0) readAgainAt(engine, r, text, ws, hs, he, false, identity, out);
             return out.length > 0;
           },

@@ -14,7 +14,7 @@ import {
 import { isPlaceholder } from "./placeholder.ts";
 import type { Engine } from "./engine.ts";
 import type { Rule } from "./types.ts";
-import { isAlnum, isSpace } from "./chars.ts";
+import { isAlnum, isSpace, lastStartInHit } from "./chars.ts";
 
 /** A match before dedupe, in original offsets. */
 export interface Candidate {
@@ -196,8 +196,9 @@ export function runAnchored(
     if (
       gate !== undefined && nextWs !== ws && !gate(view, ws, hs, hits[k + 1], normalizeRegions)
     ) continue;
-    tryStarts(engine, r, view, ws, Math.max(ws, tried + 1), hs, toOriginal, viewKind, out);
-    tried = hs;
+    const last = lastStartInHit(view, hs, hits[k + 1]);
+    tryStarts(engine, r, view, ws, Math.max(ws, tried + 1), last, toOriginal, viewKind, out);
+    tried = last;
     if (ws === readFrom) continue;
     if (readAgainAt(engine, r, view, ws, hs, hits[k + 1], normalizeRegions, toOriginal, out)) {
       readFrom = ws;
@@ -237,9 +238,10 @@ export function readAgainAt(
     norm = withoutEntities(region);
   }
   if (norm.map === null) return false;
-  // The hit's place in the region as read again: starts up to it may open a match.
+  // The hit's last start in the region as read again: starts up to it may open a match.
+  const last = lastStartInHit(view, hs, he);
   let nh = 0;
-  while (nh < norm.text.length && norm.map[nh] < hs - ws) nh++;
+  while (nh < norm.text.length && norm.map[nh] < last - ws) nh++;
   const back = mapper(norm, region, ws);
   tryStarts(
     engine,

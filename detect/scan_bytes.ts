@@ -21,7 +21,7 @@ import { GATE, type GateReach, HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
 import { ByteText } from "./byte_text.ts";
 import { ENTITY, invisibleCharacters } from "./normalize.ts";
 import { REFERENCE_PREFIXES } from "./rules/generic_value.ts";
-import { isAlnum } from "./chars.ts";
+import { isAlnum, lastStartInHit } from "./chars.ts";
 
 /** Characters validators and placeholder checks read before a match and after it. */
 const CONTEXT_BEFORE = 160;
@@ -206,7 +206,8 @@ function liveRegions(
         const sameWord = next < at + a.before + 64 && !blankBetween(bytes, end, next);
         const live = ws < 0 ||
           ((sameWord || a.gate === undefined || a.gate(text, ws, at, end, false)) &&
-            mayMatchInLine(bytes, ws, at, a.probe) && keptInContext(bytes, ws, at, end, a, ascii));
+            mayMatchInLine(bytes, ws, at, end, a.probe) &&
+            keptInContext(bytes, ws, at, end, a, ascii));
         if (!live) continue;
         before = Math.max(before, a.before + CONTEXT_BEFORE);
         after = Math.max(after, a.after + CONTEXT_AFTER);
@@ -256,13 +257,23 @@ function keptInContext(
 }
 
 /**
- * Whether anchored `sticky` matches at a start in [ws, at] that the scanner would try (the word
- * start, or after a non-alphanumeric character), in the line holding the hit. `[ws - 1, at)` is
- * ASCII (checked by the caller, but for ws - 1), so its characters are its bytes.
+ * Whether anchored `sticky` matches at a start that the scanner would try (the word start, or
+ * after a non-alphanumeric character) from `ws` to the hit's last start (lastStartInHit), in the
+ * line holding the hit `[at, hitEnd)`. `[ws - 1, at)` is ASCII (checked by the caller, but for
+ * ws - 1), so its characters are its bytes; a hit that is not is tried at its start only.
  */
-function mayMatchInLine(bytes: Uint8Array, ws: number, at: number, sticky: RegExp): boolean {
+function mayMatchInLine(
+  bytes: Uint8Array,
+  ws: number,
+  at: number,
+  hitEnd: number,
+  sticky: RegExp,
+): boolean {
   const from = ws > 0 ? ws - 1 : 0;
   if (bytes[from] >= 0x80) return true;
+  const last = bytes.subarray(at, hitEnd).every((b) => b < 0x80)
+    ? lastStartInHit({ charCodeAt: (i) => bytes[i] }, at, hitEnd)
+    : at;
   // A match ends within `after` characters of the hit: a longer line is cut (cutting past a
   // match's end cannot undo it: the patterns have no lookahead at their end). It crosses one line
   // break at most (a Slack app secret's label over its value, as its settings page shows them).
@@ -270,7 +281,7 @@ function mayMatchInLine(bytes: Uint8Array, ws: number, at: number, sticky: RegEx
   if (end !== -1) end = bytes.indexOf(10, end + 1);
   if (end === -1 || end - at > LINE_CAP) end = Math.min(bytes.length, at + LINE_CAP);
   const line = decoder.decode(bytes.subarray(from, end));
-  for (let p = ws; p <= at; p++) {
+  for (let p = ws; p <= last; p++) {
     if (p !== ws && isAlnum(bytes[p - 1])) continue;
     sticky.lastIndex = p - from;
     const m = sticky.exec(line);

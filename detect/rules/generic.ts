@@ -36,7 +36,7 @@ import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 // each, and a value neither starts nor ends with one. A value's leading `-` is read with the character
 // after it (a letter or digit): a look-ahead there kept redos-detector from proving the bound.
 const NAME_VALUE =
-  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}\*?))\\?["'`]?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-[A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*\\])[^\s"'`,;)\]}>]{2,198}[^\s"'`,;.:?)\]}>\\])/g;
+  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}\*?))(?:\\?["'`]|```)?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-[A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*\\])[^\s"'`,;)\]}>]{2,198}[^\s"'`,;.:?)\]}>\\])/g;
 
 /**
  * A bold value after a colon or `=`, read as it is written (`password: *…*`, a Slack message
@@ -239,6 +239,7 @@ export const rules: Rule[] = [
           { text: `{"accessToken":"${e}"}`, secret: e },
           { text: `SESSION_SECRET="${f}"`, secret: f },
           { text: `HEROKU_API_KEY=${h}`, secret: h },
+          { text: `vault write auth/approle/login role_id=${h} secret_id=${h}`, secret: h },
           { text: `**api_key**: ${e}`, secret: e },
           { text: `DD_APPLICATION_KEY = "${b}"`, secret: b },
           { text: `PresharedKey = ${g.slice(0, 43)}=`, secret: `${g.slice(0, 43)}=` },
@@ -276,6 +277,9 @@ export const rules: Rule[] = [
         "access_token_expires_in: 3600",
         "tokenizer: wordPieceTokenizerFast",
         "secretName: prodDatabaseCredentials",
+        // Names of a secret, not the secret: AWS's `SecretId`, a path under `secret_id`.
+        `{"SecretId": "${["a3f1c9e2", "7b4d", "4e8a", "9c1f", "2d6b8e0a5f3c"].join("-")}"}`,
+        "secret_id=projects/acme/secrets/db-password",
         "api_key=YOUR_API_KEY",
         "token: abc",
         "--token --use-the-environment-variable",

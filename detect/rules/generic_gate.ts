@@ -340,11 +340,9 @@ function nameValueReading(
       continue;
     }
     // Only a name that holds the hit counts: an accepted match's name holds a keyword of its
-    // rule (classifyName), which is a hit of its own and gated on its own.
-    if (j < hitEnd) {
-      if (j >= hitStart) return false;
-      continue;
-    }
+    // rule (classifyName), which is a hit of its own and gated on its own. A hit of two words
+    // (`client secret`) holds the name in its last one.
+    if (j < hitEnd) continue;
     if (c === 34 || c === 39) {
       if (j + 1 < text.length && changes(text.charCodeAt(j + 1))) return true;
       if (valueAfterName(text, j + 1, changes)) return true;

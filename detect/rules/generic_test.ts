@@ -34,6 +34,10 @@ Deno.test("generic: names are classified into password, secret or neither", () =
   assertEquals(classifyName("passwordless"), null);
   assertEquals(classifyName("PGPASSWORD_FILE"), null);
   assertEquals(classifyName("AccountKey"), "secret");
+  assertEquals(classifyName("VAULT_SECRET_ID"), "secret");
+  assertEquals(classifyName("-secret-id"), "secret");
+  assertEquals(classifyName("SecretId"), null);
+  assertEquals(classifyName("secret_id_file"), null);
 });
 
 Deno.test("generic: a passphrase of dictionary words is a password; identifiers are not", () => {

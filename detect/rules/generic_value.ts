@@ -112,6 +112,9 @@ export type NameKind = "password" | "secret" | null;
 export function classifyName(name: string): NameKind {
   const segs = nameSegments(name);
   if (segs.length === 0 || segs.length > 8) return null;
+  // Vault's AppRole login is a role id and a `secret_id` (a UUID that is the secret). Only the
+  // snake and kebab spellings: AWS's `SecretId` and Azure's "Secret ID" name a secret, not hold it.
+  if (/secret[_-]id$/i.test(name) && segs.at(-2) === "secret") return "secret";
   if (META_SUFFIX.test(segs[segs.length - 1]) && segs.length > 1) return null;
   if (isPaginationToken(segs)) return null;
   // A CSRF token guards one form or session against forgery; it unlocks nothing elsewhere.
@@ -545,7 +548,7 @@ export function isNamedSecret(value: string, kind: NameKind): boolean {
 // name, optional closing quote (or a bold label's markers), separator, optional opening quote. Anchored at the end of the
 // text before the value, so the validator can read back which name the value was given to.
 export const NAME_BEFORE_VALUE =
-  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\*?\\?["'`]?$/;
+  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\*?(?:\\?["'`]|```)?$/;
 
 /** NAME_BEFORE_VALUE without its look-behind, tried (sticky) only where a name may start. */
 const NAME_BEFORE_STICKY = new RegExp(

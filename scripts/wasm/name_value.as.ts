@@ -279,11 +279,8 @@ export function nameValueFrom(input: usize, n: i32, from: i32, dash: bool, hs: i
       if (j >= longest) return false;
       continue;
     }
-    // Only the name run that holds the hit counts (nameValueMayStart).
-    if (j < he) {
-      if (j >= hs) return false;
-      continue;
-    }
+    // Only the name run that holds the hit (or its last word) counts (nameValueMayStart).
+    if (j < he) continue;
     if (c == 34 || c == 39) {
       if (valueAfterName(input, n, step(input, j)) != 0) return true;
     } else if (c == 92) {
