@@ -9,11 +9,18 @@
 //   the first of the next are neighbours in some keyword;
 // - what makes the scanner read a whole mrkdwn text as shown: an invisible character (raw or as
 //   a `\u` escape), a keyword split by markers (reported by the scanner as a hit), a marker
-//   inside a word; and any `\u00XX` escape of an ASCII character, which could spell a keyword;
+//   inside a word; and any `\u00XX` escape of an ASCII character, which could spell a keyword,
+//   or a keyword spelled with its non-ASCII characters escaped (`pa\u015f`…);
 // - a file permalink while the workspace's host is still unknown (the report names it).
 //
 // Messages with none of these cannot yield a finding, so they are never parsed.
-import { fold, type GateReach, HitScanner, MODE } from "../detect/hit_scanner.ts";
+import {
+  fold,
+  type GateReach,
+  HitScanner,
+  MODE,
+  nonAsciiCaseForms,
+} from "../detect/hit_scanner.ts";
 import { hitPlan } from "../detect/hit_plan.ts";
 import { invisibleCharacters } from "../detect/normalize.ts";
 import { REFERENCE_PREFIXES } from "../detect/rules/generic_value.ts";
@@ -55,10 +62,18 @@ function prepare(rules?: string[]): Prepared {
       ? windowed.map((w) => w.exact!)
       : undefined;
     words.push({ text: k, gates, exact });
-    // JSON may escape a slash.
+    // JSON may escape a slash, and Slack's exports escape every non-ASCII character
+    // (`contrase\u00f1a`): such a spelling reads the message, ungated.
     if (k.includes("/")) words.push({ text: k.replaceAll("/", "\\/"), gates });
-    const b = enc.encode(k);
-    for (let i = 0; i + 1 < b.length; i++) pairs.add((fold(b[i]) << 8) | fold(b[i + 1]));
+    // A non-ASCII keyword's other cases (the scanner folds ASCII only) are words too, ungated.
+    for (const form of nonAsciiCaseForms(k)) words.push({ text: form, gates: 0 });
+    for (const form of /[^\x00-\x7f]/.test(k) ? [k, ...nonAsciiCaseForms(k)] : []) {
+      words.push({ text: jsonEscaped(form), gates: 0 });
+    }
+    for (const form of [k, ...nonAsciiCaseForms(k)]) {
+      const b = enc.encode(form);
+      for (let i = 0; i + 1 < b.length; i++) pairs.add((fold(b[i]) << 8) | fold(b[i + 1]));
+    }
   });
   for (const ch of invisibleCharacters()) {
     words.push({ text: ch, gates: 0 });
@@ -77,6 +92,14 @@ function prepare(rules?: string[]): Prepared {
   };
   prepared.set(key, p);
   return p;
+}
+
+/** `text` as a JSON writer that escapes every non-ASCII character spells it (`é` as `\u00e9`). */
+function jsonEscaped(text: string): string {
+  return text.replace(
+    /[^\x00-\x7f]/g,
+    (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"),
+  );
 }
 
 /** Where a day file's bytes go before `dayMessages` (the scanner's memory; valid until the next call). */

@@ -132,6 +132,10 @@ Deno.test("day filter: leaves, escapes, invisibles, markers, permalinks read the
         ts: "1.000012",
       },
       { type: "message", text: "`token`: " + "aB3dE5gH7jK9mN1pQ3sT5vX7", ts: "1.000013" },
+      // Keywords with non-ASCII characters, which the exporter writes as \u escapes.
+      { type: "message", text: `la contraseña de la base es ${pw}!51`, ts: "1.000014" },
+      { type: "message", text: `本番DBのパスワードは「${pw}」です`, ts: "1.000015" },
+      { type: "message", text: `Пароль от стенда: ${pw}#9`, ts: "1.000016" },
       // A file permalink: the report's links name this workspace.
       {
         type: "message",

@@ -90,6 +90,27 @@ export interface Keyword {
 /** How far back (bytes) the word of a hit may start, per gate. */
 export type GateReach = Partial<Record<keyof typeof GATE, number>>;
 
+/**
+ * The other spellings of a keyword with non-ASCII letters that the keyword regex (case-insensitive)
+ * matches and the scanner, which folds ASCII only, would not: capitalised (`Пароль`, `Şifre`)
+ * and in capitals (`ПАРОЛЬ`). Mixed case inside a word is left out. Only spellings of the same
+ * UTF-8 length, so that a hit's length stays its keyword's.
+ */
+export function nonAsciiCaseForms(keyword: string): string[] {
+  if (!/[^\x00-\x7f]/.test(keyword)) return [];
+  const enc = new TextEncoder();
+  const asciiFolded = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const seen = new Set([asciiFolded(keyword)]);
+  const out: string[] = [];
+  for (const form of [keyword[0].toUpperCase() + keyword.slice(1), keyword.toUpperCase()]) {
+    const key = asciiFolded(form);
+    if (seen.has(key) || enc.encode(form).length !== enc.encode(keyword).length) continue;
+    seen.add(key);
+    out.push(form);
+  }
+  return out;
+}
+
 /** ASCII upper case to lower case; every other byte as it is. */
 export function fold(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;

@@ -17,7 +17,7 @@
 import type { Finding, ScanOptions } from "./types.ts";
 import { scanSync } from "./scan.ts";
 import { type AnchoredPlan, type HitPlan, hitPlan } from "./hit_plan.ts";
-import { GATE, type GateReach, HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
+import { GATE, type GateReach, HitScanner, nonAsciiCaseForms, TRIGGER_ID } from "./hit_scanner.ts";
 import { ByteText } from "./byte_text.ts";
 import { ENTITY, invisibleCharacters } from "./normalize.ts";
 import { REFERENCE_PREFIXES } from "./rules/generic_value.ts";
@@ -74,10 +74,16 @@ function prepare(options: ScanOptions): Prepared {
     id,
     gates: id < plan.keywords.length ? keywordGates(plan, id, reach) : 0,
   }));
+  // A non-ASCII keyword's other cases are words of their own with its id (and length).
+  for (const [id, w] of plan.keywords.entries()) {
+    for (const form of nonAsciiCaseForms(w)) {
+      keywords.push({ bytes: enc.encode(form), id, gates: keywords[id].gates });
+    }
+  }
   p = {
     plan,
     scanner: new HitScanner(keywords, reach, REFERENCE_PREFIXES),
-    lengths: keywords.map((k) => k.bytes.length),
+    lengths: keywords.slice(0, words.length).map((k) => k.bytes.length),
     invisibleFrom: plan.keywords.length,
   };
   prepared.set(key, p);

@@ -6,7 +6,7 @@ import { assertEquals } from "@std/assert";
 import { scanSync } from "./scan.ts";
 import { hitPlan, keywordHits } from "./hit_plan.ts";
 import { bytesInput, scanBytes } from "./scan_bytes.ts";
-import { HitScanner, TRIGGER_ID } from "./hit_scanner.ts";
+import { HitScanner, nonAsciiCaseForms, TRIGGER_ID } from "./hit_scanner.ts";
 import { RULES } from "./rules/mod.ts";
 import { evalCorpus } from "./eval/corpus.ts";
 import { ChatGenerator } from "../bench/corpus.ts";
@@ -115,6 +115,18 @@ Deno.test("scanBytes: rule examples among non-ASCII, CRLF and long lines give sc
     (t: string) => `line one\n\n${t} ${t}\n`,
   ];
   for (const t of texts) for (const f of around) assertSameFindings(f(t), t);
+});
+
+Deno.test("scanBytes: keywords with non-ASCII letters, capitalised and in capitals", () => {
+  const value = "Kx9" + "mQ2vLr8" + "Tz4#9";
+  for (const k of hitPlan().keywords.filter((k) => /[^\x00-\x7f]/.test(k))) {
+    for (const form of [k, ...nonAsciiCaseForms(k)]) {
+      for (const text of [`${form}: ${value}`, `nouveau ${form} du serveur : ${value}`]) {
+        assertSameFindings(text, text);
+      }
+    }
+  }
+  assertEquals(scanBytes(new TextEncoder().encode(`Пароль от стенда: ${value}`)).length, 1);
 });
 
 Deno.test("scanBytes: the labelled evaluation corpus, one message and all together", () => {
