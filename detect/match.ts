@@ -89,7 +89,7 @@ function withoutTrailingEmoji(text: string, start: number, end: number): number 
   return m ? Math.max(start, end - m[0].length) : end;
 }
 
-/** secretEnd, then the span without what wraps the secret (Rule.unwrap). */
+/** secretEnd, then the span without what wraps the secret (Rule.unwrap), from its real start. */
 export function secretSpan(
   rule: Rule,
   text: string,
@@ -97,7 +97,8 @@ export function secretSpan(
   matched: number,
 ): [number, number] {
   const end = secretEnd(rule, text, start, matched);
-  return rule.unwrap ? rule.unwrap(text, start, end) : [start, end];
+  const [s, e] = rule.unwrap ? rule.unwrap(text, start, end) : [start, end];
+  return rule.extendStart ? [rule.extendStart(text, s), e] : [s, e];
 }
 
 /** Validates match `m` of rule `r` and pushes it as a candidate; false when it is rejected. */

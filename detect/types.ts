@@ -119,6 +119,11 @@ export interface Rule {
    */
   extendEnd?: (text: string, start: number, end: number) => number;
   /**
+   * Where a secret really starts, before its match: what the pattern leaves out because
+   * redos-detector cannot bound it as an optional lead (a webhook URL's scheme). After `unwrap`.
+   */
+  extendStart?: (text: string, start: number) => number;
+  /**
    * The form a finding reports and fingerprints, when one credential can be pasted in several
    * shapes (a PEM key indented, quoted or on one line; a URL with JSON-escaped slashes): each
    * shape is then the same leak, with one fingerprint. Applied after `validate`.

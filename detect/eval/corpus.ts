@@ -152,7 +152,7 @@ const MAKERS: Maker[] = [
     kind: "slack webhook",
     env: "SLACK_WEBHOOK_URL",
     splittable: false,
-    secret: j("hooks", ".slack", ".com") + "/services/" + slackId(r, "T") + "/" +
+    secret: j("https://", "hooks", ".slack", ".com") + "/services/" + slackId(r, "T") + "/" +
       slackId(r, "B") + "/" + str(r, B62, 24),
   }),
   (r) => ({
@@ -160,7 +160,7 @@ const MAKERS: Maker[] = [
     kind: "slack workflow webhook",
     env: "WORKFLOW_WEBHOOK",
     splittable: false,
-    secret: j("hooks", ".slack", ".com") + "/workflows/" + slackId(r, "T") + "/" +
+    secret: j("https://", "hooks", ".slack", ".com") + "/workflows/" + slackId(r, "T") + "/" +
       slackId(r, "A") + "/" + digits(r, 18) + "/" + str(r, B62, 24),
   }),
   (r) => ({
@@ -168,7 +168,8 @@ const MAKERS: Maker[] = [
     kind: "slack trigger webhook",
     env: "TRIGGER_URL",
     splittable: false,
-    secret: j("hooks", ".slack", ".com") + "/triggers/" + slackId(r, "T") + "/" + digits(r, 13) +
+    secret: j("https://", "hooks", ".slack", ".com") + "/triggers/" + slackId(r, "T") + "/" +
+      digits(r, 13) +
       "/" + str(r, HEX, 32),
   }),
   (r) => ({
@@ -548,7 +549,7 @@ function credentialSample(r: Rand): Sample {
     return { text, labels, shape: "password prose" };
   }
   if (c.kind === "slack webhook" || c.kind.endsWith("webhook")) {
-    const url = "https://" + c.secret;
+    const url = c.secret;
     const text = pick(r, [
       () => `<${url}>`,
       () => `<${url}|our webhook>`,
@@ -658,7 +659,7 @@ function compoundSample(r: Rand): Sample {
     () => {
       // Slack's own OAuth answer writes the webhook URL with escaped slashes.
       const hook = MAKERS.find((m) => m(seededRandom(1)).kind === "slack webhook")!(r);
-      const url = ("https://" + hook.secret).replaceAll("/", "\\/");
+      const url = hook.secret.replaceAll("/", "\\/");
       return {
         text: "```" + `{"ok":true,"incoming_webhook":{"channel":"#alerts","url":"${url}"}}` + "```",
         shape: "escaped webhook",

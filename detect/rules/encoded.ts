@@ -53,7 +53,8 @@ function innerSecret(inner: readonly InnerRule[], decoded: string): string | nul
   for (const { rule, re } of inner) {
     re.lastIndex = 0;
     for (let m = re.exec(token); m !== null; m = re.exec(token)) {
-      const [start, end] = m.indices?.groups?.secret ?? [m.index, m.index + m[0].length];
+      const [matched, end] = m.indices?.groups?.secret ?? [m.index, m.index + m[0].length];
+      const start = rule.extendStart ? rule.extendStart(token, matched) : matched;
       const secret = token.slice(start, end);
       const at = { text: token, start, end };
       if (rule.validate && !rule.validate(secret, at)) continue;
@@ -145,7 +146,7 @@ export const SPECS: EncodedSpec[] = [
     samples: () => [
       sample(slackRules, "slack-bot-token"),
       sample(slackRules, "slack-app-token"),
-      sample(slackRules, "slack-webhook-url", "https://"),
+      sample(slackRules, "slack-webhook-url"),
     ],
   },
   {

@@ -119,6 +119,33 @@ const KEYWORD_SECRET_GAP = 7 + Math.max(2 + 12 + 6 + 12, 1 + 5 + 1 + 40 + 4) + 1
 /** The same reach after a hit of `signing` + `_secret`, the longer word (slack_prose.ts's gate). */
 export const KEYWORD_SECRET_REACH = "signing".length + KEYWORD_SECRET_GAP;
 
+/** A slash in a webhook URL: as written, escaped in JSON (`\\/`), or URL-encoded (`%2F`). */
+const S = String.raw`(?:\\?\/|%2[Ff])`;
+/**
+ * A slash as written or escaped in JSON: in a path with a repeated part (workflows, triggers),
+ * where redos-detector cannot bound the encoded form too.
+ */
+const J = String.raw`\\?\/`;
+
+/** A webhook URL after its scheme, which `withScheme` adds (an optional lead is not bounded). */
+function webhookPattern(path: string, slash = S): RegExp {
+  return new RegExp(String.raw`(?<secret>hooks\.slack(?:-gov)?\.com${slash}${path})`, "g");
+}
+
+/** A scheme as written before a URL: plain, JSON-escaped, or URL-encoded in another's query. */
+const SCHEME_BEFORE = /https?(?::\/\/|:\\\/\\\/|%3A%2F%2F)$/i;
+
+/** The start of the URL at `start` with its scheme, when one is written: the URL as pasted. */
+function withScheme(text: string, start: number): number {
+  const m = SCHEME_BEFORE.exec(text.slice(Math.max(0, start - 14), start));
+  return m ? start - m[0].length : start;
+}
+
+/** A webhook URL as written in JSON or inside another URL's query, read as plain text. */
+function unescapedUrl(secret: string): string {
+  return secret.replaceAll("\\/", "/").replace(/%2F/gi, "/").replace(/%3A/gi, ":");
+}
+
 export const rules: Rule[] = [
   tokenRule({
     id: "slack-rotating-user-token",
@@ -266,8 +293,9 @@ export const rules: Rule[] = [
   webhookRule({
     id: "slack-webhook-url",
     description: "Slack incoming webhook URL (hooks.slack.com/services/…)",
-    pattern:
-      /(?<secret>hooks\.slack(?:-gov)?\.com\\?\/services\\?\/[TE][0-9A-Z]{6,12}\\?\/B[0-9A-Z]{6,12}\\?\/[0-9A-Za-z]{18,40})/g,
+    pattern: webhookPattern(
+      String.raw`services${S}[TE][0-9A-Z]{6,12}${S}B[0-9A-Z]{6,12}${S}[0-9A-Za-z]{18,40}`,
+    ),
     verifyAs: "webhook",
     make: (s) =>
       `${HOOKS}/services/${slackId("T", 10, s)}/${slackId("B", 10, s + 1)}/${alnum(24, s + 2)}`,
@@ -275,8 +303,10 @@ export const rules: Rule[] = [
   webhookRule({
     id: "slack-workflow-webhook-url",
     description: "Slack Workflow Builder webhook URL (hooks.slack.com/workflows/…)",
-    pattern:
-      /(?<secret>hooks\.slack(?:-gov)?\.com\\?\/workflows\\?\/[TE][0-9A-Z]{6,12}\\?\/(?:[0-9A-Z]{6,24}\\?\/){1,3}[0-9A-Za-z]{18,64})/g,
+    pattern: webhookPattern(
+      String.raw`workflows${J}[TE][0-9A-Z]{6,12}${J}(?:[0-9A-Z]{6,24}${J}){1,3}[0-9A-Za-z]{18,64}`,
+      J,
+    ),
     make: (s) =>
       `${HOOKS}/workflows/${slackId("T", 10, s)}/${slackId("A", 10, s + 1)}/${digits(18, s + 2)}/${
         alnum(24, s + 3)
@@ -285,8 +315,10 @@ export const rules: Rule[] = [
   webhookRule({
     id: "slack-trigger-webhook-url",
     description: "Slack workflow trigger webhook URL (hooks.slack.com/triggers/…)",
-    pattern:
-      /(?<secret>hooks\.slack(?:-gov)?\.com\\?\/triggers\\?\/[TE][0-9A-Z]{6,12}\\?\/(?:[0-9A-Z]{6,24}\\?\/){1,3}[0-9A-Za-z]{20,64})/g,
+    pattern: webhookPattern(
+      String.raw`triggers${J}[TE][0-9A-Z]{6,12}${J}(?:[0-9A-Z]{6,24}${J}){1,3}[0-9A-Za-z]{20,64}`,
+      J,
+    ),
     make: (s) => `${HOOKS}/triggers/${slackId("T", 10, s)}/${digits(13, s + 1)}/${hex(32, s + 2)}`,
   }),
   keywordSecretRule({
@@ -369,24 +401,37 @@ function webhookRule(spec: {
     keywords: ["hooks.slack.com", "hooks.slack-gov.com"],
     pattern: spec.pattern,
     validate: randomTail(18, 3.3),
-    // Slack's own JSON (an OAuth answer's incoming_webhook.url) escapes the slashes.
-    canonical: (secret) => secret.replaceAll("\\/", "/"),
+    // Slack's own JSON (an OAuth answer's incoming_webhook.url) escapes the slashes, and a URL
+    // passed in another's query (`?target=https%3A%2F%2F…`) is encoded.
+    canonical: unescapedUrl,
+    extendStart: withScheme,
     confidence: "high",
     ...(spec.verifyAs ? { verifyAs: spec.verifyAs } : {}),
     examples: {
       positives: () =>
         [1, 2, 3].flatMap((seed) => {
           const secret = spec.make(seed);
+          const url = `https://${secret}`;
+          const encoded = encodeURIComponent(url);
           return [
-            { text: `https://${secret}`, secret },
-            { text: `post to <https://${secret}> from CI`, secret },
-            { text: `WEBHOOK_URL="https://${secret}"`, secret },
-            { text: `{"url":"https://${secret}"}`, secret },
-            { text: `<https://${secret}|our webhook>`, secret },
+            { text: url, secret: url },
+            { text: `post to <${url}> from CI`, secret: url },
+            { text: `WEBHOOK_URL="${url}"`, secret: url },
+            { text: `{"url":"${url}"}`, secret: url },
+            { text: `<${url}|our webhook>`, secret: url },
+            { text: `curl -X POST -d @msg.json http://${secret}`, secret: `http://${secret}` },
+            { text: `the hook is ${secret}, keep it private`, secret },
             {
-              text: `{"incoming_webhook":{"url":"https:\\/\\/${secret.replaceAll("/", "\\/")}"}}`,
-              secret: secret.replaceAll("/", "\\/"),
+              text: `{"incoming_webhook":{"url":"${url.replaceAll("/", "\\/")}"}}`,
+              secret: url.replaceAll("/", "\\/"),
             },
+            // Passed in another URL's query (an incoming webhook's path only: see J).
+            ...(spec.id === "slack-webhook-url"
+              ? [{
+                text: `<https://ci.acme.io/notify?target=${encoded}&amp;retry=3>`,
+                secret: encoded,
+              }]
+              : []),
           ];
         }),
       negatives: () => [

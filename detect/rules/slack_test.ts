@@ -35,15 +35,22 @@ Deno.test("slack: prefix glued to other text or URL-encoded still counts", () =>
   }
 });
 
-Deno.test("slack: webhook secret excludes the scheme and Slack's link label", () => {
+Deno.test("slack: a webhook's secret is the URL as pasted, scheme included, not its link label", () => {
   const hook = ["hooks", "slack", "com"].join(".") + "/services/T0ABCDEFGH/B0ABCDEFGH/" +
     fakeChars(ALNUM, 24, 3);
   const text = `<https://${hook}|webhook>`;
   const [f] = only(text);
   assertEquals(f.ruleId, "slack-webhook-url");
-  assertEquals(f.secret, hook);
-  assertEquals(text.slice(f.start, f.end), hook);
+  assertEquals(f.secret, `https://${hook}`);
+  assertEquals(text.slice(f.start, f.end), `https://${hook}`);
   assertEquals(f.verifyAs, "webhook");
+  // Encoded in another URL's query: the span as written, reported as the URL it encodes.
+  const encoded = encodeURIComponent(`https://${hook}`);
+  const query = `https://ci.acme.io/notify?target=${encoded}&retry=3`;
+  const [g] = only(query);
+  assertEquals(query.slice(g.start, g.end), encoded);
+  assertEquals(g.secret, `https://${hook}`);
+  assertEquals(g.fingerprint, f.fingerprint);
 });
 
 Deno.test("slack: a signing secret needs its keyword; bare hex is nothing", () => {
