@@ -67,6 +67,9 @@ function validateSentence(
     ),
   );
   if (m === null || /[.!?](?:\s|$)/.test(m[2])) return false;
+  // Code between the name and the value (minified JavaScript: `password:i.password,b["k"]=…`,
+  // `apiKey:window.ENV.API_KEY};var …`): a statement ended or an index, never a sentence's.
+  if (/[{};]|\[["'\d]|["'\d]\]/.test(m[2])) return false;
   // "to" tells a value only after a reset ("I reset your password to …", "password was
   // changed to …"); elsewhere it leads to something else ("the password to the vault").
   const to = /[ \t]to[ \t]*["'`「]?\*?$/i.test(lineBefore);
@@ -392,6 +395,9 @@ export const rules: Rule[] = [
         "der Schlüssel für das Büro liegt am Empfang",
         "Schlüssel: siehe Tresor",
         "ERROR a api key is request_id=246c60022c12ea57 duration_ms=325",
+        // Minified JavaScript: the name in one statement, a constant in the next.
+        `{password:i.password,bN["HeeRFsGI"]="${b62(32, seededRandom(14303))}";function F(n){}`,
+        `={apiKey:window.ENV.API_KEY};const x="${b62(32, seededRandom(14304))}";`,
         "the password to the vault is ********",
         `send the password to ${b62(12, seededRandom(14302))} over Signal`,
         "I reset your password to the default one",

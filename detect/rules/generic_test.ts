@@ -6,8 +6,10 @@ import {
   classifyName,
   isNonSecretValue,
   isPassphrase,
+  isTemplateSlot,
   looksGenerated,
   looksLikePassword,
+  plausibleUserPassword,
 } from "./generic_value.ts";
 import { testRuleExamples } from "./family_examples.ts";
 
@@ -38,6 +40,18 @@ Deno.test("generic: names are classified into password, secret or neither", () =
   assertEquals(classifyName("-secret-id"), "secret");
   assertEquals(classifyName("SecretId"), null);
   assertEquals(classifyName("secret_id_file"), null);
+});
+
+Deno.test("generic: a template's slot is no password; a password between like symbols is", () => {
+  for (
+    const slot of ["{password}", "#{db_password}", "((db_password))", "!PASSWORD!", "%DB_PASS%"]
+  ) {
+    assert(isTemplateSlot(slot), slot);
+  }
+  for (const pw of ["!Summer2024!", "__Kx9mQ2vLr8__", "%Tz4mQ2vLr8%"]) {
+    assertFalse(isTemplateSlot(pw), pw);
+    assert(plausibleUserPassword(pw, "app"), pw);
+  }
 });
 
 Deno.test("generic: a passphrase of dictionary words is a password; identifiers are not", () => {
@@ -205,6 +219,14 @@ const NOT_CREDENTIALS: Record<string, string[]> = {
     "btw the token is HS256-signed now",
     "the password is PBKDF2-SHA256, see PLAT-5090",
     "the password is Vault-managed, don't change it by hand",
+    "The password is base64-encoded in the Secret.",
+    "password is k8s-managed",
+    "the token is HMAC-SHA256-signed",
+    "the API key is AES-256-encrypted",
+    "das Passwort ist AES-256-encrypted",
+    "the password is sha256-hashed, x509-based auth for the rest",
+    "token format: the token is v2-format, TLS1.3-only",
+    "the password is PKCS#8-encoded",
     '`password = Configuration["ConnectionStrings:Password"]` reads user-secrets',
     '`password = data.vault_generic_secret.DB.data["Password"]`',
     'Swedish copy: `password: "Lösenord"`, Icelandic `password: "Lykilorð"`',
@@ -220,6 +242,32 @@ const NOT_CREDENTIALS: Record<string, string[]> = {
     "パスワード：社内Wikiを参照",
     'FAKE_PASSWORD = "hunter2-but-longer"',
     "zxcvbn: `password: correct-horse-battery-staple (xkcd example)` scores 4",
+  ],
+  "template slots, patterns, ports and signed-URL scopes are no credentials": [
+    "Password for postgres:5432/auth is in vault",
+    "      postgres://{{ .Data.username }}:{{ .Data.password }}@postgres:5432/auth",
+    "login.password.forgot=Zapomněli jste heslo?",
+    "password.forgot: ¿Olvidaste tu contraseña?",
+    "https://storage.googleapis.com/b/o?X-Goog-Credential=trent%40acme-dev.iam." +
+    "gserviceaccount.com%2F20241084%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Date=20240101T000000Z",
+    ...[
+      "{password}",
+      "#{password}",
+      "%PASSWORD%",
+      "{self.password}",
+      "{password!s}",
+      "__PASSWORD__",
+      "((db_password))",
+      "!PASSWORD!",
+      "«password»",
+      "&{password}",
+    ].map((slot) => `postgres://app:${slot}@db:5432/app`),
+    "TOKEN=dop_v1_%TOKEN%",
+    "TOKEN=glpat-ENC[AES256_GCM,data:abc=,type:str]",
+    "token: [A-Za-z0-9_-]{40}",
+    "token = r'^[A-Za-z0-9+/]{40}$'",
+    "password: ^[A-Za-z0-9+/]{40}$",
+    "password = r'[[:alnum:]]{24}'",
   ],
   "values encrypted to be committed are no credentials": [
     // Maven's settings.xml, its master password elsewhere (settings-security.xml).

@@ -116,6 +116,9 @@ export function classifyName(name: string): NameKind {
   // snake and kebab spellings: AWS's `SecretId` and Azure's "Secret ID" name a secret, not hold it.
   if (/secret[_-]id$/i.test(name) && segs.at(-2) === "secret") return "secret";
   if (META_SUFFIX.test(segs[segs.length - 1]) && segs.length > 1) return null;
+  // A signed URL's credential scope (`X-Goog-Credential`, `X-Amz-Credential`): an account and a
+  // date, public in every link it signs.
+  if (segs.length === 3 && segs[0] === "x" && segs[2] === "credential") return null;
   if (isPaginationToken(segs)) return null;
   // A CSRF token guards one form or session against forgery; it unlocks nothing elsewhere.
   // (Django's cookie runs the words together: `csrftoken`.)
@@ -301,8 +304,14 @@ export function isNonSecretValue(value: string): boolean {
   if (isEncodedPlaceholder(v)) return true;
   // A PowerShell cmdlet (`$pw = Read-Host`, `ConvertTo-SecureString`): Verb-Noun, no digits.
   if (/^[A-Z][a-z]+(?:To)?-[A-Z][A-Za-z]+$/.test(v)) return true;
-  // Encrypted in place (SOPS `ENC[AES256_GCM,data:…]`): safe to commit, which is its point.
-  if (/^ENC\[/.test(v)) return true;
+  // Encrypted in place (SOPS `ENC[AES256_GCM,data:…]`): safe to commit, which is its point;
+  // after a vendor's prefix too (`glpat-ENC[…]`), as a variable is (`dop_v1_%TOKEN%`).
+  if (/^(?:[A-Za-z0-9]{1,12}[_-]){0,3}(?:ENC\[|%[A-Za-z_]{3,}%$)/.test(v)) return true;
+  if (isTemplateSlot(v) || isRegexPattern(v)) return true;
+  // A port and a path (`postgres:5432/auth`), the end of a host named before it.
+  if (/^\d{2,5}\/[\w./-]*$/.test(v)) return true;
+  // One word in a script with accents (`Zapomněli`, `¿Olvidaste`): an accent is no symbol.
+  if (/^[¿¡]?\p{L}+$/u.test(v) && /[^\x00-\x7f]/.test(v)) return true;
   // Resource names that point at a secret: an AWS ARN (Secrets Manager's ends in 6 random
   // characters), an Oracle Cloud OCID.
   if (/^arn:aws[\w-]*:|^ocid1\./.test(v)) return true;
@@ -407,18 +416,26 @@ function uiLabel(v: string): string {
 
 /**
  * A compound adjective that says how a password or token is handled (`SSO-only`,
- * `MFA-protected`, `1Password-managed`, `TOTP-based`): an acronym or a capitalised word, a
- * hyphen, then a lower-case word ending the way such adjectives do, or any lower-case word after
- * an acronym (two or more capitals or digits).
+ * `MFA-protected`, `1Password-managed`, `TOTP-based`, `base64-encoded`, `AES-256-encrypted`,
+ * `HMAC-SHA256-signed`, `TLS1.3-only`, `v2-format`): one to three technical parts (an acronym, a
+ * capitalised word, or a word holding a digit: `k8s`, `sha256`, `x509`), a hyphen, then a
+ * lower-case word ending the way such adjectives do; or any lower-case word after an acronym
+ * (two or more capitals or digits). Plain words before it (`river-faded`) are a passphrase's.
  */
 function isHandlingAdjective(v: string): boolean {
-  const m = /^([A-Za-z0-9]{2,12})-([a-z]{2,16})$/.exec(v);
-  if (m === null) return false;
-  if (/(?:ed|only|based|backed|bound|side|wide|free|less|aware|safe|ready)$/.test(m[2])) {
-    return /^[A-Z0-9]/.test(m[1]);
+  const parts = v.split("-");
+  if (parts.length < 2 || parts.length > 4 || v.length > 40) return false;
+  const last = parts.pop()!;
+  if (!/^[a-z]{2,16}$/.test(last) || !parts.every((p) => /^[A-Za-z0-9#.]{1,16}$/.test(p))) {
+    return false;
   }
-  return (m[1].match(/[A-Z0-9]/g) ?? []).length >= 2 && !/\d{3,}/.test(v);
+  if (HANDLING_END.test(last)) return parts.some((p) => /^[A-Z0-9]|\d/.test(p));
+  return parts.length === 1 && (parts[0].match(/[A-Z0-9]/g) ?? []).length >= 2 &&
+    !/\d{3,}/.test(v);
 }
+
+const HANDLING_END =
+  /(?:ed|only|based|backed|bound|side|wide|free|less|aware|safe|ready|format|style|compatible|compliant|specific|friendly|proof)$/;
 
 /** Words of an identifier: camelCase and PascalCase humps, and runs between `-`, `_`, `.`. */
 function identifierWords(v: string): string[] {
@@ -519,6 +536,35 @@ const PLACEHOLDER_PASSWORD =
   /^(?:pass|password|passwd|pwd|secret|pw|pass123|password123|changeme|xxx+|\.\.\.|token|apikey|api_key|key)$/i;
 
 /**
+ * A template's slot for a value, in the many syntaxes that fill one in (`{password}`,
+ * `#{db_password}`, `%{password}`, `&{password}`, `((db_password))`, `«password»`, Python's
+ * `{password!s}`, `{self.password}`): brackets around a name. Between like delimiters
+ * (`!PASSWORD!`, `__PASSWORD__`, `%DB_PASS%`) only a name in capitals or one that names a secret:
+ * `!Summer2024!` is a password.
+ */
+export function isTemplateSlot(v: string): boolean {
+  if (/^(?:[#%&$]?\{|\(\(|«)[ \t]?[A-Za-z_][\w.!:\-]{0,60}[ \t]?(?:\}|\)\)|»)$/.test(v)) {
+    return true;
+  }
+  const m = /^(!|__|%)([A-Za-z_][\w.\-]{0,60})\1$/.exec(v);
+  return m !== null && (/^[A-Z][A-Z0-9_]*$/.test(m[2]) || /pass|pwd|secret|token|key/i.test(m[2]));
+}
+
+/**
+ * A pattern that describes a value rather than being one (`[A-Za-z0-9_-]{40}`,
+ * `^[A-Za-z0-9+/]{40}$`, `[[:alnum:]]{24}`): code that validates or generates secrets.
+ */
+export function isRegexPattern(v: string): boolean {
+  if (
+    /\[[^\]\s]{1,40}\]\]?(?:\{\d{1,3}(?:,\d{0,3})?\}|[+*])/.test(v) &&
+    /^[\^\[(]|\$$|\{\d{1,3}(?:,\d{0,3})?\}$/.test(v)
+  ) return true;
+  // Cut at the class's `]` (a value stops there): a class of ranges, or a POSIX class's name.
+  return /^\^?\[[^\]]*(?:A-Z|a-z|0-9)/.test(v) ||
+    /(?:^|\[:)(?:alnum|alpha|digit|xdigit|upper|lower|punct|graph|print|space):\]/.test(v);
+}
+
+/**
  * A password written after a user name (`user:password` in a URL, `-u`, Basic auth): not a
  * template or mask, not a well-known example, not the user name again (`admin:admin`).
  */
@@ -526,7 +572,7 @@ export function plausibleUserPassword(password: string, user: string): boolean {
   if (/^\$[{(]|\{\{|^<|^&lt;|^\*+$|%7B|^\[/.test(password) || isDollarReference(password)) {
     return false;
   }
-  if (PLACEHOLDER_PASSWORD.test(password)) return false;
+  if (PLACEHOLDER_PASSWORD.test(password) || isTemplateSlot(password)) return false;
   if (user.toLowerCase() === password.toLowerCase()) return false;
   if (hasFiller(password)) return false;
   return password.length >= 6 && !isLowVariety(password);
