@@ -11,6 +11,8 @@
 import type { CharReader, Rule } from "../types.ts";
 import { ALPHABET, bitCount, charClassBit, randomString, seededRandom } from "../entropy.ts";
 import {
+  entityDecoded,
+  entityEnd,
   isSecretValue,
   looksLikeCode,
   plausibleUserPassword,
@@ -28,6 +30,9 @@ const NAME_WORDS =
 const AFTER_LOGIN =
   "(?:password|пароль|şifre|mật khẩu|पासवर्ड|wachtwoord|hasło|mot de passe|contraseña|senha|passwort|kennwort|lösenord|heslo|비밀번호)";
 
+/** A quote that may open a value: ASCII, a backtick, Japanese 「, French « (and its space). */
+const OPEN = "(?:[\"'`「]|«[ \\t]?)?";
+
 /** The verbs a name is told with ("… is", "… ist", "… è"): the pattern's and the validator's. */
 const VERB = "(?:is|ist|lautet|es|est|é|è|era|war|was|to|je|är|là|היא|هي|है)";
 
@@ -36,20 +41,26 @@ const ARROW = "(?:–|—|->|-&gt;|→)";
 
 /** A verb, colon or arrow (and blanks, a quote) at the end of the text before a value. */
 const VERB_AT_END = new RegExp(
-  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：=]|[ \\t]*${ARROW}|は|是|는|은)[ \\t]*["'\`「]?\\*?$`,
+  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：=]|[ \\t]*${ARROW}|は|是|는|은)[ \\t]*${OPEN}\\*?$`,
   "i",
 );
+
+/**
+ * What a name = value rule reads after its name (`password is`, `password:`, `password =`): told
+ * so, a lone `password` is that rule's; with another verb (`Passwort ist`, `lautet:`) it is this one's.
+ */
+const NAME_VALUE_VERB = new RegExp(`^[ \\t]*(?:(?:is|was)[ \\t:]*|[:=][ \\t]*)${OPEN}\\*?$`, "i");
 
 /** The same, the verb after a blank: a separator the value follows. */
 const SEPARATOR_AT_END = new RegExp(
-  `(?:[ \\t]${VERB}|[:：=は是는은]|${ARROW})[ \\t]*["'\`「]?\\*?$`,
+  `(?:[ \\t]${VERB}|[:：=は是는은]|${ARROW})[ \\t]*${OPEN}\\*?$`,
   "i",
 );
-const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*["'\`「]?\\*?$`);
+const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*${OPEN}\\*?$`);
 
 /** Words between the name and the value that make the value something else than the secret. */
 const ABOUT =
-  /\b(?:reset|policy|policies|manager|hint|length|rules?|field|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|page|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas|name|id)\b/i;
+  /\b(?:reset|policy|policies|manager|hint|length|rules?|field|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas|name|id)\b/i;
 
 /** What is done to a password that is then told with "to". */
 const RESET = /\b(?:re)?set\b|\bchanged?\b|\bupdated?\b|\brotated?\b/i;
@@ -60,12 +71,8 @@ function validateSentence(
 ): boolean {
   const before = ctx.text.slice(Math.max(0, ctx.start - 96), ctx.start);
   const lineBefore = before.slice(before.lastIndexOf("\n") + 1);
-  const m = NAME_WORDS.exec(
-    lineBefore.replace(
-      VERB_AT_END,
-      "",
-    ),
-  );
+  const named = lineBefore.replace(VERB_AT_END, "");
+  const m = NAME_WORDS.exec(named);
   if (m === null || /[.!?](?:\s|$)/.test(m[2])) return false;
   // Code between the name and the value (minified JavaScript: `password:i.password,b["k"]=…`,
   // `apiKey:window.ENV.API_KEY};var …`): a statement ended or an index, never a sentence's.
@@ -83,9 +90,11 @@ function validateSentence(
     `(?:(?:^|[^A-Za-z])with[ \\t]{1,8}password|[^\\s,]{1,64},[ \\t]{0,4}${AFTER_LOGIN})[ \\t]+["'\`]?\\*?$`,
     "i",
   ).test(lineBefore);
+  const told = lineBefore.slice(named.length);
+  const otherVerb = m[2] === "" && /^[ \t]+[^\s:=]/.test(told) && !NAME_VALUE_VERB.test(told);
   if (
     /^(?:password|passwort)$/i.test(m[1]) && !withPassword && !/^[ \t]+\S/.test(m[2]) &&
-    !ARROW_AT_END.test(lineBefore) && !to
+    !ARROW_AT_END.test(lineBefore) && !to && !otherVerb
   ) {
     return false;
   }
@@ -120,10 +129,11 @@ export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: nu
   if ((withBefore(text, hitStart) || commaBefore(text, hitStart)) && valueAfter(text, hitEnd)) {
     return true;
   }
-  // The keyword itself may end in its colon, `=` or verb (`api key:`, `api key =`, `api key is`).
+  // The keyword itself may end in its colon (a full-width one too; over bytes, any character
+  // that is not ASCII reads as U+FFFD), `=` or verb (`api key:`, `pw：`, `api key =`, `api key is`).
   const last = text.charCodeAt(hitEnd - 1);
   if (
-    last === 58 || last === 61 ||
+    last === 58 || last === 0xff1a || last === 0xfffd || last === 61 ||
     ((last | 0x20) === 115 && hitEnd - hitStart > 2 &&
       (text.charCodeAt(hitEnd - 2) | 0x20) === 105 && isBlank(text.charCodeAt(hitEnd - 3)))
   ) {
@@ -161,9 +171,10 @@ export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: nu
     }
     // A verb is a whole word: after a blank (or the hit's end), before a blank.
     const colon = c === 58 && (!alone || content || word !== "");
-    // ("password to …" with nothing between: the validator wants a reset before it.)
+    // ("password to …" with nothing between: the validator wants a reset before it. A verb the
+    // name = value rules do not read, `Passwort ist …`, `lautet …`, is this rule's.)
     const verb = isBlank(c) && afterBlank && VERBS.has(word) &&
-      (!alone || content || word === "to");
+      (!alone || content || (word !== "is" && word !== "was"));
     if ((colon || verb) && valueAfter(text, j + 1)) return true;
     if (c === 10 || c === 13 || Number.isNaN(c)) return false;
     if (word !== "" || !isBlank(c)) content = true;
@@ -264,6 +275,8 @@ export const rules: Rule[] = [
       // the common misspelling "pasword: …".
       "pw ",
       "pw:",
+      "pw=",
+      "pw：",
       "passwd",
       "pwd for",
       "pwd is",
@@ -303,11 +316,15 @@ export const rules: Rule[] = [
     ],
     pattern: new RegExp(
       `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=][ \\t]{0,4}|${ARROW}[ \\t]{0,4}|[は是는은][ \\t]{0,4}|(?<=h password|, ${AFTER_LOGIN})[ \\t]{1,4})` +
-        `["'\`「]?(?<secret>[^\\s"'\`：は是「」]{5,127}[^\\s"'\`.,;:?)：は是「」])`,
+        `(?:["'\`「]|«[ \\t]?)?(?<secret>[^\\s"'\`：は是「」«»]{5,127}[^\\s"'\`.,;:?)：は是「」«»])`,
       "gi",
     ),
     // A bold value (`la password è *…*`) leaves its markers, read as written too.
     unwrap: unwrapBold,
+    // Slack stores `<`, `>` and `&` as entities: a value's last one keeps its `;`, and the value
+    // is reported as typed (`pw is Tk&lt;9…&gt;` is `Tk<9…>`).
+    extendEnd: entityEnd,
+    canonical: entityDecoded,
     windowGate: sentenceMayFollow,
     byteGate: "sentence",
     validate: validateSentence,
@@ -378,6 +395,15 @@ export const rules: Rule[] = [
           },
           { text: `<@U0TE5RDZO> I reset your password to \`${c}\` please change it`, secret: c },
           { text: `your password has been changed to ${a}`, secret: a },
+          // A verb the name = value rules do not read, right after a lone name.
+          { text: `Das WLAN-Passwort ist ${c}`, secret: c },
+          { text: `Das Passwort lautet: ${a}`, secret: a },
+          { text: `Le mot de passe est « ${c} »`, secret: c },
+          { text: `ID：admin\nPW：${a}`, secret: a },
+          { text: `ssh into bastion, user ubuntu pw=${c}`, secret: c },
+          { text: `password for the printer admin page: ${a}`, secret: a },
+          // Slack stores `<` as an entity: the value is reported as typed (its canonical form).
+          { text: `root pw is ${c.slice(0, 6)}&lt;${a}`, secret: `${c.slice(0, 6)}&lt;${a}` },
           {
             text: `for <#C0YOOYRNJL4|deploy-staging>: ステージングDBのパスワードは ${a} です`,
             secret: a,

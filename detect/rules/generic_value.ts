@@ -726,6 +726,14 @@ function readOnEnd(text: string, start: number, end: number): number {
   return e;
 }
 
+/** A value that stopped before an entity's `;` (`…&amp;gt`), with it. */
+export function entityEnd(text: string, start: number, end: number): number {
+  return text[end] === ";" &&
+      ENTITY_BEFORE_SEMICOLON.test(text.slice(Math.max(start, end - 5), end))
+    ? end + 1
+    : end;
+}
+
 /** Whether the stop at `e` is an entity's `;` or a `>` with no `<` right after it. */
 function goesOnAt(text: string, start: number, e: number): boolean {
   if (text[e] === ">") return text[e + 1] !== "<";

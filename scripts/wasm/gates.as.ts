@@ -322,10 +322,13 @@ function isVerb(word: u64, len: i32): bool {
 function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
   // "with password …": the value right after the name word.
   if ((withBefore(input, hs) || commaBefore(input, hs)) && valueFollows(input, n, he)) return true;
-  // The keyword itself may end in its colon, `=` or verb (`api key:`, `api key =`, `api key is`).
+  // The keyword itself may end in its colon (a full-width one too: EF BC 9A), `=` or verb
+  // (`api key:`, `pw：`, `api key =`, `api key is`).
   const last = load<u8>(input + he - 1) as u32;
+  const fullWidthColon = last == 0x9a && he - hs > 3 &&
+    (load<u8>(input + he - 2) as u32) == 0xbc && (load<u8>(input + he - 3) as u32) == 0xef;
   if (
-    last == 58 || last == 61 || ((last | 0x20) == 115 && he - hs > 2 &&
+    last == 58 || last == 61 || fullWidthColon || ((last | 0x20) == 115 && he - hs > 2 &&
       ((load<u8>(input + he - 2) as u32) | 0x20) == 105 &&
       isBlank(load<u8>(input + he - 3) as u32))
   ) {
@@ -384,8 +387,9 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
     }
     const next = j < n ? step(input, j) : j + 1;
     const colon = c == 58 && (!alone || content || len > 0);
+    // (A verb other than `is`/`was` after a lone name: generic_sentence.ts.)
     const verb = isBlank(c) && afterBlank && isVerb(word, len) &&
-      (!alone || content || (len == 2 && word == 0x746f));
+      (!alone || content || !((len == 2 && word == 0x6973) || (len == 3 && word == 0x776173)));
     if ((colon || verb) && valueFollows(input, n, next)) return true;
     if (c == 10 || c == 13 || k == 48 || j >= n) return false;
     if (len > 0 || !isBlank(c)) content = true;
