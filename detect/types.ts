@@ -57,6 +57,7 @@ export const FAMILIES = [
   "alibaba",
   "mailchimp",
   "twilio",
+  "databricks",
   "generic",
 ] as const;
 

@@ -1,5 +1,5 @@
 // Cloud, infrastructure and secrets-manager credentials with published prefixes: DigitalOcean,
-// HashiCorp Vault and Terraform Cloud, Heroku, Doppler, Pulumi, Microsoft Entra (Azure AD)
+// HashiCorp Vault and Terraform Cloud, Heroku, Doppler, Databricks, Pulumi, Microsoft Entra (Azure AD)
 // client secrets, Supabase, PlanetScale, Render, Tailscale, Dynatrace, New Relic,
 // 1Password service accounts, Docker Hub and Alibaba Cloud. Each family's rotation lives in its own console; the
 // prefix tells the reader which one.
@@ -61,10 +61,23 @@ export const rules: Rule[] = [
     description: "Doppler personal, service, service-account, CLI, SCIM or audit token (dp.pt. …)",
     prefixes: ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
     keywords: ["p.pt.", "p.st.", "p.sa.", "p.ct.", "p.scim.", "p.audit."],
-    body: "[A-Za-z0-9_]{40,44}",
+    // A service token names its config first (`dp.st.prd.…`).
+    body: "(?:[a-z0-9_-]{1,40}\\.)?[A-Za-z0-9_]{40,44}",
     classes: "mixed-case",
     seed: 12251,
     sample: (rand) => ({ body: b62(43, rand) }),
+  }),
+  prefixedTokenRule({
+    id: "databricks-token",
+    family: "databricks",
+    description: "Databricks personal access token (dapi…)",
+    prefixes: ["d" + "api"],
+    // `dap` would give the byte filter a first byte of its own: `api` and a hex digit wake it.
+    keywords: [..."0123456789abcdef"].map((c) => "api" + c),
+    body: "[a-f0-9]{32}(?:-[0-9])?",
+    classes: "hex",
+    seed: 12257,
+    sample: (rand) => ({ body: hex(32, rand) }),
   }),
   prefixedTokenRule({
     id: "pulumi-access-token",

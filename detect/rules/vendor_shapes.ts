@@ -85,8 +85,9 @@ export const rules: Rule[] = [
     keywords: [TWILIO, 'client("ac', "client('ac"],
     // An API key SID alone names a key a leak report should rotate; an account SID (AC…) is an
     // account's name and only its auth token, the 32 hex right after it, is the secret.
+    // Told in a sentence too: "account SID AC…, auth token …", "key SK… secret …".
     pattern:
-      /(?<![A-Za-z0-9_-])(?<secret>SK[0-9a-f]{32}|(?<=AC[0-9a-f]{32}\\?["']?[ \t]{0,4}[,:][ \t]{0,4}\\?["']?)[0-9a-f]{32}|(?<=SK[0-9a-f]{32}:)[A-Za-z0-9]{32})(?![A-Za-z0-9_-])/g,
+      /(?<![A-Za-z0-9_-])(?<secret>SK[0-9a-f]{32}|(?<=AC[0-9a-f]{32}\\?["']?[ \t]{0,4}[,:][ \t]{0,4}\\?["']?)[0-9a-f]{32}|(?<=SK[0-9a-f]{32}:)[A-Za-z0-9]{32}|(?<=AC[0-9a-f]{32}[ \t,;]{1,6}(?:auth[ _-]?)?token[ \t:=]{1,6}["'`]?)[0-9a-f]{32}|(?<=SK[0-9a-f]{32}[ \t,;]{1,6}(?:api[ _-]?)?secret[ \t:=]{1,6}["'`]?)[A-Za-z0-9]{32})(?![A-Za-z0-9_-])/g,
     // An API key SID, an auth token (32 hex), or an API key's secret (32 letters and digits,
     // after its SID and a colon: `curl -u SK…:…`).
     validate: (secret) =>
@@ -108,6 +109,7 @@ export const rules: Rule[] = [
           { text: `{"body":"{\\"${TWILIO}ApiKey\\":\\"${sk}\\"}"}`, secret: sk },
           { text: `client = ${TWILIO}.rest.Client("${sid}", "${token}")`, secret: token },
           { text: `curl -u ${sid}:${token} https://api.${TWILIO}.com/2010-04-01/`, secret: token },
+          { text: `${TWILIO} account SID ${sid}, auth token ${token}`, secret: token },
           { text: `client = Client("${sid}", "${token}")`, secret: token },
         ];
       },

@@ -19,3 +19,11 @@ Deno.test("twilio-credential: an API key SID and its secret after a colon are tw
     [["twilio-credential", sid], ["twilio-credential", secret]],
   );
 });
+
+Deno.test("twilio-credential: an API key's secret told after its SID in a sentence", async () => {
+  const rand = seededRandom(12829);
+  const sk = "S" + "K" + randomString(ALPHABET.hexLower, 32, rand);
+  const secret = randomString(ALPHABET.base62, 32, rand);
+  const found = await scan(`${"t"}wilio api key ${sk} secret ${secret}`, { includeSecret: true });
+  assertEquals(found.map((f) => f.secret), [sk, secret]);
+});
