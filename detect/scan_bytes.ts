@@ -281,10 +281,11 @@ function mayMatchInLine(
     ? lastStartInHit({ charCodeAt: (i) => bytes[i] }, at, hitEnd)
     : at;
   // A match ends within `after` characters of the hit: a longer line is cut (cutting past a
-  // match's end cannot undo it: the patterns have no lookahead at their end). It crosses one line
-  // break at most (a Slack app secret's label over its value, as its settings page shows them).
+  // match's end cannot undo it: the patterns have no lookahead at their end). It crosses two line
+  // breaks at most (a label over its value, as a settings page shows them; a code block's
+  // opening line between them).
   let end = bytes.indexOf(10, at);
-  if (end !== -1) end = bytes.indexOf(10, end + 1);
+  for (let more = 0; more < 2 && end !== -1; more++) end = bytes.indexOf(10, end + 1);
   if (end === -1 || end - at > LINE_CAP) end = Math.min(bytes.length, at + LINE_CAP);
   const line = decoder.decode(bytes.subarray(from, end));
   for (let p = ws; p <= last; p++) {

@@ -313,6 +313,7 @@ const VENDORS: Array<[Family, string, string, (r: Rand) => string]> = [
   ],
   ["heroku", "heroku", "HEROKU_API_KEY", (r) => j("HR", "KU-AA") + str(r, B64URL, 57) + "Q"],
   ["doppler", "doppler", "DOPPLER_TOKEN", (r) => j("dp", ".st.") + str(r, B62, 43)],
+  ["databricks", "databricks", "DATABRICKS_TOKEN", (r) => j("da", "pi") + str(r, HEX, 32)],
   ["pulumi", "pulumi", "PULUMI_ACCESS_TOKEN", (r) => j("pu", "l-") + str(r, HEX, 40)],
   ["okta", "okta", "OKTA_API_TOKEN", (r) => "00" + str(r, B62, 20) + "_" + str(r, B62, 19)],
   [

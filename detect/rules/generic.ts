@@ -45,6 +45,30 @@ const NAME_VALUE =
 const GENERIC_BOLD_VALUE =
   /(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}[ \t]{0,4}[:=][ \t]{1,4}\*(?<secret>[^\s*"'`]{7,198})\*(?![A-Za-z0-9*])/g;
 
+/**
+ * A value alone on the line under its label (`Password:`, then the value, bare, in backticks or
+ * in a code block: chat puts a password where its copy button is). The validator reads the
+ * label back (labelAbove) and wants the value to end its line.
+ */
+const VALUE_BELOW_LABEL =
+  /(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}[ \t]{0,4}:\*{0,2}[ \t]{0,4}\r?\n[ \t]{0,8}(?:```[ \t]{0,4}(?:\r?\n[ \t]{0,4})?|`)?(?<secret>[^\s"'`,;\-=:.?)\]}>*\\][^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>\\])/g;
+
+/** VALUE_BELOW_LABEL's label, read back from the value's start. */
+const LABEL_ABOVE =
+  /(?:^|[^A-Za-z0-9_.\-])([A-Za-z][A-Za-z0-9_.\-\[\]]{0,60})[\\"'*]{0,3}[ \t]{0,4}:\*{0,2}[ \t]{0,4}\r?\n[ \t]{0,8}(?:```[ \t]{0,4}(?:\r?\n[ \t]{0,4})?|`)?$/;
+
+function labelAbove(text: string, start: number): string | null {
+  return LABEL_ABOVE.exec(text.slice(Math.max(0, start - 110), start))?.[1] ?? null;
+}
+
+/** After a value, its code's closing backticks and blanks, then the line's end. */
+const LINE_END_AFTER = /(?:```|`)?[ \t]{0,8}(?:\r?\n|$)/y;
+
+function endsItsLine(text: string, end: number): boolean {
+  LINE_END_AFTER.lastIndex = end;
+  return LINE_END_AFTER.test(text);
+}
+
 function variants(words: string[]): string[] {
   const out = new Set<string>();
   for (const w of words) out.add(w);
@@ -133,6 +157,42 @@ export const rules: Rule[] = [
         ];
       },
       negatives: () => ["password: *hunter2*", "password: *required*", "token: *${API_TOKEN}*"],
+    },
+  },
+  {
+    id: "generic-value-below-label",
+    family: "generic",
+    description: "Password, API key or token alone on the line under its label (Password: ⏎ …)",
+    keywords: [...PASSWORD_KEYWORDS, ...SECRET_KEYWORDS],
+    pattern: VALUE_BELOW_LABEL,
+    validate: (secret, at) =>
+      endsItsLine(at.text, at.end) &&
+      (genericValidate("password", labelAbove)(secret, at) ||
+        genericValidate("secret", labelAbove)(secret, at)),
+    canonical: decodedValue,
+    ...NAME_VALUE_READING,
+    examples: {
+      positives: () => {
+        const rand = seededRandom(13261);
+        const a = "Tq7" + b62(11, rand) + "!";
+        const b = b62(40, rand);
+        return [
+          { text: `staging db\nPassword:\n${a}`, secret: a },
+          { text: `Password:\n\`\`\`${a}\`\`\``, secret: a },
+          { text: `here you go\nAPI_TOKEN:\n\`\`\`\n${b}\n\`\`\`\nthanks`, secret: b },
+          { text: `*Password:*\n\`${a}\``, secret: a },
+          { text: `[staging]\n  password:\n    ${a}\n`, secret: a },
+        ];
+      },
+      negatives: () => [
+        "password:\n  description: the user's password",
+        "password:\n  type: string\n  minLength: 12",
+        `token:\n  ${b62(40, seededRandom(13262))} was revoked yesterday`,
+        "Password:\n********",
+        "secret:\n  name: db-credentials\n  key: password",
+        "if password:\n    return hash_password(password)",
+        "password:\n${DB_PASSWORD}",
+      ],
     },
   },
   {

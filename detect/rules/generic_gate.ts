@@ -188,7 +188,41 @@ function valueAfterSeparator(text: CharReader, k: number, changes: Changes): boo
     if (s < text.length && text.charCodeAt(s) === 42) s++;
   }
   for (let b = 0; b < 4 && s < text.length && isBlankCode(text.charCodeAt(s)); b++) s++;
+  if (c === 58 && s < text.length && isLineEndCode(text.charCodeAt(s))) {
+    return valueBelowMayStart(text, s, changes);
+  }
   return valueMayStartAt(text, s, changes);
+}
+
+function isLineEndCode(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+/**
+ * A label's value on the next line (VALUE_BELOW_LABEL), from the line end at `s`: up to 8
+ * blanks, a code block's opening backticks, blanks and its line end, blanks, then a value.
+ */
+function valueBelowMayStart(text: CharReader, s: number, changes: Changes): boolean {
+  const skip = (k: number, max: number) => {
+    for (let b = 0; b < max && k < text.length && isBlankCode(text.charCodeAt(k)); b++) k++;
+    return k;
+  };
+  const lineEnd = (k: number) => {
+    if (k < text.length && text.charCodeAt(k) === 13) k++;
+    return k < text.length && text.charCodeAt(k) === 10 ? k + 1 : -1;
+  };
+  let k = lineEnd(s);
+  if (k < 0) return false;
+  for (let i = k; i < text.length && i < k + 16; i++) if (changes(text.charCodeAt(i))) return true;
+  k = skip(k, 8);
+  if (
+    k + 2 < text.length && text.charCodeAt(k) === 96 && text.charCodeAt(k + 1) === 96 &&
+    text.charCodeAt(k + 2) === 96
+  ) k = skip(k + 3, 4);
+  // The block's line end (as shown, its backticks were blanks).
+  const next = lineEnd(k);
+  if (next >= 0) k = skip(next, 4);
+  return valueMayStartAt(text, k, changes);
 }
 
 /** After `is`/`was` at `k`, 1-4 of `[ \t:]` and a value? */

@@ -306,10 +306,20 @@ export function isNonSecretValue(value: string): boolean {
   if (/^[A-Z][a-z]+(?:To)?-[A-Z][A-Za-z]+$/.test(v)) return true;
   // Encrypted in place (SOPS `ENC[AES256_GCM,data:…]`): safe to commit, which is its point;
   // after a vendor's prefix too (`glpat-ENC[…]`), as a variable is (`dop_v1_%TOKEN%`).
-  if (/^(?:[A-Za-z0-9]{1,12}[_-]){0,3}(?:ENC\[|%[A-Za-z_]{3,}%$)/.test(v)) return true;
+  if (
+    /^(?:[A-Za-z0-9]{1,12}[_-]){0,3}(?:ENC\[|%[A-Za-z_]{3,}%$|<[A-Za-z_ -]{3,40}>?$|\{[A-Za-z_]{3,40}\}?$)/
+      .test(v)
+  ) return true;
   if (isTemplateSlot(v) || isRegexPattern(v)) return true;
-  // A port and a path (`postgres:5432/auth`), the end of a host named before it.
-  if (/^\d{2,5}\/[\w./-]*$/.test(v)) return true;
+  // A port and a path (`postgres:5432/auth`, `ldap:636/ou=people`), the end of a host named
+  // before it.
+  if (/^\d{2,5}\/[\w./=,-]*$/.test(v)) return true;
+  // A text encoding (`utf-16le`), a rotation period (`rotated-90d`), a word and the acronym of
+  // its algorithm (`chiffré-AES`): how a secret is stored or kept, not the secret.
+  if (/^(?:utf|ucs|iso|latin|windows|cp)-?\d/i.test(v) || /^[a-z]+-\d{1,4}[smhdwy]$/i.test(v)) {
+    return true;
+  }
+  if (/^\p{Ll}+-[A-Z][A-Z0-9]{1,7}$/u.test(v)) return true;
   // One word in a script with accents (`Zapomněli`, `¿Olvidaste`): an accent is no symbol.
   if (/^[¿¡]?\p{L}+$/u.test(v) && /[^\x00-\x7f]/.test(v)) return true;
   // Resource names that point at a secret: an AWS ARN (Secrets Manager's ends in 6 random

@@ -200,7 +200,46 @@ function valueAfterSeparator(input: usize, n: i32, k: i32): i32 {
     if (s < n && byteAt(input, s) == 42) s = step(input, s);
   }
   for (let b = 0; b < 4 && s < n && isBlank(byteAt(input, s)); b++) s = step(input, s);
+  if (c == 58 && s < n) {
+    const e = byteAt(input, s);
+    if (e == 10 || e == 13) return valueBelow(input, n, s);
+  }
   return valueAt(input, n, s);
+}
+
+function skipBlanks(input: usize, n: i32, k: i32, max: i32): i32 {
+  for (let b = 0; b < max && k < n && isBlank(byteAt(input, k)); b++) k = step(input, k);
+  return k;
+}
+
+/** After the line end at `k` (`\r\n` or `\n`), where the next line starts; -1 when none is. */
+function lineEndAt(input: usize, n: i32, k: i32): i32 {
+  if (k < n && byteAt(input, k) == 13) k = step(input, k);
+  return k < n && byteAt(input, k) == 10 ? step(input, k) : -1;
+}
+
+/**
+ * valueBelowMayStart in generic_gate.ts: a label's value on the next line, after up to 8
+ * blanks, a code block's opening backticks, blanks and its line end, and blanks.
+ */
+function valueBelow(input: usize, n: i32, s: i32): i32 {
+  let k = lineEndAt(input, n, s);
+  if (k < 0) return 0;
+  let i = k;
+  for (let count = 0; count < 16 && i < n; count++, i = step(input, i)) {
+    if (changes(byteAt(input, i))) return 2;
+  }
+  k = skipBlanks(input, n, k, 8);
+  if (k < n && byteAt(input, k) == 96) {
+    const t1 = step(input, k);
+    const t2 = t1 < n ? step(input, t1) : n;
+    if (t2 < n && byteAt(input, t1) == 96 && byteAt(input, t2) == 96) {
+      k = skipBlanks(input, n, step(input, t2), 4);
+    }
+  }
+  const next = lineEndAt(input, n, k);
+  if (next >= 0) k = skipBlanks(input, n, next, 4);
+  return valueAt(input, n, k);
 }
 
 function valueAfterIsWas(input: usize, n: i32, k: i32): i32 {
