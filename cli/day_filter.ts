@@ -65,6 +65,8 @@ function prepare(rules?: string[]): Prepared {
     // JSON may escape a slash, and Slack's exports escape every non-ASCII character
     // (`contrase\u00f1a`): such a spelling reads the message, ungated.
     if (k.includes("/")) words.push({ text: k.replaceAll("/", "\\/"), gates });
+    // A quote inside a string is always escaped (`variable \"db_password\"`).
+    if (k.includes('"')) words.push({ text: k.replaceAll('"', '\\"'), gates: 0 });
     // A non-ASCII keyword's other cases (the scanner folds ASCII only) are words too, ungated.
     for (const form of nonAsciiCaseForms(k)) words.push({ text: form, gates: 0 });
     for (const form of /[^\x00-\x7f]/.test(k) ? [k, ...nonAsciiCaseForms(k)] : []) {

@@ -136,6 +136,12 @@ Deno.test("day filter: leaves, escapes, invisibles, markers, permalinks read the
       { type: "message", text: `la contraseña de la base es ${pw}!51`, ts: "1.000014" },
       { type: "message", text: `本番DBのパスワードは「${pw}」です`, ts: "1.000015" },
       { type: "message", text: `Пароль от стенда: ${pw}#9`, ts: "1.000016" },
+      // A keyword holding a quote, which JSON escapes (`variable \"db_password\"`).
+      {
+        type: "message",
+        text: '```\nvariable "db_password" {\n  default = "' + pw + 'Yf5"\n}\n```',
+        ts: "1.000017",
+      },
       // A file permalink: the report's links name this workspace.
       {
         type: "message",
