@@ -69,6 +69,16 @@ function endsItsLine(text: string, end: number): boolean {
   return LINE_END_AFTER.test(text);
 }
 
+/** `value` with its percent-escapes decoded, when they are well-formed UTF-8. */
+function percentDecoded(value: string): string {
+  if (!/%[0-9A-Fa-f]{2}/.test(value)) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function variants(words: string[]): string[] {
   const out = new Set<string>();
   for (const w of words) out.add(w);
@@ -218,6 +228,10 @@ export const rules: Rule[] = [
           { text: `  "password": "${b}",`, secret: b },
           { text: `mysql -u app --password ${c} -h db1`, secret: c },
           { text: `the wifi password is ${d}`, secret: d },
+          // A last `?` after a label or a flag is the password's; after a verb, the question's.
+          { text: `docker login --username deploy --password ${a}?`, secret: `${a}?` },
+          { text: `Benutzer admin, Passwort: ${a}?`, secret: `${a}?` },
+          { text: `so the db password is ${a}?`, secret: a },
           // Bold labels, as Slack (`*…*`) and Markdown (`**…**`) write them.
           { text: `*Password*: ${b}`, secret: b },
           { text: `**DB password:** ${a}`, secret: a },
@@ -369,6 +383,8 @@ export const rules: Rule[] = [
       /(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,20}:\/\/[^\s:\/@"'<>]{0,64}(?:@[^\s:\/@"'<>]{1,64})?:(?<secret>[^\s:\/@"'<>]{3,128})@[A-Za-z0-9.\-]{1,253}/g,
     validate: (secret, { text, start }) =>
       plausibleUserPassword(secret, text.slice(text.lastIndexOf("//", start) + 2, start - 1)),
+    // A URL percent-encodes a password's `@`, `:`, `/`, `%`…: the password is what it encodes.
+    canonical: percentDecoded,
     confidence: "medium",
     // The scheme (at most 21 characters) ends at the `://` hit.
     anchor: "word",
@@ -387,6 +403,8 @@ export const rules: Rule[] = [
           { text: `mongodb+srv://api_rw:$${b}@cluster0.acme.mongodb.net/orders`, secret: "$" + b },
           { text: `smtp://postmaster@mg.acme.io:${a}@smtp.mailgun.org:587`, secret: a },
           { text: `DB_URL=mysql://root:Qwerty$$${b}@db1:3306/app`, secret: `Qwerty$$${b}` },
+          // Reported as the password it encodes (the scan test compares the canonical form).
+          { text: `mysql://app:${a}%24x%409@db1:3306/app`, secret: `${a}%24x%409` },
         ];
       },
       negatives: () => [

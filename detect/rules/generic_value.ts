@@ -750,7 +750,29 @@ function goesOnAt(text: string, start: number, e: number): boolean {
   return text[e] === ";" && ENTITY_BEFORE_SEMICOLON.test(text.slice(Math.max(start, e - 5), e));
 }
 
+/**
+ * Where a name = value match ends (Rule.extendEnd): read on past what its pattern stops at, and
+ * with a last `?` that is the value's (keptQuestionMark).
+ */
 export function valueEnd(text: string, start: number, end: number): number {
+  const e = readValueEnd(text, start, end);
+  return keptQuestionMark(text, start, e) ? e + 1 : e;
+}
+
+/**
+ * A `?` right after a value, at the end of its line or before a blank, after a colon, `=` or a
+ * command-line flag (`Passwort: …?`, `--password …?`): a label or a flag asks
+ * no question, so the `?` is the password's own. After a verb (`the password is …?`) it ends a
+ * question, and prose punctuation stays outside.
+ */
+function keptQuestionMark(text: string, start: number, end: number): boolean {
+  if (text[end] !== "?" || (end + 1 < text.length && !/\s/.test(text[end + 1]))) return false;
+  return /(?:[:=]\*{0,2}|(?:^|\s)--?[A-Za-z][\w.-]{0,60})[ \t]{0,4}$/.test(
+    text.slice(Math.max(0, start - 80), start),
+  );
+}
+
+function readValueEnd(text: string, start: number, end: number): number {
   const dot = finalDotEnd(text, start, end);
   if (dot !== end) return dot;
   const quoted = quotedValueEnd(text, start, end);
