@@ -6,6 +6,7 @@ import {
   classifyName,
   isNonSecretValue,
   isPassphrase,
+  isPrefixedPlaceholder,
   isTemplateSlot,
   looksGenerated,
   looksLikePassword,
@@ -40,6 +41,15 @@ Deno.test("generic: names are classified into password, secret or neither", () =
   assertEquals(classifyName("-secret-id"), "secret");
   assertEquals(classifyName("SecretId"), null);
   assertEquals(classifyName("secret_id_file"), null);
+});
+
+Deno.test("generic: a vendor prefix and a placeholder is no token; a password with an @ is", () => {
+  for (const v of ["dop_v1_%TOKEN%", "sq0atp-[TOKEN", "ATATT3x__TOKEN__", "glpat-<TOKEN>"]) {
+    assert(isPrefixedPlaceholder(v), v);
+  }
+  for (const v of ["Welcome@HOME123", "Admin@PASSWORD1", "Kx9mQ2vLr8@Tz4", "Summer2024!"]) {
+    assertFalse(isPrefixedPlaceholder(v), v);
+  }
 });
 
 Deno.test("generic: a template's slot is no password; a password between like symbols is", () => {
@@ -265,6 +275,9 @@ const NOT_CREDENTIALS: Record<string, string[]> = {
     "TOKEN=dop_v1_%TOKEN%",
     "TOKEN=dop_v1_<TOKEN>",
     "TOKEN=sq0atp-{TOKEN}",
+    "TOKEN=dop_v1___TOKEN__ and TOKEN=ATATT3x%API_KEY%",
+    'api_key: "pat-na1-@TOKEN@", TOKEN=sq0csp-[TOKEN]',
+    "TOKEN=oauth2:ENC[AES256_GCM,data:abc=,type:str]",
     "the password is utf-16le, das Passwort ist rotated-90d",
     "le mot de passe est chiffré-AES",
     "Password for ldap.acme.internal:636/ou=people is in vault",

@@ -306,10 +306,7 @@ export function isNonSecretValue(value: string): boolean {
   if (/^[A-Z][a-z]+(?:To)?-[A-Z][A-Za-z]+$/.test(v)) return true;
   // Encrypted in place (SOPS `ENC[AES256_GCM,data:…]`): safe to commit, which is its point;
   // after a vendor's prefix too (`glpat-ENC[…]`), as a variable is (`dop_v1_%TOKEN%`).
-  if (
-    /^(?:[A-Za-z0-9]{1,12}[_-]){0,3}(?:ENC\[|%[A-Za-z_]{3,}%$|<[A-Za-z_ -]{3,40}>?$|\{[A-Za-z_]{3,40}\}?$)/
-      .test(v)
-  ) return true;
+  if (isPrefixedPlaceholder(v)) return true;
   if (isTemplateSlot(v) || isRegexPattern(v)) return true;
   // A port and a path (`postgres:5432/auth`, `ldap:636/ou=people`), the end of a host named
   // before it.
@@ -558,6 +555,29 @@ export function isTemplateSlot(v: string): boolean {
   }
   const m = /^(!|__|%)([A-Za-z_][\w.\-]{0,60})\1$/.exec(v);
   return m !== null && (/^[A-Z][A-Z0-9_]*$/.test(m[2]) || /pass|pwd|secret|token|key/i.test(m[2]));
+}
+
+/**
+ * A vendor's prefix and a placeholder where its body goes (`dop_v1_%TOKEN%`, `sq0atp-[TOKEN]`,
+ * `ATATT3x__TOKEN__`, `pat-na1-@TOKEN@`, `glpat-<TOKEN>`), or a value encrypted in place after
+ * one (`glpat-ENC[…]`, `oauth2:ENC[…]`). A closing `]`, `}` or `>` may be cut off (a value stops
+ * there).
+ */
+export function isPrefixedPlaceholder(v: string): boolean {
+  const m = /^[A-Za-z0-9]{0,12}(?:[_:-][A-Za-z0-9]{1,12}){0,3}[_:-]?(ENC\[|__|@|%|\{|<|\[)/.exec(v);
+  if (m === null) return false;
+  const open = m[1];
+  if (open === "ENC[") return true;
+  const rest = v.slice(m[0].length);
+  if (open === "__" || open === "@" || open === "%") {
+    return rest.endsWith(open) &&
+      /^[A-Za-z][A-Za-z0-9_]{2,40}$/.test(rest.slice(0, -open.length)) &&
+      !rest.slice(0, -open.length).endsWith("_");
+  }
+  const closer = ({ "{": "}", "<": ">", "[": "]" } as Record<string, string>)[open];
+  return /^(?:[A-Z][A-Z0-9_]{2,40}|[a-z][a-z0-9_]{2,40})$/.test(
+    rest.endsWith(closer) ? rest.slice(0, -1) : rest,
+  );
 }
 
 /**
