@@ -69,6 +69,13 @@ function endsItsLine(text: string, end: number): boolean {
   return LINE_END_AFTER.test(text);
 }
 
+/** [start, end) without the typographic quotes around it (`“…”`, `‘…’`), when it has both. */
+function withoutCurlyQuotes(text: string, start: number, end: number): [number, number] {
+  const open = text[start], close = text[end - 1];
+  const paired = (open === "“" && close === "”") || (open === "‘" && close === "’");
+  return paired && end - start > 2 ? [start + 1, end - 1] : [start, end];
+}
+
 /** `value` with its percent-escapes decoded, when they are well-formed UTF-8. */
 function percentDecoded(value: string): string {
   if (!/%[0-9A-Fa-f]{2}/.test(value)) return value;
@@ -100,12 +107,15 @@ const NAME_VALUE_READING = {
   window: { before: 64, after: 280 },
 };
 
-export const PASSWORD_KEYWORDS = ["pass", "pwd", "psk"];
+// (`pswd`, `pword`, `pssword`: misspellings that hold no `pass`.)
+export const PASSWORD_KEYWORDS = ["pass", "pwd", "psk", "pswd", "pword", "pssword"];
 export const SECRET_KEYWORDS = variants(["secret", "token", "apikey", "credential"]);
 
 function nameValueRule(kind: "password" | "secret") {
   return {
     pattern: NAME_VALUE,
+    // Typographic quotes around a value (`the password is “…”`) are no part of it.
+    unwrap: withoutCurlyQuotes,
     extendEnd: valueEnd,
     trimEnd: valueEndInText,
     validate: genericValidate(kind),
@@ -228,6 +238,15 @@ export const rules: Rule[] = [
           { text: `  "password": "${b}",`, secret: b },
           { text: `mysql -u app --password ${c} -h db1`, secret: c },
           { text: `the wifi password is ${d}`, secret: d },
+          // Typographic quotes are no part of it; letters and digits alone from 10; an example
+          // word with digits that are no year or count; a misspelled name.
+          { text: `The password is “${c}” without the quotes`, secret: c },
+          { text: `password: ${["panda", "orbit", "29"].join("")}`, secret: "pandaorbit29" },
+          {
+            text: `Temporary password: ${["Qwerty", "+", "5083"].join("")}`,
+            secret: "Qwerty+5083",
+          },
+          { text: `pswd: ${b}`, secret: b },
           // A last `?` after a label or a flag is the password's; after a verb, the question's.
           { text: `docker login --username deploy --password ${a}?`, secret: `${a}?` },
           { text: `Benutzer admin, Passwort: ${a}?`, secret: `${a}?` },

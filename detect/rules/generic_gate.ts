@@ -7,7 +7,7 @@ import type { CharReader } from "../types.ts";
 import { bitCount, charClassBit } from "../entropy.ts";
 import { isFormatting, MAX_REF } from "../normalize.ts";
 import { innerUnderscore, mayChange } from "./gate_chars.ts";
-import { MIN_SECRET_LENGTH, REFERENCE, REFERENCE_HEAD } from "./generic_value.ts";
+import { MIN_PASSWORD_PAIR, REFERENCE, REFERENCE_HEAD } from "./generic_value.ts";
 import { isAlnum } from "../chars.ts";
 
 /** NAME_VALUE's name characters, `_` aside (normalize() may turn it into a blank). */
@@ -126,9 +126,10 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
     if (scheme > 0) return false;
   }
   // The value runs to a stop (at most 200 characters in the pattern). The validator accepts it
-  // only when it looks generated (MIN_SECRET_LENGTH+ characters of 2+ classes) or, for a
-  // password, like one (8+ characters of 3+ classes): a run that is neither (`********`,
-  // `changeme1`, `<redacted`) cannot be accepted, and a match's value is a prefix of the run.
+  // only when it looks generated (16+ characters of 2+ classes) or, for a password, like one
+  // (8+ characters of 3+ classes, or MIN_PASSWORD_PAIR+ letters and digits): a run that is
+  // neither (`********`, `changeme1`, `<redacted`) cannot be accepted, and a match's value is a
+  // prefix of the run.
   // Templates never are (isNonSecretValue): `${X}`, `$(cmd)`, and `{{ x }}` anywhere; nor
   // references (REFERENCE_PREFIXES). (`$X` may be a variable or a password: the validator says.)
   if (c === 36 && v + 1 < text.length) {
@@ -155,7 +156,8 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
   // A run longer than that is judged whole by the validator: maybe.
   if (n >= 200) return true;
   const count = bitCount(classes);
-  return (n >= MIN_SECRET_LENGTH && count >= 2) || (n >= 8 && count >= 3);
+  // (A password of letters and digits only is one from 10: looksLikePassword's words and number.)
+  return (n >= MIN_PASSWORD_PAIR && count >= 2) || (n >= 8 && count >= 3);
 }
 
 /** Whether the value goes on after the `>` at `k` (no stop and no `<` right after it). */

@@ -24,14 +24,17 @@ import { isAlnum } from "../chars.ts";
 
 /** The name words, and what kind of value each asks for. */
 const NAME_WORDS =
-  /(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9_.])(?:passwd|pasword|pwd?)(?![A-Za-z0-9_])|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|api[ _-]?key|apiキー|(?:api-?)?schlüssel|clé (?:d'|de l')?api)([^\n]{0,40})$/i;
+  /(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9_.])(?:passwd|pasword|pwd?)(?![A-Za-z0-9_])|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|api[ _-]?key|apiキー|(?:api-?)?schlüssel|clé (?:d'|de l')?api|passcode|passwrd|pssword|(?<![A-Za-z0-9_.])(?:pswd|pword)(?![A-Za-z0-9_])|contrasena|(?<![A-Za-z])haslo|(?<![A-Za-z])sifre(?:si)?|密碼)([^\n]{0,40})$/i;
 
 /** The name words a login's comma may stand before ("user x, password …", "login x, hasło …"). */
 const AFTER_LOGIN =
   "(?:password|пароль|şifre|mật khẩu|पासवर्ड|wachtwoord|hasło|mot de passe|contraseña|senha|passwort|kennwort|lösenord|heslo|비밀번호)";
 
-/** A quote that may open a value: ASCII, a backtick, Japanese 「, French « (and its space). */
-const OPEN = "(?:[\"'`「]|«[ \\t]?)?";
+/**
+ * A quote that may open a value: ASCII, a backtick, Japanese 「, French « (and its space),
+ * typographic “ and ‘.
+ */
+const OPEN = "(?:[\"'`「“‘]|«[ \\t]?)?";
 
 /** The verbs a name is told with ("… is", "… ist", "… è"): the pattern's and the validator's. */
 const VERB = "(?:is|ist|lautet|es|est|é|è|era|war|was|to|je|är|là|היא|هي|है)";
@@ -41,7 +44,7 @@ const ARROW = "(?:–|—|->|-&gt;|→)";
 
 /** A verb, colon or arrow (and blanks, a quote) at the end of the text before a value. */
 const VERB_AT_END = new RegExp(
-  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：=]|[ \\t]*${ARROW}|は|是|는|은)[ \\t]*${OPEN}\\*?$`,
+  `(?:[ \\t]*${VERB}[ \\t]*:?|[ \\t]*[:：=]\\*{0,2}|[ \\t]*${ARROW}|は|是|는|은)[ \\t]*${OPEN}\\*?$`,
   "i",
 );
 
@@ -53,7 +56,7 @@ const NAME_VALUE_VERB = new RegExp(`^[ \\t]*(?:(?:is|was)[ \\t:]*|[:=][ \\t]*)${
 
 /** The same, the verb after a blank: a separator the value follows. */
 const SEPARATOR_AT_END = new RegExp(
-  `(?:[ \\t]${VERB}|[:：=は是는은]|${ARROW})[ \\t]*${OPEN}\\*?$`,
+  `(?:[ \\t]${VERB}|[:：=は是는은]\\*{0,2}|${ARROW})[ \\t]*${OPEN}\\*?$`,
   "i",
 );
 const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*${OPEN}\\*?$`);
@@ -295,6 +298,19 @@ export const rules: Rule[] = [
       "passwort",
       "seña",
       "passe ",
+      "passe:",
+      // A passcode; misspellings; Spanish, Polish and Turkish typed without their accents
+      // (`contrasena`, `haslo`, `sifre`); traditional Chinese. (口令 and 暗証番号 would take the
+      // byte scanner past its 127 distinct bytes.)
+      "passcode",
+      "passwrd",
+      "pssword",
+      "pswd",
+      "pword",
+      "rasena",
+      "haslo",
+      "sifre",
+      "密碼",
       "enha ",
       "achtwoord",
       "пароль",
@@ -315,8 +331,8 @@ export const rules: Rule[] = [
       "mật khẩu",
     ],
     pattern: new RegExp(
-      `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=][ \\t]{0,4}|${ARROW}[ \\t]{0,4}|[は是는은][ \\t]{0,4}|(?<=h password|, ${AFTER_LOGIN})[ \\t]{1,4})` +
-        `(?:["'\`「]|«[ \\t]?)?(?<secret>[^\\s"'\`：は是「」«»]{5,127}[^\\s"'\`.,;:?)：は是「」«»])`,
+      `(?:(?<=[ \\t])${VERB}[ \\t]{1,4}|[:：=]\\*{0,2}[ \\t]{0,4}|${ARROW}[ \\t]{0,4}|[は是는은][ \\t]{0,4}|(?<=h password|, ${AFTER_LOGIN})[ \\t]{1,4})` +
+        `(?:["'\`「“‘]|«[ \\t]?)?(?<secret>[^\\s"'\`«»“”‘’\\u3000-\\u30ff\\u3400-\\u9fff\\uff00-\\uffef]{5,127}[^\\s"'\`.,;:?)«»“”‘’\\u3000-\\u30ff\\u3400-\\u9fff\\uff00-\\uffef])`,
       "gi",
     ),
     // A bold value (`la password è *…*`) leaves its markers, read as written too.
@@ -402,6 +418,16 @@ export const rules: Rule[] = [
           { text: `ID：admin\nPW：${a}`, secret: a },
           { text: `ssh into bastion, user ubuntu pw=${c}`, secret: c },
           { text: `password for the printer admin page: ${a}`, secret: a },
+          // A value glued to the Chinese or Japanese around it; bold labels in files; the name
+          // typed without its accents, in traditional Chinese, misspelled.
+          { text: `临时密码是${a}，登录后请修改`, secret: a },
+          { text: `ゲストWi-Fiのパスワードは${c}です`, secret: c },
+          { text: `*Wachtwoord:* ${a}`, secret: a },
+          { text: `Login: kasia.n\nhaslo: ${c}`, secret: c },
+          { text: `• 密碼：${a}`, secret: a },
+          { text: `mot de passe: ${c}`, secret: c },
+          { text: `contrasena del router: ${a}`, secret: a },
+          { text: `la contraseña del wifi es “${c}”`, secret: c },
           // Slack stores `<` as an entity: the value is reported as typed (its canonical form).
           { text: `root pw is ${c.slice(0, 6)}&lt;${a}`, secret: `${c.slice(0, 6)}&lt;${a}` },
           {

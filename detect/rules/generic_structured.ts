@@ -18,6 +18,10 @@ import {
   plausibleUserPassword,
 } from "./generic_value.ts";
 
+/** The header a directive sets, read back from its value (`X-Api-Key "`, `Authorization "Bearer `). */
+const HEADER_BEFORE =
+  /(X-[A-Za-z0-9-]{1,40}|Authorization)[ \t]{1,8}"?(?:(?:Bearer|Token)[ \t]{1,4})?$/i;
+
 /** An element's name (an XML namespace prefix dropped), or null. */
 function elementName(text: string, start: number): string | null {
   const before = text.slice(Math.max(0, start - 72), start);
@@ -456,6 +460,41 @@ export const rules: Rule[] = [
         "ENV NODE_ENV production",
         `ENV DB_HOST ${b62(20, seededRandom(14572))}`,
         "fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;",
+      ],
+    },
+  },
+  {
+    id: "generic-header-directive",
+    family: "generic",
+    description:
+      "API key or token a web server sets as a request header (nginx proxy_set_header, Apache RequestHeader, HAProxy set-header)",
+    keywords: ["proxy_set_header ", "requestheader ", "set-header ", "add_header "],
+    pattern:
+      /(?:proxy_set_header|RequestHeader[ \t]{1,4}(?:set|append|add)|set-header|add_header)[ \t]{1,8}(?:X-[A-Za-z0-9-]{1,40}|Authorization)[ \t]{1,8}"?(?:(?:Bearer|Token)[ \t]{1,4})?(?<secret>[^\s"';]{12,200})/gi,
+    validate: (secret, { text, start }) => {
+      const m = HEADER_BEFORE.exec(text.slice(Math.max(0, start - 80), start));
+      if (m === null) return false;
+      const kind = /^authorization$/i.test(m[1]) ? "secret" : classifyName(m[1]);
+      return kind !== null && isSecretValue(secret, kind);
+    },
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 40, after: 260 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14581);
+        const a = b62(32, rand);
+        return [
+          { text: `    proxy_set_header X-Api-Key "${a}";`, secret: a },
+          { text: `RequestHeader set X-Auth-Token "${a}"`, secret: a },
+          { text: `  http-request set-header Authorization "Bearer ${a}"`, secret: a },
+        ];
+      },
+      negatives: () => [
+        "proxy_set_header X-Real-IP $remote_addr;",
+        "proxy_set_header Authorization $http_authorization;",
+        `RequestHeader set X-Request-Id "${b62(32, seededRandom(14582))}"`,
+        'add_header X-Frame-Options "SAMEORIGIN";',
       ],
     },
   },

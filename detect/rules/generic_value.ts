@@ -16,6 +16,14 @@ const PASSWORD_WORDS = new Set([
   "passwort",
   // A Wi-Fi network's pre-shared key (wpa_supplicant's `psk="…"`).
   "psk",
+  // A passcode, and the misspellings and clippings people type (`pswd`, `pword`, `passwrd`).
+  "passcode",
+  "pswd",
+  "pword",
+  "passw",
+  "passwrd",
+  "pssword",
+  "pasword",
   // Redis: `--requirepass`, `masterauth`.
   "requirepass",
   "masterauth",
@@ -68,6 +76,13 @@ export const KEY_QUALIFIERS = new Set([
   "application",
   // WireGuard's `PresharedKey = …` beside a peer's `PrivateKey`.
   "preshared",
+  // A deploy key, a JWT or HMAC signing key, ASP.NET's machineKey (`validationKey`,
+  // `decryptionKey`).
+  "deploy",
+  "jwt",
+  "hmac",
+  "validation",
+  "decryption",
 ]);
 /** A last name segment that makes the value *about* a secret rather than the secret itself. */
 const META_SUFFIX =
@@ -308,6 +323,8 @@ export function isNonSecretValue(value: string): boolean {
   // after a vendor's prefix too (`glpat-ENC[…]`), as a variable is (`dop_v1_%TOKEN%`).
   if (isPrefixedPlaceholder(v)) return true;
   if (isTemplateSlot(v) || isRegexPattern(v)) return true;
+  // Datadog's browser client token (`pub…`): public by design, shipped in every page.
+  if (/^pub[0-9a-f]{32}$/.test(v)) return true;
   // A port and a path (`postgres:5432/auth`, `ldap:636/ou=people`), the end of a host named
   // before it.
   if (/^\d{2,5}\/[\w./=,-]*$/.test(v)) return true;
@@ -506,17 +523,41 @@ export function looksLikePassword(value: string): boolean {
   if (/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(value)) return false;
   if (isExamplePassword(value)) return false;
   if (isPassphrase(value)) return true;
-  if (charClasses(value).count < 3) return false;
-  // "Password1!", "Welcome2024": one word plus decoration is still a guessable example shape;
-  // only reject it when the word itself is one people use as an example.
+  const classes = charClasses(value);
+  if (classes.count < 3 && !isWordsAndNumber(value)) return false;
+  // "Password1!", "Welcome2024": an example word and a trivial decoration (a year, a count from
+  // 1, one repeated digit) is an example's shape. With other digits ("Welcome132#", a helpdesk's
+  // temporary password) it is a password.
   const core = value.toLowerCase().replace(/[^a-z]/g, "");
   if (
     /^(?:password|passwd|pass|admin|welcome|secret|letmein|qwerty|changeme|test|demo|root|user|guest|default)$/
-      .test(core)
+      .test(core) && isTrivialDecoration(value.replace(/\D/g, ""))
   ) {
     return false;
   }
-  return shannonEntropy(value) >= 2.5;
+  // Eight characters of four classes hold few repeats at most (`Zoe2000$` is 2.4 bits).
+  return shannonEntropy(value) >= (classes.count >= 4 ? 2.25 : 2.5);
+}
+
+/** The shortest value of two character classes the validator may accept (isWordsAndNumber). */
+export const MIN_PASSWORD_PAIR = 10;
+
+/** Digits that decorate an example password: none, a year, a count from 0 or 1, one repeated. */
+function isTrivialDecoration(digits: string): boolean {
+  return digits === "" || /^(?:19|20)\d\d$/.test(digits) || "1234567890".startsWith(digits) ||
+    "0123456789".startsWith(digits) || /^(\d)\1*$/.test(digits);
+}
+
+/**
+ * Letters and digits only, 10 or more (`pandaorbit29`, `maplevelvet92`): told after a password's
+ * name, a person's password, though of two classes. Four letters or more, two digits or more,
+ * not one repeated run, not a hex digest's shape.
+ */
+function isWordsAndNumber(value: string): boolean {
+  if (value.length < MIN_PASSWORD_PAIR || !/^[A-Za-z0-9]+$/.test(value)) return false;
+  const digits = value.replace(/\D/g, "").length;
+  return digits >= 2 && value.length - digits >= 4 && !/^[0-9a-f]+$|^[0-9A-F]+$/.test(value) &&
+    shannonEntropy(value) >= 3.0;
 }
 
 export function isSecretValue(value: string, kind: NameKind): boolean {
@@ -624,7 +665,7 @@ export function isNamedSecret(value: string, kind: NameKind): boolean {
 // name, optional closing quote (or a bold label's markers), separator, optional opening quote. Anchored at the end of the
 // text before the value, so the validator can read back which name the value was given to.
 export const NAME_BEFORE_VALUE =
-  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\*?(?:\\?["'`]|```)?$/;
+  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\*?(?:\\?["'`]|```|[“‘])?$/;
 
 /** NAME_BEFORE_VALUE without its look-behind, tried (sticky) only where a name may start. */
 const NAME_BEFORE_STICKY = new RegExp(

@@ -111,7 +111,8 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
     if (scheme == 2) return 2;
   }
   // The validator accepts a value only when it looks generated (16+ characters of 2+ classes)
-  // or like a password (8+ of 3+): see valueMayStartAt in detect/rules/generic_gate.ts.
+  // or like a password (8+ of 3+, or 10+ letters and digits): see valueMayStartAt in
+  // detect/rules/generic_gate.ts.
   // Templates never are: `${X}`, `$(cmd)`, and `{{ x }}` anywhere (`$X`: the validator says).
   if (c == 36) {
     const s = step(input, v);
@@ -138,7 +139,8 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
   // A run longer than that is judged whole by the validator: maybe.
   if (chars >= 200) return 2;
   const kinds = popcnt(classes);
-  return (chars >= 16 && kinds >= 2) || (chars >= 8 && kinds >= 3) ? 1 : 0;
+  // (10: a password of letters and digits only, generic_value.ts MIN_PASSWORD_PAIR.)
+  return (chars >= 10 && kinds >= 2) || (chars >= 8 && kinds >= 3) ? 1 : 0;
 }
 
 /** Whether the value at `v` starts with one of PREFIXES (any case; uncertain: no). */
