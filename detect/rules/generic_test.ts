@@ -77,6 +77,11 @@ Deno.test("generic: a passphrase of dictionary words is a password; identifiers 
     assertFalse(isNonSecretValue(p), p);
   }
   assert(isPassphrase("castle.glacier.lantern.orbit.82"));
+  for (const p of ["River.Sunset.Horse11", "juniper.orbit.walnut23"]) {
+    assertFalse(isNonSecretValue(p), p);
+    assert(looksLikePassword(p), p);
+  }
+  assert(isNonSecretValue("System.Text.Encoding"));
   for (
     const n of [
       "request.body.user.password",

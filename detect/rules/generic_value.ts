@@ -362,11 +362,15 @@ export function isNonSecretValue(value: string): boolean {
   // Dotted identifiers and calls: self.password, args.token, req.body.password, getToken().
   // Random dotted keys (`SG.<id>.<secret>`) are not made of words; nor are passwords made of
   // words and a number (`Harbor.Quartz6316`, `Orbit.Meadow247$`: attributes seldom hold three
-  // digits in a row), nor passphrases of three or more words and a number (`juniper.orbit.walnut23`).
+  // digits in a row), nor passphrases of three or more words and a number (`juniper.orbit.walnut23`,
+  // `River.Sunset.Horse11`).
   if (
     /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,*]*$/.test(v) &&
     wordFraction(v) >= 0.5 &&
-    !/[A-Za-z]\d{3,}|^[a-z]+(?:\.[a-z]+){2,}\d{2,}$/.test(v) && !isPassphrase(v)
+    !/[A-Za-z]\d{3,}|^[a-z]+(?:\.[a-z]+){2,}\d{2,}$|^[A-Z][a-z]+(?:\.[A-Z][a-z]+){2,}\d{2,}$/.test(
+      v,
+    ) &&
+    !isPassphrase(v)
   ) return true;
   if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
   // An indexer cut at its quote: `Configuration["ConnectionStrings:Password"]`, `data.x.data[`.
