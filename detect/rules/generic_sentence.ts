@@ -24,7 +24,7 @@ import { isAlnum } from "../chars.ts";
 
 /** The name words, and what kind of value each asks for. */
 const NAME_WORDS =
-  /(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9_.])(?:passwd|pasword|pwd?)(?![A-Za-z0-9_])|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|api[ _-]?key|apiキー|(?:api-?)?schlüssel|clé (?:d'|de l')?api|passcode|passwrd|pssword|(?<![A-Za-z0-9_.])(?:pswd|pword)(?![A-Za-z0-9_])|contrasena|(?<![A-Za-z])haslo|(?<![A-Za-z])sifre(?:si)?|密碼)([^\n]{0,40})$/i;
+  /(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|パス(?!ワード)|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9_.])(?:passwd|pasword|pwd?)(?![A-Za-z0-9_])|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|api[ _-]?key|apiキー|(?:api-?)?schlüssel|clé (?:d'|de l')?api|passcode|passwrd|pssword|(?<![A-Za-z0-9_.])(?:pswd|pword)(?![A-Za-z0-9_])|contrasena|(?<![A-Za-z])haslo|(?<![A-Za-z])sifre(?:si)?|密碼)([^\n]{0,40})$/i;
 
 /** The name words a login's comma may stand before ("user x, password …", "login x, hasło …"). */
 const AFTER_LOGIN =
@@ -37,7 +37,7 @@ const AFTER_LOGIN =
 const OPEN = "(?:[\"'`「“‘]|«[ \\t]?)?";
 
 /** The verbs a name is told with ("… is", "… ist", "… è"): the pattern's and the validator's. */
-const VERB = "(?:is|ist|lautet|es|est|é|è|era|war|was|to|je|är|là|היא|هي|है)";
+const VERB = "(?:is|ist|lautet|es|est|c'est|c’est|é|è|era|war|was|to|je|är|là|היא|هي|है)";
 
 /** A dash or an arrow that points at a value (`password – …`, `new password -> …`). */
 const ARROW = "(?:–|—|->|-&gt;|→)";
@@ -181,8 +181,9 @@ export function sentenceMayFollow(text: CharReader, hitStart: number, hitEnd: nu
     if ((colon || verb) && valueAfter(text, j + 1)) return true;
     if (c === 10 || c === 13 || Number.isNaN(c)) return false;
     if (word !== "" || !isBlank(c)) content = true;
+    // French `c'est` is a verb: after its apostrophe, `est` is read as after a blank.
+    afterBlank = isBlank(c) || (c === 39 && word === "c" && afterBlank);
     word = "";
-    afterBlank = isBlank(c);
   }
   return false;
 }
@@ -295,6 +296,7 @@ export const rules: Rule[] = [
       "sło",
       "enha:",
       "lave ",
+      "lave:",
       "passwort",
       "seña",
       "passe ",
@@ -316,6 +318,9 @@ export const rules: Rule[] = [
       "пароль",
       "密码",
       "パスワード",
+      // パス, the everyday clipping of パスワード, before its colon.
+      "パス:",
+      "パス：",
       "apiキー",
       // Schlüssel, from its rarer part: `sch` starts everyday German words.
       "chlüssel",
@@ -427,6 +432,9 @@ export const rules: Rule[] = [
           { text: `• 密碼：${a}`, secret: a },
           { text: `mot de passe: ${c}`, secret: c },
           { text: `contrasena del router: ${a}`, secret: a },
+          { text: `le mdp de l'imprimante c'est ${c} 😅`, secret: c },
+          { text: `• パス: ${a}`, secret: a },
+          { text: `*clave:* ${c}`, secret: c },
           { text: `la contraseña del wifi es “${c}”`, secret: c },
           // Slack stores `<` as an entity: the value is reported as typed (its canonical form).
           { text: `root pw is ${c.slice(0, 6)}&lt;${a}`, secret: `${c.slice(0, 6)}&lt;${a}` },

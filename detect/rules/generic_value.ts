@@ -24,6 +24,7 @@ const PASSWORD_WORDS = new Set([
   "passwrd",
   "pssword",
   "pasword",
+  "passwrt",
   // Redis: `--requirepass`, `masterauth`.
   "requirepass",
   "masterauth",
@@ -367,7 +368,7 @@ export function isNonSecretValue(value: string): boolean {
   if (
     /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?[);,*]*$/.test(v) &&
     wordFraction(v) >= 0.5 &&
-    !/[A-Za-z]\d{3,}|^[a-z]+(?:\.[a-z]+){2,}\d{2,}$|^[A-Z][a-z]+(?:\.[A-Z][a-z]+){2,}\d{2,}$/.test(
+    !/[A-Za-z]\d{3,}|^[a-z]+(?:\.[a-z]+){2,}\d{2,}$|^[A-Z][a-z]+(?:\.[A-Z][a-z]+){2,}\d+$/.test(
       v,
     ) &&
     !isPassphrase(v)

@@ -393,9 +393,10 @@ function sentenceGate(input: usize, n: i32, hs: i32, he: i32): bool {
     if ((colon || verb) && valueFollows(input, n, next)) return true;
     if (c == 10 || c == 13 || k == 48 || j >= n) return false;
     if (len > 0 || !isBlank(c)) content = true;
+    // French `c'est`: after its apostrophe, `est` is read as after a blank.
+    afterBlank = isBlank(c) || (c == 39 && len == 1 && word == 0x63 && afterBlank);
     word = 0;
     len = 0;
-    afterBlank = isBlank(c);
     j = next;
   }
   return false;
