@@ -310,7 +310,9 @@ export const rules: Rule[] = [
       "pswd",
       "pword",
       "rasena",
-      "haslo",
+      // (`haslo` from its rarer part: `has` is everyday English.)
+      "aslo ",
+      "aslo:",
       "sifre",
       "密碼",
       "enha ",

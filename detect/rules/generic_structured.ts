@@ -468,7 +468,9 @@ export const rules: Rule[] = [
     family: "generic",
     description:
       "API key or token a web server sets as a request header (nginx proxy_set_header, Apache RequestHeader, HAProxy set-header)",
-    keywords: ["proxy_set_header ", "requestheader ", "set-header ", "add_header "],
+    // From the directive's rarer end: `set`, `add` and `req` start everyday words, which would stop
+    // the byte filter (proxy_set_header, add_header; set-header; RequestHeader).
+    keywords: ["_header ", "-header ", "stheader "],
     pattern:
       /(?:proxy_set_header|RequestHeader[ \t]{1,4}(?:set|append|add)|set-header|add_header)[ \t]{1,8}(?:X-[A-Za-z0-9-]{1,40}|Authorization)[ \t]{1,8}"?(?:(?:Bearer|Token)[ \t]{1,4})?(?<secret>[^\s"';]{12,200})/gi,
     validate: (secret, { text, start }) => {
@@ -479,7 +481,7 @@ export const rules: Rule[] = [
     },
     confidence: "medium",
     literalMarkers: true,
-    window: { before: 40, after: 260 },
+    window: { before: 60, after: 260 },
     examples: {
       positives: () => {
         const rand = seededRandom(14581);

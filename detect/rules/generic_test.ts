@@ -38,10 +38,9 @@ Deno.test("generic: names are classified into password, secret or neither", () =
   assertEquals(classifyName("PGPASSWORD_FILE"), null);
   assertEquals(classifyName("AccountKey"), "secret");
   assertEquals(classifyName("VAULT_SECRET_ID"), "secret");
-  assertEquals(classifyName("DEPLOY_KEY"), "secret");
-  assertEquals(classifyName("JwtKey"), "secret");
+  assertEquals(classifyName("HMAC_KEY"), "secret");
   assertEquals(classifyName("validationKey"), "secret");
-  assertEquals(classifyName("deploy_key_path"), null);
+  assertEquals(classifyName("hmac_key_path"), null);
   assertEquals(classifyName("-secret-id"), "secret");
   assertEquals(classifyName("SecretId"), null);
   assertEquals(classifyName("secret_id_file"), null);
