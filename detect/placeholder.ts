@@ -84,6 +84,8 @@ const PERMALINK_RE =
  * so the repository holds no hex string a scanner could take for a key.
  */
 const WELL_KNOWN_DIGESTS = new Set([
+  // SHA-1 of "The quick brown fox jumps over the lazy dog", every hashing tutorial's sample.
+  "e9210c9ec98b6a72e8c4834dcd4d1236062f03e790a981541c529d8985a20e1c",
   "f215faf9d88b7f0a881632ee22459ee452a296c808d261b6cc993d3a1fd0600e",
   "07e23ede2756aa3f5f7cc9759117c4910875e032c27b8556a1e20626224f10ec",
   "cd372fb85148700fa88095e3492d3f9f5beb43e555e5ff26d95f5a6adc36f8e6",

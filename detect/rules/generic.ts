@@ -11,6 +11,7 @@
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import {
+  base64Text,
   decodedValue,
   genericValidate,
   isSecretValue,
@@ -63,6 +64,19 @@ function labelAbove(text: string, start: number): string | null {
 
 /** After a value, its code's closing backticks and blanks, then the line's end. */
 const LINE_END_AFTER = /(?:```|`)?[ \t]{0,8}(?:\r?\n|$)/y;
+
+/**
+ * What a line under a label holds when it is no secret: a host or a build (`jenkins-ci-04`,
+ * `db02-staging.internal`, `build-88731`), a ticket (`OPS-88213`): one case of letters, digits and
+ * `-`/`.`; or base64 a document shows (it decodes to words: `Hello, World!`, `foo:bar`). A password
+ * there mixes cases or holds another symbol, or looks generated (16 or more characters).
+ */
+function looksLikeNameOrId(v: string): boolean {
+  const plain = base64Text(v);
+  if (plain !== null && (/\s|^[A-Za-z]+:[A-Za-z]+$/.test(plain) || plain.length < 12)) return true;
+  if (v.length >= 16 && !/[-.]/.test(v)) return false;
+  return /^[a-z0-9]+(?:[-.][a-z0-9]+)+$|^[A-Z0-9]+(?:[-.][A-Z0-9]+)+$|^[A-Z][A-Za-z]*-\d+$/.test(v);
+}
 
 function endsItsLine(text: string, end: number): boolean {
   LINE_END_AFTER.lastIndex = end;
@@ -186,7 +200,7 @@ export const rules: Rule[] = [
     keywords: [...PASSWORD_KEYWORDS, ...SECRET_KEYWORDS],
     pattern: VALUE_BELOW_LABEL,
     validate: (secret, at) =>
-      endsItsLine(at.text, at.end) &&
+      endsItsLine(at.text, at.end) && !looksLikeNameOrId(secret) &&
       (genericValidate("password", labelAbove)(secret, at) ||
         genericValidate("secret", labelAbove)(secret, at)),
     canonical: decodedValue,
@@ -212,6 +226,12 @@ export const rules: Rule[] = [
         "secret:\n  name: db-credentials\n  key: password",
         "if password:\n    return hash_password(password)",
         "password:\n${DB_PASSWORD}",
+        // Hosts, builds and tickets under a label, base64 samples from a document.
+        "Password:\n`jenkins-ci-04`",
+        "Access token:\nk8s-node-17.prod",
+        "password:\nJIRA-1234",
+        `Auth token:\n\`${btoa("Hello, World!")}\``,
+        `secret:\n${btoa("username:password")}`,
       ],
     },
   },

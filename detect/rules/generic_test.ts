@@ -261,6 +261,13 @@ const NOT_CREDENTIALS: Record<string, string[]> = {
     'FAKE_PASSWORD = "hunter2-but-longer"',
     "zxcvbn: `password: correct-horse-battery-staple (xkcd example)` scores 4",
   ],
+  "example passwords, regions and URLs told as a value are no credentials": [
+    `e.g. password: ${"Winter" + "2023!"} (this is an EXAMPLE, do not use)`,
+    `Example: \`password: ${"Summer" + "2024!"}\` is rejected by policy`,
+    "for the region, set it to us-east-1",
+    `set it to "jdbc:postgresql://%USER%:{pwd}@db02-staging.internal:5432/app"`,
+    'RequestHeader set Authorization "%{HTTP_AUTHORIZATION}e" env=HTTP_AUTHORIZATION',
+  ],
   "template slots, patterns, ports and signed-URL scopes are no credentials": [
     "Password for postgres:5432/auth is in vault",
     "      postgres://{{ .Data.username }}:{{ .Data.password }}@postgres:5432/auth",

@@ -321,6 +321,12 @@ export function isNonSecretValue(value: string): boolean {
   // after a vendor's prefix too (`glpat-ENC[…]`), as a variable is (`dop_v1_%TOKEN%`).
   if (isPrefixedPlaceholder(v)) return true;
   if (isTemplateSlot(v) || isRegexPattern(v)) return true;
+  // A URL with any scheme (`jdbc:postgresql://…`), an AWS region (`us-east-1`), Apache's
+  // variable syntax (`%{HTTP_AUTHORIZATION}e`).
+  if (/^[A-Za-z][A-Za-z0-9+.-]{0,20}:(?:[A-Za-z][A-Za-z0-9+.-]{0,20}:)?\/\//.test(v)) return true;
+  if (/^[a-z]{2}(?:-gov)?-[a-z]{4,9}-\d$/.test(v) || /^%\{[A-Za-z_][\w-]{0,60}\}/.test(v)) {
+    return true;
+  }
   // Datadog's browser client token (`pub…`): public by design, shipped in every page.
   if (/^pub[0-9a-f]{32}$/.test(v)) return true;
   // A port and a path (`postgres:5432/auth`, `ldap:636/ou=people`), the end of a host named
@@ -659,6 +665,21 @@ export function isGivenPassword(password: string, user = ""): boolean {
   return plausibleUserPassword(password, user) && isSecretValue(password, "password");
 }
 
+/**
+ * A password its line calls an example (`e.g. password: …`, `Example: password: …`, `… (this is an
+ * EXAMPLE, do not use)`, `<- what NOT to do`): documentation and training, not a leak.
+ */
+export function saidToBeExample(text: string, start: number, end: number): boolean {
+  const from = text.lastIndexOf("\n", start - 1) + 1;
+  let to = text.indexOf("\n", end);
+  if (to === -1) to = text.length;
+  const line = text.slice(Math.max(from, start - 160), Math.min(to, end + 80));
+  return EXAMPLE_CONTEXT.test(line);
+}
+
+const EXAMPLE_CONTEXT =
+  /\b(?:e\.g\.|for example|for instance|an example|as an example|bad example|example:|examples:|is an example|do not use|don't use|never use|not to do|beispiel|ejemplo|exemple)(?![A-Za-z.])/i;
+
 /** A value under a name of `kind`: a password is judged as a given one, a secret as usual. */
 export function isNamedSecret(value: string, kind: NameKind): boolean {
   return kind === "password" ? isGivenPassword(value) : isSecretValue(value, kind);
@@ -940,6 +961,7 @@ export function genericValidate(
       secret.length >= MAX_VALUE - 1 && !VALUE_STOP.test(ctx.text[ctx.end] ?? " ")
     ) return false;
     if (kind === "password" && secret.length > 200) return false;
+    if (kind === "password" && saidToBeExample(ctx.text, ctx.start, ctx.end)) return false;
     if (looksLikeCode(secret, name, ctx)) return false;
     // kubeseal's ciphertext (`AgA…`–`AgD…`, hundreds of characters) under any name.
     if (secret.length >= 199 && /^Ag[A-D][A-Za-z0-9+/]{196}/.test(secret)) {
