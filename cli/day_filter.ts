@@ -69,7 +69,7 @@ function prepare(rules?: string[]): Prepared {
     if (k.includes('"')) words.push({ text: k.replaceAll('"', '\\"'), gates: 0 });
     // A non-ASCII keyword's other cases (the scanner folds ASCII only) are words too, ungated.
     for (const form of nonAsciiCaseForms(k)) words.push({ text: form, gates: 0 });
-    for (const form of /[^\x00-\x7f]/.test(k) ? [k, ...nonAsciiCaseForms(k)] : []) {
+    for (const form of /[\u0080-\uffff]/.test(k) ? [k, ...nonAsciiCaseForms(k)] : []) {
       words.push({ text: jsonEscaped(form), gates: 0 });
     }
     for (const form of [k, ...nonAsciiCaseForms(k)]) {
@@ -99,7 +99,7 @@ function prepare(rules?: string[]): Prepared {
 /** `text` as a JSON writer that escapes every non-ASCII character spells it (`é` as `\u00e9`). */
 function jsonEscaped(text: string): string {
   return text.replace(
-    /[^\x00-\x7f]/g,
+    /[\u0080-\uffff]/g,
     (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"),
   );
 }

@@ -97,7 +97,7 @@ export type GateReach = Partial<Record<keyof typeof GATE, number>>;
  * UTF-8 length, so that a hit's length stays its keyword's.
  */
 export function nonAsciiCaseForms(keyword: string): string[] {
-  if (!/[^\x00-\x7f]/.test(keyword)) return [];
+  if (!/[\u0080-\uffff]/.test(keyword)) return [];
   const enc = new TextEncoder();
   const asciiFolded = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
   const seen = new Set([asciiFolded(keyword)]);

@@ -119,7 +119,7 @@ Deno.test("scanBytes: rule examples among non-ASCII, CRLF and long lines give sc
 
 Deno.test("scanBytes: keywords with non-ASCII letters, capitalised and in capitals", () => {
   const value = "Kx9" + "mQ2vLr8" + "Tz4#9";
-  for (const k of hitPlan().keywords.filter((k) => /[^\x00-\x7f]/.test(k))) {
+  for (const k of hitPlan().keywords.filter((k) => /[\u0080-\uffff]/.test(k))) {
     for (const form of [k, ...nonAsciiCaseForms(k)]) {
       for (const text of [`${form}: ${value}`, `nouveau ${form} du serveur : ${value}`]) {
         assertSameFindings(text, text);

@@ -339,7 +339,7 @@ export function isNonSecretValue(value: string): boolean {
   }
   if (/^\p{Ll}+-[A-Z][A-Z0-9]{1,7}$/u.test(v)) return true;
   // One word in a script with accents (`Zapomněli`, `¿Olvidaste`): an accent is no symbol.
-  if (/^[¿¡]?\p{L}+$/u.test(v) && /[^\x00-\x7f]/.test(v)) return true;
+  if (/^[¿¡]?\p{L}+$/u.test(v) && /[\u0080-\uffff]/.test(v)) return true;
   // Resource names that point at a secret: an AWS ARN (Secrets Manager's ends in 6 random
   // characters), an Oracle Cloud OCID.
   if (/^arn:aws[\w-]*:|^ocid1\./.test(v)) return true;
