@@ -200,30 +200,34 @@ function isLineEndCode(c: number): boolean {
   return c === 10 || c === 13;
 }
 
+/** `k` after up to `max` blanks. */
+function skipBlanks(text: CharReader, k: number, max: number): number {
+  for (let b = 0; b < max && k < text.length && isBlankCode(text.charCodeAt(k)); b++) k++;
+  return k;
+}
+
+/** After the line end at `k` (`\r\n` or `\n`), where the next line starts; -1 when none is. */
+function lineEndAt(text: CharReader, k: number): number {
+  if (k < text.length && text.charCodeAt(k) === 13) k++;
+  return k < text.length && text.charCodeAt(k) === 10 ? k + 1 : -1;
+}
+
 /**
  * A label's value on the next line (VALUE_BELOW_LABEL), from the line end at `s`: up to 8
  * blanks, a code block's opening backticks, blanks and its line end, blanks, then a value.
  */
 function valueBelowMayStart(text: CharReader, s: number, changes: Changes): boolean {
-  const skip = (k: number, max: number) => {
-    for (let b = 0; b < max && k < text.length && isBlankCode(text.charCodeAt(k)); b++) k++;
-    return k;
-  };
-  const lineEnd = (k: number) => {
-    if (k < text.length && text.charCodeAt(k) === 13) k++;
-    return k < text.length && text.charCodeAt(k) === 10 ? k + 1 : -1;
-  };
-  let k = lineEnd(s);
+  let k = lineEndAt(text, s);
   if (k < 0) return false;
   for (let i = k; i < text.length && i < k + 16; i++) if (changes(text.charCodeAt(i))) return true;
-  k = skip(k, 8);
+  k = skipBlanks(text, k, 8);
   if (
     k + 2 < text.length && text.charCodeAt(k) === 96 && text.charCodeAt(k + 1) === 96 &&
     text.charCodeAt(k + 2) === 96
-  ) k = skip(k + 3, 4);
+  ) k = skipBlanks(text, k + 3, 4);
   // The block's line end (as shown, its backticks were blanks).
-  const next = lineEnd(k);
-  if (next >= 0) k = skip(next, 4);
+  const next = lineEndAt(text, k);
+  if (next >= 0) k = skipBlanks(text, next, 4);
   return valueMayStartAt(text, k, changes);
 }
 
