@@ -62,6 +62,8 @@ function labelAbove(text: string, start: number): string | null {
   return LABEL_ABOVE.exec(text.slice(Math.max(0, start - 110), start))?.[1] ?? null;
 }
 
+const labelledValue = genericValidate("either", labelAbove);
+
 /** After a value, its code's closing backticks and blanks, then the line's end. */
 const LINE_END_AFTER = /(?:```|`)?[ \t]{0,8}(?:\r?\n|$)/y;
 
@@ -177,8 +179,7 @@ export const rules: Rule[] = [
     description: "Password, API key or token written bold after its name (password: *…*)",
     keywords: [...PASSWORD_KEYWORDS, ...SECRET_KEYWORDS],
     pattern: GENERIC_BOLD_VALUE,
-    validate: (secret, at) =>
-      genericValidate("password")(secret, at) || genericValidate("secret")(secret, at),
+    validate: genericValidate("either"),
     ...NAME_VALUE_READING,
     examples: {
       positives: () => {
@@ -200,9 +201,7 @@ export const rules: Rule[] = [
     keywords: [...PASSWORD_KEYWORDS, ...SECRET_KEYWORDS],
     pattern: VALUE_BELOW_LABEL,
     validate: (secret, at) =>
-      endsItsLine(at.text, at.end) && !looksLikeNameOrId(secret) &&
-      (genericValidate("password", labelAbove)(secret, at) ||
-        genericValidate("secret", labelAbove)(secret, at)),
+      endsItsLine(at.text, at.end) && !looksLikeNameOrId(secret) && labelledValue(secret, at),
     canonical: decodedValue,
     ...NAME_VALUE_READING,
     examples: {

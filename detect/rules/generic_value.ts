@@ -820,18 +820,20 @@ function readOnEnd(text: string, start: number, end: number): number {
   return e;
 }
 
+/** Whether the `;` at `e` ends an entity the value holds (`…&amp;gt` before it). */
+function entitySemicolonAt(text: string, start: number, e: number): boolean {
+  return text[e] === ";" && ENTITY_BEFORE_SEMICOLON.test(text.slice(Math.max(start, e - 5), e));
+}
+
 /** A value that stopped before an entity's `;` (`…&amp;gt`), with it. */
 export function entityEnd(text: string, start: number, end: number): number {
-  return text[end] === ";" &&
-      ENTITY_BEFORE_SEMICOLON.test(text.slice(Math.max(start, end - 5), end))
-    ? end + 1
-    : end;
+  return entitySemicolonAt(text, start, end) ? end + 1 : end;
 }
 
 /** Whether the stop at `e` is an entity's `;` or a `>` with no `<` right after it. */
 function goesOnAt(text: string, start: number, e: number): boolean {
   if (text[e] === ">") return text[e + 1] !== "<";
-  return text[e] === ";" && ENTITY_BEFORE_SEMICOLON.test(text.slice(Math.max(start, e - 5), e));
+  return entitySemicolonAt(text, start, e);
 }
 
 /**
@@ -935,14 +937,15 @@ export function valueEndInText(value: string, at: { text: string; start: number 
 }
 
 export function genericValidate(
-  want: NameKind,
+  want: NameKind | "either",
   readName: (text: string, start: number) => string | null = nameBefore,
 ) {
   return (secret: string, ctx: { text: string; start: number; end: number }): boolean => {
     const name = readName(ctx.text, ctx.start);
     if (name === null) return false;
     const kind = classifyName(name);
-    if (kind !== want) return false;
+    // "either": a password under a password's name, a secret under a secret's.
+    if (kind === null || (want !== "either" && kind !== want)) return false;
     if (isMeetingPasscode(ctx.text, ctx.start, name)) return false;
     // `username/password: deploy/…`: the labelled login rule's, which reads the user apart.
     if (
