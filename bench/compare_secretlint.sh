@@ -29,7 +29,7 @@ fi
 SECRETLINT="$TOOLS/node_modules/.bin/secretlint"
 # The same command line as `deno task scan` (deno.jsonc), V8 heap flags included.
 TG=("$DENO" run --quiet --config "$ROOT/$CONFIG" --allow-read --allow-env
-  --v8-flags=--max-old-space-size=128,--max-semi-space-size=4 "$ROOT/cli/main.ts"
+  --v8-flags=--max-old-space-size=128,--max-semi-space-size=4,--no-regexp-tier-up "$ROOT/cli/main.ts"
   --format json --no-progress)
 
 now() { date +%s.%N; }

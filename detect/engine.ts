@@ -122,17 +122,33 @@ function compile(rules: readonly Rule[]): Engine {
       }
     }
   }
-  for (const k of keywords) {
-    const list: number[] = [];
-    const cases: Array<string | undefined> = [];
-    for (let i = 0; i < lowered.length; i++) {
-      if (!lowered[i].some((rk) => k.includes(rk))) continue;
-      list.push(i);
-      cases.push(compiled[i].rule.exactKeywords?.find((e) => e.toLowerCase() === k));
-    }
-    wakes.set(k, list);
-    exact.set(k, cases);
+  // A keyword wakes every rule with a keyword inside it. Each rule keyword is looked for in all
+  // keywords joined (a native search, in rule order, so each list comes out sorted): testing
+  // hundreds of keywords against hundreds of rules pairwise took 20 ms of every start.
+  const joined = keywords.join("\n");
+  const owner = new Int32Array(joined.length);
+  for (let j = 0, at = 0; j < keywords.length; at += keywords[j].length + 1, j++) {
+    owner.fill(j, at, at + keywords[j].length);
   }
+  const woken: number[][] = keywords.map(() => []);
+  lowered.forEach((ks, i) => {
+    for (const rk of ks) {
+      if (rk === "") continue;
+      for (let at = joined.indexOf(rk); at !== -1; at = joined.indexOf(rk, at + 1)) {
+        const list = woken[owner[at]];
+        if (list[list.length - 1] !== i) list.push(i);
+      }
+    }
+  });
+  const exactOf = compiled.map((c) =>
+    c.rule.exactKeywords
+      ? new Map([...c.rule.exactKeywords].reverse().map((e) => [e.toLowerCase(), e]))
+      : null
+  );
+  keywords.forEach((k, j) => {
+    wakes.set(k, woken[j]);
+    exact.set(k, woken[j].map((i) => exactOf[i]?.get(k)));
+  });
   const root = trieNode();
   for (const k of keywords) trieAt(root, k).end = true;
   for (const [lead, rest] of SPLIT_TRIGGERS) trieAt(root, lead).raw.push(rest);

@@ -394,10 +394,27 @@ const FREQUENCY: Record<string, number> = {
   "8": 2,
   "9": 2,
 };
-const WEIGHT = (() => {
-  const w = new Float64Array(128);
-  for (let c = 0x20; c < 0x7f; c++) w[c | 0x20] += FREQUENCY[String.fromCharCode(c | 0x20)] ?? 1;
-  return w;
+/**
+ * Place weights by nibbles, for sums over a mask pair without a loop over every byte: for each
+ * high nibble (printable ASCII: 2 to 7), the summed weights of the low nibbles in each byte of a
+ * low-nibble mask (its bits 0–7, then its bits 8–15).
+ */
+const NIBBLE_SUMS = (() => {
+  const weight = new Float64Array(128);
+  for (let c = 0x20; c < 0x7f; c++) {
+    weight[c | 0x20] += FREQUENCY[String.fromCharCode(c | 0x20)] ?? 1;
+  }
+  const sums = new Float64Array(8 * 2 * 256);
+  for (let hi = 2; hi < 8; hi++) {
+    for (let half = 0; half < 2; half++) {
+      for (let m = 1; m < 256; m++) {
+        const low = 31 - Math.clz32(m);
+        sums[(hi * 2 + half) * 256 + m] = sums[(hi * 2 + half) * 256 + (m & ~(1 << low))] +
+          weight[hi * 16 + half * 8 + low];
+      }
+    }
+  }
+  return sums;
 })();
 
 /**
@@ -409,8 +426,10 @@ function flagged(a: Masks, b: Masks = a): number {
   for (let k = 0; k < 6; k += 2) {
     const lo = a[k] | b[k], hi = a[k + 1] | b[k + 1];
     let sum = 0;
-    for (let c = 0x20; c < 0x80; c++) {
-      if ((lo >> (c & 15)) & 1 && (hi >> (c >> 4)) & 1) sum += WEIGHT[c];
+    for (let h = 2; h < 8; h++) {
+      if ((hi >> h) & 1) {
+        sum += NIBBLE_SUMS[h * 512 + (lo & 255)] + NIBBLE_SUMS[h * 512 + 256 + ((lo >> 8) & 255)];
+      }
     }
     share *= sum;
   }
@@ -441,17 +460,20 @@ function writeNibbles(mem: Uint8Array, starts: Uint8Array[]): void {
     }
   }
   const groups = [...bucketOf.values()];
+  const alone = groups.map((g) => flagged(g));
   while (groups.length > BUCKETS) {
     let best = [0, 1], extra = Infinity;
     for (let i = 0; i < groups.length; i++) {
       for (let j = i + 1; j < groups.length; j++) {
-        const e = flagged(groups[i], groups[j]) - flagged(groups[i]) - flagged(groups[j]);
+        const e = flagged(groups[i], groups[j]) - alone[i] - alone[j];
         if (e < extra) [best, extra] = [[i, j], e];
       }
     }
     const [i, j] = best;
     groups[i] = groups[i].map((x, k) => x | groups[j][k]);
+    alone[i] = flagged(groups[i]);
     groups.splice(j, 1);
+    alone.splice(j, 1);
   }
   for (const [bucket, m] of groups.entries()) {
     const set = bucket >> 3, bit = 1 << (bucket & 7);
