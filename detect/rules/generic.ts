@@ -353,6 +353,9 @@ export const rules: Rule[] = [
           { text: `HEROKU_API_KEY=${h}`, secret: h },
           { text: `vault write auth/approle/login role_id=${h} secret_id=${h}`, secret: h },
           { text: `**api_key**: ${e}`, secret: e },
+          // The labelled login rule's keyword holds the separator: the name is read all the same.
+          { text: `Credentials: ${a}`, secret: a },
+          { text: `staging credentials = ${d}`, secret: d },
           { text: `DD_APPLICATION_KEY = "${b}"`, secret: b },
           { text: `PresharedKey = ${g.slice(0, 43)}=`, secret: `${g.slice(0, 43)}=` },
           { text: `"{\\"api_key\\": \\"${e}\\"}"`, secret: e },

@@ -141,7 +141,9 @@ export const rules: Rule[] = [
     // A Basic credential is also logged without its header (`auth="Basic …"` in an access log):
     // `sic ` from its scheme (`bas` starts everyday words; "basic" itself is one, but its value
     // must decode to a user and a plausible password).
-    keywords: ["rization:", 'rization"', "rization'", "rization =", "sic "],
+    // A bearer token is also pasted without its header (`-H 'Bearer …'`, "use `Bearer …`"): `rer `
+    // from its scheme (`bea`, `ear` start everyday words).
+    keywords: ["rization:", 'rization"', "rization'", "rization =", "sic ", "rer "],
     pattern:
       /(?<![A-Za-z0-9_-])(?:authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?:bearer|basic|token)|bearer|basic)[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/-]{16,1024}={0,2})(?![A-Za-z0-9._~+/=-])/gi,
     validate: validateHeader,
@@ -163,6 +165,9 @@ export const rules: Rule[] = [
           { text: `-H 'authorization: token ${d}'`, secret: d },
           // git's http.extraheader for Azure DevOps: a Basic credential with an empty user.
           { text: `\textraheader = AUTHORIZATION: basic ${e}`, secret: e },
+          // The scheme and the token without the header's name.
+          { text: `curl -H 'Bearer ${d}' https://api.acme.io/v1/me`, secret: d },
+          { text: `try it with \`Bearer ${a}\``, secret: a },
           {
             text: `10.0.3.4 - - [12/May/2024:10:22:01 +0000] "GET /metrics" 401 auth="Basic ${b}"`,
             secret: b,
@@ -176,6 +181,8 @@ export const rules: Rule[] = [
         `Authorization: Basic ${btoa("user:password")}`,
         `Authorization: Basic ${btoa("admin:admin")}`,
         "the bearer of this message is welcome",
+        "the explorer window keeps its Bearer configuration_options_here",
+        "send Bearer ${ACCESS_TOKEN_FROM_VAULT} with every call",
         "Authorization: Bearer xxxxxxxxxxxxxxxxxxxxxxxx",
         "Authorization header: Bearer scheme over TLS only",
         "basic questions about the onboarding flow",

@@ -381,8 +381,10 @@ function nameValueReading(
     }
     // Only a name that holds the hit counts: an accepted match's name holds a keyword of its
     // rule (classifyName), which is a hit of its own and gated on its own. A hit of two words
-    // (`client secret`) holds the name in its last one.
-    if (j < hitEnd) continue;
+    // (`client secret`) holds the name in its last one; a hit may also hold the separator
+    // (another rule's `credentials:`), which is read, but a reading inside the hit that fails
+    // leaves the rest of it to read.
+    if (j < hitStart) continue;
     if (c === 34 || c === 39) {
       if (j + 1 < text.length && changes(text.charCodeAt(j + 1))) return true;
       if (valueAfterName(text, j + 1, changes)) return true;
@@ -404,7 +406,7 @@ function nameValueReading(
         if (valueMayStartAt(text, k, changes)) return true;
       }
     }
-    if (j >= hitStart) return false;
+    if (j >= hitEnd) return false;
   }
   return false;
 }

@@ -953,6 +953,8 @@ export function genericValidate(
       /user(?:name)?[ \t]{0,2}\/[ \t]{0,2}pass(?:word)?["'*]{0,3}[ \t]{0,4}[:=][ \t]{0,4}["'`]?$/i
         .test(ctx.text.slice(Math.max(0, ctx.start - 48), ctx.start))
     ) return false;
+    // `credentials: deploy:…`: a login, the labelled login rule's (it reads the user apart).
+    if (/^cred(?:ential)?s?$/i.test(name) && /^[\w.@-]{1,64}[:/]/.test(secret)) return false;
     // `…:secret:name-AbCdEf` inside an ARN: a resource type and name, not a name and a value.
     if (/arn:aws[\w-]*:[^\s"'`]*$/.test(ctx.text.slice(Math.max(0, ctx.start - 160), ctx.start))) {
       return false;

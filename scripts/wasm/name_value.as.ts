@@ -320,8 +320,9 @@ export function nameValueFrom(input: usize, n: i32, from: i32, dash: bool, hs: i
       if (j >= longest) return false;
       continue;
     }
-    // Only the name run that holds the hit (or its last word) counts (nameValueMayStart).
-    if (j < he) continue;
+    // Only the name run that holds the hit (or its last word) counts (nameValueMayStart); a
+    // separator inside the hit is read, and the rest of the hit after a failed reading.
+    if (j < hs) continue;
     if (c == 34 || c == 39) {
       if (valueAfterName(input, n, step(input, j)) != 0) return true;
     } else if (c == 92) {
@@ -346,7 +347,7 @@ export function nameValueFrom(input: usize, n: i32, from: i32, dash: bool, hs: i
         if (valueAt(input, n, k) != 0) return true;
       }
     }
-    if (j >= hs) return false;
+    if (j >= he) return false;
   }
   return false;
 }
