@@ -7,8 +7,8 @@
 //   leaves are joined, because there the text a gate would read continues in another string);
 // - a keyword split across two joined leaves (`xo` + `xb-…`): the last byte of one text and
 //   the first of the next are neighbours in some keyword;
-// - what makes the scanner read a whole mrkdwn text as shown: an invisible character (raw or as
-//   a `\u` escape), a keyword split by markers (reported by the scanner as a hit), a marker
+// - what makes the scanner read a whole mrkdwn text as shown: an invisible character or a
+//   no-break space (raw or as a `\u` escape), a keyword split by markers (reported by the scanner as a hit), a marker
 //   inside a word; and any `\u00XX` escape of an ASCII character, which could spell a keyword,
 //   or a keyword spelled with its non-ASCII characters escaped (`pa\u015f`…);
 // - a file permalink while the workspace's host is still unknown (the report names it).
@@ -23,6 +23,7 @@ import {
 } from "../detect/hit_scanner.ts";
 import { hitPlan } from "../detect/hit_plan.ts";
 import { invisibleCharacters } from "../detect/normalize.ts";
+import { NO_BREAK_SPACE } from "../detect/chars.ts";
 import { REFERENCE_PREFIXES } from "../detect/rules/generic_value.ts";
 import { keywordGates, spells } from "../detect/scan_bytes.ts";
 
@@ -77,7 +78,8 @@ function prepare(rules?: string[]): Prepared {
       for (let i = 0; i + 1 < b.length; i++) pairs.add((fold(b[i]) << 8) | fold(b[i + 1]));
     }
   });
-  for (const ch of invisibleCharacters()) {
+  // A no-break space too: scanSync reads it as a blank (`mot de passe\u00a0: …`).
+  for (const ch of [...invisibleCharacters(), NO_BREAK_SPACE]) {
     words.push({ text: ch, gates: 0 });
     const hex = ch.charCodeAt(0).toString(16).padStart(4, "0");
     words.push({ text: "\\u" + hex, gates: 0 });

@@ -5,6 +5,24 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0;
 }
 
+/**
+ * U+00A0: what the byte scanner and the export filter read around, like an invisible character,
+ * for scanSync's reading of it as a blank (the rarer U+2007 and U+202F would cost the byte
+ * scanner bytes of their own: a keyword around them finds them).
+ */
+export const NO_BREAK_SPACE = "\u00a0";
+const NO_BREAK = /[\u00a0\u2007\u202f]/;
+const NO_BREAKS = /[\u00a0\u2007\u202f]/g;
+
+/**
+ * `text` with its no-break spaces (U+00A0, U+2007, U+202F) as plain blanks, as they are shown:
+ * French typography puts one before a colon (`mot de passe\u00a0: …`) and text copied from a web
+ * page keeps them after one. One code unit for one, so every offset holds.
+ */
+export function withPlainBlanks(text: string): string {
+  return NO_BREAK.test(text) ? text.replace(NO_BREAKS, " ") : text;
+}
+
 export function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }

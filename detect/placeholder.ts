@@ -74,8 +74,9 @@ const HEX_RE = /^[0-9a-f]+$/i;
 const HASH_CONTEXT_RE =
   /(?:sha-?(?:1|224|256|384|512)|md5|hash|digest|checksum|commit|etag|integrity|blob|revision|\brev\b|object id|fingerprint)[^\n]{0,24}$/i;
 const DATA_URI_RE = /data:[a-z]+\/[a-z0-9.+-]+;base64,[^\s"')]*$/i;
+// (Up to the secret: a link's label after its `|` is no part of its URL.)
 const PERMALINK_RE =
-  /[a-z0-9-]+\.slack(?:-gov)?\.com\/(?:archives|files|team|apps|docs|services\/apps)\/[^\s]*$/i;
+  /[a-z0-9-]+\.slack(?:-gov)?\.com\/(?:archives|files|team|apps|docs|services\/apps)\/[^\s|<>]*$/i;
 
 /**
  * Digests everyone has seen: MD5, SHA-1, SHA-256 and SHA-512 of the empty string and of "\n",

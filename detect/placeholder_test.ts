@@ -62,6 +62,13 @@ Deno.test("placeholder: hashes, data URIs and permalinks by context", () => {
   const link = `https://acme.slack.com/archives/C0123/p${fakeChars("0123456789", 16, 3)}`;
   const s = link.lastIndexOf("/") + 1;
   assert(isPlaceholder(link.slice(s), { text: link, start: s, end: link.length }));
+  // A token as the label of a link to the app's settings is no part of the link.
+  const token = ["xo", "xb-"].join("") + fakeChars("0123456789", 13, 4) + "-" +
+    fakeChars("0123456789", 13, 5) + "-" + fakeChars(ALNUM, 24, 6);
+  const label = `<https://api.slack.com/apps/A0123456789/oauth|${token}>`;
+  const l = label.indexOf(token);
+  assertFalse(isPlaceholder(token, { text: label, start: l, end: l + token.length }));
+  assertEquals(scanSync(label).map((f) => f.ruleId), ["slack-bot-token"]);
 });
 
 Deno.test("placeholder: exemptions keep formats that legitimately look like a UUID", () => {

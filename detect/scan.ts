@@ -29,7 +29,7 @@ import { fingerprint, fingerprintSync } from "./fingerprint.ts";
 import { type Engine, engineFor, STRETCH } from "./engine.ts";
 import { edgedByFormatting, hasInnerMarker, wrappedInMarkers } from "./markers.ts";
 import { type Candidate, mapper, NORMALIZED, RAW, runAnchored, runRule } from "./match.ts";
-import { isSpace } from "./chars.ts";
+import { isSpace, withPlainBlanks } from "./chars.ts";
 
 /**
  * Windows per rule (flat [start, end, start, end, …], merged) from the prefilter's hits; for
@@ -263,7 +263,8 @@ function scanCore(
   const engine = engineFor(options.rules);
   if (engine.rules.length === 0 || text.length === 0) return { findings: [], secrets: [] };
   const mrkdwn = options.mrkdwn !== false;
-  const kept = dedupe(text, collect(engine, text, mrkdwn), mrkdwn);
+  const view = withPlainBlanks(text);
+  const kept = dedupe(view, collect(engine, view, mrkdwn), mrkdwn);
   return { findings: toFindings(text, engine, kept, options), secrets: kept.map((c) => c.secret) };
 }
 

@@ -21,7 +21,7 @@ import { GATE, type GateReach, HitScanner, nonAsciiCaseForms, TRIGGER_ID } from 
 import { ByteText } from "./byte_text.ts";
 import { ENTITY, invisibleCharacters } from "./normalize.ts";
 import { REFERENCE_PREFIXES } from "./rules/generic_value.ts";
-import { isAlnum, lastStartInHit } from "./chars.ts";
+import { isAlnum, lastStartInHit, NO_BREAK_SPACE, withPlainBlanks } from "./chars.ts";
 
 /** Characters validators and placeholder checks read before a match and after it. */
 const CONTEXT_BEFORE = 160;
@@ -67,7 +67,8 @@ function prepare(options: ScanOptions): Prepared {
   if (p) return p;
   const plan = hitPlan(options);
   const enc = new TextEncoder();
-  const words = [...plan.keywords, ...invisibleCharacters()];
+  // A no-break space is read around as an invisible character is (scanSync reads it as a blank).
+  const words = [...plan.keywords, ...invisibleCharacters(), NO_BREAK_SPACE];
   const reach: GateReach = {};
   const keywords = words.map((w, id) => ({
     bytes: enc.encode(w),
@@ -195,7 +196,7 @@ function liveRegions(
       before = after = TRIGGER_MARGIN;
     } else if (id >= p.invisibleFrom) {
       // It may hide inside a token, or its keyword: the token's reach around it, read again
-      // without it (scanSync's plain reading).
+      // without it (scanSync's plain reading); a no-break space, read again as a blank.
       before = after = INVISIBLE_MARGIN;
     } else {
       const end = at + p.lengths[id];
@@ -257,7 +258,7 @@ function keptInContext(
   const from = backChars(bytes, ws, CONTEXT_BEFORE + 1);
   const to = forwardChars(bytes, end, a.after + CONTEXT_AFTER, ascii);
   const head = decoder.decode(bytes.subarray(from, ws));
-  const text = head + decoder.decode(bytes.subarray(ws, to));
+  const text = withPlainBlanks(head + decoder.decode(bytes.subarray(ws, to)));
   const hs = head.length + (at - ws);
   return a.keeps(text, head.length, hs, hs + decoder.decode(bytes.subarray(at, end)).length);
 }
@@ -287,7 +288,7 @@ function mayMatchInLine(
   let end = bytes.indexOf(10, at);
   for (let more = 0; more < 2 && end !== -1; more++) end = bytes.indexOf(10, end + 1);
   if (end === -1 || end - at > LINE_CAP) end = Math.min(bytes.length, at + LINE_CAP);
-  const line = decoder.decode(bytes.subarray(from, end));
+  const line = withPlainBlanks(decoder.decode(bytes.subarray(from, end)));
   for (let p = ws; p <= last; p++) {
     if (p !== ws && isAlnum(bytes[p - 1])) continue;
     sticky.lastIndex = p - from;

@@ -194,6 +194,28 @@ Deno.test("scanSync and scanBytes: plain text reads a value with its entities de
   }
 });
 
+Deno.test("scanSync and scanBytes: a no-break space is a blank between a name and its value", () => {
+  const rand = seededRandom(41);
+  const pw = "Qm4" + randomString(ALPHABET.base62, 12, rand);
+  const key = randomString(ALPHABET.base62, 32, rand);
+  const hex = randomString(ALPHABET.hexLower, 32, rand);
+  const cases: Array<[string, string]> = [
+    [`password:\u00a0${pw}`, pw],
+    [`mot de passe\u00a0: ${pw}`, pw],
+    [`api_key =\u202f${key}`, key],
+    [`client_secret=\u00a0${hex}`, hex],
+  ];
+  for (const [text, secret] of cases) {
+    for (const mrkdwn of [false, true]) {
+      const found = scanSync(text, { mrkdwn, includeSecret: true });
+      assertEquals(found.map((f) => f.secret), [secret], text);
+      assertEquals(text.slice(found[0].start, found[0].end), secret);
+    }
+    const bytes = scanBytes(new TextEncoder().encode(text));
+    assertEquals(bytes.map((f) => f.end - f.start), [secret.length], text);
+  }
+});
+
 Deno.test("scanSync and scanBytes: a password holding `>` reads whole, as Slack stores it", () => {
   const rand = seededRandom(37);
   const head = "Tiger" + randomString(ALPHABET.base62, 4, rand);

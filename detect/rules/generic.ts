@@ -37,7 +37,7 @@ import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 // each, and a value neither starts nor ends with one. A value's leading `-` is read with the character
 // after it (a letter or digit): a look-ahead there kept redos-detector from proving the bound.
 const NAME_VALUE =
-  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}\*?))(?:\\?["'`]|```)?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-[A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*\\])[^\s"'`,;)\]}>]{2,198}[^\s"'`,;.:?)\]}>\\])/g;
+  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,32}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}\*?))(?:\\?["'`]|```)?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-[A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*\\])[^\s"'`,;)\]}>]{2,198}[^\s"'`,;.:?)\]}>\\])/g;
 
 /**
  * A bold value after a colon or `=`, read as it is written (`password: *…*`, a Slack message
@@ -376,6 +376,8 @@ export const rules: Rule[] = [
             text: `<https://api.acme.io/v2/export?api_key=${a}&amp;format=json|export>`,
             secret: a,
           },
+          // A Slack link's label is no part of its URL's value.
+          { text: `<https://acme.io/oauth/callback?token=${b}|callback>`, secret: b },
         ];
       },
       negatives: () => [

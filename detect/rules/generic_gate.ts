@@ -167,7 +167,7 @@ function angleGoesOn(text: CharReader, k: number): boolean {
   return !isValueStop(d) && d !== 60;
 }
 
-/** After `=`/`:` at `k` (or `=>`, `:=`) and up to 4 blanks: a value? */
+/** After `=`/`:` at `k` (or `=>`, `:=`) and up to 32 blanks: a value? */
 function valueAfterSeparator(text: CharReader, k: number, changes: Changes): boolean {
   const c = text.charCodeAt(k);
   let s = k + 1;
@@ -189,7 +189,8 @@ function valueAfterSeparator(text: CharReader, k: number, changes: Changes): boo
     s++;
     if (s < text.length && text.charCodeAt(s) === 42) s++;
   }
-  for (let b = 0; b < 4 && s < text.length && isBlankCode(text.charCodeAt(s)); b++) s++;
+  // Up to 32 blanks: `heroku config` and other tables pad their values into a column.
+  for (let b = 0; b < 32 && s < text.length && isBlankCode(text.charCodeAt(s)); b++) s++;
   if (c === 58 && s < text.length && isLineEndCode(text.charCodeAt(s))) {
     return valueBelowMayStart(text, s, changes);
   }

@@ -1,6 +1,6 @@
 // A secret a command printed, pasted with the command: the command names the secret on one line
 // (`vault kv get -field=password …`, `printenv DB_PASSWORD`, `op read "op://…/password"`,
-// `heroku config:get API_KEY`, `kubectl get secret … -o jsonpath='{.data.password}'`,
+// `heroku config:get API_KEY`, `aws configure get aws_secret_access_key`, `kubectl get secret … -o jsonpath='{.data.password}'`,
 // `echo $API_TOKEN`, Bitwarden's `bw get password …`, LastPass's `lpass show --password …`)
 // and the value is the whole next line; and Redis's password, in its configuration
 // (`requirepass …`, `masterauth …`) or as `CONFIG GET requirepass` prints it.
@@ -12,11 +12,14 @@ import { classifyName, isGivenPassword, isNamedSecret } from "./generic_value.ts
 
 /** The commands that print one named secret, up to the name. */
 const COMMAND = String
-  .raw`(?:-field=|printenv[ \t]{1,4}|echo[ \t]{1,4}"?\$\{?|op[ \t]{1,4}read[ \t]{1,4}["']?op:\/\/[^\s"'\/]{1,64}\/[^"'\n\/]{1,64}\/|config:get[ \t]{1,4}|\{\.data\.|bw[ \t]{1,4}get[ \t]{1,4}|lpass[ \t]{1,4}show[ \t]{1,4}--)`;
+  .raw`(?:-field=|printenv[ \t]{1,4}|echo[ \t]{1,4}"?\$\{?|op[ \t]{1,4}read[ \t]{1,4}["']?op:\/\/[^\s"'\/]{1,64}\/[^"'\n\/]{1,64}\/|config:get[ \t]{1,4}|configure[ \t]{1,4}get[ \t]{1,4}|\{\.data\.|bw[ \t]{1,4}get[ \t]{1,4}|lpass[ \t]{1,4}show[ \t]{1,4}--)`;
 
 /** The name after the command (read back by the validator: in the pattern, a name run before the
  * rest of its line kept redos-detector from proving the bound). */
-const COMMAND_LINE = new RegExp(COMMAND + String.raw`([A-Za-z][A-Za-z0-9_\-]{0,60})`);
+const COMMAND_LINE = new RegExp(
+  // A profile before the name (`aws configure get prod.aws_secret_access_key`).
+  COMMAND + String.raw`(?:[\w-]{1,40}\.)?([A-Za-z][A-Za-z0-9_\-]{0,60})`,
+);
 
 /**
  * The value line: the value alone, up to the line's end or a code block's closing fence (no
@@ -59,6 +62,8 @@ export const rules: Rule[] = [
       'read "op',
       "read op",
       "g:get ",
+      // `aws configure get aws_secret_access_key` (`con` and `aws` start everyday words).
+      "gure get ",
       "path='{.data.",
       'path="{.data.',
       "get password",
@@ -84,6 +89,8 @@ export const rules: Rule[] = [
           },
           { text: `% op read "op://Infra/Orbit DB/password"\n${a}`, secret: a },
           { text: `$ heroku config:get STRIPE_API_KEY -a shop\n${b}`, secret: b },
+          { text: `$ aws configure get aws_secret_access_key\n${b}`, secret: b },
+          { text: `$ aws configure get prod.aws_secret_access_key\n${b}\n$`, secret: b },
           {
             text: `$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\n${a}`,
             secret: a,
@@ -171,6 +178,36 @@ export const rules: Rule[] = [
       negatives: () => [
         "DEBUG com.zaxxer.hikari.HikariConfig : password........................<masked>",
         "DEBUG com.zaxxer.hikari.HikariConfig : passwordPolicy..................none",
+      ],
+    },
+  },
+  {
+    id: "generic-actions-mask",
+    family: "generic",
+    description: "Value a GitHub Actions step asked the runner to mask (::add-mask::…), printed",
+    // `::add-mask::` is how a step says "this is a secret": printed where the mask was not
+    // applied (a log copied before the step ran, a debug echo), the value is one by its own word.
+    keywords: ["-mask::"],
+    pattern: /::add-mask::(?<secret>[^\s"'`]{7,199}[^\s"'`.,;:])/g,
+    validate: (secret) => isNamedSecret(secret, "secret") || isGivenPassword(secret),
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 16, after: 240 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14621);
+        const a = b62(32, rand);
+        const b = "Wm4" + b62(12, rand) + "%";
+        return [
+          { text: `2024-05-01T10:00:01.123Z ::add-mask::${a}`, secret: a },
+          { text: "```\necho ::add-mask::" + b + "\n```", secret: b },
+        ];
+      },
+      negatives: () => [
+        'echo "::add-mask::${{ steps.login.outputs.token }}"',
+        "echo ::add-mask::$DB_PASSWORD",
+        "::add-mask::***",
+        "use ::add-mask::<value> before printing it",
       ],
     },
   },

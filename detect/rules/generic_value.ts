@@ -688,7 +688,7 @@ export function isNamedSecret(value: string, kind: NameKind): boolean {
 // name, optional closing quote (or a bold label's markers), separator, optional opening quote. Anchored at the end of the
 // text before the value, so the validator can read back which name the value was given to.
 export const NAME_BEFORE_VALUE =
-  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,4}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\*?(?:\\?["'`]|```|[“‘])?$/;
+  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,32}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\*?(?:\\?["'`]|```|[“‘])?$/;
 
 /** NAME_BEFORE_VALUE without its look-behind, tried (sticky) only where a name may start. */
 const NAME_BEFORE_STICKY = new RegExp(
@@ -932,8 +932,23 @@ export function looksLikeCode(
  * closing marker of a bold value.
  */
 export function valueEndInText(value: string, at: { text: string; start: number }): number {
-  const end = beforeNextParameter(value);
+  const end = Math.min(beforeNextParameter(value), beforeLinkLabel(value, at));
   return boldValueEnd(value.slice(0, end), at);
+}
+
+/**
+ * Inside a Slack link (`<https://…?token=…|label>`), where the URL ends: at the `|` before its
+ * label (or the value's end when there is none).
+ */
+function beforeLinkLabel(value: string, at: { text: string; start: number }): number {
+  const bar = value.indexOf("|");
+  if (bar < 0) return value.length;
+  const { text, start } = at;
+  const open = start > 0 ? text.lastIndexOf("<", start - 1) : -1;
+  const inLink = open >= 0 && text.lastIndexOf(">", start - 1) < open &&
+    text.lastIndexOf("\n", start - 1) < open &&
+    /^<[A-Za-z][\w+.-]{0,20}:/.test(text.slice(open, open + 24));
+  return inLink ? bar : value.length;
 }
 
 export function genericValidate(

@@ -123,7 +123,7 @@ export const KEYWORD_SECRET_REACH = "signing".length + KEYWORD_SECRET_GAP;
 const S = String.raw`(?:\\?\/|%2[Ff])`;
 /**
  * A slash as written or escaped in JSON: in a path with a repeated part (workflows, triggers),
- * where redos-detector cannot bound the encoded form too.
+ * where redos-detector cannot bound the encoded form too (that one has its usual segments only).
  */
 const J = String.raw`\\?\/`;
 
@@ -304,8 +304,11 @@ export const rules: Rule[] = [
     id: "slack-workflow-webhook-url",
     description: "Slack Workflow Builder webhook URL (hooks.slack.com/workflows/…)",
     pattern: webhookPattern(
-      String.raw`workflows${J}[TE][0-9A-Z]{6,12}${J}(?:[0-9A-Z]{6,24}${J}){1,3}[0-9A-Za-z]{18,64}`,
-      J,
+      String.raw`(?:${J}workflows${J}[TE][0-9A-Z]{6,12}${J}(?:[0-9A-Z]{6,24}${J}){1,3}` +
+        // URL-encoded inside another URL's query: its usual segments, no more.
+        String.raw`|%2Fworkflows%2F[TE][0-9A-Z]{6,12}%2F[0-9A-Z]{6,24}%2F[0-9A-Z]{6,24}%2F)` +
+        String.raw`[0-9A-Za-z]{18,64}`,
+      "",
     ),
     make: (s) =>
       `${HOOKS}/workflows/${slackId("T", 10, s)}/${slackId("A", 10, s + 1)}/${digits(18, s + 2)}/${
@@ -316,8 +319,9 @@ export const rules: Rule[] = [
     id: "slack-trigger-webhook-url",
     description: "Slack workflow trigger webhook URL (hooks.slack.com/triggers/…)",
     pattern: webhookPattern(
-      String.raw`triggers${J}[TE][0-9A-Z]{6,12}${J}(?:[0-9A-Z]{6,24}${J}){1,3}[0-9A-Za-z]{20,64}`,
-      J,
+      String.raw`(?:${J}triggers${J}[TE][0-9A-Z]{6,12}${J}(?:[0-9A-Z]{6,24}${J}){1,3}` +
+        String.raw`|%2Ftriggers%2F[TE][0-9A-Z]{6,12}%2F[0-9A-Z]{6,24}%2F)[0-9A-Za-z]{20,64}`,
+      "",
     ),
     make: (s) => `${HOOKS}/triggers/${slackId("T", 10, s)}/${digits(13, s + 1)}/${hex(32, s + 2)}`,
   }),
@@ -425,13 +429,12 @@ function webhookRule(spec: {
               text: `{"incoming_webhook":{"url":"${url.replaceAll("/", "\\/")}"}}`,
               secret: url.replaceAll("/", "\\/"),
             },
-            // Passed in another URL's query (an incoming webhook's path only: see J).
-            ...(spec.id === "slack-webhook-url"
-              ? [{
-                text: `<https://ci.acme.io/notify?target=${encoded}&amp;retry=3>`,
-                secret: encoded,
-              }]
-              : []),
+            // Passed in another URL's query, or in a form body.
+            { text: `<https://ci.acme.io/notify?target=${encoded}&amp;retry=3>`, secret: encoded },
+            {
+              text: `curl -d "channel=ops&webhook_url=${encoded}" https://ci.acme.io`,
+              secret: encoded,
+            },
           ];
         }),
       negatives: () => [
@@ -494,7 +497,7 @@ const cap = (s: string) => s.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 function keywordSecretRule(spec: { id: string; description: string; word: string }): Rule {
   const w = spec.word;
   const keywords = ["_", "-", " ", ".", ""].map((sep) => `${w}${sep}secret`);
-  // The name, then a separator (`=`, `?=`, `??=`, `|` of a table, `,` of a CSV row, `value=` of
+  // The name, then a separator (`=`, `?=`, `??=`, a dash, `|` of a table, `,` of a CSV row, `value=` of
   // an XML entry, `is`) after blanks that may align a table or `vault kv get` output, or what it
   // belongs to in prose (`signing secret from Basic Information is …`); then the secret. A
   // label copied from the app's settings page is often bold, in Slack (`*Client Secret*: …`) or
@@ -503,7 +506,7 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
   // is on the line under its label.
   const pattern = new RegExp(
     `(?<![A-Za-z0-9])(?:slack)?${w}[ _.-]?secret(?:["'\`\\]*_]{0,2}[ \\t]{0,12}` +
-      `(?:(?:[:=]{1,2}>?|->|\\?{1,2}=|[|,]|value=|(?:is|was|to)[ \\t]|\\n)[ \\t]{0,12}` +
+      `(?:(?:[:=]{1,2}>?|->|\\?{1,2}=|[|,\u2013\u2014-]|value=|(?:is|was|to)[ \\t]|\\n)[ \\t]{0,12}` +
       `(?:\\*{1,2}[ \\t]{1,12})?)?` +
       `|[ \\t](?:from|for|of|in|on|under)[ \\t][^\\n:=|,"'\`[(«]{1,40}?(?:[ \\t]is[ \\t]|:[ \\t]?))` +
       `["'\`[(«]?(?<secret>[0-9a-fA-F]{32})(?![0-9A-Za-z])`,
@@ -549,6 +552,9 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
             { text: `| SLACK_${kw("_", true)} | \`${secret}\` |`, secret },
             { text: `SLACK_${kw("_", true)},${secret},prod`, secret },
             { text: `${kw("_")}           ${secret}`, secret },
+            // A dash between the label and its value, as a list item sets it apart.
+            { text: `• ${cap(kw(" "))} - ${secret}`, secret },
+            { text: `${cap(kw(" "))} \u2014 ${secret}`, secret },
             // Bracketed (`[…]`, `(…)`, `«…»`), as a message sets a value apart.
             { text: `${cap(kw(" "))}: [${secret}]`, secret },
             { text: `${cap(kw(" "))}: «${secret}»`, secret },

@@ -201,7 +201,8 @@ function valueAfterSeparator(input: usize, n: i32, k: i32): i32 {
     s = step(input, s);
     if (s < n && byteAt(input, s) == 42) s = step(input, s);
   }
-  for (let b = 0; b < 4 && s < n && isBlank(byteAt(input, s)); b++) s = step(input, s);
+  // Up to 32 blanks (values padded into a column).
+  for (let b = 0; b < 32 && s < n && isBlank(byteAt(input, s)); b++) s = step(input, s);
   if (c == 58 && s < n) {
     const e = byteAt(input, s);
     if (e == 10 || e == 13) return valueBelow(input, n, s);
