@@ -382,6 +382,8 @@ export const rules: Rule[] = [
       },
       negatives: () => [
         "token: ${{ secrets.GITHUB_TOKEN }}",
+        // A Kubernetes Secret's data holds a word or a host beside its secrets, base64-encoded.
+        `data:\n  stripe-secret-key: ${btoa("db.internal")}\n  api-token: ${btoa("production")}`,
         `Cookie: csrftoken=${b62(64, seededRandom(13105))}; theme=dark`,
         "API_KEY=$API_KEY",
         "api_key = settings.API_KEY",

@@ -285,7 +285,19 @@ function isEncodedPlaceholder(v: string): boolean {
   const plain = base64Text(v);
   if (plain === null) return false;
   return EXAMPLE_PASSWORDS.has(plain.toLowerCase()) || NOT_A_VALUE.test(plain) ||
-    hasFiller(plain) || /^(?:pass|password|changeme|secret|admin|root|test)$/i.test(plain);
+    hasFiller(plain) || /^(?:pass|password|changeme|secret|admin|root|test)$/i.test(plain) ||
+    isEncodedWordOrHost(plain);
+}
+
+/**
+ * What a Kubernetes Secret's `data:` also holds beside its secrets: one lower-case word
+ * (`production`) or a host name (`db.internal`), base64-encoded like the rest. Judged as written,
+ * they are no password.
+ */
+function isEncodedWordOrHost(plain: string): boolean {
+  if (/^[a-z]{3,24}$/.test(plain)) return wordFraction(plain) >= 0.9;
+  return /^[a-z][a-z0-9-]{0,40}(?:\.[a-z][a-z0-9-]{0,40}){1,6}(?::\d{2,5})?$/.test(plain) &&
+    /\.[a-z]{2,12}(?::\d{2,5})?$/.test(plain) && wordFraction(plain.replace(/:\d+$/, "")) >= 0.6;
 }
 
 /**
