@@ -8,9 +8,10 @@
 // - a keyword split across two joined leaves (`xo` + `xb-…`): the last byte of one text and
 //   the first of the next are neighbours in some keyword;
 // - what makes the scanner read a whole mrkdwn text as shown: an invisible character or a
-//   no-break space (raw or as a `\u` escape), a keyword split by markers (reported by the scanner as a hit), a marker
-//   inside a word; and any `\u00XX` escape of an ASCII character, which could spell a keyword,
-//   or a keyword spelled with its non-ASCII characters escaped (`pa\u015f`…);
+//   no-break space (raw or as a `\u` escape), a keyword split by markers (reported by the
+//   scanner as a hit), a marker inside a word; and any `\u00XX` escape of an ASCII character,
+//   which could spell a keyword, or a keyword spelled with its non-ASCII characters escaped
+//   (`pa\u015f`…);
 // - a file permalink while the workspace's host is still unknown (the report names it).
 //
 // Messages with none of these cannot yield a finding, so they are never parsed.

@@ -11,7 +11,6 @@ export function isSpace(c: number): boolean {
  * scanner bytes of their own: a keyword around them finds them).
  */
 export const NO_BREAK_SPACE = "\u00a0";
-const NO_BREAK = /[\u00a0\u2007\u202f]/;
 const NO_BREAKS = /[\u00a0\u2007\u202f]/g;
 
 /**
@@ -20,7 +19,7 @@ const NO_BREAKS = /[\u00a0\u2007\u202f]/g;
  * page keeps them after one. One code unit for one, so every offset holds.
  */
 export function withPlainBlanks(text: string): string {
-  return NO_BREAK.test(text) ? text.replace(NO_BREAKS, " ") : text;
+  return text.replace(NO_BREAKS, " ");
 }
 
 export function isAlnum(c: number): boolean {

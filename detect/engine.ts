@@ -140,6 +140,7 @@ function compile(rules: readonly Rule[]): Engine {
       }
     }
   });
+  // A rule's exact spelling of each keyword (its first, when two fold to one).
   const exactOf = compiled.map((c) =>
     c.rule.exactKeywords
       ? new Map([...c.rule.exactKeywords].reverse().map((e) => [e.toLowerCase(), e]))
