@@ -8,7 +8,7 @@
 // must hold the value alone, and a shell prompt (the command printed nothing) is no value.
 import type { Rule } from "../types.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
-import { classifyName, isGivenPassword, isNamedSecret } from "./generic_value.ts";
+import { classifyName, entityDecoded, isGivenPassword, isNamedSecret } from "./generic_value.ts";
 
 /** The commands that print one named secret, up to the name. */
 const COMMAND = String
@@ -45,7 +45,7 @@ function validateOutput(secret: string, { text, start }: { text: string; start: 
 
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
-export const rules: Rule[] = [
+const written: Rule[] = [
   {
     id: "generic-command-output",
     family: "generic",
@@ -212,3 +212,9 @@ export const rules: Rule[] = [
     },
   },
 ];
+
+/**
+ * Each value as the one who typed it has it: entities decoded (`p&amp;ss` in a Slack message or
+ * an XML file is `p&ss`), so that its fingerprint is the same wherever it was pasted.
+ */
+export const rules: Rule[] = written.map((r) => ({ canonical: entityDecoded, ...r }));

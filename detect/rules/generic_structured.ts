@@ -13,6 +13,7 @@ import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { UUID_RE } from "../placeholder.ts";
 import {
   classifyName,
+  entityDecoded,
   isGivenPassword,
   isSecretValue,
   plausibleUserPassword,
@@ -140,7 +141,7 @@ function givenAfterUser(userBefore: RegExp, reach: number): Rule["validate"] {
 
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
 
-export const rules: Rule[] = [
+const written: Rule[] = [
   {
     id: "generic-xml-element",
     family: "generic",
@@ -652,6 +653,8 @@ export const rules: Rule[] = [
         return [
           { text: "```\n# ~/.pgpass\n10.0.12.34:5432:orders:root:" + a + "\n```", secret: a },
           { text: `my .pgpass:\ndb1.acme.io:*:*:app:${b}`, secret: b },
+          // As Slack stores a message: reported (and fingerprinted) as typed, `&`.
+          { text: `my .pgpass:\ndb1.acme.io:*:*:app:${a}&amp;7`, secret: `${a}&amp;7` },
         ];
       },
       negatives: () => [
@@ -664,3 +667,9 @@ export const rules: Rule[] = [
     },
   },
 ];
+
+/**
+ * Each value as the one who typed it has it: entities decoded (`p&amp;ss` in a Slack message or
+ * an XML file is `p&ss`), so that its fingerprint is the same wherever it was pasted.
+ */
+export const rules: Rule[] = written.map((r) => ({ canonical: entityDecoded, ...r }));
