@@ -166,8 +166,12 @@ function segments(secret: string): string[] {
   return (secret.match(/[A-Za-z0-9]+/g) ?? []).sort((a, b) => b.length - a.length);
 }
 
-/** Fraction of `s` made of runs: repeats (aaa), steps (abcd, 4321) and short cycles (abab). */
-function patternCoverage(s: string): number {
+/**
+ * Fraction of `s` made of runs: repeats (aaa), steps (abcd, 4321) and short cycles (abab), in
+ * either case (`AbCdEfGh`, a documentation token's filler, is the alphabet too).
+ */
+function patternCoverage(raw: string): number {
+  const s = raw.toLowerCase();
   const n = s.length;
   if (n < 4) return 1;
   const covered = new Uint8Array(n);

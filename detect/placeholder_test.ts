@@ -79,6 +79,8 @@ Deno.test("placeholder: exemptions keep formats that legitimately look like a UU
 
 Deno.test("placeholder: filler and entropy helpers", () => {
   assert(looksLikeFiller("aaaaaaaaaaaa"));
+  // The alphabet in alternating case: documentation's filler, not a key.
+  assert(looksLikeFiller("AbCdEfGhIjKlMnOpQrStUvWx"));
   assertFalse(looksLikeFiller(fakeChars(ALNUM, 24, 2)));
   assert(entropyOf("aaaa") === 0);
   assert(entropyOf(fakeChars(ALNUM, 64, 2)) > 4.5);
