@@ -23,12 +23,14 @@ const KEY_ID =
   /(?<![A-Za-z0-9](?<!%[0-9A-Fa-f]{2}))(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/;
 /**
  * The secret's own name right before it: `aws_secret_access_key = `, `"SecretAccessKey": "`,
- * `AWS secret key: `, or in prose with what it belongs to ("the AWS secret key for staging is ",
+ * `AWS secret key: `, "the secret key is `", or in prose with what it belongs to ("the AWS secret key for staging is ",
  * "das AWS secret key für Staging ist ").
  */
 const SECRET_NAME = new RegExp(
-  String.raw`(?:secret[_ .-]?access[_ .-]?key|aws[_ .-]?secret(?:[_ .-]?(?:access[_ .-]?)?key)?)` +
-    String.raw`(?:["']?[ \t]{0,4}(?:=>|:=|=|:|[ \t])[ \t]{0,4}["']?|${proseToValue(40)})$`,
+  String
+    .raw`(?:secret[_ .-]?(?:access[_ .-]?)?key|aws[_ .-]?secret(?:[_ .-]?(?:access[_ .-]?)?key)?)` +
+    String.raw`(?:["'${"`"}]?[ \t]{0,4}(?:=>|:=|=|:|[ \t])[ \t]{0,4}["'${"`"}]?` +
+    String.raw`|[ \t](?:is|was)[ \t]{1,4}["'${"`"}]?|${proseToValue(40)})$`,
   "i",
 );
 
@@ -154,6 +156,8 @@ export const rules: Rule[] = [
       "secret_access_key",
       "secretaccesskey",
       "secret access key",
+      // "the secret key is …": 40 characters of base64 in both cases after it are AWS's.
+      "secret key",
       "secret-access-key",
       "aws_secret",
       "aws secret",
@@ -183,6 +187,8 @@ export const rules: Rule[] = [
           { text: `aws_secret_access_key = ${s1}`, secret: s1 },
           { text: `AWS secret key: ${s1}`, secret: s1 },
           { text: `the AWS secret key for staging is ${s1}`, secret: s1 },
+          { text: `the secret key is \`${s2}\` (key id is in the vault entry)`, secret: s2 },
+          { text: `aws secret key is ${s3}`, secret: s3 },
           { text: `"SecretAccessKey": "${s2}",`, secret: s2 },
           { text: `key ${id} secret ${s3}`, secret: s3 },
           { text: `User,${id},${s4}\n`, secret: s4 },

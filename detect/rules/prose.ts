@@ -12,9 +12,9 @@ export const TELLS = "(?:is|ist|es|est|é|è|era|war|was)";
 
 /**
  * Regex source from a name's end to its value: what it belongs to (at most `reach` characters)
- * and the verb, or the particle.
+ * and the verb or a colon ("the verification token for the slash command: …"), or the particle.
  */
 export function proseToValue(reach: number): string {
   return String.raw`[ \t]${BELONGS_TO}[ \t][^\n:=|,"'` + "`" +
-    String.raw`]{1,${reach}}?[ \t]${TELLS}[ \t]{1,4}|は[ \t]{0,4}`;
+    String.raw`]{1,${reach}}?(?:[ \t]${TELLS}[ \t]{1,4}|:[ \t]{0,4})|は[ \t]{0,4}`;
 }

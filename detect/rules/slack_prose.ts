@@ -49,7 +49,7 @@ function proseRule(spec: {
     description: spec.description,
     keywords: spec.words.flatMap((w) => ["_", "-", " ", ".", ""].map((sep) => w.replace(" ", sep))),
     pattern: new RegExp(
-      `(?:(?<=[ \\t])${TELLS}[ \\t]{1,4}|は[ \\t]{0,4})["'\`*]?` +
+      `(?:(?<=[ \\t])${TELLS}[ \\t]{1,4}|は[ \\t]{0,4}|:[ \\t]{0,4})["'\`*]?` +
         `(?<secret>${spec.value})(?![A-Za-z0-9])`,
       "gi",
     ),
@@ -103,6 +103,10 @@ export const rules: Rule[] = [
         { text: `the verification token for staging is ${token}`, secret: token },
         { text: `o verification token do staging é ${token}`, secret: token },
         { text: `stagingのverification tokenは ${token} です`, secret: token },
+        {
+          text: `legacy verification token for the slash command: \`${token}\``,
+          secret: token,
+        },
       ];
     },
     negatives: () => [
