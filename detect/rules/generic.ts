@@ -286,6 +286,10 @@ export const rules: Rule[] = [
       },
       negatives: () => [
         "DB_PASSWORD=${DB_PASSWORD}",
+        // A Slack emoji after the name is no value; a bcrypt hash is no password.
+        "DB password: vault:secret/data/prod/db#password :white_check_mark:",
+        `password_hash: $2b$12$${randomString(ALPHABET.base64, 53, seededRandom(13151))}`,
+        `_new password hash_ -> _$2b$12$${randomString(ALPHABET.base62, 53, seededRandom(13152))}_`,
         // A flag that reads the password from standard input: what follows is the registry.
         "docker login --username AWS --password-stdin 307714006797.dkr.ecr.eu-west-1.amazonaws.com",
         "DB_PASSWORD=$POSTGRES_PASSWORD",
@@ -382,6 +386,9 @@ export const rules: Rule[] = [
       },
       negatives: () => [
         "token: ${{ secrets.GITHUB_TOKEN }}",
+        // Publishable by design: Supabase's and PostHog's client keys.
+        `apikey: sb_publishable_${b62(32, seededRandom(13153))}`,
+        `posthog.init('phc_${b62(43, seededRandom(13154))}')`,
         // A Kubernetes Secret's data holds a word or a host beside its secrets, base64-encoded.
         `data:\n  stripe-secret-key: ${btoa("db.internal")}\n  api-token: ${btoa("production")}`,
         `Cookie: csrftoken=${b62(64, seededRandom(13105))}; theme=dark`,

@@ -148,10 +148,11 @@ export function classifyName(name: string): NameKind {
 
 /**
  * Prefixes owned by a specific rule (which validates them better), and publishable keys that are
- * public by design (Stripe `pk_…`, Mapbox `pk.eyJ…`).
+ * public by design (Stripe `pk_…`, Mapbox `pk.eyJ…`, Supabase `sb_publishable_…`, PostHog's
+ * project key `phc_…`).
  */
 const OWNED_PREFIX =
-  /^(?:pk\.eyJ|pypi-AgE|xox[a-z]?[-.]|xapp-|xwfp-|gh[pousr]_|github_pat_|AKIA|ASIA|ABIA|ACCA|AIza|GOCSPX-|ya29\.|[sr]k_(?:live|test)_|pk_(?:live|test)_|sk-|npm_|eyJ|-----BEGIN)/;
+  /^(?:pk\.eyJ|pypi-AgE|xox[a-z]?[-.]|xapp-|xwfp-|gh[pousr]_|github_pat_|AKIA|ASIA|ABIA|ACCA|AIza|GOCSPX-|ya29\.|[sr]k_(?:live|test)_|pk_(?:live|test)_|sb_publishable_|phc_|sk-|npm_|eyJ|-----BEGIN)/;
 
 const NOT_A_VALUE =
   /^(?:true|false|null|nil|none|undefined|yes|no|on|off|empty|string|str|text|value|required|optional|secret|password|token|hidden|masked|unset|todo|tbd|n\/a)$/i;
@@ -323,6 +324,14 @@ export function isNonSecretValue(value: string): boolean {
   // A version (`1:4.13+dfsg1-1+deb12u1`, `2.10.1-1`, `0.8.2.dev1`, `v0.40.0`), a Perl regex
   // (`qr/[…]/`).
   if (/^v?\d+(?:[.:]\d+)+(?:[-+~.][0-9A-Za-z.+~-]*)?$/.test(v) || /^qr[/{(]/.test(v)) return true;
+  // A password's hash, not the password: bcrypt (`$2b$12$…`), Argon2, crypt(3)'s SHA and MD5
+  // (in italics as written, too).
+  if (
+    /^[_*~]?\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|sha(?:1|256|512)|pbkdf2(?:-sha\d+)?|scrypt)\$/
+      .test(v)
+  ) {
+    return true;
+  }
   if (isDollarReference(v)) return true;
   if (REFERENCE.test(v)) return true;
   // A Kubernetes Secret's `data:` holds base64: `cGFzc3dvcmQ=` is the word "password".
@@ -979,6 +988,11 @@ export function genericValidate(
       secret.includes("/") &&
       /user(?:name)?[ \t]{0,2}\/[ \t]{0,2}pass(?:word)?["'*]{0,3}[ \t]{0,4}[:=][ \t]{0,4}["'`]?$/i
         .test(ctx.text.slice(Math.max(0, ctx.start - 48), ctx.start))
+    ) return false;
+    // A Slack emoji after the name (`password :white_check_mark:`): its shortcode, no value.
+    if (
+      ctx.text[ctx.start - 1] === ":" && ctx.text[ctx.end] === ":" &&
+      /^[a-z0-9_+-]{1,60}$/.test(secret)
     ) return false;
     // `credentials: deploy:…`: a login, the labelled login rule's (it reads the user apart).
     if (/^cred(?:ential)?s?$/i.test(name) && /^[\w.@-]{1,64}[:/]/.test(secret)) return false;

@@ -3,8 +3,9 @@
 // they carry no secret, anyone can mint one, and a leaked one grants nothing a forger could not
 // already build. A signature shorter than 16 characters (under 96 bits) is a truncated sample, not
 // a token. jwt.io's "John Doe" sample, printed across countless tutorials, is recognised by the
-// CRC32 of its signature and not reported. Confidence is medium: JWTs are often short-lived or
-// public by design (e.g. "anon" keys), but a session or service token in chat is a leak.
+// CRC32 of its signature and not reported, nor is Supabase's anon key (public by design: every
+// client app ships it). Confidence is medium: JWTs are often short-lived, but a session or service
+// token in chat is a leak.
 import type { Rule } from "../types.ts";
 import { crc32 } from "../checksum.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
@@ -37,6 +38,15 @@ export function isSignedJwt(token: string): boolean {
   return isObject(decodeSegment(p));
 }
 
+/**
+ * Supabase's anon key: a JWT of `role: anon` that every client app ships, public by design (its
+ * service-role key, the same shape with `role: service_role`, is the secret).
+ */
+function isPublicAnonKey(token: string): boolean {
+  const payload = decodeSegment(token.split(".")[1]);
+  return isObject(payload) && payload.role === "anon" && payload.iss === "supabase";
+}
+
 function b64url(s: string): string {
   return btoa(s).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
 }
@@ -54,7 +64,7 @@ export const rules: Rule[] = [
     exactKeywords: ["eyJ"],
     pattern:
       /(?<![A-Za-z0-9_-](?<!%[0-9A-Fa-f]{2}))(?<secret>eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{2,16384}\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-])/g,
-    validate: isSignedJwt,
+    validate: (token) => isSignedJwt(token) && !isPublicAnonKey(token),
     confidence: "medium",
     window: { before: 16, after: 21600 },
     examples: {
@@ -88,7 +98,21 @@ export const rules: Rule[] = [
         }`;
         const noAlg = makeJwt({ typ: "JWT" }, { a: 1 }, randomString(ALPHABET.base64url, 43, rand));
         const truncated = makeJwt({ alg: "HS256" }, { a: 1 }, "abc");
-        return [unsigned, noneSigned, notJson, noAlg, truncated, "eyJhbGciOi...", "eyJ0eXAi"];
+        const anon = makeJwt(
+          { alg: "HS256", typ: "JWT" },
+          { iss: "supabase", ref: "abcdefghijklmnopqrst", role: "anon", iat: 1700000000 },
+          randomString(ALPHABET.base64url, 43, rand),
+        );
+        return [
+          unsigned,
+          noneSigned,
+          notJson,
+          noAlg,
+          truncated,
+          "eyJhbGciOi...",
+          "eyJ0eXAi",
+          `SUPABASE_ANON_KEY=${anon}`,
+        ];
       },
     },
   },
