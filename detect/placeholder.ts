@@ -14,8 +14,11 @@ export interface PlaceholderContext {
 }
 
 export interface PlaceholderOptions {
-  /** Skip the UUID and/or hash-context checks (for formats that legitimately look like that). */
-  exempt?: ReadonlyArray<"uuid" | "hash">;
+  /**
+   * Skip the UUID, hash-context or filler checks (for formats that legitimately look like that:
+   * a hook URL's short numeric id repeats its digits; the rule's own validator judges it).
+   */
+  exempt?: ReadonlyArray<"uuid" | "hash" | "filler">;
 }
 
 /** Words that only documentation, examples and redacted copies use. */
@@ -258,7 +261,10 @@ export function isPlaceholder(
   if (isWellKnownDigest(secret)) return true;
   if (secret.length >= 12 && DOCUMENTED_TOKENS.has(fingerprintSync(secret))) return true;
   if (!exempt.includes("uuid") && UUID_RE.test(secret)) return true;
-  if (looksLikeFiller(exempt.includes("uuid") ? secret.replace(/-/g, "") : secret)) return true;
+  if (
+    !exempt.includes("filler") &&
+    looksLikeFiller(exempt.includes("uuid") ? secret.replace(/-/g, "") : secret)
+  ) return true;
   if (context) {
     const before = context.text.slice(Math.max(0, context.start - 64), context.start);
     if (!exempt.includes("hash") && HEX_RE.test(secret) && HASH_CONTEXT_RE.test(before)) {

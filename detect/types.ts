@@ -58,6 +58,32 @@ export const FAMILIES = [
   "mailchimp",
   "twilio",
   "databricks",
+  "adafruit",
+  "readme",
+  "brevo",
+  "clojars",
+  "shippo",
+  "flutterwave",
+  "easypost",
+  "typeform",
+  "prefect",
+  "sourcegraph",
+  "sonarqube",
+  "mailersend",
+  "hubspot",
+  "neon",
+  "nvidia",
+  "plaid",
+  "cloudflare",
+  "zapier",
+  "deepseek",
+  "paystack",
+  "yandex",
+  "jfrog",
+  "posthog",
+  "clickup",
+  "duffel",
+  "dropbox",
   "generic",
 ] as const;
 
@@ -184,7 +210,7 @@ export interface Rule {
    * Global placeholder checks this rule opts out of, because its format legitimately has that
    * shape (npm's legacy `_authToken` is a UUID; a keyword-anchored secret may be plain hex).
    */
-  placeholderExempt?: Array<"uuid" | "hash">;
+  placeholderExempt?: Array<"uuid" | "hash" | "filler">;
   examples: RuleExamples;
 }
 

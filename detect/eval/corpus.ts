@@ -32,6 +32,7 @@ const B64 = ALPHABET.base64;
 const B64URL = ALPHABET.base64url;
 const HEX = ALPHABET.hexLower;
 const UPPER_ID = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const LOWER_ID = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 function pick<T>(rand: Rand, xs: readonly T[]): T {
   return xs[Math.floor(rand() * xs.length)];
@@ -434,6 +435,67 @@ const VENDORS: Array<[Family, string, string, (r: Rand) => string]> = [
     "SOPS_AGE_KEY",
     (r) => j("AGE-SECRET-", "KEY-1") + str(r, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58),
   ],
+  ["adafruit", "adafruit io", "ADAFRUIT_IO_KEY", (r) => j("a", "io_") + str(r, B62, 28)],
+  ["readme", "readme", "README_API_KEY", (r) => j("r", "dme_") + str(r, LOWER_ID, 70)],
+  [
+    "brevo",
+    "brevo",
+    "BREVO_API_KEY",
+    (r) => j("x", "keysib-") + str(r, HEX, 64) + "-" + str(r, B62, 16),
+  ],
+  ["clojars", "clojars", "CLOJARS_TOKEN", (r) => j("CLO", "JARS_") + str(r, LOWER_ID, 60)],
+  ["shippo", "shippo", "SHIPPO_TOKEN", (r) => j("s", "hippo_live_") + str(r, HEX, 40)],
+  [
+    "flutterwave",
+    "flutterwave",
+    "FLW_SECRET_KEY",
+    (r) => j("FLW", "SECK-") + str(r, "abcdefgh0123456789", 32) + "-X",
+  ],
+  ["easypost", "easypost", "EASYPOST_API_KEY", (r) => j("EZ", "AK") + str(r, B62, 54)],
+  ["typeform", "typeform", "TYPEFORM_TOKEN", (r) => j("t", "fp_") + str(r, B62, 44)],
+  ["prefect", "prefect", "PREFECT_API_KEY", (r) => j("p", "nu_") + str(r, B62, 36)],
+  ["sourcegraph", "sourcegraph", "SRC_ACCESS_TOKEN", (r) => j("s", "gp_") + str(r, HEX, 40)],
+  ["sonarqube", "sonarqube", "SONAR_TOKEN", (r) => j("s", "qp_") + str(r, HEX, 40)],
+  ["mailersend", "mailersend", "MAILERSEND_API_KEY", (r) => j("m", "lsn.") + str(r, HEX, 64)],
+  [
+    "hubspot",
+    "hubspot",
+    "HUBSPOT_ACCESS_TOKEN",
+    (r) => j("p", "at-na1-") + [8, 4, 4, 4, 12].map((n) => str(r, HEX, n)).join("-"),
+  ],
+  ["neon", "neon", "NEON_API_KEY", (r) => j("n", "api_") + str(r, LOWER_ID, 64)],
+  ["nvidia", "nvidia", "NVIDIA_API_KEY", (r) => j("n", "vapi-") + str(r, B62, 64)],
+  [
+    "plaid",
+    "plaid",
+    "PLAID_ACCESS_TOKEN",
+    (r) => j("access-", "production-") + [8, 4, 4, 4, 12].map((n) => str(r, HEX, n)).join("-"),
+  ],
+  [
+    "cloudflare",
+    "cloudflare origin ca",
+    "CF_ORIGIN_CA_KEY",
+    (r) => j("v1", ".0-") + str(r, HEX, 24) + "-" + str(r, HEX, 146),
+  ],
+  [
+    "zapier",
+    "zapier hook",
+    "ZAPIER_HOOK_URL",
+    (r) => "hooks.zapier.com/hooks/catch/" + digits(r, 7) + "/" + str(r, LOWER_ID, 6),
+  ],
+  ["deepseek", "deepseek", "DEEPSEEK_API_KEY", (r) => j("s", "k-") + str(r, HEX, 32)],
+  ["paystack", "paystack", "PAYSTACK_SECRET_KEY", (r) => j("s", "k_live_") + str(r, HEX, 40)],
+  ["yandex", "yandex cloud", "YC_API_KEY", (r) => j("AQ", "VN") + str(r, B62, 36)],
+  ["jfrog", "jfrog", "ARTIFACTORY_API_KEY", (r) => j("AK", "Cp") + str(r, B62, 69)],
+  ["posthog", "posthog", "POSTHOG_PERSONAL_API_KEY", (r) => j("p", "hx_") + str(r, B62, 43)],
+  [
+    "clickup",
+    "clickup",
+    "CLICKUP_API_TOKEN",
+    (r) => j("p", "k_") + digits(r, 8) + "_" + str(r, UPPER_ID, 32),
+  ],
+  ["duffel", "duffel", "DUFFEL_ACCESS_TOKEN", (r) => j("duffel", "_live_") + str(r, B62, 43)],
+  ["dropbox", "dropbox", "DROPBOX_TOKEN", (r) => j("s", "l.") + str(r, B62, 140)],
 ];
 
 for (const [family, kind, env, make] of VENDORS) {

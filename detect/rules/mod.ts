@@ -15,6 +15,7 @@ import { rules as gitlab } from "./gitlab.ts";
 import { rules as aiVendors } from "./ai_vendors.ts";
 import { rules as cloud } from "./cloud.ts";
 import { rules as saas } from "./saas.ts";
+import { rules as vendorPrefixes } from "./vendor_prefixes.ts";
 import { rules as chatWebhooks } from "./chat_webhooks.ts";
 import { rules as age } from "./age.ts";
 import { rules as vendorShapes } from "./vendor_shapes.ts";
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   ...aiVendors,
   ...cloud,
   ...saas,
+  ...vendorPrefixes,
   ...chatWebhooks,
   ...age,
   ...vendorShapes,
