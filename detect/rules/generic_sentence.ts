@@ -24,7 +24,7 @@ import { isAlnum } from "../chars.ts";
 
 /** The name words, and what kind of value each asks for. */
 const NAME_WORDS =
-  /(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|パス(?!ワード)|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9_.])(?:passwd|pasword|pwd?)(?![A-Za-z0-9_])|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|api[ _-]?key|apiキー|(?:api-?)?schlüssel|clé (?:d'|de l')?api|passcode|passwrd|pssword|(?<![A-Za-z0-9_.])(?:pswd|pword)(?![A-Za-z0-9_])|contrasena|(?<![A-Za-z])haslo|(?<![A-Za-z])sifre(?:si)?|密碼)([^\n]{0,40})$/i;
+  /(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|パス(?!ワード)|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9_.])(?:passwd|pasword|pwd?)(?![A-Za-z0-9_])|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|(?:api|admin|access|secret|master|license|app|client|account|service|signing|encryption|storage)[ _-]?key|apiキー|(?:api-?)?schlüssel|clé (?:d'|de l')?api|passcode|passwrd|pssword|(?<![A-Za-z0-9_.])(?:pswd|pword)(?![A-Za-z0-9_])|contrasena|(?<![A-Za-z])haslo|(?<![A-Za-z])sifre(?:si)?|密碼)([^\n]{0,40})$/i;
 
 /** The name words a login's comma may stand before ("user x, password …", "login x, hasło …"). */
 const AFTER_LOGIN =
@@ -113,7 +113,7 @@ function validateSentence(
   // (A trailing `=` is base64's padding or a password's last character.)
   if (/^[A-Za-z_][\w.-]*=(?!=*$)|,[A-Za-z_][\w.-]*=|^\/\//.test(secret)) return false;
   if (looksLikeCode(secret, m[1], ctx)) return false;
-  const kind = /^api|schlüssel|^clé/i.test(m[1]) ? "secret" : "password";
+  const kind = /^api|schlüssel|^clé|key$/i.test(m[1]) ? "secret" : "password";
   return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
 }
 
@@ -274,6 +274,11 @@ export const rules: Rule[] = [
       "api key =",
       "api key=",
       "api keyは",
+      // Other keys named with a space ("the Algolia admin key: …", "our license key is …").
+      ...["admin", "access", "secret", "master", "license", "app", "client", "account"].map((q) =>
+        q + " key"
+      ),
+      ...["service", "signing", "encryption", "storage"].map((q) => q + " key"),
       "password",
       // `pw ` takes "pw for …", "pw is …", "pw → …"; "passwd for the vpn: …", "pwd for …", and
       // the common misspelling "pasword: …".
@@ -370,6 +375,9 @@ export const rules: Rule[] = [
           { text: `el API key de staging es ${b}`, secret: b },
           { text: `prod api key: ${b}`, secret: b },
           { text: `prod API key = ${b}`, secret: b },
+          // Other keys named with a space.
+          { text: `new Algolia admin key: ${b} :white_check_mark:`, secret: b },
+          { text: `our license key for the build farm is ${b}`, secret: b },
           { text: `Schlüssel für web: ${b} - bitte nicht teilen`, secret: b },
           { text: `der API-Schlüssel lautet ${b}`, secret: b },
           { text: `Das Passwort für die Staging-DB ist ${c}`, secret: c },
