@@ -12,7 +12,7 @@
 // now: a config dump scanned 2.6 times slower), Harness's `pat.`/`sat.` and Tencent's `AKID`
 // (`at.` ends sentences, `aki` is in "making").
 import type { Rule } from "../types.ts";
-import { ALPHABET, randomString } from "../entropy.ts";
+import { randomString } from "../entropy.ts";
 import { b62, b64url, hex, prefixedTokenRule } from "./prefixed_token.ts";
 
 const DIGITS = "0123456789";
