@@ -22,9 +22,31 @@ import { innerUnderscore } from "./gate_chars.ts";
 import { isFormatting } from "../normalize.ts";
 import { isAlnum } from "../chars.ts";
 
+/** Keys named with a space, a qualifier before `key` ("the Algolia admin key: …"), besides `api`. */
+const SPACED_KEYS = [
+  "admin",
+  "access",
+  "secret",
+  "master",
+  "license",
+  "app",
+  "client",
+  "account",
+  "service",
+  "signing",
+  "encryption",
+  "storage",
+];
+
 /** The name words, and what kind of value each asks for. */
-const NAME_WORDS =
-  /(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|パス(?!ワード)|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9_.])(?:passwd|pasword|pwd?)(?![A-Za-z0-9_])|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|(?:api|admin|access|secret|master|license|app|client|account|service|signing|encryption|storage)[ _-]?key|apiキー|(?:api-?)?schlüssel|clé (?:d'|de l')?api|passcode|passwrd|pssword|(?<![A-Za-z0-9_.])(?:pswd|pword)(?![A-Za-z0-9_])|contrasena|(?<![A-Za-z])haslo|(?<![A-Za-z])sifre(?:si)?|密碼)([^\n]{0,40})$/i;
+const NAME_WORDS = new RegExp(
+  String
+    .raw`(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|パス(?!ワード)|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9_.])(?:passwd|pasword|pwd?)(?![A-Za-z0-9_])|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|` +
+    `(?:api|${SPACED_KEYS.join("|")})[ _-]?key` +
+    String
+      .raw`|apiキー|(?:api-?)?schlüssel|clé (?:d'|de l')?api|passcode|passwrd|pssword|(?<![A-Za-z0-9_.])(?:pswd|pword)(?![A-Za-z0-9_])|contrasena|(?<![A-Za-z])haslo|(?<![A-Za-z])sifre(?:si)?|密碼)([^\n]{0,40})$`,
+  "i",
+);
 
 /** The name words a login's comma may stand before ("user x, password …", "login x, hasło …"). */
 const AFTER_LOGIN =
@@ -275,10 +297,7 @@ export const rules: Rule[] = [
       "api key=",
       "api keyは",
       // Other keys named with a space ("the Algolia admin key: …", "our license key is …").
-      ...["admin", "access", "secret", "master", "license", "app", "client", "account"].map((q) =>
-        q + " key"
-      ),
-      ...["service", "signing", "encryption", "storage"].map((q) => q + " key"),
+      ...SPACED_KEYS.map((q) => q + " key"),
       "password",
       // `pw ` takes "pw for …", "pw is …", "pw → …"; "passwd for the vpn: …", "pwd for …", and
       // the common misspelling "pasword: …".
