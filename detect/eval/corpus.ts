@@ -461,7 +461,7 @@ const VENDORS: Array<[Family, string, string, (r: Rand) => string]> = [
     "hubspot",
     "hubspot",
     "HUBSPOT_ACCESS_TOKEN",
-    (r) => j("p", "at-na1-") + [8, 4, 4, 4, 12].map((n) => str(r, HEX, n)).join("-"),
+    (r) => j("p", "at-na1-") + uuid(r),
   ],
   ["neon", "neon", "NEON_API_KEY", (r) => j("n", "api_") + str(r, LOWER_ID, 64)],
   ["nvidia", "nvidia", "NVIDIA_API_KEY", (r) => j("n", "vapi-") + str(r, B62, 64)],
@@ -469,7 +469,7 @@ const VENDORS: Array<[Family, string, string, (r: Rand) => string]> = [
     "plaid",
     "plaid",
     "PLAID_ACCESS_TOKEN",
-    (r) => j("access-", "production-") + [8, 4, 4, 4, 12].map((n) => str(r, HEX, n)).join("-"),
+    (r) => j("access-", "production-") + uuid(r),
   ],
   [
     "cloudflare",

@@ -4,12 +4,9 @@
 // numeric id, a colon, `AA` and 33 characters). Anyone holding one can post as the bot.
 import type { Rule } from "../types.ts";
 import { randomString } from "../entropy.ts";
-import { b62, b64url, hex, prefixedTokenRule } from "./prefixed_token.ts";
+import { b62, b64url, hex, prefixedTokenRule, UUID, uuid } from "./prefixed_token.ts";
 
 const DIGITS = "0123456789";
-const uuid = (rand: () => number) =>
-  [hex(8, rand), hex(4, rand), "4" + hex(3, rand), "a" + hex(3, rand), hex(12, rand)].join("-");
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const HTTPS = ["https", "://"].join("");
 
 export const rules: Rule[] = [

@@ -19,6 +19,10 @@ type Rand = () => number;
 export const b62 = (n: number, rand: Rand) => randomString(ALPHABET.base62, n, rand);
 export const b64url = (n: number, rand: Rand) => randomString(ALPHABET.base64url, n, rand);
 export const hex = (n: number, rand: Rand) => randomString(ALPHABET.hexLower, n, rand);
+/** An example version 4 UUID, and the regex source of any lower-case UUID (a body's part). */
+export const uuid = (rand: Rand) =>
+  [hex(8, rand), hex(4, rand), "4" + hex(3, rand), "a" + hex(3, rand), hex(12, rand)].join("-");
+export const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 export interface PrefixedTokenSpec {
   id: string;

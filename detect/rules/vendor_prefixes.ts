@@ -13,13 +13,11 @@
 // (`at.` ends sentences, `aki` is in "making").
 import type { Rule } from "../types.ts";
 import { randomString } from "../entropy.ts";
-import { b62, b64url, hex, prefixedTokenRule } from "./prefixed_token.ts";
+import { b62, b64url, hex, prefixedTokenRule, UUID, uuid } from "./prefixed_token.ts";
 
 const DIGITS = "0123456789";
 const UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const LOWER_DIGITS = "abcdefghijklmnopqrstuvwxyz0123456789";
-const UUID = "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}";
-const uuid = (rand: () => number) => [8, 4, 4, 4, 12].map((n) => hex(n, rand)).join("-");
 
 export const rules: Rule[] = [
   prefixedTokenRule({
