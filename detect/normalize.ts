@@ -250,7 +250,11 @@ export function normalize(text: string, options: NormalizeOptions = {}): Normali
         if (
           (isAlnum(last) || last === 45) && (isAlnum(next) || next === UNDERSCORE || next === 45)
         ) {
-          last = c;
+          // …but one closing italics before a dash (`_xoxb-123_-456…`, italic up to the dash)
+          // formats, and the token reads on across it as it shows.
+          if (next === 45 && isAlnum(last) && edgeMarker(line, offset + i) === "formatting") {
+            drop(i, i + 1);
+          } else last = c;
           continue;
         }
         if (last === UNDERSCORE && isAlnum(next)) {

@@ -139,6 +139,9 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
       if (!engine.rules.some((_c, r) => mine(r))) continue;
       readAgain(engine, text, normalize(text, { keepInnerMarkers: literal }), mine, out);
     }
+    // Underscores in a token (a JWT's signature: `._zkv…S_w`) may read as italics there: the
+    // text as typed, without its invisible characters, is read too, as the raw text is.
+    readAgain(engine, text, withoutInvisibles(text), () => true, out, RAW);
   } else if (!mrkdwn && split) {
     // Plain text shows no markup, but invisible characters show as nothing there too: a token
     // with a zero-width space inside reads as one without it.
@@ -154,6 +157,7 @@ function readAgain(
   norm: NormalizedText,
   mine: (r: number) => boolean,
   out: Candidate[],
+  view = NORMALIZED,
 ): void {
   if (norm.map === null) return;
   const found = findWindows(engine, norm.text).windows;
@@ -162,13 +166,13 @@ function readAgain(
     const list = found[r];
     if (!list || !mine(r)) continue;
     if (engine.rules[r].anchored) {
-      runAnchored(engine, r, norm.text, list, full, NORMALIZED, false, out);
+      runAnchored(engine, r, norm.text, list, full, view, false, out);
       continue;
     }
     for (let k = 0; k < list.length; k += 2) {
       const ws = list[k];
-      const view = norm.text.slice(ws, stretch(norm.text, list[k + 1]));
-      runRule(engine, r, view, (s, e) => full(ws + s, ws + e), NORMALIZED, out);
+      const part = norm.text.slice(ws, stretch(norm.text, list[k + 1]));
+      runRule(engine, r, part, (s, e) => full(ws + s, ws + e), view, out);
     }
   }
 }

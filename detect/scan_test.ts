@@ -2,6 +2,7 @@ import { assert, assertEquals } from "@std/assert";
 import { scan, scanSync } from "./scan.ts";
 import { scanBytes } from "./scan_bytes.ts";
 import { secretSpan } from "./match.ts";
+import { normalize } from "./normalize.ts";
 import { hitPlan } from "./hit_plan.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { fakeChars } from "./rules/slack.ts";
@@ -54,6 +55,32 @@ Deno.test("scan: tokens split by formatting or invisible characters, positions i
     assertEquals(found[0].start, 2);
     assertEquals(found[0].end, text.length - 2);
   }
+});
+
+Deno.test("scan: a token in italics up to one of its dashes reads whole, as Slack shows it", () => {
+  const secret = bot(5);
+  const text = `the value is _${secret.slice(0, 17)}_${secret.slice(17)} ok?`;
+  const found = scanSync(text, { includeSecret: true });
+  assertEquals(found.map((f) => [f.ruleId, f.secret]), [["slack-bot-token", secret]]);
+  assertEquals([found[0].start, found[0].end], [14, text.length - 4]);
+  // A key that holds `_-` itself (base64url) keeps it: no italics opened before it.
+  const key = "ab" + fakeChars(ALNUM, 10, 6) + "_-" + fakeChars(ALNUM, 10, 7);
+  assertEquals(normalize(`key ${key} ok`).text, `key ${key} ok`);
+});
+
+Deno.test("scan: mrkdwn reads a token with an invisible character as typed, its `_` kept", () => {
+  const b64url = (o: unknown) =>
+    btoa(JSON.stringify(o)).replace(/=+$/, "").replaceAll("+", "-").replaceAll("/", "_");
+  const head = b64url({ alg: "HS256", typ: "JWT" });
+  const body = b64url({ sub: "4711", role: "admin", iat: 1704037239 });
+  // A signature that starts with `_` and holds more: in mrkdwn they might read as italics.
+  const sig = "_" + fakeChars(ALNUM, 20, 8) + "__" + fakeChars(ALNUM, 18, 9) + "_w";
+  const jwt = `${head}.${body}.${sig}`;
+  const at = head.length + 12;
+  const text = `try ${jwt.slice(0, at)}\u200B${jwt.slice(at)} now`;
+  const found = scanSync(text, { mrkdwn: true, includeSecret: true });
+  assertEquals(found.map((f) => [f.ruleId, f.secret]), [["jwt", jwt]]);
+  assertEquals([found[0].start, found[0].end], [4, text.length - 4]);
 });
 
 Deno.test("scan: mrkdwn false reads markup literally, and invisible characters as nothing", () => {

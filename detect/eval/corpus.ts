@@ -241,6 +241,13 @@ const MAKERS: Maker[] = [
     secret: j("s", "k-") + str(r, B62, 20) + j("T3Blbk", "FJ") + str(r, B62, 20),
   }),
   (r) => ({
+    family: "openai",
+    kind: "sk- key without OpenAI's marker",
+    env: "OPENAI_API_KEY",
+    splittable: true,
+    secret: j("s", "k-") + str(r, B62, 48),
+  }),
+  (r) => ({
     family: "anthropic",
     kind: "anthropic key",
     env: "ANTHROPIC_API_KEY",

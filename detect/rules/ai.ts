@@ -1,6 +1,7 @@
 // OpenAI and Anthropic API keys. Every OpenAI key carries `T3BlbkFJ` (base64 of "OpenAI") in its
-// middle; the legacy `sk-` + 48 format is reported only with it, because a bare `sk-` + 48
-// alphanumerics is also how several other vendors shape keys. Project, service-account and admin
+// middle; the legacy `sk-` + 48 format is reported with high confidence only with it. Without
+// it, `sk-` + 48 random letters and digits is still a key (OpenAI's shape as people write it, or
+// one of the OpenAI-compatible providers that copied it): reported with medium. Project, service-account and admin
 // keys (`sk-proj-`, `sk-svcacct-`, `sk-admin-`) have prefixes distinctive enough to stand alone.
 // Anthropic keys are `sk-ant-api03-` (or `sk-ant-admin01-`) + 93 base64url characters + `AA`;
 // Claude OAuth tokens use `sk-ant-oat01-`/`sk-ant-ort01-`. `sk_` (Stripe) and words such as
@@ -78,13 +79,39 @@ export const rules: Rule[] = [
       negatives: () => {
         const rand = seededRandom(9602);
         return [
-          `${SK}${randomString(ALPHABET.base62, 48, rand)}`,
           `${SK}${"x".repeat(20)}${MARK}${"x".repeat(20)}`,
           `sk_${randomString(ALPHABET.base62, 20, rand)}${MARK}${
             randomString(ALPHABET.base62, 20, rand)
           }`,
         ];
       },
+    },
+  },
+  {
+    id: "openai-style-key",
+    family: "openai",
+    description:
+      "sk- and 48 letters and digits: OpenAI's legacy key shape, or a compatible provider's",
+    keywords: [SK],
+    pattern:
+      /(?<![A-Za-z0-9_-](?<!%[0-9A-Fa-f]{2}))(?<secret>sk-[A-Za-z0-9]{48})(?![A-Za-z0-9_-])/g,
+    validate: (secret) => !secret.includes(MARK) && random(secret.slice(3)) && /\d/.test(secret),
+    confidence: "medium",
+    examples: {
+      positives: () => {
+        const rand = seededRandom(9651);
+        const a = SK + randomString(ALPHABET.base62, 48, rand);
+        const b = SK + randomString(ALPHABET.base62, 48, rand);
+        return [
+          { text: `OPENAI_API_KEY=${a}`, secret: a },
+          { text: `try this one: ${b}`, secret: b },
+        ];
+      },
+      negatives: () => [
+        `OPENAI_API_KEY=${SK}${"x".repeat(48)}`,
+        `OPENAI_API_KEY=${SK}${"abcdefghijklmnopqrstuvwxyz".repeat(2).slice(0, 48)}`,
+        `${SK}${"YourOpenAIKeyGoesHereReplaceThisWithTheRealKey12".slice(0, 48)}`,
+      ],
     },
   },
   {

@@ -34,10 +34,11 @@ import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
 // after a colon, GENERIC_BOLD_VALUE's: redos-detector proves no bound for a pattern that holds
 // both shapes). In a JSON string inside a JSON string (a logged
 // request body: `{\"password\":\"…\"}`) the quotes are escaped: a backslash may stand before
-// each, and a value neither starts nor ends with one. A value's leading `-` is read with the character
-// after it (a letter or digit): a look-ahead there kept redos-detector from proving the bound.
+// each, and a value neither starts nor ends with one. A value's leading `-` or `.` is read with the
+// character after it (a letter or digit): a look-ahead there kept redos-detector from proving the
+// bound.
 const NAME_VALUE =
-  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,32}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}\*?))(?:\\?["'`]|```)?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:-[A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*\\])[^\s"'`,;)\]}>]{2,198}[^\s"'`,;.:?)\]}>\\])/g;
+  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,32}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}\*?))(?:\\?["'`]|```)?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:[-.][A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*\\])[^\s"'`,;)\]}>]{2,198}[^\s"'`,;.:?)\]}>\\])/g;
 
 /**
  * A bold value after a colon or `=`, read as it is written (`password: *…*`, a Slack message
@@ -266,6 +267,8 @@ export const rules: Rule[] = [
             secret: "Qwerty+5083",
           },
           { text: `pswd: ${b}`, secret: b },
+          // A leading `.` before a letter or digit is the password's.
+          { text: `password=.${a}`, secret: `.${a}` },
           // A last `?` after a label or a flag is the password's; after a verb, the question's.
           { text: `docker login --username deploy --password ${a}?`, secret: `${a}?` },
           { text: `Benutzer admin, Passwort: ${a}?`, secret: `${a}?` },

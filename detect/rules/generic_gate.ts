@@ -113,8 +113,9 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
     c = text.charCodeAt(v);
     if (changes(c)) return true;
   }
-  // A value may start with `-` before a letter or digit (random base64url does), never `--`.
-  if (c === 45) {
+  // A value may start with `-` or `.` before a letter or digit (random base64url does; a
+  // password may), never `--` or `..`.
+  if (c === 45 || c === 46) {
     if (v + 1 >= text.length) return false;
     const d = text.charCodeAt(v + 1);
     return changes(d) || isAlnum(d);

@@ -73,6 +73,7 @@ export function plausibleKeyBody(body: string): boolean {
  * (PGP blocks keep the older form: BEGIN line, material, END line.)
  */
 export function canonicalKey(secret: string): string {
+  if (laidOut(secret)) return secret;
   const open = secret.indexOf(DASHES, 5) + 5;
   const close = secret.lastIndexOf(END);
   const begin = secret.slice(0, open), end = secret.slice(close);
@@ -82,6 +83,27 @@ export function canonicalKey(secret: string): string {
   const lines = (base64 + pad).match(new RegExp(`.{1,${width}}`, "g")) ?? [];
   const head = headers.length > 0 ? [...headers, ""] : [];
   return [begin, ...head, ...lines, end].join("\n");
+}
+
+/**
+ * Whether a key is already in lines as a tool writes them, at its own width (64, 70, or another a
+ * generator chose): the BEGIN line, any encryption headers and their blank line, lines of base64
+ * of one width but the last, the END line. Such a paste is its own form, whatever its width, so
+ * its fingerprint is the SHA-256 of exactly what was pasted.
+ */
+function laidOut(secret: string): boolean {
+  if (secret.includes("\r") || secret.includes("PGP")) return false;
+  const lines = secret.split("\n");
+  let k = 1;
+  while (k < lines.length - 1 && PEM_HEADER.test(lines[k])) k++;
+  if (k > 1 && lines[k++] !== "") return false;
+  const body = lines.slice(k, -1);
+  if (body.length === 0) return false;
+  const width = body[0].length;
+  return body.every((l, i) =>
+    /^[A-Za-z0-9+/]+={0,2}$/.test(l) &&
+    (i === body.length - 1 ? l.length <= width : l.length === width)
+  );
 }
 
 export function pem(kind: string, body: string, sep = "\n"): string {

@@ -57,6 +57,11 @@ Deno.test("private key: the key as written (OpenSSH's 70 columns, OpenSSL's encr
     `-----END ${ssh}-----`,
   ].join("\n");
   assertEquals(canonicalKey(sshKey), sshKey);
+  // Laid out at another width (a generator's 64), it is still its own form; flat, it is 70.
+  const ssh64 = sshKey.split("\n").slice(1, -1).join("").match(/.{1,64}/g)!;
+  const sshKey64 = [sshKey.split("\n")[0], ...ssh64, sshKey.split("\n").at(-1)!].join("\n");
+  assertEquals(canonicalKey(sshKey64), sshKey64);
+  assertEquals(canonicalKey(sshKey64.replaceAll("\n", " ")), sshKey);
   const rsa = ["RSA", "PRIVATE", "KEY"].join(" ");
   const legacy = [
     `-----BEGIN ${rsa}-----`,

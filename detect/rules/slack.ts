@@ -353,8 +353,14 @@ function verificationTokenRule(): Rule {
     family: "slack",
     description: "Slack app verification token (24 characters) next to a verification_token name",
     keywords: ["_", "-", " ", ".", ""].map((sep) => name(sep)),
-    pattern:
-      /(?<![A-Za-z0-9])(?:slack)?verification[ _.-]?token(?:["'`\]*_]{0,2}[ \t]{0,12}(?:(?:[:=]{1,2}>?|->|[|,]|(?:is|was)[ \t])[ \t]{0,12}(?:\*{1,2}[ \t]{1,12})?)?["'`*]?|\n)(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9])/gi,
+    pattern: new RegExp(
+      String
+        .raw`(?<![A-Za-z0-9])(?:slack)?verification[ _.-]?token(?:["'${"`"}\]*_]{0,2}[ \t]{0,12}` +
+        String.raw`(?:(?:[:=]{1,2}>?|->|[|,\u2013\u2014\u2192]|(?:is|was)[ \t])[ \t]{0,12}` +
+        String.raw`(?:\*{1,2}[ \t]{1,12})?)?["'${"`"}*]?|\n)` +
+        String.raw`(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9])`,
+      "gi",
+    ),
     validate: (secret) =>
       /[A-Z]/.test(secret) && /[a-z]/.test(secret) && !isLowVariety(secret) &&
       !hasFiller(secret) && wordFraction(secret) < 0.85,
@@ -369,6 +375,7 @@ function verificationTokenRule(): Rule {
             { text: `*Verification Token*: ${secret}`, secret },
             { text: `**Verification Token:** ${secret}`, secret },
             { text: `Signing Secret\n${hex(32, seed)}\nVerification Token\n${secret}`, secret },
+            { text: `Verification Token \u2192 ${secret}`, secret },
             { text: `our ${name(" ")} is ${secret}`, secret },
             { text: `{"${name("_")}": "${secret}"}`, secret },
           ];
@@ -470,7 +477,7 @@ export function hexSecretMayStart(gap: number) {
     // The last place the secret may start, and the character after it at most.
     const last = hitStart + gap;
     const stop = Math.min(text.length, last + 33);
-    let run = 0, crossed = false;
+    let run = 0, breaks = 0;
     for (let j = wordStart; j < stop; j++) {
       const c = text.charCodeAt(j);
       if (asShown && mayChange(c) && !(c === 95 && innerUnderscore(text, j))) return true;
@@ -479,12 +486,9 @@ export function hexSecretMayStart(gap: number) {
         continue;
       }
       if (run === 32 && j - 32 <= last && !isAlnum(c)) return true;
-      // A match crosses one line at most (a label copied from the settings page, its value on
-      // the line under it): none starts on the line after that.
-      if (c === 10) {
-        if (crossed) return false;
-        crossed = true;
-      }
+      // A match crosses two line breaks at most (a label copied from the settings page, its
+      // value on the line under it or after a blank line): none starts on a line after that.
+      if (c === 10 && ++breaks > 2) return false;
       run = 0;
     }
     return stop === text.length && run === 32 && stop - 32 <= last;
@@ -506,7 +510,8 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
   // is on the line under its label.
   const pattern = new RegExp(
     `(?<![A-Za-z0-9])(?:slack)?${w}[ _.-]?secret(?:["'\`\\]*_]{0,2}[ \\t]{0,12}` +
-      `(?:(?:[:=]{1,2}>?|->|\\?{1,2}=|[|,\u2013\u2014-]|value=|(?:is|was|to)[ \\t]|\\n)[ \\t]{0,12}` +
+      `(?:(?:[:=]{1,2}>?|->|\\?{1,2}=|[|,\u2013\u2014\u2192-]|value=|(?:is|was|to)[ \\t]|\\n)` +
+      `[ \\t]{0,12}` +
       `(?:\\*{1,2}[ \\t]{1,12})?)?` +
       `|[ \\t](?:from|for|of|in|on|under)[ \\t][^\\n:=|,"'\`[(«]{1,40}?(?:[ \\t]is[ \\t]|:[ \\t]?))` +
       `["'\`[(«]?(?<secret>[0-9a-fA-F]{32})(?![0-9A-Za-z])`,
@@ -560,6 +565,7 @@ function keywordSecretRule(spec: { id: string; description: string; word: string
             { text: `${cap(kw(" "))}: «${secret}»`, secret },
             // Copied from Basic Information: the label, its value on the line under it.
             { text: `App ID\nA0CVJY19E6J\n${cap(kw(" "))}\n${secret}\n`, secret },
+            { text: `*${cap(kw(" "))}* \u2192 \`${secret}\``, secret },
             {
               text: `<add key="Slack${w[0].toUpperCase()}${w.slice(1)}Secret" value="${secret}" />`,
               secret,

@@ -20,11 +20,40 @@ const NAME_BEFORE = new RegExp(
   "i",
 );
 
+/**
+ * A label alone on its line, as the app's settings page pastes it (`Signing Secret`, quoted
+ * `> *Client Secret:*`), when its value is on a line of its own under it.
+ */
+const LABEL_LINE = new RegExp(
+  String.raw`^[ \t]*(?:>|&gt;)?[ \t]*[*_]{0,2}(?:slack[ _.-]?)?` +
+    String
+      .raw`((?:client|signing)[ _.-]?secret|verification[ _.-]?token)[*_]{0,2}:?[*_]{0,2}[ \t]*\r?$`,
+  "i",
+);
+
+/** What may stand before a value on its own line, and on a blank line between: a quote marker. */
+const QUOTE_ONLY = /^[ \t]*(?:>|&gt;)?[ \t]*\r?$/;
+
+/** The secret's name: on its line before it, or alone on the line above (one blank between). */
+function nameBefore(text: string, start: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 100), start);
+  const lines = before.split("\n");
+  const own = lines[lines.length - 1];
+  const m = NAME_BEFORE.exec(own);
+  if (m !== null) return m[1];
+  if (lines.length < 2 || !QUOTE_ONLY.test(own.replace(/["'`*]$/, ""))) return undefined;
+  for (let k = lines.length - 2; k >= Math.max(0, lines.length - 3); k--) {
+    const label = LABEL_LINE.exec(lines[k]);
+    if (label !== null) return label[1];
+    if (!QUOTE_ONLY.test(lines[k])) return undefined;
+  }
+  return undefined;
+}
+
 function validateProse(secret: string, ctx: { text: string; start: number }): boolean {
-  const before = ctx.text.slice(Math.max(0, ctx.start - 100), ctx.start);
-  const m = NAME_BEFORE.exec(before.slice(before.lastIndexOf("\n") + 1));
-  if (m === null) return false;
-  if (/^verification/i.test(m[1])) {
+  const name = nameBefore(ctx.text, ctx.start);
+  if (name === undefined) return false;
+  if (/^verification/i.test(name)) {
     return secret.length === 24 && /[A-Z]/.test(secret) && /[a-z]/.test(secret) &&
       !isLowVariety(secret) && !hasFiller(secret) && wordFraction(secret) < 0.85;
   }
@@ -33,6 +62,12 @@ function validateProse(secret: string, ctx: { text: string; start: number }): bo
 
 const HEX = "0123456789abcdef";
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/**
+ * A value on a line of its own under its label: the line break (CRLF from Windows too), perhaps
+ * one blank line, and the quote marker the label's line had (`> `, or `&gt; ` as Slack stores it).
+ */
+const NEXT_LINE = String.raw`\r?\n(?:>|&gt;)?(?:\r?\n(?:>|&gt;)?)?[ \t]{0,4}`;
 
 /** What the two rules share: the verb or particle, then the value, its name read back. */
 function proseRule(spec: {
@@ -49,7 +84,7 @@ function proseRule(spec: {
     description: spec.description,
     keywords: spec.words.flatMap((w) => ["_", "-", " ", ".", ""].map((sep) => w.replace(" ", sep))),
     pattern: new RegExp(
-      `(?:(?<=[ \\t])${TELLS}[ \\t]{1,4}|は[ \\t]{0,4}|:[ \\t]{0,4})["'\`*]?` +
+      `(?:(?<=[ \\t])${TELLS}[ \\t]{1,4}|は[ \\t]{0,4}|:[ \\t]{0,4}|${NEXT_LINE})["'\`*]?` +
         `(?<secret>${spec.value})(?![A-Za-z0-9])`,
       "gi",
     ),
@@ -79,11 +114,20 @@ export const rules: Rule[] = [
           { text: `o client secret do staging é ${hex}`, secret: hex },
           { text: `el signing secret de producción es \`${hex}\``, secret: hex },
           { text: `stagingのsigning secretは ${hex} です`, secret: hex },
+          // On a line of its own under its label (slack.ts takes it right under, in plain LF
+          // text): after a blank line, with Windows line ends, in a quote (stored as `&gt;`).
+          { text: `Signing Secret\n\n${hex}\n`, secret: hex },
+          { text: `*Client Secret:*\r\n${hex}\r\n`, secret: hex },
+          { text: `> Signing Secret\n> ${hex}`, secret: hex },
+          { text: `&gt; Client Secret\n&gt;\n&gt; \`${hex}\``, secret: hex },
         ];
       },
       negatives: () => [
         `das client secret für Staging ist ${"0".repeat(32)}`,
         `the signing secret for build ${fakeChars(HEX, 40, 74)} is rotated`,
+        // A label over something else, or a value two lines under its label.
+        `Signing Secret (see vault)\n${fakeChars(HEX, 32, 75)}`,
+        `Signing Secret\nrotated yesterday\n${fakeChars(HEX, 32, 76)}`,
       ],
     }),
     // Dumps repeat `client_secret=xxxx (masked)` by the thousand: the byte scanner drops a hit
@@ -103,6 +147,7 @@ export const rules: Rule[] = [
         { text: `the verification token for staging is ${token}`, secret: token },
         { text: `o verification token do staging é ${token}`, secret: token },
         { text: `stagingのverification tokenは ${token} です`, secret: token },
+        { text: `> Verification Token\r\n>\r\n> ${token}`, secret: token },
         {
           text: `legacy verification token for the slash command: \`${token}\``,
           secret: token,

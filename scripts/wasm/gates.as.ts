@@ -274,7 +274,7 @@ function isHexByte(c: u32): bool {
  */
 function hexGate(input: usize, n: i32, ws: i32, hs: i32): bool {
   let run = 0;
-  let crossed = false;
+  let breaks = 0;
   // Characters from the hit's start (counted once it is reached: escapes are one each).
   let rel: i32 = -(1 << 20);
   for (let j = ws; j < n; j = step(input, j)) {
@@ -291,11 +291,8 @@ function hexGate(input: usize, n: i32, ws: i32, hs: i32): bool {
       continue;
     }
     if (run == 32 && rel - 1 - 32 <= HEX_REACH && !isAlnumByte(c)) return true;
-    // A match crosses one line at most (hexSecretMayStart).
-    if (c == 10) {
-      if (crossed) return false;
-      crossed = true;
-    }
+    // A match crosses two line breaks at most (hexSecretMayStart).
+    if (c == 10 && ++breaks > 2) return false;
     run = 0;
   }
   return run == 32 && rel - 32 <= HEX_REACH;

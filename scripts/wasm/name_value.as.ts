@@ -97,8 +97,9 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
     c = byteAt(input, v);
     if (changes(c)) return 2;
   }
-  // A value may start with `-` before a letter or digit (random base64url does), never `--`.
-  if (c == 45) {
+  // A value may start with `-` or `.` before a letter or digit (random base64url does; a
+  // password may), never `--` or `..`.
+  if (c == 45 || c == 46) {
     const w = step(input, v);
     if (w >= n) return 0;
     const d = byteAt(input, w);
