@@ -12,6 +12,7 @@ import {
   looksGenerated,
   MAX_WORD_FRACTION,
   MIN_SECRET_LENGTH,
+  shortGenerated,
 } from "./rules/generic_value.ts";
 
 /** Random secrets as services issue them: alphabet x length. */
@@ -182,6 +183,27 @@ if (import.meta.main) {
     `\nUnder a secret name (isSecretValue, with the four-class path): FN ${
       pct(1 - namedSecrets.rate)
     }  FP ${pct(named.rate)}`,
+  );
+  // Short generated keys (12 to 15 characters) under a secret name: shortGenerated.
+  const shortRand = seededRandom(5);
+  for (const [kind, alphabet] of [["base62", ALPHABET.base62], ["base64", ALPHABET.base64]]) {
+    for (const n of [12, 14]) {
+      const vals = Array.from({ length: 1000 }, () => randomString(alphabet, n, shortRand));
+      console.log(`  short ${kind}-${n} accepted: ${
+        pct(
+          acceptRates(
+            vals.map((value) => ({ kind, value })),
+            shortGenerated,
+          ).rate,
+        )
+      }`);
+    }
+  }
+  const shortNon = non.filter((s) => s.value.length >= 12 && s.value.length < MIN_SECRET_LENGTH);
+  console.log(
+    `  short non-secrets accepted: ${
+      shortNon.filter((s) => shortGenerated(s.value)).length
+    } of ${shortNon.length}`,
   );
   const idRate = acceptRates(ids, chosenTest);
   console.log(`  git SHAs / UUIDs accepted (value alone): ${JSON.stringify(idRate.perKind)}`);

@@ -21,6 +21,7 @@ import {
   valueEndInText,
 } from "./generic_value.ts";
 import { nameValueMayStart, urlMayStart } from "./generic_gate.ts";
+import { uuid } from "./prefixed_token.ts";
 
 // Proven free of catastrophic backtracking by detect/redos_test.ts: the name, its closing quote,
 // the separator and the value's first character use disjoint classes. The value stops at
@@ -138,8 +139,9 @@ function nameValueRule(kind: "password" | "secret") {
     validate: genericValidate(kind),
     canonical: decodedValue,
     ...NAME_VALUE_READING,
-    // Heroku's and other services' API keys are UUIDs; under a password name one is not typed.
-    ...(kind === "secret" ? { placeholderExempt: ["uuid" as const] } : {}),
+    // Heroku's and other services' API keys are UUIDs, and so are generated passwords
+    // (`POSTGRES_PASSWORD=$(uuidgen)`).
+    placeholderExempt: ["uuid" as const],
   };
 }
 
@@ -249,6 +251,7 @@ export const rules: Rule[] = [
         const c = "Vb3" + b62(13, rand);
         const d = "Summer2024!Rk" + b62(2, rand);
         const e = "$gW4" + b62(16, rand);
+        const u = uuid(rand);
         const passphrase = ["juniper", "orbit", "copper", "walnut"].join(".") +
           randomString("0123456789", 2, rand);
         return [
@@ -285,12 +288,27 @@ export const rules: Rule[] = [
           { text: `PASSWORD = "${passphrase}"`, secret: passphrase },
           // `terraform plan` aligns a block's `=` with many blanks.
           { text: `      + password              = "${b}"`, secret: b },
+          // A generated password may be a UUID (`POSTGRES_PASSWORD=$(uuidgen)`).
+          { text: `RABBITMQ_PASSWORD=${u}`, secret: u },
         ];
       },
       negatives: () => [
         "DB_PASSWORD=${DB_PASSWORD}",
         // A Slack emoji after the name is no value; a bcrypt hash is no password.
         "DB password: vault:secret/data/prod/db#password :white_check_mark:",
+        "password = var.db_password :+1::skin-tone-3:",
+        // Hashes under a hash's name (Django's too), and secret stores' references in place of a
+        // value: Azure's Key Vault reference, an ARN, `env(…)`, SOPS's encrypted value.
+        `password_md5: pbkdf2_sha256$600000$${b62(22, seededRandom(13157))}$${
+          randomString(ALPHABET.base64, 43, seededRandom(13158))
+        }=`,
+        "Pwd=@Microsoft.KeyVault(SecretUri=https://kv-prod.vault.azure.net/secrets/db-password/);",
+        ':mysql_root_password => "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-k1bbjJ"',
+        "conn: mongodb+srv://admin:env(DB_PASS)@db.internal.example.com/app",
+        `mysql -u root -p'ENC[AES256_GCM,data:${
+          randomString(ALPHABET.base64, 28, seededRandom(13159))
+        }=,type:str]' -h db.internal app`,
+        "passwd: files systemd :heavy_check_mark:",
         `password_hash: $2b$12$${randomString(ALPHABET.base64, 53, seededRandom(13151))}`,
         `_new password hash_ -> _$2b$12$${randomString(ALPHABET.base62, 53, seededRandom(13152))}_`,
         // A flag that reads the password from standard input: what follows is the registry.
@@ -350,8 +368,11 @@ export const rules: Rule[] = [
         const g = randomString(ALPHABET.base64, 86, rand) + "==";
         const x = (n: number) => randomString(ALPHABET.hexLower, n, rand);
         const h = `${x(8)}-${x(4)}-4${x(3)}-a${x(3)}-${x(12)}`;
+        const short = "Mv4Tq" + b62(7, rand);
         return [
           { text: `API_KEY=${a}`, secret: a },
+          // 12 to 15 random characters: a short generated key (shortGenerated).
+          { text: `export SECRET_KEY=${short}`, secret: short },
           { text: `client_secret: "${b}"`, secret: b },
           { text: `config.token => "${c}"`, secret: c },
           { text: `curl https://api.acme.io --token ${d}`, secret: d },
@@ -389,6 +410,12 @@ export const rules: Rule[] = [
       },
       negatives: () => [
         "token: ${{ secrets.GITHUB_TOKEN }}",
+        // A digest with its algorithm; the id of an app's client secret.
+        `token: sha256:${randomString(ALPHABET.hexLower, 64, seededRandom(13155))}`,
+        `client_secret_id=${uuid(seededRandom(13156))}`,
+        // Hex its line calls a commit; an id under Vault's `secret_id` name that is no UUID.
+        `token: ${randomString(ALPHABET.hexLower, 40, seededRandom(13160))} (commit)`,
+        `secret_id: ${randomString(ALPHABET.hexLower, 40, seededRandom(13161))}`,
         // Publishable by design: Supabase's and PostHog's client keys.
         `apikey: sb_publishable_${b62(32, seededRandom(13153))}`,
         `posthog.init('phc_${b62(43, seededRandom(13154))}')`,

@@ -10,6 +10,7 @@
 // plausible password; a command-line password is judged as one in a URL. Tokens with a known
 // prefix (`ghp_`, `xoxb-`, `eyJ`) are left to their own rules.
 import type { Rule } from "../types.ts";
+import { uuid } from "./prefixed_token.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import {
   classifyName,
@@ -147,6 +148,8 @@ export const rules: Rule[] = [
     pattern:
       /(?<![A-Za-z0-9_-])(?:authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?:bearer|basic|token)|bearer|basic)[ \t]{1,4}(?<secret>[A-Za-z0-9._~+/-]{16,1024}={0,2})(?![A-Za-z0-9._~+/=-])/gi,
     validate: validateHeader,
+    // Many APIs issue bearer tokens that are UUIDs.
+    placeholderExempt: ["uuid"],
     confidence: "medium",
     literalMarkers: true,
     window: { before: 24, after: 1100 },
@@ -158,6 +161,7 @@ export const rules: Rule[] = [
         const c = randomString(ALPHABET.base64url, 43, rand);
         const d = b62(32, rand);
         const e = btoa(":" + b62(52, rand));
+        const u = uuid(rand);
         return [
           { text: `curl -H "Authorization: Bearer ${a}" https://api.acme.io/v1/items`, secret: a },
           { text: `Authorization: Basic ${b}`, secret: b },
@@ -168,6 +172,8 @@ export const rules: Rule[] = [
           // The scheme and the token without the header's name.
           { text: `curl -H 'Bearer ${d}' https://api.acme.io/v1/me`, secret: d },
           { text: `try it with \`Bearer ${a}\``, secret: a },
+          // Many APIs issue bearer tokens that are UUIDs.
+          { text: `Authorization: Bearer ${u}`, secret: u },
           {
             text: `10.0.3.4 - - [12/May/2024:10:22:01 +0000] "GET /metrics" 401 auth="Basic ${b}"`,
             secret: b,

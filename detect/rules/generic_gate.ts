@@ -127,7 +127,7 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
     if (scheme > 0) return false;
   }
   // The value runs to a stop (at most 200 characters in the pattern). The validator accepts it
-  // only when it looks generated (16+ characters of 2+ classes) or, for a password, like one
+  // only when it looks generated (16+ characters of 2+ classes, 12+ of three) or, for a password, like one
   // (8+ characters of 3+ classes, or MIN_PASSWORD_PAIR+ letters and digits): a run that is
   // neither (`********`, `changeme1`, `<redacted`) cannot be accepted, and a match's value is a
   // prefix of the run.

@@ -13,6 +13,7 @@ import { ALPHABET, bitCount, charClassBit, randomString, seededRandom } from "..
 import {
   entityDecoded,
   entityEnd,
+  isEmojiShortcode,
   isSecretValue,
   looksLikeCode,
   plausibleUserPassword,
@@ -94,8 +95,11 @@ function validateSentence(
   secret: string,
   ctx: { text: string; start: number; end: number },
 ): boolean {
+  if (isEmojiShortcode(secret, ctx)) return false;
   const before = ctx.text.slice(Math.max(0, ctx.start - 96), ctx.start);
   const lineBefore = before.slice(before.lastIndexOf("\n") + 1);
+  // Inside SOPS's encrypted value (`ENC[AES256_GCM,data:…`): no value of its own.
+  if (/ENC\[[A-Z0-9_]+,[^\]\s]*$/.test(lineBefore)) return false;
   const named = lineBefore.replace(VERB_AT_END, "");
   const m = NAME_WORDS.exec(named);
   if (m === null || /[.!?](?:\s|$)/.test(m[2])) return false;

@@ -84,7 +84,7 @@ export const KEY_QUALIFIERS = new Set([
 ]);
 /** A last name segment that makes the value *about* a secret rather than the secret itself. */
 const META_SUFFIX =
-  /^(?:hash|hashed|digest|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage|stdin|command|cmd|accessor|arg|args|argument|arguments|through|thru|prefix|suffix|encryption|algorithm|algo|method|scheme|cipher)$/i;
+  /^(?:hash|hashed|digest|md5|sha1|sha256|sha512|bcrypt|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage|stdin|command|cmd|accessor|arg|args|argument|arguments|through|thru|prefix|suffix|encryption|algorithm|algo|method|scheme|cipher)$/i;
 
 /**
  * Words before `token` that make it a page marker an API hands out with a list (`nextPageToken`,
@@ -127,7 +127,10 @@ export function classifyName(name: string): NameKind {
   if (segs.length === 0 || segs.length > 8) return null;
   // Vault's AppRole login is a role id and a `secret_id` (a UUID that is the secret). Only the
   // snake and kebab spellings: AWS's `SecretId` and Azure's "Secret ID" name a secret, not hold it.
-  if (/secret[_-]id$/i.test(name) && segs.at(-2) === "secret") return "secret";
+  // (An app's `client_secret_id` is the id of its client secret.)
+  if (/secret[_-]id$/i.test(name) && segs.at(-2) === "secret" && !segs.includes("client")) {
+    return "secret";
+  }
   if (META_SUFFIX.test(segs[segs.length - 1]) && segs.length > 1) return null;
   // A signed URL's credential scope (`X-Goog-Credential`, `X-Amz-Credential`): an account and a
   // date, public in every link it signs.
@@ -324,6 +327,10 @@ export function isNonSecretValue(value: string): boolean {
   // A version (`1:4.13+dfsg1-1+deb12u1`, `2.10.1-1`, `0.8.2.dev1`, `v0.40.0`), a Perl regex
   // (`qr/[…]/`).
   if (/^v?\d+(?:[.:]\d+)+(?:[-+~.][0-9A-Za-z.+~-]*)?$/.test(v) || /^qr[/{(]/.test(v)) return true;
+  // A content digest with its algorithm (`sha256:9f86…`, as registries and lockfiles write one).
+  if (/^(?:sha(?:1|224|256|384|512)|md5|blake2[bs]?|sha3-\d{3}):[0-9a-fA-F]{32,}$/.test(v)) {
+    return true;
+  }
   // A password's hash, not the password: bcrypt (`$2b$12$…`), Argon2, crypt(3)'s SHA and MD5
   // (in italics as written, too).
   if (
@@ -332,6 +339,15 @@ export function isNonSecretValue(value: string): boolean {
   ) {
     return true;
   }
+  // Django's (`pbkdf2_sha256$600000$salt$hash`).
+  if (/^(?:pbkdf2_sha(?:1|256|512)|argon2|bcrypt_sha256|scrypt)\$/.test(v)) return true;
+  // A secret store's reference in place of the value: Azure App Service's Key Vault reference,
+  // an AWS ARN (`arn:` may be read as the name's separator), a config's `env(NAME)`, and SOPS's
+  // encrypted value cut at its first comma (`ENC[AES256_GCM`).
+  if (/^@Microsoft\.KeyVault\(|^(?:arn:)?aws[\w-]*:[a-z0-9-]+:[a-z0-9-]*:\d{12}:/.test(v)) {
+    return true;
+  }
+  if (/^env\([A-Za-z_]\w*\)$/.test(v) || /^ENC\[[A-Z0-9_]+(?:,|\]|$)/.test(v)) return true;
   if (isDollarReference(v)) return true;
   if (REFERENCE.test(v)) return true;
   // A Kubernetes Secret's `data:` holds base64: `cGFzc3dvcmQ=` is the word "password".
@@ -447,6 +463,24 @@ export function looksGenerated(value: string): boolean {
   const limit = INTERLEAVED_DIGITS.test(value) ? MAX_WORD_FRACTION_INTERLEAVED : MAX_WORD_FRACTION;
   return wordFraction(value) <= limit;
 }
+
+/**
+ * A short generated key, 12 to 15 base62 or base64 characters under a secret's name (a
+ * `SECRET_KEY=` of 12): upper case, lower case and digits, digits between letters (a word and a
+ * year have them at the end), near the entropy of random text, and few dictionary words. On
+ * 1,000 random values each, this takes 75-79% of base62 and 74-80% of base64 at 12 and 14
+ * characters, and none of the calibration's 490 non-secrets of those lengths.
+ */
+export function shortGenerated(v: string): boolean {
+  if (v.length < 12 || v.length >= MIN_SECRET_LENGTH || !/^[A-Za-z0-9+/_=-]+$/.test(v)) {
+    return false;
+  }
+  if (!/[A-Z]/.test(v) || !/[a-z]/.test(v) || !/[A-Za-z][0-9]+[A-Za-z]/.test(v)) return false;
+  return shannonEntropy(v) >= Math.log2(v.length) - SHORT_ENTROPY_SLACK &&
+    wordFraction(v) <= SHORT_MAX_WORD_FRACTION;
+}
+export const SHORT_ENTROPY_SLACK = 0.6;
+export const SHORT_MAX_WORD_FRACTION = 0.5;
 
 /**
  * Words that make a run of words an identifier, a resource name or a placeholder rather than a
@@ -599,7 +633,7 @@ export function isSecretValue(value: string, kind: NameKind): boolean {
   ) {
     return false;
   }
-  if (looksGenerated(value)) return true;
+  if (looksGenerated(value) || shortGenerated(value)) return true;
   if (kind === "password") return looksLikePassword(value);
   // A session secret a person chose (Cedar^Tundra8590) reads like a password; with all four
   // character classes, a symbol inside it (not a word and a year with `!` after: the
@@ -669,7 +703,11 @@ export function isRegexPattern(v: string): boolean {
  * template or mask, not a well-known example, not the user name again (`admin:admin`).
  */
 export function plausibleUserPassword(password: string, user: string): boolean {
-  if (/^\$[{(]|\{\{|^<|^&lt;|^\*+$|%7B|^\[/.test(password) || isDollarReference(password)) {
+  // (and a secret store's reference: SOPS's `ENC[…`, `env(NAME)`, Azure's Key Vault reference)
+  if (
+    /^\$[{(]|\{\{|^<|^&lt;|^\*+$|%7B|^\[|^ENC\[|^env\(|^@Microsoft\.KeyVault\(/.test(password) ||
+    isDollarReference(password)
+  ) {
     return false;
   }
   if (PLACEHOLDER_PASSWORD.test(password) || isTemplateSlot(password)) return false;
@@ -696,6 +734,30 @@ export function saidToBeExample(text: string, start: number, end: number): boole
   if (to === -1) to = text.length;
   const line = text.slice(Math.max(from, start - 160), Math.min(to, end + 80));
   return EXAMPLE_CONTEXT.test(line);
+}
+
+const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Words after a hex value that say what it is: a commit or a digest, not a secret. */
+const HEX_CALLED_DIGEST = /^.{0,24}\b(?:commit|sha(?:1|256)?|hash|digest|checksum)\b/i;
+
+/** The rest of the line after `end`, at most 80 characters. */
+function lineAfter(text: string, end: number): string {
+  const rest = text.slice(end, end + 80);
+  const nl = rest.indexOf("\n");
+  return nl === -1 ? rest : rest.slice(0, nl);
+}
+
+/**
+ * A Slack emoji's shortcode between its colons (`:white_check_mark:`, `:+1::skin-tone-3:`): what a
+ * message ends with after a name, never a value.
+ */
+export function isEmojiShortcode(
+  secret: string,
+  ctx: { text: string; start: number; end: number },
+): boolean {
+  return ctx.text[ctx.start - 1] === ":" && ctx.text[ctx.end] === ":" &&
+    /^[a-z0-9_+-]{1,60}(?:::skin-tone-[2-6])?$/.test(secret);
 }
 
 const EXAMPLE_CONTEXT =
@@ -983,6 +1045,12 @@ export function genericValidate(
     // "either": a password under a password's name, a secret under a secret's.
     if (kind === null || (want !== "either" && kind !== want)) return false;
     if (isMeetingPasscode(ctx.text, ctx.start, name)) return false;
+    // Vault's AppRole `secret_id` is a UUID; other values under that name are ids.
+    if (/secret[_-]id$/i.test(name) && !UUID_VALUE.test(secret)) return false;
+    // Hex its line calls a commit or a digest (`token: 3f78… (commit)`, `# git sha of …`).
+    if (/^[0-9a-f]{7,64}$/i.test(secret) && HEX_CALLED_DIGEST.test(lineAfter(ctx.text, ctx.end))) {
+      return false;
+    }
     // `username/password: deploy/…`: the labelled login rule's, which reads the user apart.
     if (
       secret.includes("/") &&
@@ -990,10 +1058,7 @@ export function genericValidate(
         .test(ctx.text.slice(Math.max(0, ctx.start - 48), ctx.start))
     ) return false;
     // A Slack emoji after the name (`password :white_check_mark:`): its shortcode, no value.
-    if (
-      ctx.text[ctx.start - 1] === ":" && ctx.text[ctx.end] === ":" &&
-      /^[a-z0-9_+-]{1,60}$/.test(secret)
-    ) return false;
+    if (isEmojiShortcode(secret, ctx)) return false;
     // `credentials: deploy:…`: a login, the labelled login rule's (it reads the user apart).
     if (/^cred(?:ential)?s?$/i.test(name) && /^[\w.@-]{1,64}[:/]/.test(secret)) return false;
     // `…:secret:name-AbCdEf` inside an ARN: a resource type and name, not a name and a value.
