@@ -305,6 +305,39 @@ Deno.test("cli: a Slack export (zip and folder) names channel, ts, user and perm
   });
 });
 
+Deno.test("cli: an export reports each occurrence in a field, not its copy in blocks", async () => {
+  await tempDir(async (dir) => {
+    const pat = githubPat("repeat");
+    const said = `old ${pat} and again ${pat}`;
+    const blocks = [{
+      type: "rich_text",
+      elements: [{ type: "rich_text_section", elements: [{ type: "text", text: said }] }],
+    }];
+    await Deno.writeTextFile(`${dir}/channels.json`, '[{"id": "C1", "name": "general"}]');
+    await Deno.writeTextFile(`${dir}/users.json`, '[{"id": "U1", "name": "alice"}]');
+    await Deno.mkdir(`${dir}/general`);
+    await Deno.writeTextFile(
+      `${dir}/general/2024-05-01.json`,
+      JSON.stringify([
+        { type: "message", user: "U1", ts: "1714550400.000100", text: said, blocks },
+        { type: "message", user: "U1", ts: "1714550401.000100", text: `once ${pat}`, blocks },
+      ]),
+    );
+    const ran = await cli(["--format", "json", dir]);
+    assertEquals(ran.code, 1, ran.stderr);
+    assertNoSecret(ran, [pat]);
+    const rows = jsonl(ran.stdout);
+    // Two in the first message's text (its blocks repeat them); one in the second's text, and
+    // the second its blocks hold beyond it.
+    assertEquals(rows.map((r) => `${r.ts} ${r.field}`), [
+      "1714550400.000100 text",
+      "1714550400.000100 text",
+      "1714550401.000100 text",
+      "1714550401.000100 blocks",
+    ]);
+  });
+});
+
 Deno.test("cli: bad JSON in an export is named and the other days are scanned", async () => {
   await tempDir(async (dir) => {
     const demo = await buildDemoExport(dir, "bad-json");

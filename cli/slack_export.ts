@@ -102,7 +102,10 @@ export class SlackExport {
     for (const msg of messages) {
       if (!isObject(msg)) continue;
       this.#learnWorkspace(msg);
-      const seen = new Set<string>();
+      // text and blocks usually carry the same words: a later field reports a secret only as
+      // many more times as it holds it than the fields before it did (each occurrence in one
+      // field is its own finding).
+      const reported = new Map<string, number>();
       const ts = typeof msg.ts === "string" ? msg.ts : String(msg.ts ?? "");
       const threadTs = typeof msg.thread_ts === "string" && msg.thread_ts !== ts
         ? msg.thread_ts
@@ -121,10 +124,13 @@ export class SlackExport {
         const result = scanPart(part.text, part.mrkdwn);
         // A synchronous scanner's answer is used as is: an await per part costs a turn.
         const found = result instanceof Promise ? await result : result;
+        const inPart = new Map<string, number>();
+        const before = new Map(reported);
         for (const finding of found) {
-          // text and blocks usually carry the same words: one finding per secret per message
-          if (seen.has(finding.fingerprint)) continue;
-          seen.add(finding.fingerprint);
+          const n = (inPart.get(finding.fingerprint) ?? 0) + 1;
+          inPart.set(finding.fingerprint, n);
+          if (n <= (before.get(finding.fingerprint) ?? 0)) continue;
+          reported.set(finding.fingerprint, n);
           out.push({
             finding: detach(finding),
             path: `${this.root}/${rel}`,

@@ -109,9 +109,11 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
       const we = stretch(text, list[k + 1]);
       const raw = text.slice(ws, we);
       runRule(engine, r, raw, (s, e) => [ws + s, ws + e], RAW, out);
-      if (!mrkdwn && engine.rules[r].rule.family !== "generic" && EDGE_MARKERS.test(raw)) {
+      if (engine.rules[r].rule.family !== "generic" && EDGE_MARKERS.test(raw)) {
         // Plain text pasted from a chat keeps its formatting: a token in italics (`_ghp_…_`)
-        // reads, a second time, with the markers at its edges as blanks (same offsets).
+        // reads, a second time, with the markers at its edges as blanks (same offsets). So does
+        // mrkdwn, where an unpaired one is shown as typed (`ghp_…_ end`): a fixed-length
+        // token does not take it.
         const blanked = raw.replace(EDGE_MARKERS_ALL, (m) => " ".repeat(m.length));
         runRule(engine, r, blanked, (s, e) => [ws + s, ws + e], NORMALIZED, out);
       }

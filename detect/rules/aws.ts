@@ -163,11 +163,12 @@ export const rules: Rule[] = [
       "aws secret",
       "awssecret",
     ],
-    // `=` may precede it (`AWS_SECRET_ACCESS_KEY=…`); base64 padding only ever follows. A dot
+    // `=` may precede it (`AWS_SECRET_ACCESS_KEY=…`); base64 padding only ever follows; a `%`
+    // before it makes it the middle of a URL-encoded token (`…%2F68ZX…`). A dot
     // joining it to more base64url makes it one segment of a longer token (a JWT's header is
     // often exactly 40 characters), not a key.
     pattern:
-      /(?<![A-Za-z0-9/+]|[A-Za-z0-9_-]\.)(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]|\.[A-Za-z0-9_-])/g,
+      /(?<![A-Za-z0-9/+%]|[A-Za-z0-9_-]\.)(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]|\.[A-Za-z0-9_-])/g,
     validate: (secret, { text, start, end }) =>
       secretPlausible(secret) && !inDottedToken(text, start, end) &&
       !inLongerToken(text, start, end) && secretNearEvidence(text, start, end),

@@ -1,4 +1,4 @@
-import { assertEquals } from "@std/assert";
+import { assert, assertEquals } from "@std/assert";
 import { scan, scanSync } from "../scan.ts";
 import { ALPHABET, randomString, seededRandom } from "../entropy.ts";
 import { rules } from "./aws.ts";
@@ -71,4 +71,14 @@ Deno.test("aws: 40 characters in the middle of another key beside a key id are t
   // The same 40 characters as a key of their own, in italics, are one.
   const alone = scanSync(`AWS_ACCESS_KEY_ID=${id}\nsecret: _${middle}_`, { mrkdwn: false });
   assertEquals(alone.map((f) => f.ruleId).sort(), ["aws-access-key-id", "aws-secret-access-key"]);
+});
+
+Deno.test("aws: 40 characters between two escapes of a URL-encoded session token are no secret", () => {
+  const rand = seededRandom(10203);
+  const id = ["AS", "IA"].join("") + randomString(ALPHABET.base32Upper, 16, rand);
+  const text = `?X-Amz-Credential=${id}%2F20240501&X-Amz-Security-Token=IQoJb3%2F${
+    // `2F` and these 38 make a run of 40 between the escapes.
+    randomString(ALPHABET.base62, 38, rand)}%2Bq`;
+  const found = scanSync(text).map((f) => f.ruleId);
+  assert(!found.includes("aws-secret-access-key"), found.join(", "));
 });

@@ -290,6 +290,10 @@ export const rules: Rule[] = [
           { text: `      + password              = "${b}"`, secret: b },
           // A generated password may be a UUID (`POSTGRES_PASSWORD=$(uuidgen)`).
           { text: `RABBITMQ_PASSWORD=${u}`, secret: u },
+          // What closes a value as it reads: a table cell's `|`, full-width punctuation, `&gt;`.
+          { text: `|password=${a}|`, secret: a },
+          { text: `密码：password=${c}。`, secret: c },
+          { text: `&lt;password=${a}&gt; in the ticket`, secret: a },
         ];
       },
       negatives: () => [

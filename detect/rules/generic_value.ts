@@ -644,7 +644,7 @@ export function isSecretValue(value: string, kind: NameKind): boolean {
 }
 
 const PLACEHOLDER_PASSWORD =
-  /^(?:pass|password|passwd|pwd|secret|pw|pass123|password123|changeme|xxx+|\.\.\.|token|apikey|api_key|key)$/i;
+  /^(?:pass|password|passwd|pwd|secret|pw|pass123|password123|changeme|xxx+|\.\.\.|token|apikey|api_key|key|x-oauth-basic)$/i;
 
 /**
  * A template's slot for a value, in the many syntaxes that fill one in (`{password}`,
@@ -1015,9 +1015,27 @@ export function looksLikeCode(
  * closing marker of a bold value.
  */
 export function valueEndInText(value: string, at: { text: string; start: number }): number {
-  const end = Math.min(beforeNextParameter(value), beforeLinkLabel(value, at));
+  const end = Math.min(
+    beforeNextParameter(value),
+    beforeLinkLabel(value, at),
+    beforeClosingMarks(value, at),
+  );
   return boldValueEnd(value.slice(0, end), at);
 }
+
+/**
+ * Where a value ends before what closes it as it reads: full-width punctuation (`。，：」）`), a
+ * table cell's `|`, or `&gt;`/`&lt;` as Slack stores `>` and `<` (the pattern stops at its `;`).
+ */
+function beforeClosingMarks(value: string, at: { text: string; start: number }): number {
+  const m = CLOSING_MARKS.exec(value);
+  if (m === null || m.index === 0) return value.length;
+  if (m[0].startsWith("&") && at.text[at.start + value.length] !== ";") return value.length;
+  return m.index;
+}
+
+const CLOSING_MARKS =
+  /(?:[\u3001\u3002\u300D\u300F\uFF01\uFF09\uFF0C\uFF1A\uFF1B\uFF1F]+|\|+|&[gl]t)$/;
 
 /**
  * Inside a Slack link (`<https://…?token=…|label>`), where the URL ends: at the `|` before its

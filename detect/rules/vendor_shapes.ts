@@ -47,15 +47,16 @@ export const rules: Rule[] = [
   {
     id: "sentry-dsn",
     family: "sentry",
-    description: "Sentry DSN key (https://<key>@….sentry.io/<project>): sends events to a project",
+    description:
+      "Sentry legacy DSN with its secret key (https://<key>:<secret>@….sentry.io/<project>)",
     keywords: ["sentry.io/"],
-    // A legacy DSN also holds the secret key after a colon: part of the same finding.
+    // Sentry documents today's DSN (`https://<key>@…`) as safe to ship in client code: it can
+    // only add events, and every page that reports errors carries it. Not a finding. A legacy
+    // DSN also holds the project's secret key after a colon, which server SDKs used to sign with.
     pattern:
-      /(?<![A-Za-z0-9+.-])https?:\/\/(?<secret>[0-9a-f]{32}(?::[0-9a-f]{32})?)@(?:[a-z0-9-]{1,63}\.){0,3}sentry\.io\/[0-9]{1,12}(?![0-9])/g,
+      /(?<![A-Za-z0-9+.-])https?:\/\/(?<secret>[0-9a-f]{32}:[0-9a-f]{32})@(?:[a-z0-9-]{1,63}\.){0,3}sentry\.io\/[0-9]{1,12}(?![0-9])/g,
     validate: (secret) => secret.split(":").every(generatedHex),
-    // Sentry documents a DSN as safe to ship in client code: it can only add events (flood a
-    // project, spend its quota), not read anything.
-    confidence: "low",
+    confidence: "medium",
     window: { before: 128, after: 24 },
     examples: {
       positives: () => {
@@ -63,12 +64,13 @@ export const rules: Rule[] = [
         const a = hex(32, rand);
         const b = hex(32, rand);
         return [
-          { text: `SENTRY_DSN=https://${a}@o268485.ingest.sentry.io/2695147`, secret: a },
-          { text: `dsn: "https://${b}@o1.ingest.us.sentry.io/42"`, secret: b },
           { text: `Sentry.init({ dsn: "https://${a}:${b}@sentry.io/1234" })`, secret: `${a}:${b}` },
+          { text: `SENTRY_DSN=https://${b}:${a}@o1.ingest.sentry.io/42`, secret: `${b}:${a}` },
         ];
       },
       negatives: () => [
+        // Today's DSN: public by design.
+        `SENTRY_DSN=https://${hex(32, seededRandom(12812))}@o268485.ingest.sentry.io/2695147`,
         "see https://sentry.io/organizations/acme/issues/4711/",
         `SENTRY_DSN=https://${"0".repeat(32)}@o1.ingest.sentry.io/1`,
         "SENTRY_DSN=https://<key>@o1.ingest.sentry.io/1",
