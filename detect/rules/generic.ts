@@ -294,6 +294,7 @@ export const rules: Rule[] = [
           { text: `|password=${a}|`, secret: a },
           { text: `密码：password=${c}。`, secret: c },
           { text: `&lt;password=${a}&gt; in the ticket`, secret: a },
+          { text: `password=${a}(edited)`, secret: a },
         ];
       },
       negatives: () => [

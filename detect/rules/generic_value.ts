@@ -1025,7 +1025,8 @@ export function valueEndInText(value: string, at: { text: string; start: number 
 
 /**
  * Where a value ends before what closes it as it reads: full-width punctuation (`。，：」）`), a
- * table cell's `|`, or `&gt;`/`&lt;` as Slack stores `>` and `<` (the pattern stops at its `;`).
+ * table cell's `|`, `&gt;`/`&lt;` as Slack stores `>` and `<` (the pattern stops at its `;`), or
+ * the "(edited)" Slack shows after a message, glued to it when the message is copied.
  */
 function beforeClosingMarks(value: string, at: { text: string; start: number }): number {
   const m = CLOSING_MARKS.exec(value);
@@ -1035,7 +1036,7 @@ function beforeClosingMarks(value: string, at: { text: string; start: number }):
 }
 
 const CLOSING_MARKS =
-  /(?:[\u3001\u3002\u300D\u300F\uFF01\uFF09\uFF0C\uFF1A\uFF1B\uFF1F]+|\|+|&[gl]t)$/;
+  /(?:[\u3001\u3002\u300D\u300F\uFF01\uFF09\uFF0C\uFF1A\uFF1B\uFF1F]+|\|+|&[gl]t|\(edited)$/;
 
 /**
  * Inside a Slack link (`<https://…?token=…|label>`), where the URL ends: at the `|` before its

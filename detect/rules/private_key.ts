@@ -19,17 +19,33 @@ const QUOTE_MARKERS = /(^|\n)[ \t]*(?:&gt;|>)/g;
 const PEM_HEADER = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|MessageID):/i;
 
 /**
+ * The width a key's material was laid out at (64, 70, or another a generator chose): every line
+ * of one length but the last, which is no longer. Kept, a key pasted as written is its own form
+ * at any width, and the same lines quoted, indented, flattened or with CRLF or `\n` escapes give
+ * the same form. One line, or uneven ones: none (the tools' width is used).
+ */
+function lineWidth(widths: number[]): number | undefined {
+  if (widths.length < 2) return undefined;
+  const w = widths[0];
+  if (w < 40 || w > 100 || widths.at(-1)! > w) return undefined;
+  return widths.slice(0, -1).every((x) => x === w) ? w : undefined;
+}
+
+/**
  * How much of `body` is base64 key material, after headers, escapes and whitespace are dropped:
  * the material (its padding apart, in `pad`), the headers (`Proc-Type: 4,ENCRYPTED`) and what is
  * neither.
  */
 export function keyMaterial(
   body: string,
-): { base64: string; pad: string; headers: string[]; other: string } {
+): { base64: string; pad: string; headers: string[]; other: string; widths: number[] } {
   // A key quoted in Slack has a quote marker (`>`, sent as `&gt;`) at the start of each line.
+  // A removed key in a diff has `-` before each of its lines: no base64 starts with one.
   const tokens = body.replace(/\\[nrt]/g, " ").replace(QUOTE_MARKERS, "$1").split(/\s+/)
+    .map((t) => t.replace(/^-(?=[A-Za-z0-9+/])/, ""))
     .filter((t) => t.length > 0);
   let base64 = "", pad = "", other = "";
+  const widths: number[] = [];
   const headers: string[] = [];
   let headerValue = false;
   for (const t of tokens) {
@@ -50,9 +66,10 @@ export function keyMaterial(
       const material = t.replace(/=+$/, "");
       base64 += material;
       pad = t.slice(material.length);
+      widths.push(t.length);
     } else other += t;
   }
-  return { base64, pad, headers, other };
+  return { base64, pad, headers, other, widths };
 }
 
 export function plausibleKeyBody(body: string): boolean {
@@ -67,43 +84,22 @@ export function plausibleKeyBody(body: string): boolean {
 
 /**
  * One key, one form: the key as its tools write it (RFC 7468): the BEGIN line, any `Proc-Type` and
- * `DEK-Info` headers and a blank line, the base64 material in lines of 64 (70 for OpenSSH, as
- * ssh-keygen writes them), the END line. A key pasted flat, indented in YAML, quoted, on one line
- * or with `\n` escapes is the same leak, and a key pasted as written is its own fingerprint.
+ * `DEK-Info` headers and a blank line, the base64 material in lines of the width it was pasted at
+ * (64, or 70 for OpenSSH as ssh-keygen writes them, when it came as one run), the END line. A key
+ * pasted flat, indented in YAML, quoted, with CRLF or with `\n` escapes is the same leak, and a
+ * key pasted as written is its own fingerprint.
  * (PGP blocks keep the older form: BEGIN line, material, END line.)
  */
 export function canonicalKey(secret: string): string {
-  if (laidOut(secret)) return secret;
   const open = secret.indexOf(DASHES, 5) + 5;
   const close = secret.lastIndexOf(END);
   const begin = secret.slice(0, open), end = secret.slice(close);
-  const { base64, pad, headers } = keyMaterial(secret.slice(open, close));
+  const { base64, pad, headers, widths } = keyMaterial(secret.slice(open, close));
   if (begin.includes("PGP")) return [begin, base64, end].join("\n");
-  const width = begin.includes("OPENSSH") ? 70 : 64;
+  const width = lineWidth(widths) ?? (begin.includes("OPENSSH") ? 70 : 64);
   const lines = (base64 + pad).match(new RegExp(`.{1,${width}}`, "g")) ?? [];
   const head = headers.length > 0 ? [...headers, ""] : [];
   return [begin, ...head, ...lines, end].join("\n");
-}
-
-/**
- * Whether a key is already in lines as a tool writes them, at its own width (64, 70, or another a
- * generator chose): the BEGIN line, any encryption headers and their blank line, lines of base64
- * of one width but the last, the END line. Such a paste is its own form, whatever its width, so
- * its fingerprint is the SHA-256 of exactly what was pasted.
- */
-function laidOut(secret: string): boolean {
-  if (secret.includes("\r") || secret.includes("PGP")) return false;
-  const lines = secret.split("\n");
-  let k = 1;
-  while (k < lines.length - 1 && PEM_HEADER.test(lines[k])) k++;
-  if (k > 1 && lines[k++] !== "") return false;
-  const body = lines.slice(k, -1);
-  if (body.length === 0) return false;
-  const width = body[0].length;
-  return body.every((l, i) =>
-    /^[A-Za-z0-9+/]+={0,2}$/.test(l) &&
-    (i === body.length - 1 ? l.length <= width : l.length === width)
-  );
 }
 
 export function pem(kind: string, body: string, sep = "\n"): string {
@@ -151,7 +147,7 @@ function validKey(secret: string): boolean {
 }
 
 const KEY_PATTERN =
-  /-----BEGIN (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----(?<body>(?:[^-]|-[^-]){0,10000})-----END (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----/g;
+  /-----BEGIN (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----(?<body>(?:[^-]|-[^-]){0,10000})-?-----END (?:[A-Z0-9]{1,12} ){0,2}PRIVATE KEY(?: BLOCK)?-----/g;
 
 export const rules: Rule[] = [
   {

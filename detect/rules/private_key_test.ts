@@ -47,7 +47,7 @@ Deno.test("private key: one key pasted in any shape is one finding with one fing
   assertEquals([...prints][0], await fingerprint(flat));
 });
 
-Deno.test("private key: the key as written (OpenSSH's 70 columns, OpenSSL's encryption headers) is its own form", () => {
+Deno.test("private key: the key as written (OpenSSH's 70 columns, OpenSSL's encryption headers) is its own form", async () => {
   const rand = seededRandom(8);
   const wrap = (s: string, n: number) => s.match(new RegExp(`.{1,${n}}`, "g"))!;
   const ssh = ["OPENSSH", "PRIVATE", "KEY"].join(" ");
@@ -57,11 +57,22 @@ Deno.test("private key: the key as written (OpenSSH's 70 columns, OpenSSL's encr
     `-----END ${ssh}-----`,
   ].join("\n");
   assertEquals(canonicalKey(sshKey), sshKey);
-  // Laid out at another width (a generator's 64), it is still its own form; flat, it is 70.
+  // Laid out at another width (a generator's 64), it is still its own form, with CRLF, quoted
+  // or flattened too; as one run of base64, OpenSSH's 70.
   const ssh64 = sshKey.split("\n").slice(1, -1).join("").match(/.{1,64}/g)!;
-  const sshKey64 = [sshKey.split("\n")[0], ...ssh64, sshKey.split("\n").at(-1)!].join("\n");
+  const [first, last] = [sshKey.split("\n")[0], sshKey.split("\n").at(-1)!];
+  const sshKey64 = [first, ...ssh64, last].join("\n");
   assertEquals(canonicalKey(sshKey64), sshKey64);
-  assertEquals(canonicalKey(sshKey64.replaceAll("\n", " ")), sshKey);
+  assertEquals(canonicalKey(sshKey64.replaceAll("\n", "\r\n")), sshKey64);
+  assertEquals(canonicalKey(sshKey64.replaceAll("\n", "\n> ")), sshKey64);
+  assertEquals(canonicalKey(sshKey64.replaceAll("\n", " ")), sshKey64);
+  assertEquals(canonicalKey([first, ssh64.join(""), last].join("\n")), sshKey);
+  // A removed key in a diff (`-` before each line) is the same key, and found.
+  const removed = "-" + sshKey64.replaceAll("\n", "\n-");
+  assertEquals(canonicalKey(removed.slice(1)), sshKey64);
+  const found = await scan(`diff --git a/id b/id\n${removed}\n+rotated\n`);
+  assertEquals(found.map((f) => f.ruleId), ["private-key"]);
+  assertEquals(found[0].fingerprint, await fingerprint(sshKey64));
   const rsa = ["RSA", "PRIVATE", "KEY"].join(" ");
   const legacy = [
     `-----BEGIN ${rsa}-----`,

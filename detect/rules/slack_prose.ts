@@ -25,14 +25,17 @@ const NAME_BEFORE = new RegExp(
  * `> *Client Secret:*`), when its value is on a line of its own under it.
  */
 const LABEL_LINE = new RegExp(
-  String.raw`^[ \t]*(?:>|&gt;)?[ \t]*[*_]{0,2}(?:slack[ _.-]?)?` +
+  String.raw`^[ \t]*(?:(?:>|&gt;)[ \t]?){0,2}[ \t]*[*_]{0,2}(?:slack[ _.-]?)?` +
     String
       .raw`((?:client|signing)[ _.-]?secret|verification[ _.-]?token)[*_]{0,2}:?[*_]{0,2}[ \t]*\r?$`,
   "i",
 );
 
 /** What may stand before a value on its own line, and on a blank line between: a quote marker. */
-const QUOTE_ONLY = /^[ \t]*(?:>|&gt;)?[ \t]*\r?$/;
+const QUOTE_ONLY = /^[ \t]*(?:(?:>|&gt;)[ \t]?){0,2}[ \t]*\r?$/;
+
+/** The settings page's button between a label and its value, copied with them (`Show`). */
+const BUTTON_LINE = /^[ \t]*(?:(?:>|&gt;)[ \t]?){0,2}[ \t]*(?:Show|Hide|Regenerate|Copy)[ \t]*\r?$/;
 
 /** The secret's name: on its line before it, or alone on the line above (one blank between). */
 function nameBefore(text: string, start: number): string | undefined {
@@ -45,7 +48,7 @@ function nameBefore(text: string, start: number): string | undefined {
   for (let k = lines.length - 2; k >= Math.max(0, lines.length - 3); k--) {
     const label = LABEL_LINE.exec(lines[k]);
     if (label !== null) return label[1];
-    if (!QUOTE_ONLY.test(lines[k])) return undefined;
+    if (!QUOTE_ONLY.test(lines[k]) && !BUTTON_LINE.test(lines[k])) return undefined;
   }
   return undefined;
 }
@@ -67,7 +70,7 @@ const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
  * A value on a line of its own under its label: the line break (CRLF from Windows too), perhaps
  * one blank line, and the quote marker the label's line had (`> `, or `&gt; ` as Slack stores it).
  */
-const NEXT_LINE = String.raw`\r?\n(?:>|&gt;)?(?:\r?\n(?:>|&gt;)?)?[ \t]{0,4}`;
+const NEXT_LINE = String.raw`\r?\n(?:>|&gt;){0,2}(?:\r?\n(?:>|&gt;){0,2})?[ \t]{0,4}`;
 
 /** What the two rules share: the verb or particle, then the value, its name read back. */
 function proseRule(spec: {
@@ -120,6 +123,9 @@ export const rules: Rule[] = [
           { text: `*Client Secret:*\r\n${hex}\r\n`, secret: hex },
           { text: `> Signing Secret\n> ${hex}`, secret: hex },
           { text: `&gt; Client Secret\n&gt;\n&gt; \`${hex}\``, secret: hex },
+          // Quoted twice in an email reply; the page's `Show` button copied between them.
+          { text: `>> Client Secret\n>> ${hex}`, secret: hex },
+          { text: `Signing Secret\nShow\n${hex}`, secret: hex },
         ];
       },
       negatives: () => [
