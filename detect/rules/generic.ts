@@ -39,7 +39,7 @@ import { uuid } from "./prefixed_token.ts";
 // character after it (a letter or digit): a look-ahead there kept redos-detector from proving the
 // bound.
 const NAME_VALUE =
-  /(?<![A-Za-z0-9_.\-])(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,32}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}\*?))(?:\\?["'`]|```)?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:[-.][A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*\\])[^\s"'`,;)\]}>]{2,198}[^\s"'`,;.:?)\]}>\\])/g;
+  /(?<![A-Za-z0-9_.]|[^\s>]-)(?:-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:(?!\/\/))\*{0,2}[ \t]{0,32}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}\*?))(?:\\?["'`]|```)?(?<secret>(?![A-Za-z][A-Za-z0-9+.\-]{0,30}:\/\/)(?:[-.][A-Za-z0-9]|[^\s"'`,;\-=:.?)\]}>*\\])[^\s"'`,;)\]}>]{2,198}[^\s"'`,;.:?)\]}>\\])/g;
 
 /**
  * A bold value after a colon or `=`, read as it is written (`password: *…*`, a Slack message
@@ -295,6 +295,8 @@ export const rules: Rule[] = [
           { text: `密码：password=${c}。`, secret: c },
           { text: `&lt;password=${a}&gt; in the ticket`, secret: a },
           { text: `password=${a}(edited)`, secret: a },
+          // A removed line of a diff: the `-` that starts it is no part of the name.
+          { text: `@@ -1,2 +1,2 @@\n-password: ${b}\n+password: \${DB_PASSWORD}`, secret: b },
         ];
       },
       negatives: () => [

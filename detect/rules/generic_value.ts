@@ -771,11 +771,11 @@ export function isNamedSecret(value: string, kind: NameKind): boolean {
 // name, optional closing quote (or a bold label's markers), separator, optional opening quote. Anchored at the end of the
 // text before the value, so the validator can read back which name the value was given to.
 export const NAME_BEFORE_VALUE =
-  /(?<![A-Za-z0-9_.\-])(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,32}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\*?(?:\\?["'`]|```|[“‘])?$/;
+  /(?<![A-Za-z0-9_.]|[^\s>]-)(-{1,2}[A-Za-z][A-Za-z0-9_.\-]{0,60}(?:[ \t]{1,4}|=)|[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'\]*]{0,3}(?:[ \t]{0,32}(?:=>|:=|:-|=|:)\*{0,2}[ \t]{0,32}|[ \t]{1,4}(?:is|was)[ \t:]{1,4}))\*?(?:\\?["'`]|```|[“‘])?$/;
 
 /** NAME_BEFORE_VALUE without its look-behind, tried (sticky) only where a name may start. */
 const NAME_BEFORE_STICKY = new RegExp(
-  NAME_BEFORE_VALUE.source.replace("(?<![A-Za-z0-9_.\\-])", ""),
+  NAME_BEFORE_VALUE.source.replace("(?<![A-Za-z0-9_.]|[^\\s>]-)", ""),
   "y",
 );
 
@@ -794,7 +794,9 @@ export function nameBeforeMatch(slice: string): RegExpExecArray | null {
     if (!isNameStartCode(slice.charCodeAt(p))) continue;
     if (p > 0) {
       const b = slice.charCodeAt(p - 1);
-      if (isAlnum(b) || b === 95 || b === 46 || b === 45) continue;
+      if (isAlnum(b) || b === 95 || b === 46) continue;
+      // After a `-` only where that `-` starts its line's text (a removed line of a diff).
+      if (b === 45 && p > 1 && !/[\s>]/.test(slice[p - 2])) continue;
     }
     NAME_BEFORE_STICKY.lastIndex = p;
     const m = NAME_BEFORE_STICKY.exec(slice);
