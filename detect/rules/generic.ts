@@ -420,6 +420,9 @@ export const rules: Rule[] = [
         // A digest with its algorithm; the id of an app's client secret.
         `token: sha256:${randomString(ALPHABET.hexLower, 64, seededRandom(13155))}`,
         `client_secret_id=${uuid(seededRandom(13156))}`,
+        // Pusher's app key is public (its secret is PUSHER_APP_SECRET).
+        `PUSHER_APP_KEY=${randomString(ALPHABET.hexLower, 20, seededRandom(13162))}`,
+        "git clone https://alice-dev:%24PASS@git.internal.example.com/app.git",
         // Hex its line calls a commit; an id under Vault's `secret_id` name that is no UUID.
         `token: ${randomString(ALPHABET.hexLower, 40, seededRandom(13160))} (commit)`,
         `secret_id: ${randomString(ALPHABET.hexLower, 40, seededRandom(13161))}`,

@@ -136,6 +136,9 @@ export function classifyName(name: string): NameKind {
   // date, public in every link it signs.
   if (segs.length === 3 && segs[0] === "x" && segs[2] === "credential") return null;
   if (isPaginationToken(segs)) return null;
+  // Pusher's app key is its public client key (every page that subscribes ships it); its
+  // secret is `PUSHER_APP_SECRET`.
+  if (segs.includes("pusher") && segs.at(-1) === "key") return null;
   // A CSRF token guards one form or session against forgery; it unlocks nothing elsewhere.
   // (Django's cookie runs the words together: `csrftoken`.)
   if (segs.some((s) => s.startsWith("csrf") || s.startsWith("xsrf"))) return null;
@@ -703,9 +706,11 @@ export function isRegexPattern(v: string): boolean {
  * template or mask, not a well-known example, not the user name again (`admin:admin`).
  */
 export function plausibleUserPassword(password: string, user: string): boolean {
-  // (and a secret store's reference: SOPS's `ENC[…`, `env(NAME)`, Azure's Key Vault reference)
+  // (and a secret store's reference: SOPS's `ENC[…`, `env(NAME)`, Azure's Key Vault reference;
+  // a variable URL-encoded in a URL's userinfo: `%24PASS`)
   if (
-    /^\$[{(]|\{\{|^<|^&lt;|^\*+$|%7B|^\[|^ENC\[|^env\(|^@Microsoft\.KeyVault\(/.test(password) ||
+    /^\$[{(]|\{\{|^<|^&lt;|^\*+$|%7B|^\[|^ENC\[|^env\(|^@Microsoft\.KeyVault\(|^%24[A-Za-z_]\w*$/
+      .test(password) ||
     isDollarReference(password)
   ) {
     return false;
