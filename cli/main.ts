@@ -4,6 +4,7 @@
 import { engineFns } from "./engine_fns.ts";
 import { autoWorkers } from "./job_pool.ts";
 import { RULES } from "../detect/rules/mod.ts";
+import { scanSync } from "../detect/scan.ts";
 import { type CliOptions, HELP, parseArgs, UsageError } from "./args.ts";
 import { readBaseline } from "./baseline.ts";
 import { formatJsonl } from "./format_jsonl.ts";
@@ -22,8 +23,21 @@ export const EXIT_ERROR = 2;
 
 const encoder = new TextEncoder();
 
+/**
+ * A message on standard error. It may echo what was typed (a path, an option's value), and a
+ * secret pasted there is shown redacted, as in a report.
+ */
 function say(line: string): void {
-  Deno.stderr.writeSync(encoder.encode(`token-guard: ${line}\n`));
+  Deno.stderr.writeSync(encoder.encode(`token-guard: ${redactSecrets(line)}\n`));
+}
+
+function redactSecrets(line: string): string {
+  const found = scanSync(line, { mrkdwn: false });
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i];
+    line = line.slice(0, f.start) + f.redacted + line.slice(f.end);
+  }
+  return line;
 }
 
 async function writeAll(w: { write(p: Uint8Array): Promise<number> }, text: string) {

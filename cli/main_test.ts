@@ -341,12 +341,18 @@ Deno.test("cli: an export reports each occurrence in a field, not its copy in bl
 Deno.test("cli: bad JSON in an export is named and the other days are scanned", async () => {
   await tempDir(async (dir) => {
     const demo = await buildDemoExport(dir, "bad-json");
-    await Deno.writeTextFile(`${demo.folder}/random/2024-05-03.json`, '[{"text": "cut sh');
+    // Broken where a secret sits: the parser's message would quote it.
+    const pat = githubPat("bad-json");
+    await Deno.writeTextFile(`${demo.folder}/random/2024-05-03.json`, `[{"text": ${pat} cut sh`);
     const ran = await cli(["--format", "json", demo.folder]);
     assertEquals(ran.code, 1);
     assertStringIncludes(ran.stderr, "random/2024-05-03.json");
     assertStringIncludes(ran.stderr, "bad JSON");
-    assertEquals(jsonl(ran.stdout).length >= demo.planted.length, true);
+    assertNoSecret(ran, [pat, pat.slice(0, 8)]);
+    const rows = jsonl(ran.stdout);
+    assertEquals(rows.length >= demo.planted.length + 1, true);
+    // The file is still read, as plain text.
+    assert(rows.some((r) => String(r.path).endsWith("random/2024-05-03.json")));
   });
 });
 
@@ -361,6 +367,49 @@ Deno.test("cli: AWS pair in a plain file is reported without the secret", async 
     assertEquals(ran.code, 1);
     assertNoSecret(ran, [aws.id, aws.secret]);
   });
+});
+
+Deno.test("cli: -o writes the report, as `deno task scan` runs it (write granted for it)", async () => {
+  const config = await Deno.readTextFile(`${ROOT}/deno.jsonc`);
+  const task = /"scan": "deno run ([^"]*) cli\/main\.ts"/.exec(config);
+  assert(task, "the scan task");
+  assertStringIncludes(task[1], "--allow-write");
+  await tempDir(async (dir) => {
+    const pat = githubPat("output");
+    await Deno.writeTextFile(`${dir}/notes.txt`, `token ${pat}\n`);
+    const cmd = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--quiet",
+        "--config",
+        `${ROOT}/${CONFIG}`,
+        "--allow-read",
+        "--allow-env",
+        "--allow-write",
+        `${ROOT}/cli/main.ts`,
+        "-o",
+        `${dir}/report.json`,
+        "-f",
+        "json",
+        `${dir}/notes.txt`,
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    });
+    const out = await cmd.output();
+    assertEquals(out.code, 1, new TextDecoder().decode(out.stderr));
+    const rows = jsonl(await Deno.readTextFile(`${dir}/report.json`));
+    assertEquals(rows.map((r) => r.rule), ["github-classic-pat"]);
+  });
+});
+
+Deno.test("cli: a secret typed where a path goes is echoed redacted", async () => {
+  const pat = githubPat("typed");
+  const ran = await cli(["--format", "json", pat]);
+  assertEquals(ran.code, 2);
+  assertStringIncludes(ran.stderr, "no such file or folder");
+  assertNoSecret(ran, [pat]);
+  assertStringIncludes(ran.stderr, `${pat.slice(0, 4)}`);
 });
 
 Deno.test("cli: the repository itself holds no credential", async () => {

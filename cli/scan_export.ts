@@ -40,14 +40,17 @@ async function scanEntry(
     if (await scanDayMessages(exp, rel, picked, scanPart, run)) return;
   }
   const text = decoder.decode(data);
+  let json: unknown = undefined;
   if (isDay || SlackExport.isMeta(rel)) {
-    let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
-      error(`${path}: bad JSON (${(e as Error).message})`);
-      return;
+      // The parser's message quotes the text around the fault, which may hold a secret; the
+      // file is still read, as plain text, so that nothing in it is lost.
+      error(`${path}: bad JSON (${jsonFault(e)}), read as plain text`);
     }
+  }
+  if (json !== undefined) {
     try {
       if (isDay) {
         totals.found.push(...await exp.scanDay(rel, json, scanPart));
@@ -59,7 +62,7 @@ async function scanEntry(
       return;
     }
   }
-  // Metadata (channel topics, profiles) and any other file: plain text.
+  // Metadata (channel topics, profiles), a file that is no JSON, and any other file: plain text.
   for (const found of await ctx.scan(text, ctx.mrkdwn === "on")) {
     const finding = detach(found);
     totals.found.push({ finding, path, line: finding.line, column: finding.column });
@@ -218,4 +221,12 @@ function* exportFiles(
       yield child;
     }
   }
+}
+
+/** Where a JSON parse failed, without the text around it that the parser's message quotes. */
+function jsonFault(e: unknown): string {
+  const m = /(?:at )?position \d+(?: \(line \d+ column \d+\))?|line \d+ column \d+/.exec(
+    (e as Error).message,
+  );
+  return m ? m[0] : "unparsable";
 }
