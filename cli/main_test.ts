@@ -15,7 +15,10 @@ interface Ran {
   stderr: string;
 }
 
-async function cli(args: string[], opts: { stdin?: string; cwd?: string } = {}): Promise<Ran> {
+async function cli(
+  args: string[],
+  opts: { stdin?: string; cwd?: string; write?: boolean } = {},
+): Promise<Ran> {
   const cmd = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -24,6 +27,7 @@ async function cli(args: string[], opts: { stdin?: string; cwd?: string } = {}):
       `${ROOT}/${CONFIG}`,
       "--allow-read",
       "--allow-env",
+      ...(opts.write ? ["--allow-write"] : []),
       `${ROOT}/cli/main.ts`,
       ...args,
     ],
@@ -377,27 +381,10 @@ Deno.test("cli: -o writes the report, as `deno task scan` runs it (write granted
   await tempDir(async (dir) => {
     const pat = githubPat("output");
     await Deno.writeTextFile(`${dir}/notes.txt`, `token ${pat}\n`);
-    const cmd = new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--quiet",
-        "--config",
-        `${ROOT}/${CONFIG}`,
-        "--allow-read",
-        "--allow-env",
-        "--allow-write",
-        `${ROOT}/cli/main.ts`,
-        "-o",
-        `${dir}/report.json`,
-        "-f",
-        "json",
-        `${dir}/notes.txt`,
-      ],
-      stdout: "piped",
-      stderr: "piped",
+    const ran = await cli(["-o", `${dir}/report.json`, "-f", "json", `${dir}/notes.txt`], {
+      write: true,
     });
-    const out = await cmd.output();
-    assertEquals(out.code, 1, new TextDecoder().decode(out.stderr));
+    assertEquals(ran.code, 1, ran.stderr);
     const rows = jsonl(await Deno.readTextFile(`${dir}/report.json`));
     assertEquals(rows.map((r) => r.rule), ["github-classic-pat"]);
   });
