@@ -5,6 +5,7 @@
 import { charClasses, hasFiller, isLowVariety, shannonEntropy, wordFraction } from "../entropy.ts";
 import { isAlnum } from "../chars.ts";
 import { ENTITY, withoutEntities } from "../normalize.ts";
+import { UUID_RE } from "../placeholder.ts";
 
 /** Name segments that make a value a password. */
 const PASSWORD_WORDS = new Set([
@@ -741,8 +742,6 @@ export function saidToBeExample(text: string, start: number, end: number): boole
   return EXAMPLE_CONTEXT.test(line);
 }
 
-const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Words after a hex value that say what it is: a commit or a digest, not a secret. */
 const HEX_CALLED_DIGEST = /^.{0,24}\b(?:commit|sha(?:1|256)?|hash|digest|checksum)\b/i;
 
@@ -1072,7 +1071,7 @@ export function genericValidate(
     if (kind === null || (want !== "either" && kind !== want)) return false;
     if (isMeetingPasscode(ctx.text, ctx.start, name)) return false;
     // Vault's AppRole `secret_id` is a UUID; other values under that name are ids.
-    if (/secret[_-]id$/i.test(name) && !UUID_VALUE.test(secret)) return false;
+    if (/secret[_-]id$/i.test(name) && !UUID_RE.test(secret)) return false;
     // Hex its line calls a commit or a digest (`token: 3f78… (commit)`, `# git sha of …`).
     if (/^[0-9a-f]{7,64}$/i.test(secret) && HEX_CALLED_DIGEST.test(lineAfter(ctx.text, ctx.end))) {
       return false;

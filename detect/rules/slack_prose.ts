@@ -20,22 +20,25 @@ const NAME_BEFORE = new RegExp(
   "i",
 );
 
+/** A line's start as quoted in a message or an email reply: `> `, `>> `, `&gt; ` (as stored). */
+const QUOTED = String.raw`[ \t]*(?:(?:>|&gt;)[ \t]?){0,2}[ \t]*`;
+
 /**
  * A label alone on its line, as the app's settings page pastes it (`Signing Secret`, quoted
  * `> *Client Secret:*`), when its value is on a line of its own under it.
  */
 const LABEL_LINE = new RegExp(
-  String.raw`^[ \t]*(?:(?:>|&gt;)[ \t]?){0,2}[ \t]*[*_]{0,2}(?:slack[ _.-]?)?` +
+  String.raw`^${QUOTED}[*_]{0,2}(?:slack[ _.-]?)?` +
     String
       .raw`((?:client|signing)[ _.-]?secret|verification[ _.-]?token)[*_]{0,2}:?[*_]{0,2}[ \t]*\r?$`,
   "i",
 );
 
 /** What may stand before a value on its own line, and on a blank line between: a quote marker. */
-const QUOTE_ONLY = /^[ \t]*(?:(?:>|&gt;)[ \t]?){0,2}[ \t]*\r?$/;
+const QUOTE_ONLY = new RegExp(String.raw`^${QUOTED}\r?$`);
 
 /** The settings page's button between a label and its value, copied with them (`Show`). */
-const BUTTON_LINE = /^[ \t]*(?:(?:>|&gt;)[ \t]?){0,2}[ \t]*(?:Show|Hide|Regenerate|Copy)[ \t]*\r?$/;
+const BUTTON_LINE = new RegExp(String.raw`^${QUOTED}(?:Show|Hide|Regenerate|Copy)[ \t]*\r?$`);
 
 /** The secret's name: on its line before it, or alone on the line above (one blank between). */
 function nameBefore(text: string, start: number): string | undefined {
