@@ -125,11 +125,11 @@ export class SlackExport {
         // A synchronous scanner's answer is used as is: an await per part costs a turn.
         const found = result instanceof Promise ? await result : result;
         const inPart = new Map<string, number>();
-        const before = new Map(reported);
         for (const finding of found) {
           const n = (inPart.get(finding.fingerprint) ?? 0) + 1;
           inPart.set(finding.fingerprint, n);
-          if (n <= (before.get(finding.fingerprint) ?? 0)) continue;
+          // Occurrences up to what earlier fields reported are theirs; each one beyond is new.
+          if (n <= (reported.get(finding.fingerprint) ?? 0)) continue;
           reported.set(finding.fingerprint, n);
           out.push({
             finding: detach(finding),
