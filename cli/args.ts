@@ -162,9 +162,11 @@ export const HELP =
 Usage: deno task scan [options] <path>...
 
 Inputs:
-  <file>            any text file; over 8 MiB it streams in blocks (no size limit for named files)
+  <file>            any text file; over 8 MiB it streams in blocks (no size limit for named files);
+                    UTF-16 text and gzip files (rotated logs) are read as what they hold
   <folder>          walked recursively; skips .git, node_modules, symlinks, binary files (a NUL
-                    byte in the first 8 KB) and files over --max-size
+                    byte in the first 8 KB) and files over --max-size (a gzip file: past what it
+                    inflates to beyond --max-size)
   <export.zip>      a Slack workspace export as Slack delivers it, or any other zip
   <export folder>   an unpacked export (a folder holding channels.json or users.json)
   -                 standard input

@@ -1,5 +1,6 @@
 // The human report: one aligned row per finding, then a summary line. Columns are sized to their
 // content; the location column comes last so long paths and permalinks wrap harmlessly.
+import { printable } from "./printable.ts";
 import type { Located } from "./report.ts";
 
 export interface Summary {
@@ -12,11 +13,11 @@ export interface Summary {
 }
 
 function where(l: Located): string {
-  if (!l.slack) return `${l.path}:${l.line}:${l.column}`;
+  if (!l.slack) return `${printable(l.path)}:${l.line}:${l.column}`;
   const s = l.slack;
   const who = s.user ?? s.userId ?? "unknown user";
   const thread = s.threadTs ? ", thread reply" : "";
-  return `${s.permalink} (${who}${thread}, ${s.field})`;
+  return printable(`${s.permalink} (${who}${thread}, ${s.field})`);
 }
 
 function pad(text: string, width: number): string {
@@ -34,7 +35,10 @@ export function formatTable(found: Located[], summary: Summary): string {
   ]);
   const lines: string[] = [];
   if (rows.length > 0) {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
+    // A reduce, not Math.max(...): a spread of 200,000 rows overflows the stack.
+    const widths = header.map((h, i) =>
+      rows.reduce((w, r) => Math.max(w, [...r[i]].length), h.length)
+    );
     const render = (r: string[]) =>
       r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join("  ").trimEnd();
     lines.push(render(header));

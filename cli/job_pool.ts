@@ -7,7 +7,7 @@ import type { Located } from "./report.ts";
 
 /** One file to scan: a plain file, or a day file of an unpacked export. */
 export type Job =
-  | { kind: "file"; realPath: string; path: string; size: number }
+  | { kind: "file"; realPath: string; path: string; size: number; named?: boolean }
   /** `size` -1: not known (its stat failed; the job reports why). */
   | { kind: "day"; realRoot: string; root: string; rel: string; size: number };
 

@@ -10,9 +10,10 @@ import { readBaseline } from "./baseline.ts";
 import { formatJsonl } from "./format_jsonl.ts";
 import { formatSarif } from "./format_sarif.ts";
 import { formatTable } from "./format_table.ts";
+import { printable } from "./printable.ts";
 import { Progress } from "./progress.ts";
 import { compareLocated } from "./report.ts";
-import { scanInputs } from "./scan_inputs.ts";
+import { displayPath, scanInputs } from "./scan_inputs.ts";
 import { type Input, walk } from "./walk.ts";
 
 export const VERSION = "0.1.0";
@@ -28,7 +29,7 @@ const encoder = new TextEncoder();
  * secret pasted there is shown redacted, as in a report.
  */
 function say(line: string): void {
-  Deno.stderr.writeSync(encoder.encode(`token-guard: ${redactSecrets(line)}\n`));
+  Deno.stderr.writeSync(encoder.encode(`token-guard: ${printable(redactSecrets(line))}\n`));
 }
 
 function redactSecrets(line: string): string {
@@ -83,6 +84,9 @@ export async function run(argv: string[]): Promise<number> {
   for (const input of walk(opts.paths, opts.maxSize)) inputs.push(input);
   const total = inputs.reduce((n, i) => n + ("size" in i ? i.size : 0), 0);
   const progress = new Progress(total, opts.progress);
+  const named = new Set(
+    inputs.flatMap((i) => i.kind === "file" && i.named ? [displayPath(i.path)] : []),
+  );
   const rules = opts.rules;
   const totals = await scanInputs(inputs, {
     ...engineFns(rules),
@@ -97,7 +101,8 @@ export async function run(argv: string[]): Promise<number> {
       say(line);
     },
     onSkip: (path, reason) => {
-      if (reason === "binary") return; // expected in any folder; counted in the summary
+      // Binary files are expected in any folder (counted in the summary), not when named.
+      if (reason.startsWith("binary") && !named.has(path)) return;
       progress.finish();
       say(`skipped ${path}: ${reason}`);
     },

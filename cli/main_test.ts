@@ -240,6 +240,96 @@ Deno.test("cli: binary files and files over --max-size are skipped in folders", 
   });
 });
 
+function utf16le(text: string, bom: boolean): Uint8Array {
+  const out = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  if (bom) view.setUint16((at += 2) - 2, 0xfeff, true);
+  for (let i = 0; i < text.length; i++, at += 2) view.setUint16(at, text.charCodeAt(i), true);
+  return out;
+}
+
+async function gzipped(bytes: Uint8Array): Promise<Uint8Array> {
+  const out = new Blob([bytes.slice()]).stream().pipeThrough(new CompressionStream("gzip"));
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+Deno.test("cli: UTF-16 and gzip files are read as their text; a named binary file is reported", async () => {
+  await tempDir(async (dir) => {
+    const text = `# written by PowerShell\r\nSLACK_BOT_TOKEN=${bot}\r\n`;
+    await Deno.writeFile(`${dir}/env-bom.txt`, utf16le(text, true));
+    await Deno.writeFile(`${dir}/env-nobom.txt`, utf16le(text, false));
+    await Deno.writeFile(`${dir}/app.log.1.gz`, await gzipped(strToU8(`start\n${text}`)));
+    await Deno.writeFile(`${dir}/nested.gz`, await gzipped(utf16le(text, true)));
+    const bin = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, ...strToU8(` ${bot} `)]);
+    await Deno.writeFile(`${dir}/image.png`, bin);
+    await Deno.writeFile(`${dir}/image.png.gz`, await gzipped(bin));
+    for (const mode of ["--no-mrkdwn", "--mrkdwn"]) {
+      const ran = await cli(["--format", "json", mode, dir]);
+      assertEquals(ran.code, 1, ran.stderr);
+      const rows = jsonl(ran.stdout).map((r) => [r.path, r.rule, r.line, r.column]);
+      assertEquals(rows, [
+        [`${dir}/app.log.1.gz`, "slack-bot-token", 3, 17],
+        [`${dir}/env-bom.txt`, "slack-bot-token", 2, 17],
+        [`${dir}/env-nobom.txt`, "slack-bot-token", 2, 17],
+        [`${dir}/nested.gz`, "slack-bot-token", 2, 17],
+      ], mode);
+      // binary files met in a folder are counted, not announced
+      assertEquals(ran.stderr, "", mode);
+      assertNoSecret(ran, [bot]);
+    }
+    for (const name of ["image.png", "image.png.gz"]) {
+      const named = await cli(["--format", "json", `${dir}/${name}`]);
+      assertEquals([named.code, named.stdout], [0, ""]);
+      assertStringIncludes(named.stderr, `skipped ${dir}/${name}: binary`);
+    }
+    await Deno.writeFile(
+      `${dir}/broken.gz`,
+      (await gzipped(strToU8(text.repeat(40)))).slice(0, 30),
+    );
+    const broken = await cli(["--format", "json", `${dir}/broken.gz`]);
+    assertEquals(broken.code, 2);
+    assertStringIncludes(broken.stderr, "broken.gz: read failed");
+  });
+});
+
+Deno.test("cli: control characters in a file's name reach the terminal as escapes", async () => {
+  await tempDir(async (dir) => {
+    const name = "evil\x1b[2J\x1b]0;title\x07\nname\u202etxt.log";
+    await Deno.writeTextFile(`${dir}/${name}`, `SLACK_BOT_TOKEN=${bot}\n`);
+    await Deno.writeFile(`${dir}/${name}.bin`, new Uint8Array([0, 1, 2]));
+    const table = await cli(["--format", "table", dir]);
+    assertEquals(table.code, 1, table.stderr);
+    assertStringIncludes(
+      table.stdout,
+      "evil\\x1b[2J\\x1b]0;title\\x07\\x0aname\\u202etxt.log:1:17",
+    );
+    const named = await cli(["--format", "table", `${dir}/${name}.bin`]);
+    assertStringIncludes(named.stderr, "evil\\x1b[2J");
+    for (const out of [table.stdout, table.stderr, named.stdout, named.stderr]) {
+      // deno-lint-ignore no-control-regex
+      assert(!/[\x00-\x09\x0b-\x1f\u202e]/.test(out), JSON.stringify(out));
+    }
+  });
+});
+
+Deno.test("cli: a gzip file in a folder is read up to --max-size of what it inflates to", async () => {
+  await tempDir(async (dir) => {
+    const early = `SLACK_BOT_TOKEN=${bot}\n`;
+    const late = `GITHUB_TOKEN=${gh}\n`;
+    // 4 KB compressed, 3 MB inflated: under the limit on disk, over it inflated
+    const packed = await gzipped(strToU8(early + "0".repeat(3 * 1024 * 1024) + "\n" + late));
+    await Deno.writeFile(`${dir}/bomb.log.gz`, packed);
+    const walked = await cli(["--format", "json", "--max-size", "1MB", dir]);
+    assertEquals(jsonl(walked.stdout).map((r) => r.family), ["slack"]);
+    assertStringIncludes(walked.stderr, `skipped ${dir}/bomb.log.gz: what it inflates to past`);
+    // named, it is read whole
+    const named = await cli(["--format", "json", "--max-size", "1MB", `${dir}/bomb.log.gz`]);
+    assertEquals(jsonl(named.stdout).map((r) => r.family), ["slack", "github"]);
+    assertEquals(named.stderr, "");
+  });
+});
+
 Deno.test("cli: a PEM key across the 4 MiB chunk boundary is found once, at its line", async () => {
   await tempDir(async (dir) => {
     const line = "2024-05-01T10:00:00Z INFO request served in 12ms path=/api/v1/items status=200\n";

@@ -1,5 +1,6 @@
 // A progress bar on standard error, drawn only when standard error is a terminal and only once a
 // scan has run for more than a moment, so quick runs, pipes and CI logs stay clean.
+import { printable } from "./printable.ts";
 
 const encoder = new TextEncoder();
 
@@ -32,7 +33,7 @@ export class Progress {
   }
 
   label(text: string): void {
-    this.#label = text;
+    this.#label = printable(text);
   }
 
   add(bytes: number): void {

@@ -35,6 +35,8 @@ export interface ChunkOptions {
    * one flat string instead of a concatenation.
    */
   sizeHint?: number;
+  /** The bytes' encoding (default UTF-8; a byte order mark is dropped). */
+  encoding?: "utf-8" | "utf-16le" | "utf-16be";
 }
 
 /** 1 Mi characters: as fast as larger chunks, and keeps the garbage per chunk small. */
@@ -71,7 +73,7 @@ async function* decodedPieces(
   reader: ByteReader,
   options: ChunkOptions,
 ): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8");
+  const decoder = new TextDecoder(options.encoding ?? "utf-8");
   const head = options.head ?? new Uint8Array(0);
   if (options.head) options.onBytes?.(head.length);
   const hint = options.sizeHint ?? -1;

@@ -2,7 +2,8 @@
 // WHOLE_LIMIT, else in blocks), or as text in chunks when read as mrkdwn; binary files skipped.
 import { type ByteReader, detach, scanChunks, textChunks, WHOLE_LIMIT } from "./read_stream.ts";
 import type { Located } from "./report.ts";
-import { looksBinary, SNIFF_BYTES } from "./sniff.ts";
+import { type Content, looksBinary, SNIFF_BYTES, sniffContent } from "./sniff.ts";
+import { gunzip } from "./gunzip.ts";
 import { readFull, scanByteStream, type SyncReader } from "./byte_stream.ts";
 import type { BytesScanner, Run } from "./scan_inputs.ts";
 
@@ -14,10 +15,13 @@ export async function scanReader(
   run: Run,
   head?: Uint8Array,
   sizeHint?: number,
+  encoding?: "utf-8" | "utf-16le" | "utf-16be",
+  /** False when the reader's bytes are not the input's (a gzip file's are counted compressed). */
+  count = true,
 ): Promise<void> {
   const { ctx, totals, counted } = run;
   await scanChunks(
-    textChunks(reader, { onBytes: counted, head, sizeHint }),
+    textChunks(reader, { onBytes: count ? counted : undefined, head, sizeHint, encoding }),
     (text) => ctx.scan(text, mrkdwn),
     (finding) => totals.found.push({ finding, path, line: finding.line, column: finding.column }),
   );
@@ -44,6 +48,8 @@ export async function scanFile(
   mrkdwn: boolean,
   run: Run,
   size: number,
+  /** Most bytes a gzip file may inflate to. */
+  limit = Infinity,
 ): Promise<void> {
   const { totals, counted, error, skip } = run;
   let file: Deno.FsFile;
@@ -66,21 +72,34 @@ export async function scanFile(
   };
   try {
     const bytes = run.ctx.bytes;
+    let content: Content;
     if (bytes && !mrkdwn) {
-      if (scanWhole(file, path, bytes, run, size)) return;
-      streamBytes(file, path, bytes, run);
-      return;
+      const whole = scanWhole(file, path, bytes, run, size);
+      if (whole === "done") return;
+      // A large file: its head says whether it streams as bytes (binary ones are skipped there).
+      content = whole === "large" ? sniffContent(readHeadSync(file)) : whole;
+      if (content === "text" || content === "binary") {
+        streamBytes(file, path, bytes, run);
+        return;
+      }
+    } else {
+      const head = await readHead(reader);
+      content = sniffContent(head);
+      if (content === "binary") {
+        counted(head.length);
+        skip(path, "binary");
+        return;
+      }
+      if (content === "text") {
+        totals.files++;
+        // The size lets a file that fits be read and decoded in one piece.
+        const left = Math.max(0, size - head.length);
+        await scanReader(reader, path, mrkdwn, run, head, left);
+        return;
+      }
+      file.seekSync(0, Deno.SeekMode.Start);
     }
-    const head = await readHead(reader);
-    if (looksBinary(head)) {
-      counted(head.length);
-      skip(path, "binary");
-      return;
-    }
-    totals.files++;
-    // The size lets a file that fits be read and decoded in one piece.
-    const left = Math.max(0, size - head.length);
-    await scanReader(reader, path, mrkdwn, run, head, left);
+    await scanDecoded(reader, path, mrkdwn, run, content, size, limit);
   } catch (e) {
     error(`${path}: read failed (${(e as Error).message})`);
   } finally {
@@ -88,10 +107,52 @@ export async function scanFile(
   }
 }
 
+function readHeadSync(file: Deno.FsFile): Uint8Array {
+  const head = new Uint8Array(SNIFF_BYTES);
+  const n = readFull(file, head);
+  file.seekSync(0, Deno.SeekMode.Start);
+  return head.subarray(0, n);
+}
+
 /**
- * Reads a plain file of at most WHOLE_LIMIT bytes straight into the bytes scanner's buffer and
- * scans it there. False (nothing read) when the file is larger; a file that grows while read
- * is reset to its start for the streaming path.
+ * A UTF-16 or gzip file, read from its start as text. What a gzip file inflates to is told from
+ * its own head: text in UTF-8 or UTF-16 is read, anything else skipped; `limit` caps the bytes it
+ * may inflate to (a small file can hold gigabytes of zeros).
+ */
+async function scanDecoded(
+  reader: ByteReader,
+  path: string,
+  mrkdwn: boolean,
+  run: Run,
+  content: "utf-16le" | "utf-16be" | "gzip",
+  size: number,
+  limit: number,
+): Promise<void> {
+  if (content !== "gzip") {
+    run.totals.files++;
+    await scanReader(reader, path, mrkdwn, run, undefined, size, content);
+    return;
+  }
+  const inflated = gunzip(reader, run.counted, limit);
+  const head = await readHead(inflated.reader);
+  const inner = sniffContent(head);
+  if (inner === "binary" || inner === "gzip") {
+    await inflated.cancel();
+    run.skip(path, "binary (inside gzip)");
+    return;
+  }
+  run.totals.files++;
+  const encoding = inner === "text" ? "utf-8" : inner;
+  await scanReader(inflated.reader, path, mrkdwn, run, head, undefined, encoding, false);
+  if (inflated.capped()) {
+    run.skip(path, `what it inflates to past --max-size (${limit} bytes)`);
+  }
+}
+
+/**
+ * Scans a plain file of at most WHOLE_LIMIT bytes straight in the bytes scanner's buffer: "done"
+ * when it was (or was skipped as binary), "large" when it is larger or grew while read, and its
+ * content when that is text of another kind (the file is then back at its start).
  */
 function scanWhole(
   file: Deno.FsFile,
@@ -99,26 +160,33 @@ function scanWhole(
   scanner: BytesScanner,
   run: Run,
   size: number,
-): boolean {
-  if (size > WHOLE_LIMIT) return false;
+): "done" | "large" | "utf-16le" | "utf-16be" | "gzip" {
+  if (size > WHOLE_LIMIT) return "large";
   // One spare byte: a full buffer means the file grew.
   const buf = scanner.input(size + 1);
   const at = readFull(file, buf);
   if (at === buf.length) {
     file.seekSync(0, Deno.SeekMode.Start);
-    return false;
+    return "large";
+  }
+  const content = looksBinary(buf.subarray(0, Math.min(at, SNIFF_BYTES)))
+    ? sniffContent(buf.subarray(0, at))
+    : "text";
+  if (content !== "text" && content !== "binary") {
+    file.seekSync(0, Deno.SeekMode.Start);
+    return content;
   }
   run.counted(at);
-  if (looksBinary(buf.subarray(0, Math.min(at, SNIFF_BYTES)))) {
+  if (content === "binary") {
     run.skip(path, "binary");
-    return true;
+    return "done";
   }
   run.totals.files++;
   for (const f of scanner.scan(buf.subarray(0, at))) {
     const finding = detach(f);
     run.totals.found.push({ finding, path, line: finding.line, column: finding.column });
   }
-  return true;
+  return "done";
 }
 
 /** A large file (or standard input) scanned as bytes in blocks; binary files are skipped. */

@@ -119,7 +119,13 @@ export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<Sca
     for (const input of inputs) {
       const path = displayPath(input.path);
       if (input.kind === "file") {
-        files.push({ kind: "file", realPath: input.path, path, size: input.size });
+        files.push({
+          kind: "file",
+          realPath: input.path,
+          path,
+          size: input.size,
+          named: input.named,
+        });
         continue;
       }
       await flushFiles();
@@ -178,7 +184,9 @@ export async function runJob(job: Job, ctx: ScanContext): Promise<Outcome> {
   };
   if (job.kind === "file") {
     ctx.progress.label(job.path);
-    await scanFile(job.realPath, job.path, ctx.mrkdwn === "on", run, job.size);
+    // A gzip file met in a folder inflates to --max-size at most, as a file there is skipped past it.
+    const limit = job.named ? Infinity : ctx.maxSize;
+    await scanFile(job.realPath, job.path, ctx.mrkdwn === "on", run, job.size, limit);
   } else {
     const exp = new SlackExport(job.root, ctx.workspace);
     await scanExportFile(exp, job.realRoot, job.rel, run, job.size);

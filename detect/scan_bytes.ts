@@ -238,7 +238,6 @@ function liveRegions(
 }
 
 const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 /** Bytes after a hit read for an anchored try (more than any anchored match's length). */
 const LINE_CAP = 2048;
@@ -300,9 +299,26 @@ function mayMatchInLine(
   return ENTITY.test(line);
 }
 
-/** UTF-8 length of `text` up to `index`. */
-function byteLength(text: string, index: number): number {
-  return encoder.encode(text.slice(0, index)).length;
+/**
+ * UTF-8 length of `text[from, to)`, as TextEncoder writes it (a lone surrogate as U+FFFD), counted
+ * in place: encoding the text before each finding made a file of many findings quadratic.
+ */
+export function utf8Length(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1))) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c < 0xe000;
 }
 
 /**
@@ -323,12 +339,16 @@ export function scanBytes(bytes: Uint8Array, options: ScanOptions = {}): Finding
     line += p.scanner.countNewlines(counted, s);
     counted = s;
     const text = decoder.decode(input.subarray(s, e));
+    // Byte offsets carried from one finding to the next (findings come in order of start).
+    let char = 0, byte = s;
     for (const f of scanSync(text, { ...options, mrkdwn: false })) {
-      const bs = s + byteLength(text, f.start);
+      if (f.start < char) char = 0, byte = s;
+      byte += utf8Length(text, char, f.start);
+      char = f.start;
       out.push({
         ...f,
-        start: bs,
-        end: bs + encoder.encode(text.slice(f.start, f.end)).length,
+        start: byte,
+        end: byte + utf8Length(text, f.start, f.end),
         line: line + f.line - 1,
         endLine: line + f.endLine - 1,
       });

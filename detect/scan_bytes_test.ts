@@ -5,7 +5,7 @@
 import { assertEquals } from "@std/assert";
 import { scanSync } from "./scan.ts";
 import { hitPlan, keywordHits } from "./hit_plan.ts";
-import { bytesInput, scanBytes } from "./scan_bytes.ts";
+import { bytesInput, scanBytes, utf8Length } from "./scan_bytes.ts";
 import { HitScanner, nonAsciiCaseForms, TRIGGER_ID } from "./hit_scanner.ts";
 import { RULES } from "./rules/mod.ts";
 import { evalCorpus } from "./eval/corpus.ts";
@@ -14,6 +14,7 @@ import { SOURCE_SHA256 } from "./wasm/hits_wasm.ts";
 import { sourceDigest } from "../scripts/wasm/source_digest.ts";
 import { seededRandom } from "./entropy.ts";
 import type { Finding } from "./types.ts";
+import { fakeSlackToken } from "../test_support/fake_tokens.ts";
 
 const enc = new TextEncoder();
 
@@ -115,6 +116,34 @@ Deno.test("scanBytes: rule examples among non-ASCII, CRLF and long lines give sc
     (t: string) => `line one\n\n${t} ${t}\n`,
   ];
   for (const t of texts) for (const f of around) assertSameFindings(f(t), t);
+});
+
+Deno.test("utf8Length: TextEncoder's length of any slice, lone surrogates included", () => {
+  const random = seededRandom(7);
+  const units = [0x41, 0x7f, 0x80, 0x7ff, 0x800, 0xe9, 0xffff, 0xd83d, 0xde42, 0xdc00, 0xdbff];
+  for (let round = 0; round < 500; round++) {
+    const codes = Array.from(
+      { length: 1 + Math.floor(random() * 40) },
+      () =>
+        random() < 0.5
+          ? units[Math.floor(random() * units.length)]
+          : Math.floor(random() * 0x10000),
+    );
+    const text = String.fromCharCode(...codes);
+    const from = Math.floor(random() * text.length);
+    const to = from + Math.floor(random() * (text.length - from + 1));
+    assertEquals(utf8Length(text, from, to), enc.encode(text.slice(from, to)).length, text);
+  }
+});
+
+Deno.test("scanBytes: thousands of findings in one region keep exact byte offsets", () => {
+  const token = fakeSlackToken("xoxb", "many-findings");
+  const lines = Array.from(
+    { length: 3000 },
+    (_, i) =>
+      i % 3 === 0 ? `héllo 🙂 token ${token} ✓` : i % 3 === 1 ? `ok ${token}` : `é ${token} ü`,
+  );
+  assertSameFindings(lines.join("\n"));
 });
 
 Deno.test("scanBytes: keywords with non-ASCII letters, capitalised and in capitals", () => {
