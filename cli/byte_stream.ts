@@ -43,6 +43,24 @@ function units(bytes: Uint8Array): number {
 }
 
 /**
+ * `at`, or the start of the character it falls inside: a cut between a character's bytes would
+ * read the bytes after it as replacement characters, a column each.
+ */
+function atCharStart(buf: Uint8Array, at: number, floor: number): number {
+  let i = at;
+  while (i > floor && (buf[i] & 0xc0) === 0x80) i--;
+  return i > floor ? i : at;
+}
+
+/** `end`, or the start of a character whose bytes `end` cuts (the next block reads it whole). */
+function wholeCharsEnd(buf: Uint8Array, end: number, floor: number): number {
+  const lead = atCharStart(buf, end - 1, floor);
+  const b = buf[lead];
+  const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  return lead + size > end && lead > floor ? lead : end;
+}
+
+/**
  * Scans `reader` to its end in blocks held in `input(size)` (the scanner's memory) with
  * `scan`. Findings carry whole-input lines and columns. Returns false when `isBinary` stopped it.
  */
@@ -78,7 +96,7 @@ export function scanByteStream(
     let cut = have;
     if (!eof) {
       const nl = buf.subarray(0, have).lastIndexOf(10);
-      cut = nl >= ownFrom ? nl + 1 : have;
+      cut = nl >= ownFrom ? nl + 1 : wholeCharsEnd(buf, have, ownFrom);
     }
     for (const f of scan(buf.subarray(0, cut))) {
       if (f.end <= ownFrom) continue; // the block before reported it
@@ -96,6 +114,7 @@ export function scanByteStream(
     let start = Math.max(0, cut - overlap);
     const nl = buf.subarray(0, cut).indexOf(10, start > 0 ? start - 1 : 0);
     if (start > 0 && nl !== -1 && nl + 1 < cut) start = nl + 1;
+    else start = atCharStart(buf, start, 0);
     // Count what is dropped, for the lines and columns of the next block.
     const dropped = buf.subarray(0, start);
     const lastNl = dropped.lastIndexOf(10);

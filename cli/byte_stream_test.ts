@@ -66,6 +66,18 @@ Deno.test("byte stream: a PEM key across a block boundary, CRLF, a line longer t
   assertEquals(streamed(text, 128 * 1024, 32 * 1024), want);
 });
 
+Deno.test("byte stream: lines longer than a block in 2-, 3- and 4-byte characters", () => {
+  const token = plantedSet("wide")[0].secret;
+  // every block and overlap boundary falls inside a character in one line or another
+  const text = ["ü", "✓", "🙂", "a✓", "ab🙂"].map((c) => c.repeat(40_000) + ` ${token} x`)
+    .join("\n") + "\n";
+  const want = scanSync(text, { mrkdwn: false }).map(shape);
+  assertEquals(want.length, 5);
+  for (const block of [64 * 1024, 64 * 1024 + 1, 100_003]) {
+    assertEquals(streamed(text, block, 16 * 1024 + 1, 4099), want, `block ${block}`);
+  }
+});
+
 Deno.test("byte stream: a binary head stops it; empty input is fine", () => {
   const scanner = engineFns().bytes;
   const bin = new Uint8Array(1000);
