@@ -85,7 +85,9 @@ export async function run(argv: string[]): Promise<number> {
   const total = inputs.reduce((n, i) => n + ("size" in i ? i.size : 0), 0);
   const progress = new Progress(total, opts.progress);
   const named = new Set(
-    inputs.flatMap((i) => i.kind === "file" && i.named ? [displayPath(i.path)] : []),
+    inputs.flatMap((i) =>
+      (i.kind === "file" && i.named) || i.kind === "stream" ? [displayPath(i.path)] : []
+    ),
   );
   const rules = opts.rules;
   const totals = await scanInputs(inputs, {

@@ -313,6 +313,31 @@ Deno.test("cli: control characters in a file's name reach the terminal as escape
   });
 });
 
+Deno.test({
+  name: "cli: a named pipe is read as a stream, as <(command) gives one",
+  ignore: Deno.build.os === "windows",
+  fn: async () => {
+    await tempDir(async (dir) => {
+      const fifo = `${dir}/pipe`;
+      assertEquals((await new Deno.Command("mkfifo", { args: [fifo] }).output()).code, 0);
+      for (const mode of ["--no-mrkdwn", "--mrkdwn"]) {
+        // the writer blocks until the scanner opens the pipe
+        const writing = Deno.writeTextFile(fifo, `first line\nSLACK_BOT_TOKEN=${bot}\n`);
+        const ran = await cli(["--format", "json", mode, fifo]);
+        // a scanner that never read the pipe would leave the writer blocked: opened for reading
+        // and writing (which does not wait for a writer), the pipe takes its text
+        if (ran.code !== 1) (await Deno.open(fifo, { read: true, write: true })).close();
+        await writing;
+        assertEquals(ran.code, 1, ran.stderr);
+        assertEquals(jsonl(ran.stdout).map((r) => [r.path, r.line, r.column]), [[fifo, 2, 17]]);
+      }
+      const zero = await cli(["--format", "json", "/dev/zero"]);
+      assertEquals([zero.code, zero.stdout], [0, ""]);
+      assertStringIncludes(zero.stderr, "skipped /dev/zero: binary");
+    });
+  },
+});
+
 Deno.test("cli: a gzip file in a folder is read up to --max-size of what it inflates to", async () => {
   await tempDir(async (dir) => {
     const early = `SLACK_BOT_TOKEN=${bot}\n`;

@@ -142,6 +142,9 @@ export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<Sca
           if (ctx.bytes && !plain) streamBytes(Deno.stdin, "-", ctx.bytes, run, false);
           else await scanReader(Deno.stdin, "-", plain, run);
           break;
+        case "stream":
+          await scanStream(input.path, path, run);
+          break;
         case "zip":
           await scanZip(input.path, path, run);
           break;
@@ -155,6 +158,29 @@ export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<Sca
     pool.close();
   }
   return totals;
+}
+
+/** A named pipe or device, read once to its end (it cannot be sized or read again). */
+async function scanStream(realPath: string, path: string, run: Run): Promise<void> {
+  let file: Deno.FsFile;
+  try {
+    file = await Deno.open(realPath, { read: true });
+  } catch (e) {
+    run.error(`${path}: cannot open (${(e as Error).message})`);
+    return;
+  }
+  try {
+    const plain = run.ctx.mrkdwn === "on";
+    if (run.ctx.bytes && !plain) streamBytes(file, path, run.ctx.bytes, run);
+    else {
+      run.totals.files++;
+      await scanReader(file, path, plain, run);
+    }
+  } catch (e) {
+    run.error(`${path}: read failed (${(e as Error).message})`);
+  } finally {
+    file.close();
+  }
 }
 
 /** Runs a batch of jobs on `pool` and applies each outcome, in order, to the run. */

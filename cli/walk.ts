@@ -7,6 +7,8 @@
 
 export type Input =
   | { kind: "stdin"; path: "-" }
+  /** A named pipe or device (`<(command)`, a FIFO): read as a stream, like stdin. */
+  | { kind: "stream"; path: string }
   | { kind: "file"; path: string; size: number; named: boolean }
   | { kind: "zip"; path: string; size: number }
   | { kind: "export-dir"; path: string }
@@ -51,6 +53,8 @@ export function* walk(paths: string[], maxSize: number): Generator<Input> {
     }
     if (info.isDirectory) {
       yield* walkDir(path, maxSize);
+    } else if (!info.isFile) {
+      yield { kind: "stream", path };
     } else if (path.toLowerCase().endsWith(".zip")) {
       yield { kind: "zip", path, size: info.size };
     } else {
