@@ -35,13 +35,6 @@ export function readFull(reader: SyncReader, buf: Uint8Array): number {
   return at;
 }
 
-/** UTF-16 code units in UTF-8 `bytes` (continuation bytes add none, 4-byte characters two). */
-function units(bytes: Uint8Array): number {
-  let n = 0;
-  for (const b of bytes) if ((b & 0xc0) !== 0x80) n += b >= 0xf0 ? 2 : 1;
-  return n;
-}
-
 /**
  * `at`, or the start of the character it falls inside: a cut between a character's bytes would
  * read the bytes after it as replacement characters, a column each.
@@ -61,6 +54,25 @@ function wholeCharsEnd(buf: Uint8Array, end: number, floor: number): number {
 }
 
 /**
+ * `found` (byte offsets into `bytes`, in order of start) with offsets in the decoded text, the
+ * first byte of `bytes` being character `base`; counted from one finding to the next.
+ */
+export function withCharOffsets(
+  found: Finding[],
+  bytes: Uint8Array,
+  units: BytesScanner["units"],
+  base = 0,
+): Finding[] {
+  let byte = 0, char = base;
+  return found.map((f) => {
+    if (f.start < byte) byte = 0, char = base;
+    char += units(bytes, byte, f.start);
+    byte = f.start;
+    return { ...f, start: char, end: char + units(bytes, f.start, f.end) };
+  });
+}
+
+/**
  * Scans `reader` to its end in blocks held in `input(size)` (the scanner's memory) with
  * `scan`. Findings carry whole-input lines and columns. Returns false when `isBinary` stopped it.
  */
@@ -70,13 +82,14 @@ export function scanByteStream(
   onFinding: (f: Finding) => void,
   options: ByteStreamOptions = {},
 ): boolean {
-  const { input, scan, lines } = scanner;
+  const { input, scan, lines, units } = scanner;
   const block = options.block ?? BLOCK;
   const overlap = Math.min(options.overlap ?? BLOCK_OVERLAP, block / 2);
   let have = 0; // bytes held at the start of the buffer
   let ownFrom = 0; // where bytes not scanned before start
   let line = 1; // line of the buffer's first byte
   let column0 = 0; // columns before the buffer's first byte on its line
+  let char0 = 0; // characters (UTF-16 code units) before the buffer's first byte
   let eof = false;
   let first = true;
   while (true) {
@@ -98,8 +111,12 @@ export function scanByteStream(
       const nl = buf.subarray(0, have).lastIndexOf(10);
       cut = nl >= ownFrom ? nl + 1 : wholeCharsEnd(buf, have, ownFrom);
     }
-    for (const f of scan(buf.subarray(0, cut))) {
-      if (f.end <= ownFrom) continue; // the block before reported it
+    const found = scan(buf.subarray(0, cut));
+    // The scan may have moved the scanner's memory.
+    const chars = withCharOffsets(found, input(block), units, char0);
+    for (let i = 0; i < found.length; i++) {
+      if (found[i].end <= ownFrom) continue; // the block before reported it
+      const f = chars[i];
       onFinding({
         ...f,
         line: line + f.line - 1,
@@ -117,11 +134,12 @@ export function scanByteStream(
     else start = atCharStart(buf, start, 0);
     // Count what is dropped, for the lines and columns of the next block.
     const dropped = buf.subarray(0, start);
+    char0 += units(buf, 0, start);
     const lastNl = dropped.lastIndexOf(10);
-    if (lastNl === -1) column0 += units(dropped);
+    if (lastNl === -1) column0 += units(buf, 0, start);
     else {
       line += lines(dropped);
-      column0 = units(dropped.subarray(lastNl + 1));
+      column0 = units(buf, lastNl + 1, start);
     }
     buf.copyWithin(0, start, have);
     have -= start;

@@ -23,7 +23,7 @@ function reader(bytes: Uint8Array, step: number) {
 }
 
 const shape = (f: Finding) =>
-  [f.ruleId, f.line, f.column, f.endLine, f.endColumn, f.fingerprint].join(" ");
+  [f.ruleId, f.start, f.end, f.line, f.column, f.endLine, f.endColumn, f.fingerprint].join(" ");
 
 function streamed(text: string, block: number, overlap: number, step = 65536): string[] {
   const out: Finding[] = [];

@@ -1,5 +1,7 @@
 // JSON Lines: one object per finding, stable keys, for scripts, `jq` and `--baseline`.
-// Export-only keys are omitted (not null) for plain files.
+// Export-only keys are omitted (not null) for plain files. `start` and `end` are offsets in the
+// text in UTF-16 code units (what JavaScript's string indices count, as the library's scan()
+// gives them): in the file, or for an export in the message part named by `field`.
 import { endOf, type Located } from "./report.ts";
 
 export function toRecord(l: Located): Record<string, unknown> {
@@ -15,6 +17,8 @@ export function toRecord(l: Located): Record<string, unknown> {
     column: l.column,
     end_line: end.line,
     end_column: end.column,
+    start: f.start,
+    end: f.end,
     fingerprint: f.fingerprint,
     redacted: f.redacted,
   };

@@ -67,6 +67,8 @@ export function formatSarif(found: Located[], rules: readonly Rule[], opts: Sari
             startColumn: Math.max(1, l.column),
             endLine: Math.max(1, end.line),
             endColumn: Math.max(1, end.column),
+            // In the file; an export's offsets are in a message, which is no artifact here.
+            ...(l.slack ? {} : { charOffset: f.start, charLength: f.end - f.start }),
           },
         },
       }],

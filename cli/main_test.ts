@@ -338,6 +338,30 @@ Deno.test({
   },
 });
 
+Deno.test("cli: start and end are the secret's offsets in the text, in every reading", async () => {
+  await tempDir(async (dir) => {
+    const text = `héllo 🙂\nwörld ✓ ${bot} and\n${"日本".repeat(50)} GITHUB_TOKEN=${gh}\n`;
+    const want = [bot, gh].map((s) => [text.indexOf(s), text.indexOf(s) + s.length]);
+    await Deno.writeTextFile(`${dir}/chat.txt`, text);
+    await Deno.writeFile(`${dir}/chat-utf16.txt`, utf16le(text, true));
+    await Deno.writeFile(`${dir}/chat.txt.gz`, await gzipped(strToU8(text)));
+    for (const mode of ["--no-mrkdwn", "--mrkdwn"]) {
+      for (const name of ["chat.txt", "chat-utf16.txt", "chat.txt.gz"]) {
+        const ran = await cli(["--format", "json", mode, `${dir}/${name}`]);
+        assertEquals(jsonl(ran.stdout).map((r) => [r.start, r.end]), want, `${mode} ${name}`);
+      }
+    }
+    const sarif = JSON.parse((await cli(["--format", "sarif", `${dir}/chat.txt`])).stdout);
+    const regions = sarif.runs[0].results.map((
+      r: { locations: [{ physicalLocation: { region: Record<string, number> } }] },
+    ) => r.locations[0].physicalLocation.region);
+    assertEquals(
+      regions.map((r: Record<string, number>) => [r.charOffset, r.charOffset + r.charLength]),
+      want,
+    );
+  });
+});
+
 Deno.test("cli: a gzip file in a folder is read up to --max-size of what it inflates to", async () => {
   await tempDir(async (dir) => {
     const early = `SLACK_BOT_TOKEN=${bot}\n`;

@@ -16,6 +16,8 @@ export interface TextChunk {
   line: number;
   /** Columns before text[0] on its line (non-zero only when a chunk had to cut a long line). */
   column0: number;
+  /** Characters (UTF-16 code units) of the whole input before text[0]. */
+  offset0: number;
 }
 
 export interface ChunkOptions {
@@ -124,6 +126,7 @@ export async function* textChunks(
   let carry = "";
   let line = 1;
   let column0 = 0;
+  let offset0 = 0;
   let eof = false;
 
   while (!eof || pending.length > 0) {
@@ -146,7 +149,7 @@ export async function* textChunks(
     const text = carry.length === 0 ? own : carry + own;
     pending = cut === pending.length ? "" : pending.slice(cut);
     if (text.length === 0) break;
-    yield { text, ownFrom: carry.length, line, column0 };
+    yield { text, ownFrom: carry.length, line, column0, offset0 };
 
     if (eof && pending.length === 0) break;
     const start = overlapStart(text, overlap);
@@ -157,11 +160,15 @@ export async function* textChunks(
       column0 = start - (text.lastIndexOf("\n", start - 1) + 1);
     }
     line += newlines;
+    offset0 += start;
     carry = text.slice(start);
   }
 }
 
-/** Scans a chunked input; findings carry whole-input line and column, each reported once. */
+/**
+ * Scans a chunked input; findings carry whole-input offsets, lines and columns, each reported
+ * once.
+ */
 export async function scanChunks(
   chunks: AsyncIterable<TextChunk>,
   scan: (text: string) => Promise<Finding[]> | Finding[],
@@ -174,6 +181,8 @@ export async function scanChunks(
       if (f.end <= chunk.ownFrom) continue;
       onFinding({
         ...detach(f),
+        start: chunk.offset0 + f.start,
+        end: chunk.offset0 + f.end,
         line: chunk.line + f.line - 1,
         column: f.line === 1 ? f.column + chunk.column0 : f.column,
         endLine: chunk.line + f.endLine - 1,

@@ -4,7 +4,7 @@ import { type ByteReader, detach, scanChunks, textChunks, WHOLE_LIMIT } from "./
 import type { Located } from "./report.ts";
 import { type Content, looksBinary, SNIFF_BYTES, sniffContent } from "./sniff.ts";
 import { gunzip } from "./gunzip.ts";
-import { readFull, scanByteStream, type SyncReader } from "./byte_stream.ts";
+import { readFull, scanByteStream, type SyncReader, withCharOffsets } from "./byte_stream.ts";
 import type { BytesScanner, Run } from "./scan_inputs.ts";
 
 /** Scans `reader` as text, chunk by chunk, recording its findings under `path`. */
@@ -182,7 +182,9 @@ function scanWhole(
     return "done";
   }
   run.totals.files++;
-  for (const f of scanner.scan(buf.subarray(0, at))) {
+  const found = scanner.scan(buf.subarray(0, at));
+  // The scan may have moved the scanner's memory.
+  for (const f of withCharOffsets(found, scanner.input(at), scanner.units)) {
     const finding = detach(f);
     run.totals.found.push({ finding, path, line: finding.line, column: finding.column });
   }

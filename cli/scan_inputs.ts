@@ -22,6 +22,8 @@ export interface BytesScanner {
   scan: (bytes: Uint8Array) => Finding[];
   /** Newlines in `bytes`. */
   lines: (bytes: Uint8Array) => number;
+  /** UTF-16 code units that `bytes[from, to)` decode to. */
+  units: (bytes: Uint8Array, from: number, to: number) => number;
 }
 
 /** Export day files read message by message, only where something may be found (day_filter.ts). */

@@ -40,6 +40,7 @@ interface Exports {
     joinCap: number,
   ): number;
   countNewlines(input: number, n: number): number;
+  countUnits(input: number, n: number): number;
 }
 
 /** The module's table layout; tableOffsets() must agree (checked at start). */
@@ -327,6 +328,11 @@ export class HitScanner {
   /** Newlines among input bytes [from, to). */
   countNewlines(from: number, to: number): number {
     return to > from ? this.#x.countNewlines(FREE + from, to - from) : 0;
+  }
+
+  /** UTF-16 code units that input bytes [from, to) decode to. */
+  countUnits(from: number, to: number): number {
+    return to > from ? this.#x.countUnits(FREE + from, to - from) : 0;
   }
 }
 

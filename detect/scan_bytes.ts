@@ -134,6 +134,23 @@ function forwardChars(
   return i;
 }
 
+/**
+ * UTF-16 code units that `bytes[from, to)` decode to (counted in wasm when `bytes` is the
+ * scanner's input): a finding's byte offsets become the text's offsets.
+ */
+export function countUnits(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+  options: ScanOptions = {},
+): number {
+  const p = prepare(options);
+  if (p.scanner.holds(bytes)) return p.scanner.countUnits(from, to);
+  let n = 0;
+  for (let i = from; i < to; i++) if ((bytes[i] & 0xc0) !== 0x80) n += bytes[i] >= 0xf0 ? 2 : 1;
+  return n;
+}
+
 /** Newlines in `bytes` (counted in wasm when they are the scanner's input). */
 export function countLines(bytes: Uint8Array, options: ScanOptions = {}): number {
   const p = prepare(options);

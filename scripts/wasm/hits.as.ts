@@ -16,4 +16,4 @@ export { freeOffset, tableOffsets } from "./layout.as";
 export { scan } from "./scan.as";
 export { gatesPassMode } from "./gates.as";
 export { jsonElements } from "./json.as";
-export { asciiPrefix, countNewlines, innerMarkers } from "./text.as";
+export { asciiPrefix, countNewlines, countUnits, innerMarkers } from "./text.as";

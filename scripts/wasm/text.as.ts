@@ -77,3 +77,28 @@ export function countNewlines(input: usize, n: i32): i32 {
   }
   return count;
 }
+
+/**
+ * UTF-16 code units that `n` bytes of UTF-8 at `input` decode to: one per byte that starts a
+ * character, one more for each 4-byte lead (a surrogate pair). Sixteen bytes at a time.
+ */
+export function countUnits(input: usize, n: i32): i32 {
+  let count = n;
+  let i = 0;
+  const top = i8x16.splat(0xc0 as i8);
+  const cont = i8x16.splat(0x80 as i8);
+  const lead4 = i8x16.splat(0xef as i8);
+  while (i + 16 <= n) {
+    const v = v128.load(input + i);
+    count -= popcnt<i32>(i8x16.bitmask(i8x16.eq(v128.and(v, top), cont)));
+    count += popcnt<i32>(i8x16.bitmask(i8x16.gt_u(v, lead4)));
+    i += 16;
+  }
+  while (i < n) {
+    const b = load<u8>(input + i);
+    if ((b & 0xc0) == 0x80) count--;
+    else if (b >= 0xf0) count++;
+    i++;
+  }
+  return count;
+}
