@@ -30,6 +30,7 @@ import { type Engine, engineFor, STRETCH } from "./engine.ts";
 import { edgedByFormatting, hasInnerMarker, wrappedInMarkers } from "./markers.ts";
 import { type Candidate, mapper, NORMALIZED, RAW, runAnchored, runRule } from "./match.ts";
 import { isSpace, withPlainBlanks } from "./chars.ts";
+import { joinWrapped } from "./wrapped.ts";
 
 /**
  * Windows per rule (flat [start, end, start, end, …], merged) from the prefilter's hits; for
@@ -109,6 +110,14 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
       const we = stretch(text, list[k + 1]);
       const raw = text.slice(ws, we);
       runRule(engine, r, raw, (s, e) => [ws + s, ws + e], RAW, out);
+      if (engine.rules[r].rule.family !== "generic" && wrapsInto(text, raw, we)) {
+        // A token wrapped onto the next line (a terminal's width, an email's, a soft break).
+        const joined = joinWrapped(text, ws, we, (piece) => startsWithKeyword(engine, piece));
+        if (joined !== null) {
+          const original = text.slice(ws, joined.end);
+          runRule(engine, r, joined.text, mapper(joined, original, ws), NORMALIZED, out);
+        }
+      }
       if (engine.rules[r].rule.family !== "generic" && EDGE_MARKERS.test(raw)) {
         // Plain text pasted from a chat keeps its formatting: a token in italics (`_ghp_…_`)
         // reads, a second time, with the markers at its edges as blanks (same offsets). So does
@@ -150,6 +159,21 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
     readAgain(engine, text, withoutInvisibles(text), () => true, out);
   }
   return out;
+}
+
+/** Whether the window `raw`, ending at `we`, holds or ends at a line break. */
+function wrapsInto(text: string, raw: string, we: number): boolean {
+  const c = text.charCodeAt(we);
+  return c === 10 || c === 13 || raw.includes("\n");
+}
+
+/** Whether `piece` starts with a keyword: a token of its own, not the rest of one. */
+function startsWithKeyword(engine: Engine, piece: string): boolean {
+  const re = engine.prefilter;
+  re.lastIndex = 0;
+  const m = re.exec(piece);
+  re.lastIndex = 0;
+  return m !== null && m.index === 0;
 }
 
 /** Runs the rules `mine` accepts over `norm`, a second reading of the whole `text`. */

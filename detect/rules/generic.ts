@@ -112,6 +112,7 @@ function variants(words: string[]): string[] {
 }
 
 const b62 = (n: number, rand: () => number) => randomString(ALPHABET.base62, n, rand);
+const PASS = ["PA", "SS"].join("");
 
 /** What the two name = value rules share; they differ in the names they accept. */
 /** How the name = value rules are tried: at their keyword's word, behind the name = value gate. */
@@ -256,6 +257,8 @@ export const rules: Rule[] = [
           randomString("0123456789", 2, rand);
         return [
           { text: `DB_PASSWORD=${a}`, secret: a },
+          // A login block in capitals: no test log's verdict.
+          { text: `USER: admin\n${PASS}: ${a}\nthanks`, secret: a },
           { text: `postgres_password = "${e}"`, secret: e },
           { text: `jdbc:postgresql://db1/app?password=${c}&user=shop&useSSL=true`, secret: c },
           { text: `  "password": "${b}",`, secret: b },
@@ -295,12 +298,23 @@ export const rules: Rule[] = [
           { text: `密码：password=${c}。`, secret: c },
           { text: `&lt;password=${a}&gt; in the ticket`, secret: a },
           { text: `password=${a}(edited)`, secret: a },
+          // A Slack link's label after the URL, its `<` far before the value.
+          {
+            text: `see <https://svc.corp.example.com/v1/login?lang=en&amp;user=deploy&amp;` +
+              `password=${a}|this link> returns 403`,
+            secret: a,
+          },
           // A removed line of a diff: the `-` that starts it is no part of the name.
           { text: `@@ -1,2 +1,2 @@\n-password: ${b}\n+password: \${DB_PASSWORD}`, secret: b },
         ];
       },
       negatives: () => [
         "DB_PASSWORD=${DB_PASSWORD}",
+        // Test logs' verdicts (DejaGnu, automake), pasted from CI (built: the repository's own
+        // lines hold them inside quotes, where they would read as passwords).
+        `${PASS}: gdb.threads/pthreads.exp: after startup: set var common_routine::hits=0`,
+        `${PASS}: ld-elf/pr14156c\n${PASS}: t0001-init.sh\n${PASS}: -Bno-symbolic`,
+        `${PASS}: rgn-over1\n${PASS}: rgn-over1 (map check)\nFAIL: rgn-over2`,
         // A Slack emoji after the name is no value; a bcrypt hash is no password.
         "DB password: vault:secret/data/prod/db#password :white_check_mark:",
         "password = var.db_password :+1::skin-tone-3:",

@@ -745,6 +745,30 @@ export function saidToBeExample(text: string, start: number, end: number): boole
 /** Words after a hex value that say what it is: a commit or a digest, not a secret. */
 const HEX_CALLED_DIGEST = /^.{0,24}\b(?:commit|sha(?:1|256)?|hash|digest|checksum)\b/i;
 
+/**
+ * A test log's verdict line (DejaGnu's and automake's, pasted from CI): a verdict in capitals
+ * starting its line (`PASS`, `FAIL`, `XFAIL`…, then a colon), then a test's path, file name or
+ * flag, or any name when the line before or after is a verdict too (a login written as a `USER`
+ * line over a `PASS` line has one). Its `PASS` and the `pass` in test names (`pass-by-ref.exp`)
+ * are no password's.
+ */
+const VERDICT = "[ \\t]*(?:X?PASS|X?FAIL|K(?:PASS|FAIL)|UNSUPPORTED|UNTESTED|UNRESOLVED):[ \\t]+";
+const TEST_VERDICT = new RegExp(
+  `^${VERDICT}(?:[\\w.+-]*/|[\\w+-]+\\.[a-z]{1,4}(?=[:\\s]|$)|-[A-Za-z])`,
+);
+const ANY_VERDICT = new RegExp(`^${VERDICT}\\S`);
+
+function onTestVerdictLine(text: string, start: number): boolean {
+  const from = text.lastIndexOf("\n", start - 1) + 1;
+  const line = text.slice(from, Math.min(text.length, from + 160));
+  if (!ANY_VERDICT.test(line)) return false;
+  if (TEST_VERDICT.test(line)) return true;
+  const before = text.lastIndexOf("\n", from - 2) + 1;
+  const after = text.indexOf("\n", start);
+  return (from > 0 && ANY_VERDICT.test(text.slice(before, from))) ||
+    (after !== -1 && ANY_VERDICT.test(text.slice(after + 1, after + 161)));
+}
+
 /** The rest of the line after `end`, at most 80 characters. */
 function lineAfter(text: string, end: number): string {
   const rest = text.slice(end, end + 80);
@@ -1053,10 +1077,14 @@ function beforeLinkLabel(value: string, at: { text: string; start: number }): nu
   if (bar < 0) return value.length;
   const { text, start } = at;
   const open = start > 0 ? text.lastIndexOf("<", start - 1) : -1;
-  const inLink = open >= 0 && text.lastIndexOf(">", start - 1) < open &&
-    text.lastIndexOf("\n", start - 1) < open &&
+  const lineStart = text.lastIndexOf("\n", start - 1);
+  const inLink = open >= 0 && text.lastIndexOf(">", start - 1) < open && lineStart < open &&
     /^<[A-Za-z][\w+.-]{0,20}:/.test(text.slice(open, open + 24));
-  return inLink ? bar : value.length;
+  // A long URL's `<` may lie before the text read (a window of it): a URL's `//` on the line or
+  // a query's `&name=`, and a label after the bar that the link's `>` closes, tell the same.
+  const labelled = !inLink && /\/\/|[?&;][\w.-]+=$/.test(text.slice(lineStart + 1, start)) &&
+    /^[^<>\n]{0,200}>/.test(text.slice(start + bar + 1, start + bar + 202));
+  return inLink || labelled ? bar : value.length;
 }
 
 export function genericValidate(
@@ -1082,6 +1110,7 @@ export function genericValidate(
       /user(?:name)?[ \t]{0,2}\/[ \t]{0,2}pass(?:word)?["'*]{0,3}[ \t]{0,4}[:=][ \t]{0,4}["'`]?$/i
         .test(ctx.text.slice(Math.max(0, ctx.start - 48), ctx.start))
     ) return false;
+    if (onTestVerdictLine(ctx.text, ctx.start)) return false;
     // A Slack emoji after the name (`password :white_check_mark:`): its shortcode, no value.
     if (isEmojiShortcode(secret, ctx)) return false;
     // `credentials: deploy:…`: a login, the labelled login rule's (it reads the user apart).

@@ -1,0 +1,120 @@
+// A token wrapped onto the next line reads as one: a terminal at 80 columns, an email at 76 (or
+// quoted at 72, `> ` before each line), a phone's soft wrap, quoted-printable's soft break (`=`
+// at a line's end). A line break is read through only where the line before ends in a token
+// character and the line after begins with what can only be more of a token: at least 8 token
+// characters that look random, not starting with a keyword (which would start a token of its
+// own: the next line of a list of tokens). After a soft break any piece continues.
+import type { NormalizedText } from "./normalize.ts";
+
+/** Letters, digits and the `_-+/.` of base64, base64url, JWTs and URL paths. */
+function isTokenChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ||
+    c === 45 || c === 43 || c === 47 || c === 46;
+}
+
+const EQUALS = 61, CR = 13, LF = 10, GT = 62, SPACE = 32;
+const MIN_PIECE = 8;
+/** The shortest line a soft break ends: quoted-printable fills lines to 76 characters. */
+const SOFT_LINE = 60;
+/** Lines one token may be wrapped over (a 2 KB JWT at 64 columns). */
+const MAX_JOINS = 32;
+
+/** Where a line's text starts after its quote markers (`>`, `>>`, `&gt;`) and one space. */
+function afterQuote(text: string, at: number): number {
+  let p = at;
+  while (true) {
+    if (text.charCodeAt(p) === GT) p++;
+    else if (text.startsWith("&gt;", p)) p += 4;
+    else break;
+  }
+  if (p > at && text.charCodeAt(p) === SPACE) p++;
+  return p;
+}
+
+/** End of the token characters from `at`, with base64's `=` padding. */
+function pieceEnd(text: string, at: number): number {
+  let p = at;
+  while (p < text.length && isTokenChar(text.charCodeAt(p))) p++;
+  while (text.charCodeAt(p) === EQUALS) p++;
+  return p;
+}
+
+/**
+ * Random-looking: small letters with a digit or a capital after a small letter. Slack ids and
+ * codes in capitals, and words (`Tomorrow`), stay lines of their own.
+ */
+function looksLikeTokenPiece(piece: string): boolean {
+  return piece.length >= MIN_PIECE && /[a-z]/.test(piece) && /[0-9]|[a-z][A-Z]/.test(piece);
+}
+
+/** The first line break (`\n`, or the `\r` of `\r\n`) at or after `at`, or -1. */
+function lineBreakFrom(text: string, at: number): number {
+  const nl = text.indexOf("\n", at);
+  return nl > at && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+}
+
+/** The line break at `at` (`\n` or `\r\n`): the index after it, or -1. */
+function breakEnd(text: string, at: number): number {
+  if (text.charCodeAt(at) === CR) at++;
+  return text.charCodeAt(at) === LF ? at + 1 : -1;
+}
+
+/**
+ * `text[from, to)` with the line breaks read through that wrapped a token in it (or at its end:
+ * the reading may run on to `end`, over the pieces), or null when there is none; its map is
+ * relative to `from`. `startsToken` tells whether a piece starts with a keyword.
+ */
+export function joinWrapped(
+  text: string,
+  from: number,
+  to: number,
+  startsToken: (piece: string) => boolean,
+): (NormalizedText & { end: number }) | null {
+  // Gaps to drop, flat [start, end, …]: a soft break's `=`, the line break, quote markers.
+  const gaps: number[] = [];
+  let end = to;
+  let nl = lineBreakFrom(text, from);
+  // The width of a wrap in progress: a piece that filled a line as long as the one before.
+  let width = -1;
+  while (nl !== -1 && nl <= end && gaps.length < 2 * MAX_JOINS) {
+    const after = breakEnd(text, nl);
+    const next = lineBreakFrom(text, after);
+    const lineLength = nl - (text.lastIndexOf("\n", nl - 1) + 1);
+    let joined = false;
+    if (nl > from) {
+      const before = text.charCodeAt(nl - 1);
+      // Quoted-printable breaks lines of 76 characters with a lone `=` (base64 pads with one too,
+      // but only at its end, on a line of its own length).
+      const soft = before === EQUALS && text.charCodeAt(nl - 2) !== EQUALS &&
+        lineLength >= SOFT_LINE;
+      if (soft || isTokenChar(before)) {
+        const s = afterQuote(text, after);
+        const e = pieceEnd(text, s);
+        const piece = text.slice(s, e);
+        // Within a wrap of one width, the last piece may be short and of any kind.
+        const sure = soft || lineLength === width;
+        if ((sure ? piece.length > 0 : looksLikeTokenPiece(piece)) && !startsToken(piece)) {
+          gaps.push(soft ? nl - 1 : nl, s);
+          joined = true;
+          // A piece that fills its line reaches the next break: it may go on over it.
+          if (e > end) end = e;
+          width = e === next ? lineLength : -1;
+        }
+      }
+    }
+    if (!joined) width = -1;
+    nl = next;
+  }
+  if (gaps.length === 0) return null;
+  let out = "";
+  const map = new Int32Array(end - from + 1);
+  let j = 0, at = from;
+  for (let g = 0; g <= gaps.length; g += 2) {
+    const stop = g < gaps.length ? gaps[g] : end;
+    out += text.slice(at, stop);
+    for (let i = at; i < stop; i++) map[j++] = i - from;
+    if (g < gaps.length) at = gaps[g + 1];
+  }
+  map[j] = end - from;
+  return { text: out, map: map.subarray(0, j + 1), end };
+}
