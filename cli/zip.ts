@@ -3,6 +3,7 @@
 // export costs what its largest day file costs. Entries over the size limit are dropped unread.
 import { Unzip, UnzipInflate } from "fflate";
 import type { UnzipFile } from "fflate";
+import { SKIP_DIRS } from "./walk.ts";
 
 export interface ZipEntry {
   name: string;
@@ -20,6 +21,15 @@ export interface ZipOptions {
   readSize?: number;
 }
 
+/**
+ * An entry's name as reports show it, inside the archive's: without a leading `/` or `./`, and
+ * with `..` as `%2E%2E`, so that `export.zip/../../etc/passwd` cannot read as a file outside it.
+ */
+export function entryName(name: string): string {
+  return name.replace(/^(?:\.?\/)+/, "").split("/").map((p) => p === ".." ? "%2E%2E" : p)
+    .join("/");
+}
+
 export async function* zipEntries(path: string, options: ZipOptions): AsyncGenerator<ZipEntry> {
   const file = await Deno.open(path, { read: true });
   try {
@@ -35,21 +45,24 @@ async function* entries(file: Deno.FsFile, options: ZipOptions): AsyncGenerator<
   let failure: string | undefined;
   let seen = 0;
 
-  const unzip = new Unzip((entry: UnzipFile) => {
+  const unzip = new Unzip((raw: UnzipFile) => {
     seen++;
-    if (entry.name.endsWith("/")) return; // a folder
-    if (entry.originalSize !== undefined && entry.originalSize > options.maxSize) {
-      options.onSkip?.(entry.name, `larger than ${options.maxSize} bytes (${entry.originalSize})`);
+    if (raw.name.endsWith("/")) return; // a folder
+    // Skipped as a folder walk skips them: VCS metadata and installed packages.
+    if (raw.name.split(/[\\/]/).some((part) => SKIP_DIRS.has(part))) return;
+    const name = entryName(raw.name);
+    if (raw.originalSize !== undefined && raw.originalSize > options.maxSize) {
+      options.onSkip?.(name, `larger than ${options.maxSize} bytes (${raw.originalSize})`);
       return;
     }
     const parts: Uint8Array[] = [];
     let size = 0;
     let dropped = false;
-    open.add(entry.name);
-    entry.ondata = (err, chunk, final) => {
+    open.add(name);
+    raw.ondata = (err, chunk, final) => {
       if (err) {
-        failure ??= `${entry.name}: ${err.message}`;
-        open.delete(entry.name);
+        failure ??= `${name}: ${err.message}`;
+        open.delete(name);
         return;
       }
       if (dropped) return;
@@ -57,21 +70,21 @@ async function* entries(file: Deno.FsFile, options: ZipOptions): AsyncGenerator<
       if (size > options.maxSize) {
         // streamed archives do not announce sizes up front
         dropped = true;
-        open.delete(entry.name);
-        options.onSkip?.(entry.name, `larger than ${options.maxSize} bytes`);
+        open.delete(name);
+        options.onSkip?.(name, `larger than ${options.maxSize} bytes`);
         return;
       }
       parts.push(chunk);
       if (final) {
-        open.delete(entry.name);
-        ready.push({ name: entry.name, data: concat(parts, size) });
+        open.delete(name);
+        ready.push({ name, data: concat(parts, size) });
       }
     };
     try {
-      entry.start();
+      raw.start();
     } catch (e) {
-      open.delete(entry.name);
-      failure ??= `${entry.name}: ${(e as Error).message}`;
+      open.delete(name);
+      failure ??= `${name}: ${(e as Error).message}`;
     }
   });
   unzip.register(UnzipInflate);

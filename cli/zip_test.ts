@@ -1,6 +1,6 @@
 import { assertEquals, assertRejects } from "@std/assert";
 import { strToU8, zipSync } from "fflate";
-import { zipEntries, type ZipEntry, ZipError } from "./zip.ts";
+import { entryName, zipEntries, type ZipEntry, ZipError } from "./zip.ts";
 
 async function collect(path: string, maxSize = 1e9) {
   const got: ZipEntry[] = [];
@@ -33,6 +33,33 @@ Deno.test("zipEntries: streams every file entry, skips folders and big entries",
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("zipEntries: VCS metadata and packages skipped; names cannot point outside", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeFile(
+      `${dir}/b.zip`,
+      zipSync({
+        ".git/config": strToU8("[core]"),
+        "app/node_modules/x/index.js": strToU8("module.exports = 1"),
+        "../../etc/passwd": strToU8("root:x:0:0"),
+        "/abs/notes.txt": strToU8("notes"),
+        "./general/2024-01-01.json": strToU8("[]"),
+      }),
+    );
+    const { names } = await collect(`${dir}/b.zip`);
+    assertEquals(names, ["%2E%2E/%2E%2E/etc/passwd", "abs/notes.txt", "general/2024-01-01.json"]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("entryName: what reads as a path outside the archive is escaped", () => {
+  assertEquals(entryName("general/2024-01-01.json"), "general/2024-01-01.json");
+  assertEquals(entryName("a/../b"), "a/%2E%2E/b");
+  assertEquals(entryName("//./x"), "x");
+  assertEquals(entryName("..a/b.."), "..a/b..");
 });
 
 Deno.test("zipEntries: corrupt, truncated and non-zip files are ZipErrors", async () => {
