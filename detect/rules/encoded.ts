@@ -15,6 +15,7 @@ import { rules as slackRules } from "./slack.ts";
 import { rules as aiRules } from "./ai.ts";
 import { rules as stripeRules } from "./stripe.ts";
 import { rules as genericRules } from "./generic.ts";
+import { rules as googleRules } from "./google.ts";
 
 /**
  * The base64 characters that `prefix` at the start of a value always encodes to: each holds 6
@@ -172,6 +173,20 @@ export const SPECS: EncodedSpec[] = [
     prefixes: ["sk_live_", "sk_test_", "rk_live_", "rk_test_"],
     inner: stripeRules,
     samples: () => [sample(stripeRules, stripeRules[0].id)],
+  },
+  {
+    id: "google-key-base64",
+    family: "google",
+    description:
+      "Google API key or OAuth client secret encoded in base64 (a Kubernetes Secret's data)",
+    prefixes: ["AIza", "GOCSPX-"],
+    inner: googleRules.filter((r) =>
+      r.id === "google-api-key" || r.id === "google-oauth-client-secret"
+    ),
+    samples: () => [
+      sample(googleRules, "google-api-key"),
+      sample(googleRules, "google-oauth-client-secret"),
+    ],
   },
   {
     id: "database-url-base64",

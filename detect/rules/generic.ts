@@ -94,6 +94,29 @@ function withoutCurlyQuotes(text: string, start: number, end: number): [number, 
   return paired && end - start > 2 ? [start + 1, end - 1] : [start, end];
 }
 
+/**
+ * [start, end) without quoted-printable's `3D` after the name's `=` (`password=3D…`: an email
+ * forwarded into chat encodes `=` as `=3D`), when the text is quoted-printable elsewhere too.
+ */
+function withoutQuotedPrintableEquals(text: string, start: number, end: number): [number, number] {
+  if (end - start <= 2 || text[start - 1] !== "=" || !text.startsWith("3D", start)) {
+    return [start, end];
+  }
+  QUOTED_PRINTABLE.lastIndex = 0;
+  for (let m = QUOTED_PRINTABLE.exec(text); m !== null; m = QUOTED_PRINTABLE.exec(text)) {
+    if (m.index !== start - 1) return [start + 2, end];
+  }
+  return [start, end];
+}
+
+/** Quoted-printable's marks: a soft line break, `=3D`, `=20`, a UTF-8 lead in hex. */
+const QUOTED_PRINTABLE = /=(?:\r?\n|3D|20|0A|E2|C3)/g;
+
+function unwrapValue(text: string, start: number, end: number): [number, number] {
+  const [s, e] = withoutCurlyQuotes(text, start, end);
+  return withoutQuotedPrintableEquals(text, s, e);
+}
+
 /** `value` with its percent-escapes decoded, when they are well-formed UTF-8. */
 function percentDecoded(value: string): string {
   if (!/%[0-9A-Fa-f]{2}/.test(value)) return value;
@@ -133,8 +156,9 @@ export const SECRET_KEYWORDS = variants(["secret", "token", "apikey", "credentia
 function nameValueRule(kind: "password" | "secret") {
   return {
     pattern: NAME_VALUE,
-    // Typographic quotes around a value (`the password is “…”`) are no part of it.
-    unwrap: withoutCurlyQuotes,
+    // Typographic quotes around a value (`the password is “…”`) are no part of it, nor is
+    // quoted-printable's `3D`.
+    unwrap: unwrapValue,
     extendEnd: valueEnd,
     trimEnd: valueEndInText,
     validate: genericValidate(kind),
@@ -298,6 +322,11 @@ export const rules: Rule[] = [
           { text: `密码：password=${c}。`, secret: c },
           { text: `&lt;password=${a}&gt; in the ticket`, secret: a },
           { text: `password=${a}(edited)`, secret: a },
+          // A forwarded email in quoted-printable: `=3D` is its `=`.
+          {
+            text: `Hi team,=20\nthe new login is user=3Ddeploy password=3D${c}\nThanks`,
+            secret: c,
+          },
           // A Slack link's label after the URL, its `<` far before the value.
           {
             text: `see <https://svc.corp.example.com/v1/login?lang=en&amp;user=deploy&amp;` +

@@ -834,6 +834,8 @@ export function nameBeforeMatch(slice: string): RegExpExecArray | null {
 }
 
 function nameBefore(text: string, start: number): string | null {
+  // Quoted-printable's `=3D` is the `=` of `name=` (the value was read without its `3D`).
+  if (start >= 3 && text.startsWith("=3D", start - 3)) start -= 2;
   const m = nameBeforeMatch(text.slice(Math.max(0, start - 128), start));
   if (!m) return null;
   return m[1].replace(/(?:[ \t*]*(?:=>|:=|:-|=|:|\bis\b|\bwas\b)?[ \t:*]*)$/, "").replace(
