@@ -2,8 +2,8 @@ import { assertEquals, assertRejects } from "@std/assert";
 import { gunzip } from "./gunzip.ts";
 import type { ByteReader } from "./read_stream.ts";
 
-async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  const out = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const out = new Blob([bytes.slice()]).stream().pipeThrough(new CompressionStream("gzip"));
   return new Uint8Array(await new Response(out).arrayBuffer());
 }
 

@@ -321,13 +321,21 @@ Deno.test({
       const fifo = `${dir}/pipe`;
       assertEquals((await new Deno.Command("mkfifo", { args: [fifo] }).output()).code, 0);
       for (const mode of ["--no-mrkdwn", "--mrkdwn"]) {
-        // the writer blocks until the scanner opens the pipe
-        const writing = Deno.writeTextFile(fifo, `first line\nSLACK_BOT_TOKEN=${bot}\n`);
+        // The writer, a process of its own, blocks until the scanner opens the pipe.
+        const writer = new Deno.Command("sh", {
+          args: [
+            "-c",
+            'printf "%s" "$1" > "$2"',
+            "sh",
+            `first line\nSLACK_BOT_TOKEN=${bot}\n`,
+            fifo,
+          ],
+        }).spawn();
         const ran = await cli(["--format", "json", mode, fifo]);
         // a scanner that never read the pipe would leave the writer blocked: opened for reading
         // and writing (which does not wait for a writer), the pipe takes its text
         if (ran.code !== 1) (await Deno.open(fifo, { read: true, write: true })).close();
-        await writing;
+        await writer.status;
         assertEquals(ran.code, 1, ran.stderr);
         assertEquals(jsonl(ran.stdout).map((r) => [r.path, r.line, r.column]), [[fifo, 2, 17]]);
       }
