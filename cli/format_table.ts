@@ -29,7 +29,9 @@ export function formatTable(found: Located[], summary: Summary): string {
   const rows = found.map((l) => [
     l.finding.ruleId,
     l.finding.confidence,
-    l.finding.redacted,
+    // A preview shows a secret's first and last characters: a bidi override among them would
+    // reorder the row.
+    printable(l.finding.redacted),
     l.finding.fingerprint.slice(0, 12),
     where(l),
   ]);

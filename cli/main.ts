@@ -46,6 +46,24 @@ async function writeAll(w: { write(p: Uint8Array): Promise<number> }, text: stri
   while (data.length > 0) data = data.subarray(await w.write(data));
 }
 
+/** Whether `output` is one of the files named as inputs (the same file by another path too). */
+function namesAnInput(output: string, inputs: Input[]): boolean {
+  let real: string;
+  try {
+    real = Deno.realPathSync(output);
+  } catch {
+    return false; // not there yet
+  }
+  return inputs.some((i) => {
+    if (i.kind !== "file" || !i.named) return false;
+    try {
+      return Deno.realPathSync(i.path) === real;
+    } catch {
+      return false;
+    }
+  });
+}
+
 export async function run(argv: string[]): Promise<number> {
   let opts: CliOptions;
   try {
@@ -82,6 +100,10 @@ export async function run(argv: string[]): Promise<number> {
   const started = performance.now();
   const inputs: Input[] = [];
   for (const input of walk(opts.paths, opts.maxSize)) inputs.push(input);
+  if (opts.output !== undefined && namesAnInput(opts.output, inputs)) {
+    say(`-o ${opts.output}: that is an input; the report would replace it`);
+    return EXIT_ERROR;
+  }
   const total = inputs.reduce((n, i) => n + ("size" in i ? i.size : 0), 0);
   const progress = new Progress(total, opts.progress);
   const named = new Set(
@@ -131,11 +153,23 @@ export async function run(argv: string[]): Promise<number> {
     try {
       await Deno.writeTextFile(opts.output, report);
     } catch (e) {
-      say(`${opts.output}: cannot write report (${(e as Error).message})`);
+      // Deno grants devices and /proc to --allow-all only: a shell redirection reaches them.
+      const why = (e as Error).name === "NotCapable"
+        ? "a device or /proc file is out of the scan task's permissions; redirect standard output"
+        : (e as Error).message;
+      say(`${opts.output}: cannot write report (${why})`);
       return EXIT_ERROR;
     }
   } else {
-    await writeAll(Deno.stdout, report);
+    try {
+      await writeAll(Deno.stdout, report);
+    } catch (e) {
+      // A reader that stopped early (`| head`) wanted no more; any other failure lost the report.
+      if (!(e instanceof Deno.errors.BrokenPipe)) {
+        say(`cannot write the report to standard output (${(e as Error).message})`);
+        return EXIT_ERROR;
+      }
+    }
   }
   if (found.length > 0) return EXIT_FOUND;
   return totals.errors > 0 ? EXIT_ERROR : EXIT_CLEAN;

@@ -370,6 +370,30 @@ Deno.test("cli: start and end are the secret's offsets in the text, in every rea
   });
 });
 
+Deno.test("cli: a report that cannot be written is said so; -o never replaces an input", async () => {
+  await tempDir(async (dir) => {
+    const input = `${dir}/chat.txt`;
+    const text = `SLACK_BOT_TOKEN=${bot}\n`;
+    await Deno.writeTextFile(input, text);
+    const clobber = await cli(["--format", "json", "-o", input, input], { write: true });
+    assertEquals(clobber.code, 2);
+    assertStringIncludes(clobber.stderr, "that is an input");
+    assertEquals(await Deno.readTextFile(input), text);
+    // standard output on a full disk, and a reader that stops after one line
+    const command = [Deno.execPath(), "run", "--quiet", "--config", `${ROOT}/${CONFIG}`, "-A"]
+      .concat([`${ROOT}/cli/main.ts`, "--format", "json"]).map((a) => `'${a}'`).join(" ");
+    const sh = (line: string) =>
+      new Deno.Command("bash", { args: ["-c", line], stdout: "piped", stderr: "piped" }).output();
+    const full = await sh(`${command} '${input}' > /dev/full`);
+    assertEquals(full.code, 2);
+    assertStringIncludes(new TextDecoder().decode(full.stderr), "cannot write the report");
+    await Deno.writeTextFile(input, text.repeat(5000));
+    const head = await sh(`set -o pipefail; ${command} '${input}' | head -1`);
+    assertEquals(head.code, 1);
+    assertEquals(new TextDecoder().decode(head.stderr), "");
+  });
+});
+
 Deno.test("cli: a gzip file in a folder is read up to --max-size of what it inflates to", async () => {
   await tempDir(async (dir) => {
     const early = `SLACK_BOT_TOKEN=${bot}\n`;

@@ -11,3 +11,7 @@ Deno.test("printable: control characters and bidi overrides become escapes; text
   assertEquals(printable("invoice\u202etxt.exe"), "invoice\\u202etxt.exe");
   assertEquals(printable("\u2066x\u2069"), "\\u2066x\\u2069");
 });
+
+Deno.test("printable: zero-width characters, the BOM and line separators are shown", () => {
+  assertEquals(printable("a\u200bb\u2060c\ufeffd\u2028e"), "a\\u200bb\\u2060c\\ufeffd\\u2028e");
+});

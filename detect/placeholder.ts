@@ -46,9 +46,47 @@ const WORDS = [
   "foobar",
   "lorem",
 ];
+/**
+ * Words short enough to turn up by chance inside a random token (`…ZQYOURA2…`: about one
+ * GitHub token in 3,000 holds one of them): they count only where they start or end a segment
+ * (`xoxb-your-token`, `AKIA…7EXAMPLE`, `myFakeToken`), never wedged between letters and digits.
+ */
+const SHORT_WORDS = new Set([
+  "your",
+  "fake",
+  "xxxx",
+  "dummy",
+  "lorem",
+  "sample",
+  "insert",
+  "foobar",
+]);
+const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const WORD_RE = new RegExp(
-  WORDS.flatMap(caseForms).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+  WORDS.filter((w) => !SHORT_WORDS.has(w)).flatMap(caseForms).map(escaped).join("|"),
 );
+const SHORT_WORD_RE = new RegExp([...SHORT_WORDS].flatMap(caseForms).map(escaped).join("|"), "g");
+
+function isAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Whether a short word starts or ends a segment of `secret` (see SHORT_WORDS). */
+function hasShortWord(secret: string): boolean {
+  SHORT_WORD_RE.lastIndex = 0;
+  for (let m = SHORT_WORD_RE.exec(secret); m !== null; m = SHORT_WORD_RE.exec(secret)) {
+    const before = secret.charCodeAt(m.index - 1), after = secret.charCodeAt(m.index + m[0].length);
+    if (m.index === 0 || !isAlnumCode(before)) return true;
+    if (m.index + m[0].length === secret.length || !isAlnumCode(after)) return true;
+    // A capitalised word after a small letter, before a capital: a camelCase name's segment.
+    const first = m[0].charCodeAt(0), second = m[0].charCodeAt(1);
+    const camel = first >= 65 && first <= 90 && second >= 97 && second <= 122 &&
+      before >= 97 && before <= 122 && after >= 65 && after <= 90;
+    if (camel) return true;
+    SHORT_WORD_RE.lastIndex = m.index + 1;
+  }
+  return false;
+}
 /** The same words, but only as whole segments (for long secrets such as PEM bodies). */
 const DELIMITED_WORD_RE = new RegExp(
   `(?:^|[^A-Za-z])(?:example|sample|dummy|fake|redacted|your|placeholder|changeme)(?:$|[^A-Za-z])`,
@@ -252,7 +290,11 @@ export function isPlaceholder(
   options: PlaceholderOptions = {},
 ): boolean {
   const exempt = options.exempt ?? [];
-  if (secret.length > 200 ? DELIMITED_WORD_RE.test(secret) : WORD_RE.test(secret)) return true;
+  if (
+    secret.length > 200
+      ? DELIMITED_WORD_RE.test(secret)
+      : WORD_RE.test(secret) || hasShortWord(secret)
+  ) return true;
   if (TEMPLATE_RE.test(secret)) return true;
   // A data URI's body from its media type on (`image/png;base64,…`), a separator's `:` read
   // as the one after `data`.

@@ -42,7 +42,13 @@ Deno.test("placeholder: a word in random mixed case is chance, in a written case
   for (const word of ["yOuR", "FAKe", "xXXx", "sAmPle"]) {
     assertFalse(isPlaceholder(p + "123456789012-" + rand(1) + word + rand(2)), word);
   }
+  // A short word in a written case counts where it opens or closes a segment; wedged between
+  // random letters and digits it is chance (see the test below), a long one never is.
   for (const word of ["your", "YOUR", "Your", "fake", "FAKE", "Sample", "xxxx", "XXXX"]) {
+    assert(isPlaceholder(p + "123456789012-" + word + rand(2)), word);
+    assert(isPlaceholder(p + "123456789012-" + rand(1) + word), word);
+  }
+  for (const word of ["example", "EXAMPLE", "redacted", "placeholder", "changeme"]) {
     assert(isPlaceholder(p + "123456789012-" + rand(1) + word + rand(2)), word);
   }
   assert(isPlaceholder(p + "Your-Bot-Token"));
@@ -142,4 +148,24 @@ Deno.test("placeholder: a data URI's body from its media type on is no secret", 
     scanSync(`la contraseña está en 1Password \`data:${png}\``).map((f) => f.ruleId),
     [],
   );
+});
+
+Deno.test("isPlaceholder: a short word wedged inside a random token is chance, not a placeholder", () => {
+  // One random GitHub token in ~3,000 holds `your`, `fake`, `xxxx`… between letters and digits.
+  for (const word of ["YOUR", "your", "Fake", "xxxx", "XXXX", "dummy", "Sample", "lorem"]) {
+    assertEquals(isPlaceholder(`Qz8Rk2${word}A2mT9vLp4Wn7Xc1Bh5`), false, word);
+  }
+  // At a segment's edge, or a camelCase segment, they are placeholders.
+  for (
+    const text of [
+      ["xoxb", "your", "token"].join("-"),
+      ["AKIA", "IOSFODNN7", "EXAMPLE"].join(""),
+      "myFakeTokenValue123",
+      "sample_key_Qz8Rk2mT9v",
+      "Qz8Rk2mT9vLp4Wn7_dummy",
+      "YOURTOKENHERE1234",
+    ]
+  ) {
+    assertEquals(isPlaceholder(text), true, text);
+  }
 });
