@@ -6,6 +6,7 @@
 import type { Finding } from "../detect/types.ts";
 import { SNIFF_BYTES } from "./sniff.ts";
 import type { BytesScanner } from "./scan_inputs.ts";
+import { startsWithBom } from "../detect/scan_bytes.ts";
 
 /** Bytes per block: 8 MiB, like the largest file read whole. */
 export const BLOCK = 8 * 1024 * 1024;
@@ -103,6 +104,8 @@ export function scanByteStream(
     if (first) {
       first = false;
       if (options.isBinary?.(buf.subarray(0, Math.min(have, SNIFF_BYTES)))) return false;
+      // A byte order mark counts as one code unit, but the decoded text has none.
+      if (startsWithBom(buf)) char0 = -1;
     }
     if (have === 0 || have <= ownFrom) return true;
     // The block ends at its last line end; one line longer than a block is cut anyway.

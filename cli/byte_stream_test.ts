@@ -78,6 +78,19 @@ Deno.test("byte stream: lines longer than a block in 2-, 3- and 4-byte character
   }
 });
 
+Deno.test("byte stream: a byte order mark is no part of the text's offsets", () => {
+  const token = plantedSet("bom")[0].secret;
+  const text = `key é ${token}\n` + "filler line\n".repeat(20_000) + `end ${token}\n`;
+  const want = scanSync(text, { mrkdwn: false }).map(shape);
+  const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+  const out: Finding[] = [];
+  scanByteStream(reader(bytes, 65536), engineFns().bytes, (f) => out.push(f), {
+    block: 64 * 1024,
+    overlap: 16 * 1024,
+  });
+  assertEquals(out.map(shape), want);
+});
+
 Deno.test("byte stream: a binary head stops it; empty input is fine", () => {
   const scanner = engineFns().bytes;
   const bin = new Uint8Array(1000);

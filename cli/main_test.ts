@@ -359,6 +359,10 @@ Deno.test("cli: start and end are the secret's offsets in the text, in every rea
         assertEquals(jsonl(ran.stdout).map((r) => [r.start, r.end]), want, `${mode} ${name}`);
       }
     }
+    // A byte order mark (Windows editors write one) is no character of the text.
+    await Deno.writeFile(`${dir}/bom.txt`, new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(text)]));
+    const bom = await cli(["--format", "json", `${dir}/bom.txt`]);
+    assertEquals(jsonl(bom.stdout).map((r) => [r.start, r.end]), want);
     const sarif = JSON.parse((await cli(["--format", "sarif", `${dir}/chat.txt`])).stdout);
     const regions = sarif.runs[0].results.map((
       r: { locations: [{ physicalLocation: { region: Record<string, number> } }] },

@@ -6,6 +6,7 @@ import { type Content, looksBinary, SNIFF_BYTES, sniffContent } from "./sniff.ts
 import { gunzip } from "./gunzip.ts";
 import { readFull, scanByteStream, type SyncReader, withCharOffsets } from "./byte_stream.ts";
 import type { BytesScanner, Run } from "./scan_inputs.ts";
+import { startsWithBom } from "../detect/scan_bytes.ts";
 
 /** Scans `reader` as text, chunk by chunk, recording its findings under `path`. */
 export async function scanReader(
@@ -184,7 +185,9 @@ function scanWhole(
   run.totals.files++;
   const found = scanner.scan(buf.subarray(0, at));
   // The scan may have moved the scanner's memory.
-  for (const f of withCharOffsets(found, scanner.input(at), scanner.units)) {
+  // A byte order mark counts as one code unit, but the decoded text has none.
+  const base = startsWithBom(buf) ? -1 : 0;
+  for (const f of withCharOffsets(found, scanner.input(at), scanner.units, base)) {
     const finding = detach(f);
     run.totals.found.push({ finding, path, line: finding.line, column: finding.column });
   }

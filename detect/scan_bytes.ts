@@ -134,6 +134,11 @@ function forwardChars(
   return i;
 }
 
+/** Whether `bytes` start with UTF-8's byte order mark (EF BB BF). */
+export function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /**
  * UTF-16 code units that `bytes[from, to)` decode to (counted in wasm when `bytes` is the
  * scanner's input): a finding's byte offsets become the text's offsets.
@@ -356,10 +361,12 @@ export function scanBytes(bytes: Uint8Array, options: ScanOptions = {}): Finding
     line += p.scanner.countNewlines(counted, s);
     counted = s;
     const text = decoder.decode(input.subarray(s, e));
-    // Byte offsets carried from one finding to the next (findings come in order of start).
-    let char = 0, byte = s;
+    // Byte offsets carried from one finding to the next (findings come in order of start). The
+    // decoder drops a byte order mark at the input's start: its 3 bytes come before the text.
+    const base = s === 0 && startsWithBom(input) ? 3 : s;
+    let char = 0, byte = base;
     for (const f of scanSync(text, { ...options, mrkdwn: false })) {
-      if (f.start < char) char = 0, byte = s;
+      if (f.start < char) char = 0, byte = base;
       byte += utf8Length(text, char, f.start);
       char = f.start;
       out.push({
