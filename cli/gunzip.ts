@@ -3,9 +3,15 @@
 import type { ByteReader } from "./read_stream.ts";
 
 export interface Inflated {
+  /** Ends where the content ends, is capped, or stops being readable (see `failure`). */
   reader: ByteReader;
   /** Whether the content went on past `limit` (what was read ends there). */
   capped(): boolean;
+  /**
+   * Why the stream stopped early (a corrupt or cut stream, a second gzip member): what came
+   * before is still read, so a rotated log cut short keeps the findings it holds.
+   */
+  failure(): string | undefined;
   cancel(): Promise<void>;
 }
 
@@ -30,13 +36,20 @@ export function gunzip(
     },
   });
   const out = compressed.pipeThrough(new DecompressionStream("gzip")).getReader();
-  let pending = new Uint8Array(0);
+  let pending: Uint8Array = new Uint8Array(0);
   let given = 0;
   let capped = false;
   let done = false;
+  let failure: string | undefined;
   const next = async (): Promise<boolean> => {
     while (pending.length === 0) {
-      const r = await out.read();
+      let r: ReadableStreamReadResult<Uint8Array>;
+      try {
+        r = await out.read();
+      } catch (e) {
+        failure = (e as Error).message;
+        return false;
+      }
       if (r.done) return false;
       pending = r.value;
     }
@@ -62,6 +75,7 @@ export function gunzip(
       },
     },
     capped: () => capped,
+    failure: () => failure,
     cancel: () => out.cancel(),
   };
 }

@@ -290,6 +290,12 @@ Deno.test("cli: UTF-16 and gzip files are read as their text; a named binary fil
     const broken = await cli(["--format", "json", `${dir}/broken.gz`]);
     assertEquals(broken.code, 2);
     assertStringIncludes(broken.stderr, "broken.gz: read failed");
+    // A log cut short keeps what it held before the cut.
+    const packedLog = await gzipped(strToU8(`${text}${"request served\n".repeat(20000)}`));
+    await Deno.writeFile(`${dir}/cut.log.gz`, packedLog.slice(0, packedLog.length - 40));
+    const cut = await cli(["--format", "json", `${dir}/cut.log.gz`]);
+    assertEquals([cut.code, jsonl(cut.stdout).length], [1, 1]);
+    assertStringIncludes(cut.stderr, "cut.log.gz: read failed");
   });
 });
 

@@ -137,6 +137,10 @@ async function scanDecoded(
   const inflated = gunzip(reader, run.counted, limit);
   const head = await readHead(inflated.reader);
   const inner = sniffContent(head);
+  if (head.length === 0 && inflated.failure() !== undefined) {
+    run.error(`${path}: read failed (${inflated.failure()})`);
+    return;
+  }
   if (inner === "binary" || inner === "gzip") {
     await inflated.cancel();
     run.skip(path, "binary (inside gzip)");
@@ -148,6 +152,8 @@ async function scanDecoded(
   if (inflated.capped()) {
     run.skip(path, `what it inflates to past --max-size (${limit} bytes)`);
   }
+  const failure = inflated.failure();
+  if (failure !== undefined) run.error(`${path}: read failed (${failure}), read up to there`);
 }
 
 /**
