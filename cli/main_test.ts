@@ -404,6 +404,28 @@ Deno.test("cli: a report that cannot be written is said so; -o never replaces an
   });
 });
 
+Deno.test("cli: gzip and UTF-16 on standard input are read as their text", async () => {
+  const text = `first line\nSLACK_BOT_TOKEN=${bot}\n`;
+  for (const bytes of [await gzipped(strToU8(text)), utf16le(text, true), strToU8(text)]) {
+    for (const mode of ["--no-mrkdwn", "--mrkdwn"]) {
+      const child = new Deno.Command(Deno.execPath(), {
+        args: ["run", "--quiet", "--config", `${ROOT}/${CONFIG}`, "-A", `${ROOT}/cli/main.ts`]
+          .concat(["--format", "json", mode, "-"]),
+        stdin: "piped",
+        stdout: "piped",
+        stderr: "piped",
+      }).spawn();
+      const w = child.stdin.getWriter();
+      await w.write(bytes);
+      await w.close();
+      const out = await child.output();
+      assertEquals(out.code, 1, new TextDecoder().decode(out.stderr));
+      const rows = jsonl(new TextDecoder().decode(out.stdout));
+      assertEquals(rows.map((r) => [r.path, r.line, r.column]), [["-", 2, 17]], mode);
+    }
+  }
+});
+
 Deno.test("cli: a gzip file in a folder is read up to --max-size of what it inflates to", async () => {
   await tempDir(async (dir) => {
     const early = `SLACK_BOT_TOKEN=${bot}\n`;

@@ -28,7 +28,7 @@ export async function scanReader(
   );
 }
 
-async function readHead(file: ByteReader): Promise<Uint8Array> {
+export async function readHead(file: ByteReader): Promise<Uint8Array> {
   const head = new Uint8Array(SNIFF_BYTES);
   let at = 0;
   while (at < head.length) {
@@ -120,7 +120,7 @@ function readHeadSync(file: Deno.FsFile): Uint8Array {
  * its own head: text in UTF-8 or UTF-16 is read, anything else skipped; `limit` caps the bytes it
  * may inflate to (a small file can hold gigabytes of zeros).
  */
-async function scanDecoded(
+export async function scanDecoded(
   reader: ByteReader,
   path: string,
   mrkdwn: boolean,
@@ -198,6 +198,54 @@ function scanWhole(
     run.totals.found.push({ finding, path, line: finding.line, column: finding.column });
   }
   return "done";
+}
+
+/**
+ * Standard input or a pipe, read once: its first bytes say whether it is gzip or UTF-16 (read as
+ * the text they hold, as files are) or text to scan as bytes, those bytes read again from memory.
+ * Binary input is skipped only when `sniff` (standard input is scanned whatever it holds).
+ */
+export async function scanStreamInput(
+  input: SyncReader & ByteReader,
+  path: string,
+  run: Run,
+  sniff: boolean,
+): Promise<void> {
+  const mrkdwn = run.ctx.mrkdwn === "on";
+  const head = await readHead(input);
+  const again = replaying(head, input);
+  const content = sniffContent(head);
+  if (content === "gzip" || content === "utf-16le" || content === "utf-16be") {
+    await scanDecoded(again, path, mrkdwn, run, content, -1, Infinity);
+    return;
+  }
+  if (run.ctx.bytes && !mrkdwn) {
+    if (!sniff) run.totals.files++;
+    streamBytes(again, path, run.ctx.bytes, run, sniff);
+    return;
+  }
+  if (sniff && content === "binary") {
+    run.counted(head.length);
+    run.skip(path, "binary");
+    return;
+  }
+  run.totals.files++;
+  await scanReader(again, path, mrkdwn, run);
+}
+
+/** `input` read again from its start: `head` (already read from it) first, then the rest. */
+function replaying(head: Uint8Array, input: SyncReader & ByteReader): SyncReader & ByteReader {
+  let at = 0;
+  const take = (p: Uint8Array) => {
+    const n = Math.min(p.length, head.length - at);
+    p.set(head.subarray(at, at + n));
+    at += n;
+    return n;
+  };
+  return {
+    readSync: (p) => at < head.length ? take(p) : input.readSync(p),
+    read: (p) => at < head.length ? Promise.resolve(take(p)) : input.read(p),
+  };
 }
 
 /** A large file (or standard input) scanned as bytes in blocks; binary files are skipped. */

@@ -10,7 +10,7 @@ import { SlackExport } from "./slack_export.ts";
 import type { DayMessages } from "./day_filter.ts";
 import { type Job, JobPool, type Outcome } from "./job_pool.ts";
 import type { Input } from "./walk.ts";
-import { scanFile, scanReader, streamBytes } from "./scan_file.ts";
+import { scanFile, scanStreamInput } from "./scan_file.ts";
 import { scanExportDir, scanExportFile, scanZip } from "./scan_export.ts";
 
 export type ScanFn = (text: string, mrkdwn: boolean) => Promise<Finding[]> | Finding[];
@@ -140,9 +140,7 @@ export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<Sca
           skip(path, input.reason);
           break;
         case "stdin":
-          totals.files++;
-          if (ctx.bytes && !plain) streamBytes(Deno.stdin, "-", ctx.bytes, run, false);
-          else await scanReader(Deno.stdin, "-", plain, run);
+          await scanStreamInput(Deno.stdin, "-", run, false);
           break;
         case "stream":
           await scanStream(input.path, path, run);
@@ -172,12 +170,7 @@ async function scanStream(realPath: string, path: string, run: Run): Promise<voi
     return;
   }
   try {
-    const plain = run.ctx.mrkdwn === "on";
-    if (run.ctx.bytes && !plain) streamBytes(file, path, run.ctx.bytes, run);
-    else {
-      run.totals.files++;
-      await scanReader(file, path, plain, run);
-    }
+    await scanStreamInput(file, path, run, true);
   } catch (e) {
     run.error(`${path}: read failed (${(e as Error).message})`);
   } finally {
