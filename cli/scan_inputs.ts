@@ -89,7 +89,6 @@ export async function scanInputs(inputs: Input[], ctx: ScanContext): Promise<Sca
     totals.skipped++;
     ctx.onSkip(path, reason);
   };
-  const plain = ctx.mrkdwn === "on";
   const counted = (n: number) => {
     totals.bytes += n;
     ctx.progress.add(n);
