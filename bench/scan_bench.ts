@@ -55,3 +55,17 @@ await Deno.remove(dir, { recursive: true });
 Deno.bench(`dayMessages over a 1 MB export (${days.length} day files)`, { group: "export" }, () => {
   for (const d of days) dayMessages(d);
 });
+
+// One long line, as a minified JSON dump gives: its hits share one line, and time must grow with
+// its length, not with its square (compare the two sizes).
+for (const records of [2000, 4000]) {
+  const rows = Array.from({ length: records }, (_, i) => ({ id: i, user: `u${i}`, password: "x" }));
+  const line = new TextEncoder().encode(JSON.stringify(rows).replaceAll('"x"', '"Zq8rK2mT9vLp"'));
+  Deno.bench(
+    `scanBytes, minified JSON: one ${line.length >> 10} KB line`,
+    { group: "line" },
+    () => {
+      scanBytes(line);
+    },
+  );
+}

@@ -211,6 +211,15 @@ function liveRegions(
   const n = bytes.length;
   const text = new ByteText(bytes);
   const spans: number[] = [];
+  // The line last looked up, [lineFrom, lineTo) with lineTo its `\n` (or n): a long line's hits
+  // share it instead of each searching to its ends, which made a scan quadratic in its length.
+  let lineFrom = -1, lineTo = -1;
+  const lineOf = (pos: number) => {
+    if (pos >= lineFrom && pos <= lineTo && lineFrom >= 0) return;
+    lineFrom = pos === 0 ? 0 : bytes.lastIndexOf(10, pos - 1) + 1;
+    const nl = bytes.indexOf(10, pos);
+    lineTo = nl === -1 ? n : nl;
+  };
   for (let h = 0; h < hits.length; h += 2) {
     const at = hits[h], id = hits[h + 1];
     let before = -1, after = -1;
@@ -246,9 +255,12 @@ function liveRegions(
     // Margins are characters (UTF-16 code units) before the hit and after its end.
     let s = backChars(bytes, at, before);
     let e = forwardChars(bytes, id === TRIGGER_ID ? at : at + p.lengths[id], after, ascii);
-    s = s === 0 ? 0 : bytes.lastIndexOf(10, s - 1) + 1;
-    const nl = bytes.indexOf(10, e);
-    e = nl === -1 ? n : nl + 1;
+    if (s > 0) {
+      lineOf(s);
+      s = lineFrom;
+    }
+    lineOf(e);
+    e = lineTo === n ? n : lineTo + 1;
     // Merge with every earlier span it touches (spans are ascending by start).
     while (spans.length > 0 && spans[spans.length - 1] >= s) {
       e = Math.max(e, spans.pop()!);
@@ -306,9 +318,11 @@ function mayMatchInLine(
   // match's end cannot undo it: the patterns have no lookahead at their end). It crosses two line
   // breaks at most (a label over its value, as a settings page shows them; a code block's
   // opening line between them).
-  let end = bytes.indexOf(10, at);
-  for (let more = 0; more < 2 && end !== -1; more++) end = bytes.indexOf(10, end + 1);
-  if (end === -1 || end - at > LINE_CAP) end = Math.min(bytes.length, at + LINE_CAP);
+  // (Searched within the cap: a search to a long line's end at each of its hits was quadratic.)
+  const capped = bytes.subarray(at, Math.min(bytes.length, at + LINE_CAP + 1));
+  let end = capped.indexOf(10);
+  for (let more = 0; more < 2 && end !== -1; more++) end = capped.indexOf(10, end + 1);
+  end = end === -1 ? Math.min(bytes.length, at + LINE_CAP) : at + end;
   const line = withPlainBlanks(decoder.decode(bytes.subarray(from, end)));
   for (let p = ws; p <= last; p++) {
     if (p !== ws && isAlnum(bytes[p - 1])) continue;

@@ -21,10 +21,19 @@ const MAX_ROWS = 40;
 
 const TAB = 9, COMMA = 44;
 
-function lineBounds(text: CharReader, at: number): [number, number] {
+/**
+ * The longest line read as a row. A pasted row is a few hundred characters; a minified file's one
+ * line of megabytes is no row, and reading it whole at each of its hits made a scan quadratic.
+ * The gate, which may read bytes (the byte scanner's reading, where a character takes up to
+ * four), takes a longer line as a maybe; the validator reads characters and decides.
+ */
+const MAX_ROW = 4096;
+
+/** The line holding `at`, or null when it is longer than MAX_ROW. */
+function lineBounds(text: CharReader, at: number): [number, number] | null {
   let s = at, e = at;
-  while (s > 0 && text.charCodeAt(s - 1) !== 10) s--;
-  while (e < text.length && text.charCodeAt(e) !== 10) e++;
+  while (s > 0 && text.charCodeAt(s - 1) !== 10) if (at - --s > MAX_ROW) return null;
+  while (e < text.length && text.charCodeAt(e) !== 10) if (++e - at > MAX_ROW) return null;
   return [s, e];
 }
 
@@ -40,12 +49,12 @@ function inBlock(text: CharReader, s: number, e: number, delim: number): boolean
   const n = count(text, s, e, delim);
   if (n === 0) return false;
   if (s > 0) {
-    const [as] = lineBounds(text, s - 1);
-    if (count(text, as, s - 1, delim) === n) return true;
+    const above = lineBounds(text, s - 1);
+    if (above === null || count(text, above[0], s - 1, delim) === n) return true;
   }
   if (e < text.length) {
-    const [, be] = lineBounds(text, e + 1);
-    if (count(text, e + 1, be, delim) === n) return true;
+    const below = lineBounds(text, e + 1);
+    if (below === null || count(text, e + 1, below[1], delim) === n) return true;
   }
   return false;
 }
@@ -72,8 +81,8 @@ export function delimitedMayFollow(text: CharReader, hitStart: number, hitEnd: n
   if ((before !== delim && before !== 10) || (after !== delim && after !== 10 && after !== 13)) {
     return false;
   }
-  const [ls, le] = lineBounds(text, hitStart);
-  return inBlock(text, ls, le, delim);
+  const line = lineBounds(text, hitStart);
+  return line === null || inBlock(text, line[0], line[1], delim);
 }
 
 /** A line's cells, a trailing `\r` and quotes around each dropped. */
@@ -98,9 +107,9 @@ function delimitedNames(
   if (quoted && text[end] !== text[start - 1]) return null;
   const next = text[close];
   if (next !== undefined && next !== delim && next !== "\n" && next !== "\r") return null;
-  const ls = text.lastIndexOf("\n", open - 1) + 1;
-  let le = text.indexOf("\n", close);
-  if (le === -1) le = text.length;
+  const line = lineBounds(text, open);
+  if (line === null) return null;
+  const [ls, le] = line;
   const own = cells(text.slice(ls, le), delim);
   const col = text.slice(ls, open).split(delim).length - 1;
   if (own.length < 2) return null;

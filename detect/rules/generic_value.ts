@@ -735,11 +735,26 @@ export function isGivenPassword(password: string, user = ""): boolean {
  * EXAMPLE, do not use)`, `<- what NOT to do`): documentation and training, not a leak.
  */
 export function saidToBeExample(text: string, start: number, end: number): boolean {
-  const from = text.lastIndexOf("\n", start - 1) + 1;
-  let to = text.indexOf("\n", end);
-  if (to === -1) to = text.length;
-  const line = text.slice(Math.max(from, start - 160), Math.min(to, end + 80));
+  const line = text.slice(lineStartNear(text, start, 160), lineEndNear(text, end, 80));
   return EXAMPLE_CONTEXT.test(line);
+}
+
+/**
+ * Where the line holding `at` starts, looked for at most `reach` characters back (the farthest
+ * point when it starts before): validators read a value's line, and reading a minified file's one
+ * long line to its start at each of its values made a scan quadratic in the line's length.
+ */
+export function lineStartNear(text: string, at: number, reach: number): number {
+  const floor = Math.max(0, at - reach);
+  for (let i = at - 1; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return floor;
+}
+
+/** Where the line holding `at` ends (its `\n`), looked for at most `reach` characters on. */
+export function lineEndNear(text: string, at: number, reach: number): number {
+  const ceil = Math.min(text.length, at + reach);
+  for (let i = at; i < ceil; i++) if (text.charCodeAt(i) === 10) return i;
+  return ceil;
 }
 
 /** Words after a hex value that say what it is: a commit or a digest, not a secret. */
@@ -759,14 +774,15 @@ const TEST_VERDICT = new RegExp(
 const ANY_VERDICT = new RegExp(`^${VERDICT}\\S`);
 
 function onTestVerdictLine(text: string, start: number): boolean {
-  const from = text.lastIndexOf("\n", start - 1) + 1;
+  const from = lineStartNear(text, start, 400);
+  if (from > 0 && text.charCodeAt(from - 1) !== 10) return false; // no test log's line is so long
   const line = text.slice(from, Math.min(text.length, from + 160));
   if (!ANY_VERDICT.test(line)) return false;
   if (TEST_VERDICT.test(line)) return true;
-  const before = text.lastIndexOf("\n", from - 2) + 1;
-  const after = text.indexOf("\n", start);
+  const before = lineStartNear(text, from - 1, 400);
+  const after = lineEndNear(text, start, 400);
   return (from > 0 && ANY_VERDICT.test(text.slice(before, from))) ||
-    (after !== -1 && ANY_VERDICT.test(text.slice(after + 1, after + 161)));
+    (after < text.length && ANY_VERDICT.test(text.slice(after + 1, after + 161)));
 }
 
 /** The rest of the line after `end`, at most 80 characters. */
@@ -912,7 +928,7 @@ function finalDotEnd(text: string, start: number, end: number): number {
   const after = text[end + 1];
   if (after === ";") return end + 1;
   if (after !== undefined && after !== "\n" && after !== "\r") return end;
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const lineStart = lineStartNear(text, start, 400);
   return /^[ \t]*(?:export[ \t]+)?[^\s]+$/.test(text.slice(lineStart, start)) ? end + 1 : end;
 }
 
@@ -1079,7 +1095,7 @@ function beforeLinkLabel(value: string, at: { text: string; start: number }): nu
   if (bar < 0) return value.length;
   const { text, start } = at;
   const open = start > 0 ? text.lastIndexOf("<", start - 1) : -1;
-  const lineStart = text.lastIndexOf("\n", start - 1);
+  const lineStart = lineStartNear(text, start, 2048) - 1;
   const inLink = open >= 0 && text.lastIndexOf(">", start - 1) < open && lineStart < open &&
     /^<[A-Za-z][\w+.-]{0,20}:/.test(text.slice(open, open + 24));
   // A long URL's `<` may lie before the text read (a window of it): a URL's `//` on the line or
