@@ -123,7 +123,10 @@ async function* entries(file: Deno.FsFile, options: ZipOptions): AsyncGenerator<
   if (open.size > 0) {
     throw new ZipError(`truncated zip: ${[...open][0]} ends early`);
   }
-  if (seen === 0) throw new ZipError("corrupt zip: no entries found");
+  // An empty archive is its end record alone (22 bytes, `zip` of nothing): no entries, no fault.
+  if (seen === 0 && !(tail.length === 22 && hasEndRecord(tail))) {
+    throw new ZipError("corrupt zip: no entries found");
+  }
   // The streaming reader never needs the central directory, so check its end record is there:
   // without it the archive was cut short (an interrupted download) and entries may be missing.
   if (!hasEndRecord(tail)) throw new ZipError("truncated zip (no end-of-archive record)");

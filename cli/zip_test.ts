@@ -55,6 +55,16 @@ Deno.test("zipEntries: VCS metadata and packages skipped; names cannot point out
   }
 });
 
+Deno.test("zipEntries: an empty archive has no entries and no fault", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeFile(`${dir}/empty.zip`, zipSync({}));
+    assertEquals((await collect(`${dir}/empty.zip`)).names, []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("entryName: what reads as a path outside the archive is escaped", () => {
   assertEquals(entryName("general/2024-01-01.json"), "general/2024-01-01.json");
   assertEquals(entryName("a/../b"), "a/%2E%2E/b");
