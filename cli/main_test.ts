@@ -426,6 +426,19 @@ Deno.test("cli: gzip and UTF-16 on standard input are read as their text", async
   }
 });
 
+Deno.test("cli: a SARIF or JSON report scanned again finds nothing (reports hold no secret)", async () => {
+  await tempDir(async (dir) => {
+    await Deno.writeTextFile(`${dir}/chat.txt`, `SLACK_BOT_TOKEN=${bot}\nGITHUB_TOKEN=${gh}\n`);
+    for (const format of ["sarif", "json"]) {
+      const report = `${dir}/report.${format}`;
+      const ran = await cli(["--format", format, "-o", report, `${dir}/chat.txt`], { write: true });
+      assertEquals(ran.code, 1, ran.stderr);
+      const again = await cli(["--format", "json", report]);
+      assertEquals([again.code, again.stdout], [0, ""], format);
+    }
+  });
+});
+
 Deno.test("cli: a gzip file in a folder is read up to --max-size of what it inflates to", async () => {
   await tempDir(async (dir) => {
     const early = `SLACK_BOT_TOKEN=${bot}\n`;

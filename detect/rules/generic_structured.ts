@@ -633,8 +633,7 @@ const written: Rule[] = [
   {
     id: "generic-pgpass-password",
     family: "generic",
-    description:
-      "Password in a PostgreSQL password file line (.pgpass: host:port:db:user:password)",
+    description: "Password in a line of a PostgreSQL password file (.pgpass; its fifth field)",
     // A pgpass line has no name beside its password: the file's name, said before it, is what
     // wakes the rule, and its lines follow. (PostgreSQL's port as a keyword, `:5432:`, would
     // find the file's own lines, but the byte filter stops at `:54` in every other timestamp.)
