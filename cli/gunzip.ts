@@ -1,5 +1,7 @@
-// A gzip file's content as a reader, inflated as it is read (the runtime's DecompressionStream),
-// so a large rotated log is scanned in the same flat memory as a plain one.
+// A gzip file's content as a reader, inflated as it is read, so a large rotated log is scanned in
+// the same flat memory as a plain one. fflate's streaming Gunzip reads every member of a file
+// that holds several (`cat a.gz b.gz`, what log rotation appends), where the runtime's
+// DecompressionStream stops at the first; it is loaded only when a gzip file is met.
 import type { ByteReader } from "./read_stream.ts";
 
 export interface Inflated {
@@ -8,63 +10,69 @@ export interface Inflated {
   /** Whether the content went on past `limit` (what was read ends there). */
   capped(): boolean;
   /**
-   * Why the stream stopped early (a corrupt or cut stream, a second gzip member): what came
-   * before is still read, so a rotated log cut short keeps the findings it holds.
+   * Why the stream stopped early (a corrupt or cut stream): what came before is still read, so
+   * a rotated log cut short keeps the findings it holds.
    */
   failure(): string | undefined;
-  cancel(): Promise<void>;
 }
 
-const READ_SIZE = 64 * 1024;
+/**
+ * Compressed bytes per push. Deflate inflates at most ~1,000 to 1: 16 KiB in gives at most
+ * ~16 MiB out at once (a bomb's zeros), which the reader hands on before the next push.
+ */
+const READ_SIZE = 16 * 1024;
 
 /** Inflates `source`; `onBytes` counts the compressed bytes read, `limit` caps the output. */
-export function gunzip(
+export async function gunzip(
   source: ByteReader,
   onBytes?: (n: number) => void,
   limit = Infinity,
-): Inflated {
-  const compressed = new ReadableStream<BufferSource>({
-    async pull(controller) {
-      const buf = new Uint8Array(READ_SIZE);
-      const n = await source.read(buf);
-      if (n === null) {
-        controller.close();
-        return;
-      }
-      onBytes?.(n);
-      controller.enqueue(buf.subarray(0, n));
-    },
-  });
-  const out = compressed.pipeThrough(new DecompressionStream("gzip")).getReader();
+): Promise<Inflated> {
+  const { Gunzip } = await import("fflate");
+  const queue: Uint8Array[] = [];
   let pending: Uint8Array = new Uint8Array(0);
   let given = 0;
+  let ended = false; // no more output will come
   let capped = false;
-  let done = false;
   let failure: string | undefined;
+  const inflater = new Gunzip((chunk) => {
+    if (chunk.length > 0) queue.push(chunk);
+  });
+  const buf = new Uint8Array(READ_SIZE);
+  /** Makes output pending; false when there is none left. */
   const next = async (): Promise<boolean> => {
     while (pending.length === 0) {
-      let r: ReadableStreamReadResult<Uint8Array>;
-      try {
-        r = await out.read();
-      } catch (e) {
-        failure = (e as Error).message;
-        return false;
+      const chunk = queue.shift();
+      if (chunk !== undefined) {
+        pending = chunk;
+        break;
       }
-      if (r.done) return false;
-      pending = r.value;
+      if (ended) return false;
+      const n = await source.read(buf);
+      try {
+        if (n === null) {
+          ended = true;
+          inflater.push(new Uint8Array(0), true);
+        } else if (n > 0) {
+          onBytes?.(n);
+          inflater.push(buf.slice(0, n));
+        }
+      } catch (e) {
+        ended = true;
+        failure = (e as Error).message;
+      }
     }
     return true;
   };
   return {
     reader: {
       async read(p: Uint8Array): Promise<number | null> {
-        if (done || !await next()) {
-          done = true;
-          return null;
-        }
+        if (!await next()) return null;
         if (given >= limit) {
-          capped = done = true;
-          await out.cancel();
+          capped = true;
+          queue.length = 0;
+          ended = true;
+          pending = new Uint8Array(0);
           return null;
         }
         const n = Math.min(p.length, pending.length, limit - given);
@@ -76,6 +84,5 @@ export function gunzip(
     },
     capped: () => capped,
     failure: () => failure,
-    cancel: () => out.cancel(),
   };
 }

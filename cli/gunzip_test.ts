@@ -34,17 +34,17 @@ Deno.test("gunzip: inflates in small reads and counts the compressed bytes", asy
   const text = new TextEncoder().encode("a line of a rotated log\n".repeat(2000));
   const packed = await gzip(text);
   let counted = 0;
-  const inflated = gunzip(readerOf(packed), (n) => counted += n);
+  const inflated = await gunzip(readerOf(packed), (n) => counted += n);
   assertEquals(await readAll(inflated.reader, 333), text);
   assertEquals([counted, inflated.capped()], [packed.length, false]);
 });
 
 Deno.test("gunzip: stops at its limit and says so; exactly the limit is not capped", async () => {
   const text = new TextEncoder().encode("0123456789".repeat(100));
-  const capped = gunzip(readerOf(await gzip(text)), undefined, 250);
+  const capped = await gunzip(readerOf(await gzip(text)), undefined, 250);
   assertEquals(await readAll(capped.reader), text.subarray(0, 250));
   assertEquals(capped.capped(), true);
-  const exact = gunzip(readerOf(await gzip(text)), undefined, 1000);
+  const exact = await gunzip(readerOf(await gzip(text)), undefined, 1000);
   assertEquals((await readAll(exact.reader)).length, 1000);
   assertEquals(exact.capped(), false);
 });
@@ -54,18 +54,27 @@ Deno.test("gunzip: a corrupt or cut stream ends where it stops, and says why", a
   const packed = await gzip(text);
   const garbled = packed.slice();
   garbled.fill(0xff, 10, 20);
-  const bad = gunzip(readerOf(garbled));
+  const bad = await gunzip(readerOf(garbled));
   await readAll(bad.reader);
   assert(bad.failure() !== undefined);
   // cut short, as a log still being written or a download that stopped: what came first is read
-  const cut = gunzip(readerOf(packed.slice(0, packed.length >> 1)));
+  const cut = await gunzip(readerOf(packed.slice(0, packed.length >> 1)));
   const prefix = await readAll(cut.reader, 4096);
   assert(cut.failure() !== undefined);
   assert(prefix.length > 0 && prefix.length < text.length);
   assertEquals(prefix, text.subarray(0, prefix.length));
-  const whole = gunzip(readerOf(packed));
+  const whole = await gunzip(readerOf(packed));
   assertEquals([(await readAll(whole.reader, 4096)).length, whole.failure()], [
     text.length,
     undefined,
   ]);
+});
+
+Deno.test("gunzip: every member of a file of several (rotated logs appended) is read", async () => {
+  const enc = new TextEncoder();
+  const [a, b] = [enc.encode("first log\n".repeat(300)), enc.encode("second log\n".repeat(300))];
+  const both = new Uint8Array([...await gzip(a), ...await gzip(b)]);
+  const inflated = await gunzip(readerOf(both, 100));
+  assertEquals(await readAll(inflated.reader, 999), new Uint8Array([...a, ...b]));
+  assertEquals(inflated.failure(), undefined);
 });

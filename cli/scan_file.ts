@@ -134,7 +134,7 @@ export async function scanDecoded(
     await scanReader(reader, path, mrkdwn, run, undefined, size, content);
     return;
   }
-  const inflated = gunzip(reader, run.counted, limit);
+  const inflated = await gunzip(reader, run.counted, limit);
   const head = await readHead(inflated.reader);
   const inner = sniffContent(head);
   if (head.length === 0 && inflated.failure() !== undefined) {
@@ -142,7 +142,6 @@ export async function scanDecoded(
     return;
   }
   if (inner === "binary" || inner === "gzip") {
-    await inflated.cancel();
     run.skip(path, "binary (inside gzip)");
     return;
   }
