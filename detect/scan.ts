@@ -109,13 +109,16 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
       const ws = list[k];
       const we = stretch(text, list[k + 1]);
       const raw = text.slice(ws, we);
+      const first = out.length;
       runRule(engine, r, raw, (s, e) => [ws + s, ws + e], RAW, out);
       if (engine.rules[r].rule.family !== "generic" && wrapsInto(text, raw, we)) {
         // A token wrapped onto the next line (a terminal's width, an email's, a soft break).
         const joined = joinWrapped(text, ws, we, (piece) => startsWithKeyword(engine, piece));
         if (joined !== null) {
           const original = text.slice(ws, joined.end);
-          runRule(engine, r, joined.text, mapper(joined, original, ws), NORMALIZED, out);
+          const read: Candidate[] = [];
+          runRule(engine, r, joined.text, mapper(joined, original, ws), NORMALIZED, read);
+          for (const c of read) if (!wholeBeforeBreak(text, out, first, c)) out.push(c);
         }
       }
       if (engine.rules[r].rule.family !== "generic" && EDGE_MARKERS.test(raw)) {
@@ -160,6 +163,38 @@ function collect(engine: Engine, text: string, mrkdwn: boolean): Candidate[] {
   }
   return out;
 }
+
+/**
+ * Whether the raw reading (candidates `out[first…]`) already holds `joined`'s token whole before
+ * the line break it was joined over, where nothing says the line was wrapped: then the line after
+ * is text of its own (a build id, a commit, a UUID under a token), not the token's rest.
+ */
+function wholeBeforeBreak(text: string, out: Candidate[], first: number, joined: Candidate) {
+  for (let i = first; i < out.length; i++) {
+    const c = out[i];
+    if (c.rule !== joined.rule || c.start !== joined.start || c.end >= joined.end) continue;
+    const next = text.charCodeAt(c.end);
+    if ((next === 10 || next === 13) && !wrappedAt(text, c.end)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the line that ends at `at` reads as wrapped: at a width mail and tools wrap at, or as
+ * long as the full line after it (a wrap of any width over three lines or more).
+ */
+function wrappedAt(text: string, at: number): boolean {
+  const length = at - (text.lastIndexOf("\n", at - 1) + 1);
+  if (WRAP_WIDTHS.has(length)) return true;
+  const from = at + (text.charCodeAt(at) === 13 ? 2 : 1);
+  let to = text.indexOf("\n", from);
+  if (to === -1) return false;
+  if (text.charCodeAt(to - 1) === 13) to--;
+  return to - from === length && !/\s/.test(text.slice(from, to).replace(/^(?:>|&gt;)+ ?/, ""));
+}
+
+/** Widths text is wrapped at: PEM and base64 (64, 76), mail (72, 76, 78), terminals (80). */
+const WRAP_WIDTHS = new Set([64, 72, 76, 78, 80]);
 
 /** Whether the window `raw`, ending at `we`, holds or ends at a line break. */
 function wrapsInto(text: string, raw: string, we: number): boolean {

@@ -19,15 +19,15 @@ const SOFT_LINE = 60;
 /** Lines one token may be wrapped over (a 2 KB JWT at 64 columns). */
 const MAX_JOINS = 32;
 
-/** Where a line's text starts after its quote markers (`>`, `>>`, `&gt;`) and one space. */
+/** Where a line's text starts after its quote markers (`> `, `>> `, `> > `, `&gt; `). */
 function afterQuote(text: string, at: number): number {
   let p = at;
   while (true) {
     if (text.charCodeAt(p) === GT) p++;
     else if (text.startsWith("&gt;", p)) p += 4;
     else break;
+    if (text.charCodeAt(p) === SPACE) p++;
   }
-  if (p > at && text.charCodeAt(p) === SPACE) p++;
   return p;
 }
 
@@ -45,6 +45,16 @@ function pieceEnd(text: string, at: number): number {
  */
 function looksLikeTokenPiece(piece: string): boolean {
   return piece.length >= MIN_PIECE && /[a-z]/.test(piece) && /[0-9]|[a-z][A-Z]/.test(piece);
+}
+
+function endsLine(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return at >= text.length || c === LF || c === CR;
+}
+
+/** Letters alone, a capital only first: a word, where a token's rest mixes them or holds digits. */
+function isWord(piece: string): boolean {
+  return /^[A-Za-z][a-z]*$/.test(piece);
 }
 
 /** The first line break (`\n`, or the `\r` of `\r\n`) at or after `at`, or -1. */
@@ -91,8 +101,9 @@ export function joinWrapped(
         const s = afterQuote(text, after);
         const e = pieceEnd(text, s);
         const piece = text.slice(s, e);
-        // Within a wrap of one width, the last piece may be short and of any kind.
-        const sure = soft || lineLength === width;
+        // Within a wrap of one width, the last piece may be short, when it ends its line and is
+        // no word (`Regards,`, `> Done`, `echo …` after a token that filled its line).
+        const sure = soft || (lineLength === width && endsLine(text, e) && !isWord(piece));
         if ((sure ? piece.length > 0 : looksLikeTokenPiece(piece)) && !startsToken(piece)) {
           gaps.push(soft ? nl - 1 : nl, s);
           joined = true;

@@ -32,6 +32,7 @@ Deno.test("wrapped: a token cut by a terminal, an email or a phone reads whole",
   ]]);
   assertEquals(found(wrap("the token is ", bot, 30)), [["slack-bot-token", bot]]);
   assertEquals(found(wrap("> posted to ", hook, 40, "> ")), [["slack-webhook-url", hook]]);
+  assertEquals(found(wrap("> > posted to ", hook, 40, "> > ")), [["slack-webhook-url", hook]]);
   assertEquals(found(wrap("Authorization: Bearer ", token, 64) + "\n\nthanks"), [["jwt", token]]);
   assertEquals(found(wrap("CRLF: ", bot, 24).replaceAll("\n", "\r\n")), [["slack-bot-token", bot]]);
 });
@@ -44,8 +45,23 @@ Deno.test("wrapped: quoted-printable soft breaks (`=` at a line's end) are read 
 
 Deno.test("wrapped: lines after a token that are no part of it stay apart", () => {
   const other = fakeSlackToken("xoxb", "wrap-other");
+  // A build id, a commit, a UUID under a complete token are text of their own (the line is no
+  // wrap width, and no full line of its width follows).
+  const ids = [
+    "b7f3c9a21e04",
+    "57de406eeaf2d02d1c1a8cd7f704b",
+    "3af2a27a-4354-44de-a69d-4850dcba588e",
+  ];
   for (
-    const next of [other, "thanks!", "U0123ABCDE9", "see you tomorrow 2pm", "abc123", "`code`"]
+    const next of [
+      other,
+      "thanks!",
+      "U0123ABCDE9",
+      "see you tomorrow 2pm",
+      "abc123",
+      "`code`",
+      ...ids,
+    ]
   ) {
     assertEquals(found(`${bot}\n${next}`)[0], ["slack-bot-token", bot], next);
   }
