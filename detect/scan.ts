@@ -30,7 +30,7 @@ import { type Engine, engineFor, STRETCH } from "./engine.ts";
 import { edgedByFormatting, hasInnerMarker, wrappedInMarkers } from "./markers.ts";
 import { type Candidate, mapper, NORMALIZED, RAW, runAnchored, runRule } from "./match.ts";
 import { isSpace, withPlainBlanks } from "./chars.ts";
-import { joinWrapped } from "./wrapped.ts";
+import { joinWrapped, readsAsWrapped } from "./wrapped.ts";
 
 /**
  * Windows per rule (flat [start, end, start, end, …], merged) from the prefilter's hits; for
@@ -174,27 +174,10 @@ function wholeBeforeBreak(text: string, out: Candidate[], first: number, joined:
     const c = out[i];
     if (c.rule !== joined.rule || c.start !== joined.start || c.end >= joined.end) continue;
     const next = text.charCodeAt(c.end);
-    if ((next === 10 || next === 13) && !wrappedAt(text, c.end)) return true;
+    if ((next === 10 || next === 13) && !readsAsWrapped(text, c.end)) return true;
   }
   return false;
 }
-
-/**
- * Whether the line that ends at `at` reads as wrapped: at a width mail and tools wrap at, or as
- * long as the full line after it (a wrap of any width over three lines or more).
- */
-function wrappedAt(text: string, at: number): boolean {
-  const length = at - (text.lastIndexOf("\n", at - 1) + 1);
-  if (WRAP_WIDTHS.has(length)) return true;
-  const from = at + (text.charCodeAt(at) === 13 ? 2 : 1);
-  let to = text.indexOf("\n", from);
-  if (to === -1) return false;
-  if (text.charCodeAt(to - 1) === 13) to--;
-  return to - from === length && !/\s/.test(text.slice(from, to).replace(/^(?:>|&gt;)+ ?/, ""));
-}
-
-/** Widths text is wrapped at: PEM and base64 (64, 76), mail (72, 76, 78), terminals (80). */
-const WRAP_WIDTHS = new Set([64, 72, 76, 78, 80]);
 
 /** Whether the window `raw`, ending at `we`, holds or ends at a line break. */
 function wrapsInto(text: string, raw: string, we: number): boolean {

@@ -129,3 +129,20 @@ export function joinWrapped(
   map[j] = end - from;
   return { text: out, map: map.subarray(0, j + 1), end };
 }
+
+/**
+ * Whether the line that ends at `at` reads as wrapped: at a width mail and tools wrap at, or as
+ * long as the full line after it (a wrap of any width over three lines or more).
+ */
+export function readsAsWrapped(text: string, at: number): boolean {
+  const length = at - (text.lastIndexOf("\n", at - 1) + 1);
+  if (WRAP_WIDTHS.has(length)) return true;
+  const from = at + (text.charCodeAt(at) === 13 ? 2 : 1);
+  let to = text.indexOf("\n", from);
+  if (to === -1) return false;
+  if (text.charCodeAt(to - 1) === 13) to--;
+  return to - from === length && !/\s/.test(text.slice(from, to).replace(/^(?:>|&gt;)+ ?/, ""));
+}
+
+/** Widths text is wrapped at: PEM and base64 (64, 76), mail (72, 76, 78), terminals (80). */
+const WRAP_WIDTHS = new Set([64, 72, 76, 78, 80]);
