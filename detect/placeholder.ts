@@ -5,6 +5,7 @@
 
 import { fingerprintSync } from "./fingerprint.ts";
 import { caseForms } from "./entropy.ts";
+import { isAlnum } from "./chars.ts";
 
 export interface PlaceholderContext {
   /** Text around the secret (the scanned window); `start`/`end` locate the secret in it. */
@@ -67,17 +68,13 @@ const WORD_RE = new RegExp(
 );
 const SHORT_WORD_RE = new RegExp([...SHORT_WORDS].flatMap(caseForms).map(escaped).join("|"), "g");
 
-function isAlnumCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /** Whether a short word starts or ends a segment of `secret` (see SHORT_WORDS). */
 function hasShortWord(secret: string): boolean {
   SHORT_WORD_RE.lastIndex = 0;
   for (let m = SHORT_WORD_RE.exec(secret); m !== null; m = SHORT_WORD_RE.exec(secret)) {
     const before = secret.charCodeAt(m.index - 1), after = secret.charCodeAt(m.index + m[0].length);
-    if (m.index === 0 || !isAlnumCode(before)) return true;
-    if (m.index + m[0].length === secret.length || !isAlnumCode(after)) return true;
+    if (m.index === 0 || !isAlnum(before)) return true;
+    if (m.index + m[0].length === secret.length || !isAlnum(after)) return true;
     // A capitalised word after a small letter, before a capital: a camelCase name's segment.
     const first = m[0].charCodeAt(0), second = m[0].charCodeAt(1);
     const camel = first >= 65 && first <= 90 && second >= 97 && second <= 122 &&

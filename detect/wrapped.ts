@@ -5,11 +5,11 @@
 // characters that look random, not starting with a keyword (which would start a token of its
 // own: the next line of a list of tokens). After a soft break any piece continues.
 import type { NormalizedText } from "./normalize.ts";
+import { isAlnum } from "./chars.ts";
 
 /** Letters, digits and the `_-+/.` of base64, base64url, JWTs and URL paths. */
 function isTokenChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ||
-    c === 45 || c === 43 || c === 47 || c === 46;
+  return isAlnum(c) || c === 95 || c === 45 || c === 43 || c === 47 || c === 46;
 }
 
 const EQUALS = 61, CR = 13, LF = 10, GT = 62, SPACE = 32;
