@@ -23,6 +23,7 @@ export const FAMILIES = [
   "langchain",
   "digitalocean",
   "hashicorp",
+  "flyio",
   "heroku",
   "doppler",
   "pulumi",

@@ -313,6 +313,7 @@ const VENDORS: Array<[Family, string, string, (r: Rand) => string]> = [
   ],
   ["digitalocean", "digitalocean", "DO_TOKEN", (r) => j("d", "op_v1_") + str(r, HEX, 64)],
   ["hashicorp", "vault token", "VAULT_TOKEN", (r) => j("h", "vs.") + "CAESI" + str(r, B64URL, 90)],
+  ["flyio", "fly.io", "FLY_API_TOKEN", (r) => j("f", "m2_lJPE") + str(r, B62, 300)],
   [
     "hashicorp",
     "terraform cloud token",

@@ -1,5 +1,5 @@
 // Cloud, infrastructure and secrets-manager credentials with published prefixes: DigitalOcean,
-// HashiCorp Vault and Terraform Cloud, Heroku, Doppler, Databricks, Pulumi, Microsoft Entra (Azure AD)
+// HashiCorp Vault and Terraform Cloud, Fly.io, Heroku, Doppler, Databricks, Pulumi, Microsoft Entra (Azure AD)
 // client secrets, Supabase, PlanetScale, Render, Tailscale, Dynatrace, New Relic,
 // 1Password service accounts, Docker Hub and Alibaba Cloud. Each family's rotation lives in its own console; the
 // prefix tells the reader which one.
@@ -31,6 +31,26 @@ export const rules: Rule[] = [
     classes: "mixed-case",
     seed: 12211,
     sample: (rand) => ({ body: "CAESI" + b64url(90, rand) }),
+  }),
+  prefixedTokenRule({
+    id: "flyio-macaroon-token",
+    family: "flyio",
+    description: "Fly.io access token (macaroon: fm2_, fm1a_, fm1r_; `FlyV1 …`)",
+    prefixes: ["f" + "m2_", "f" + "m1a_", "f" + "m1r_"],
+    body: "[A-Za-z0-9+/]{100,4000}={0,3}",
+    classes: "mixed-case",
+    seed: 12215,
+    sample: (rand) => ({ body: "lJPE" + b62(180, rand) + "+" + b62(40, rand) + "==" }),
+  }),
+  prefixedTokenRule({
+    id: "flyio-org-token",
+    family: "flyio",
+    description: "Fly.io personal or organization token of the older format (fo1_)",
+    prefixes: ["f" + "o1_"],
+    body: "[A-Za-z0-9_-]{43}",
+    classes: "mixed-case",
+    seed: 12217,
+    sample: (rand) => ({ body: b64url(43, rand) }),
   }),
   prefixedTokenRule({
     id: "terraform-cloud-token",

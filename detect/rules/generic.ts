@@ -50,15 +50,16 @@ const GENERIC_BOLD_VALUE =
 
 /**
  * A value alone on the line under its label (`Password:`, then the value, bare, in backticks or
- * in a code block: chat puts a password where its copy button is). The validator reads the
- * label back (labelAbove) and wants the value to end its line.
+ * in a code block: chat puts a password where its copy button is), or a YAML block scalar's first
+ * line (`password: |`). The validator reads the label back (labelAbove) and wants the value to
+ * end its line.
  */
 const VALUE_BELOW_LABEL =
-  /(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}[ \t]{0,4}:\*{0,2}[ \t]{0,4}\r?\n[ \t]{0,8}(?:```[ \t]{0,4}(?:\r?\n[ \t]{0,4})?|`)?(?<secret>[^\s"'`,;\-=:.?)\]}>*\\][^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>\\])/g;
+  /(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9_.\-\[\]]{0,60}[\\"'*]{0,3}[ \t]{0,4}:\*{0,2}[ \t|>+\-]{0,6}\r?\n[ \t]{0,8}(?:```[ \t]{0,4}(?:\r?\n[ \t]{0,4})?|`)?(?<secret>[^\s"'`,;\-=:.?)\]}>*\\][^\s"'`,;)\]}>]{6,198}[^\s"'`,;.:?)\]}>\\])/g;
 
 /** VALUE_BELOW_LABEL's label, read back from the value's start. */
 const LABEL_ABOVE =
-  /(?:^|[^A-Za-z0-9_.\-])([A-Za-z][A-Za-z0-9_.\-\[\]]{0,60})[\\"'*]{0,3}[ \t]{0,4}:\*{0,2}[ \t]{0,4}\r?\n[ \t]{0,8}(?:```[ \t]{0,4}(?:\r?\n[ \t]{0,4})?|`)?$/;
+  /(?:^|[^A-Za-z0-9_.\-])([A-Za-z][A-Za-z0-9_.\-\[\]]{0,60})[\\"'*]{0,3}[ \t]{0,4}:\*{0,2}[ \t|>+\-]{0,6}\r?\n[ \t]{0,8}(?:```[ \t]{0,4}(?:\r?\n[ \t]{0,4})?|`)?$/;
 
 function labelAbove(text: string, start: number): string | null {
   return LABEL_ABOVE.exec(text.slice(Math.max(0, start - 110), start))?.[1] ?? null;
@@ -243,6 +244,9 @@ export const rules: Rule[] = [
           { text: `here you go\nAPI_TOKEN:\n\`\`\`\n${b}\n\`\`\`\nthanks`, secret: b },
           { text: `*Password:*\n\`${a}\``, secret: a },
           { text: `[staging]\n  password:\n    ${a}\n`, secret: a },
+          // YAML block scalars: literal and folded, with a chomping indicator.
+          { text: `  password: |\n    ${a}\n  user: app`, secret: a },
+          { text: `secrets:\n  api_key: >-\n    ${b}\n`, secret: b },
         ];
       },
       negatives: () => [

@@ -192,10 +192,30 @@ function valueAfterSeparator(text: CharReader, k: number, changes: Changes): boo
   }
   // Up to 32 blanks: `heroku config` and other tables pad their values into a column.
   for (let b = 0; b < 32 && s < text.length && isBlankCode(text.charCodeAt(s)); b++) s++;
-  if (c === 58 && s < text.length && isLineEndCode(text.charCodeAt(s))) {
-    return valueBelowMayStart(text, s, changes);
+  if (c === 58 && s < text.length) {
+    const e = blockScalarEnd(text, s, changes);
+    if (e < 0) return true;
+    if (e < text.length && isLineEndCode(text.charCodeAt(e))) {
+      return valueBelowMayStart(text, e, changes);
+    }
   }
   return valueMayStartAt(text, s, changes);
+}
+
+/**
+ * After a YAML block scalar's indicator at `s` (`|`, `>`, `|-`, `>+`: VALUE_BELOW_LABEL takes up
+ * to 6 of them and blanks), where the line goes on; -1 when a character there may read otherwise
+ * as shown.
+ */
+function blockScalarEnd(text: CharReader, s: number, changes: Changes): number {
+  let k = s;
+  for (let i = 0; i < 6 && k < text.length; i++, k++) {
+    const c = text.charCodeAt(k);
+    if (isBlankCode(c)) continue;
+    if (c !== 124 && c !== 62 && c !== 43 && c !== 45) break;
+    if (changes(c)) return -1;
+  }
+  return k;
 }
 
 function isLineEndCode(c: number): boolean {

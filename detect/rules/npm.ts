@@ -5,6 +5,7 @@
 import type { Rule } from "../types.ts";
 import { hasBase62Crc32, withBase62Crc32 } from "../checksum.ts";
 import { ALPHABET, isLowVariety, randomString, seededRandom } from "../entropy.ts";
+import { plausibleUserPassword } from "./generic_value.ts";
 
 const PREFIX = ["np", "m_"].join("");
 
@@ -18,6 +19,18 @@ function uuid(rand: () => number): string {
 }
 
 const AUTH = ["_auth", "Token="].join("");
+const PASSWORD = ["_pass", "word="].join("");
+
+/** The password an `.npmrc`'s `_password` holds in base64, when it decodes to one. */
+function npmrcPassword(encoded: string): string | null {
+  let decoded: string;
+  try {
+    decoded = atob(encoded);
+  } catch {
+    return null;
+  }
+  return /^[\x20-\x7e]+$/.test(decoded) && plausibleUserPassword(decoded, "") ? decoded : null;
+}
 
 export const rules: Rule[] = [
   {
@@ -80,6 +93,40 @@ export const rules: Rule[] = [
         `//registry.npmjs.org/:${AUTH}\${NPM_TOKEN}`,
         `//registry.npmjs.org/:${AUTH}00000000-0000-0000-0000-000000000000`,
         `//registry.npmjs.org/:${AUTH}<your-token>`,
+      ],
+    },
+  },
+  {
+    id: "npm-password",
+    family: "npm",
+    description: "Registry password in an .npmrc line (_password=, base64)",
+    // With its `=`: a bare `_password` hit would take `mysql_native_password BY` from its rule.
+    keywords: ["_password="],
+    // npm keeps `_password` in base64 beside `username`; the leak is the password it decodes to.
+    pattern:
+      /(?<![A-Za-z0-9])_password[ \t]{0,2}=[ \t]{0,2}["']?(?<secret>[A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/g,
+    validate: (secret) => npmrcPassword(secret) !== null,
+    canonical: (secret) => npmrcPassword(secret) ?? secret,
+    confidence: "medium",
+    examples: {
+      positives: () => {
+        const rand = seededRandom(8301);
+        const a = btoa("Qv7" + randomString(ALPHABET.base62, 13, rand) + "!");
+        const b = btoa(randomString(ALPHABET.base62, 24, rand));
+        return [
+          {
+            text: `//npm.acme.internal/:username=ci\n//npm.acme.internal/:${PASSWORD}${a}`,
+            secret: a,
+          },
+          { text: `_password="${b}"\nemail=ci@acme.example`, secret: b },
+        ];
+      },
+      negatives: () => [
+        `//registry.npmjs.org/:${PASSWORD}\${NPM_PASSWORD}`,
+        `//registry.npmjs.org/:${PASSWORD}${btoa("password")}`,
+        `//registry.npmjs.org/:${PASSWORD}${btoa("changeme")}`,
+        // Not base64 of a password: bytes that are no text.
+        `${PASSWORD}${btoa(String.fromCharCode(1, 200, 7, 99, 250, 3, 180, 42, 9))}`,
       ],
     },
   },

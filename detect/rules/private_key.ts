@@ -41,7 +41,10 @@ export function keyMaterial(
 ): { base64: string; pad: string; headers: string[]; other: string; widths: number[] } {
   // A key quoted in Slack has a quote marker (`>`, sent as `&gt;`) at the start of each line.
   // A removed key in a diff has `-` before each of its lines: no base64 starts with one.
-  const tokens = body.replace(/\\[nrt]/g, " ").replace(QUOTE_MARKERS, "$1").split(/\s+/)
+  // A key escaped twice (JSON inside a JSON string) has `\\n` between its lines, and PHP's
+  // encoder writes `/` as `\/`.
+  const tokens = body.replace(/\\+[nrt]/g, " ").replace(/\\+\//g, "/").replace(QUOTE_MARKERS, "$1")
+    .split(/\s+/)
     .map((t) => t.replace(/^-(?=[A-Za-z0-9+/])/, ""))
     .filter((t) => t.length > 0);
   let base64 = "", pad = "", other = "";
@@ -168,6 +171,7 @@ export const rules: Rule[] = [
         const pkcs8 = pem("", "MC4CAQAwBQYDK2VwBCIEI" + b64(43));
         const ssh = pem("OPENSSH", "b3BlbnNzaC1rZXktdjEA" + b64(380), " ");
         const ec = pem("EC", "MHcCAQEEI" + b64(220), "\\n");
+        const twice = pem("EC", "MHcCAQEEI" + b64(220), "\\\\n");
         const enc = pem("ENCRYPTED", "MIIFHzBJBgkqhkiG9w0BBQ0w" + b64(1200));
         const legacyEnc = pem(
           "RSA",
@@ -187,6 +191,8 @@ export const rules: Rule[] = [
           { text: pkcs8, secret: pkcs8 },
           { text: `key: ${ssh} (from ~/.ssh)`, secret: ssh },
           { text: `{"private_key": "${ec}\\n"}`, secret: ec },
+          // A service account file kept as a JSON string inside another JSON document.
+          { text: `"{\\"private_key\\": \\"${twice}\\\\n\\"}"`, secret: twice },
           { text: enc, secret: enc },
           { text: legacyEnc, secret: legacyEnc },
           { text: pgp, secret: pgp },

@@ -205,10 +205,26 @@ function valueAfterSeparator(input: usize, n: i32, k: i32): i32 {
   // Up to 32 blanks (values padded into a column).
   for (let b = 0; b < 32 && s < n && isBlank(byteAt(input, s)); b++) s = step(input, s);
   if (c == 58 && s < n) {
-    const e = byteAt(input, s);
-    if (e == 10 || e == 13) return valueBelow(input, n, s);
+    const e = blockScalarEnd(input, n, s);
+    if (e < 0) return 2;
+    if (e < n) {
+      const f = byteAt(input, e);
+      if (f == 10 || f == 13) return valueBelow(input, n, e);
+    }
   }
   return valueAt(input, n, s);
+}
+
+/** blockScalarEnd in generic_gate.ts: after a YAML block scalar's `|`/`>`, `-`/`+` and blanks. */
+function blockScalarEnd(input: usize, n: i32, s: i32): i32 {
+  let k = s;
+  for (let i = 0; i < 6 && k < n; i++, k = step(input, k)) {
+    const c = byteAt(input, k);
+    if (isBlank(c)) continue;
+    if (c != 124 && c != 62 && c != 43 && c != 45) break;
+    if (changes(c)) return -1;
+  }
+  return k;
 }
 
 function skipBlanks(input: usize, n: i32, k: i32, max: i32): i32 {

@@ -27,6 +27,7 @@ const FAMILY_LABELS: Record<string, string> = {
   "langchain": "LangSmith API key",
   "digitalocean": "DigitalOcean token",
   "hashicorp": "HashiCorp token",
+  "flyio": "Fly.io token",
   "heroku": "Heroku API key",
   "doppler": "Doppler token",
   "pulumi": "Pulumi access token",
