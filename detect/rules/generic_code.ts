@@ -8,7 +8,7 @@
 // - Make's conditional assignment: `DB_PASSWORD ?= …`;
 // - the fallback of a variable read from the environment: `process.env.API_KEY ?? "…"`;
 // - a shell command that sets a variable: `setx API_KEY "…"` (Windows), `set -gx API_KEY …`
-//   (fish).
+//   (fish), or a tool's that stores one: `aws configure set NAME …`, `doppler secrets set NAME …`.
 // - a raw, bytes or verbatim string, or a triple-quoted one: `password = r"…"` (Python, Rust),
 //   `api_key = b'…'`, `string password = @"…"` (C#), `val password = """…"""` (Kotlin).
 //
@@ -51,6 +51,14 @@ const FALLBACK_BEFORE =
 /** The command before a variable it sets, the name and the value's quote, ending at the value. */
 const SET_BEFORE =
   /(?<![A-Za-z0-9_-])(?:setx|set(?:[ \t]{1,4}-[A-Za-z]{1,3}){1,3})[ \t]{1,4}([A-Za-z][A-Za-z0-9_.-]{0,60})[ \t]{1,4}["']?$/;
+
+/**
+ * A tool's command that stores a named secret, the name (a section before `:` apart) and the
+ * value's quote, ending at the value: `aws configure set NAME`, `dotnet user-secrets set
+ * "Section:NAME"`, `doppler secrets set NAME` (`gh secret set` is generic-cli-secret-set's).
+ */
+const STORE_BEFORE =
+  /(?<![A-Za-z0-9_-])(?:configure|user-secrets|secrets?)[ \t]{1,4}set[ \t]{1,4}"?(?:[A-Za-z][A-Za-z0-9_.-]{0,40}:)?([A-Za-z][A-Za-z0-9_.-]{0,60})"?[ \t]{1,4}["']?$/;
 
 function reader(re: RegExp, reach: number) {
   return (text: string, start: number): string | null => {
@@ -202,6 +210,43 @@ export const rules: Rule[] = [
         `setx REGION "${b62(20, seededRandom(14512))}"`,
         "set -x PATH $PATH /usr/local/bin",
         "set -gx API_KEY $API_KEY",
+      ],
+    },
+  },
+  {
+    id: "generic-store-command",
+    family: "generic",
+    description:
+      "Password or API secret stored by a tool's command with its name (aws configure set, dotnet user-secrets set, doppler secrets set)",
+    // From a rarer part than `set`, which would stop the byte filter at every word.
+    keywords: ["configure set ", "secrets set ", "secret set "],
+    pattern: new RegExp(
+      String
+        .raw`(?<![A-Za-z0-9_-])(?:configure|user-secrets|secrets?)[ \t]{1,4}set[ \t]{1,4}"?[A-Za-z][A-Za-z0-9_.:-]{0,100}"?[ \t]{1,4}${VALUE}`,
+      "g",
+    ),
+    validate: validator(reader(STORE_BEFORE, 180)),
+    extendEnd: quotedValueEnd,
+    confidence: "medium",
+    literalMarkers: true,
+    window: { before: 8, after: 320 },
+    examples: {
+      positives: () => {
+        const rand = seededRandom(14521);
+        const a = b62(32, rand);
+        const b = "Wd8" + b62(11, rand) + "#";
+        return [
+          { text: `aws configure set aws_session_token ${a} --profile ci`, secret: a },
+          { text: `dotnet user-secrets set "Auth:ClientSecret" "${a}"`, secret: a },
+          { text: `doppler secrets set DB_PASSWORD "${b}"`, secret: b },
+          { text: `doppler secrets set STRIPE_API_KEY ${a}`, secret: a },
+        ];
+      },
+      negatives: () => [
+        "aws configure set region eu-west-1",
+        "aws configure set aws_secret_access_key $AWS_SECRET_ACCESS_KEY",
+        `dotnet user-secrets set "Auth:ClientId" "${b62(24, seededRandom(14522))}"`,
+        'doppler secrets set DEPLOY_TOKEN "$DEPLOY_TOKEN"',
       ],
     },
   },

@@ -104,7 +104,9 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
     v = quoted;
     c = text.charCodeAt(v);
   }
+  let open = 0;
   if (c === 34 || c === 39 || c === 96) {
+    open = c;
     // A triple quote (`"""…"""`) opens as one.
     if (v + 2 < text.length && text.charCodeAt(v + 1) === c && text.charCodeAt(v + 2) === c) {
       v += 2;
@@ -150,7 +152,8 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
     const d = text.charCodeAt(k);
     if (changes(d)) return true;
     // A `>` with more of the value right after it is inside the value (valueEnd reads on).
-    if (isValueStop(d) && !(d === 62 && angleGoesOn(text, k))) break;
+    // A quoted value reads on to its closing quote past any stop but a blank (valueEnd).
+    if (isValueStop(d) && !(d === 62 && angleGoesOn(text, k)) && !quotedGoesOn(open, d)) break;
     if (d === 123 && k > v && text.charCodeAt(k - 1) === 123) return false;
     classes |= charClassBit(d);
   }
@@ -159,6 +162,11 @@ function valueMayStartAt(text: CharReader, v: number, changes: Changes): boolean
   const count = bitCount(classes);
   // (A password of letters and digits only is one from 10: looksLikePassword's words and number.)
   return (n >= MIN_PASSWORD_PAIR && count >= 2) || (n >= 8 && count >= 3);
+}
+
+/** Whether a value opened by the quote `open` (0: none) goes on at the stop `d`. */
+function quotedGoesOn(open: number, d: number): boolean {
+  return open !== 0 && d !== open && d > 32 && d !== 0xa0 && (open === 96 || d !== 96);
 }
 
 /** Whether the value goes on after the `>` at `k` (no stop and no `<` right after it). */

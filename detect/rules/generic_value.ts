@@ -417,7 +417,10 @@ export function isNonSecretValue(value: string): boolean {
     ) &&
     !isPassphrase(v)
   ) return true;
-  if (/^[A-Za-z_$][\w$.]*\(.*\)?[);,]*$/.test(v)) return true;
+  // A call's name is made of words (`getPassword(`, `os.getenv(`); a generated value holding a
+  // `(` (quoted: `"T4EJgfFzVJ(cmX3…"`) is not.
+  const call = /^([A-Za-z_$][\w$.]*)\(.*\)?[);,]*$/.exec(v);
+  if (call !== null && isWordyName(call[1])) return true;
   // An indexer cut at its quote: `Configuration["ConnectionStrings:Password"]`, `data.x.data[`.
   if (/^[A-Za-z_$][\w$.]*\[$/.test(v)) return true;
   // A regex literal (`/^(?:pass|pwd)$/i`): code that looks for secrets.
@@ -897,6 +900,26 @@ export function quotedValueEnd(text: string, start: number, end: number): number
 }
 
 /**
+ * A quoted value holds what stops a bare one (`"Xk3)p,Q9;v]"`, `"ab'cd"`): it ends at its closing
+ * quote on the same line, when no blank comes first (a blank inside quotes makes words, which
+ * the passphrase rules read). None: `end`.
+ */
+function quotedRunEnd(text: string, start: number, end: number): number {
+  const open = text[start - 1];
+  if ((open !== '"' && open !== "'" && open !== "`") || text[end] === open) return end;
+  // An escaped opening quote (`\"`, a JSON string inside a JSON string) is closed by one.
+  const escaped = text[start - 2] === "\\";
+  const stop = Math.min(text.length, start + MAX_VALUE);
+  for (let k = end; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (escaped && c === 92 && text[k + 1] === open) return k;
+    if (text[k] === open) return escaped ? end : k;
+    if (c <= 32 || c === 0xa0 || (open !== "`" && c === 0x60)) return end;
+  }
+  return end;
+}
+
+/**
  * A value stops at `>` (a Slack link's end), but one that opened a `<` and goes on right after
  * the `>` holds a pair of brackets (`Bcta&1cEIO<2TbL>673`): it ends where the rest ends.
  */
@@ -994,6 +1017,8 @@ function readValueEnd(text: string, start: number, end: number): number {
   if (dot !== end) return dot;
   const quoted = quotedValueEnd(text, start, end);
   if (quoted !== end) return quoted;
+  const inQuotes = quotedRunEnd(text, start, end);
+  if (inQuotes !== end) return inQuotes;
   const bracketed = bracketedValueEnd(text, start, end);
   if (bracketed !== end) return bracketed;
   const readOn = readOnEnd(text, start, end);
@@ -1037,13 +1062,27 @@ export function unwrapBold(text: string, start: number, end: number): [number, n
  * `(GnomeKeyringPasswordData *)`), or the name itself in another case
  * (`"Cryptography_HAS_PSK": cryptography_has_psk`).
  */
+/**
+ * Whether a name before `(` or `[` reads as code's (`getPassword`, `k.toLowerCase`,
+ * `DefineWorkflow`, `getV2Token`): short, without a digit, or made of few pieces (cased words,
+ * capitals, numbers, separators) of 3 or more characters on average. A generated value holding a
+ * bracket (`"T4EJgfFzVJ(cmX3…"`: `T`, `4`, `E`, `Jgf`, `Fz`, `VJ`) mixes digits into many short
+ * pieces.
+ */
+function isWordyName(name: string): boolean {
+  if (name.length < 8 || !/[0-9]/.test(name)) return true;
+  const pieces = name.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]/g)?.length ?? 1;
+  return name.length / pieces >= 3;
+}
+
 export function looksLikeCode(
   secret: string,
   name: string,
   ctx: { text: string; start: number; end: number },
 ): boolean {
   if (ctx.text[ctx.start - 1] === "\\") return true;
-  if (/^[A-Za-z_][\w.]*\[[\w"'.]/.test(secret)) return true;
+  const indexed = /^([A-Za-z_][\w.]*)\[[\w"'.]/.exec(secret);
+  if (indexed !== null && isWordyName(indexed[1])) return true;
   if (/^[A-Z][A-Za-z0-9]*<[{[A-Z]/.test(secret) || /^<[^>]*\|/.test(secret)) return true;
   if (/^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\.[A-Z][A-Za-z0-9_]*$/.test(secret)) return true;
   // A path, a member or a call: `std::move(Pass)`, `Resolver->getAnalysis`, `getenv(NAME)`.

@@ -5,7 +5,7 @@
 import type { Rule } from "../types.ts";
 import { hasBase62Crc32, withBase62Crc32 } from "../checksum.ts";
 import { ALPHABET, isLowVariety, randomString, seededRandom } from "../entropy.ts";
-import { plausibleUserPassword } from "./generic_value.ts";
+import { isSecretValue, plausibleUserPassword } from "./generic_value.ts";
 
 const PREFIX = ["np", "m_"].join("");
 
@@ -19,6 +19,7 @@ function uuid(rand: () => number): string {
 }
 
 const AUTH = ["_auth", "Token="].join("");
+const UUID_SHAPE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const PASSWORD = ["_pass", "word="].join("");
 
 /** The password an `.npmrc`'s `_password` holds in base64, when it decodes to one. */
@@ -93,6 +94,39 @@ export const rules: Rule[] = [
         `//registry.npmjs.org/:${AUTH}\${NPM_TOKEN}`,
         `//registry.npmjs.org/:${AUTH}00000000-0000-0000-0000-000000000000`,
         `//registry.npmjs.org/:${AUTH}<your-token>`,
+      ],
+    },
+  },
+  {
+    id: "npm-registry-auth-token",
+    family: "npm",
+    description:
+      "Registry token of another form in an .npmrc line (_authToken=: Artifactory, Verdaccio, Nexus)",
+    keywords: ["_authtoken"],
+    // `npm config set //registry/:_authToken <token>` sets it by a blank.
+    pattern:
+      /(?<![A-Za-z0-9])_authToken(?:[ \t]{0,2}=[ \t]{0,2}|[ \t]{1,2})["']?(?<secret>[^\s"'`]{8,400})/g,
+    // UUIDs and `npm_` tokens are the rules above's (checked as such); the rest must look
+    // generated, as any token does.
+    validate: (secret, { text, start, end }) =>
+      !UUID_SHAPE.test(secret) && !secret.startsWith(PREFIX) &&
+      (!/["']/.test(text[start - 1] ?? "") || text[end] === text[start - 1]) &&
+      isSecretValue(secret, "secret"),
+    confidence: "medium",
+    examples: {
+      positives: () => {
+        const rand = seededRandom(8401);
+        const a = randomString(ALPHABET.base62, 64, rand);
+        const b = randomString(ALPHABET.base64url, 40, rand);
+        return [
+          { text: `//artifactory.acme.example/api/npm/npm/:${AUTH}${a}`, secret: a },
+          { text: `npm config set //npm.acme.internal/:_authToken ${b}`, secret: b },
+        ];
+      },
+      negatives: () => [
+        `//registry.npmjs.org/:${AUTH}\${NPM_TOKEN}`,
+        `//registry.npmjs.org/:${AUTH}YOUR_TOKEN_HERE`,
+        `//registry.npmjs.org/:${AUTH}${PREFIX}${"x".repeat(36)}`,
       ],
     },
   },

@@ -85,7 +85,9 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
       c = byteAt(input, v);
     }
   }
+  let open: u32 = 0;
   if (c == 34 || c == 39 || c == 96) {
+    open = c;
     // A triple quote (`"""…"""`) opens as one.
     const q = c;
     v = step(input, v);
@@ -131,7 +133,8 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
     const d = byteAt(input, k);
     if (changes(d)) return 2;
     // A `>` with more of the value right after it is inside the value (valueEnd reads on).
-    if (isValueStop(d) && !(d == 62 && angleGoesOn(input, n, k))) break;
+    // A quoted value reads on to its closing quote past any stop but a blank (valueEnd).
+    if (isValueStop(d) && !(d == 62 && angleGoesOn(input, n, k)) && !quotedGoesOn(open, d)) break;
     if (d == 123 && last == 123) return 0;
     classes |= classBit(d);
     last = d;
@@ -142,6 +145,12 @@ function valueAt(input: usize, n: i32, v: i32): i32 {
   const kinds = popcnt(classes);
   // (10: a password of letters and digits only, generic_value.ts MIN_PASSWORD_PAIR.)
   return (chars >= 10 && kinds >= 2) || (chars >= 8 && kinds >= 3) ? 1 : 0;
+}
+
+/** quotedGoesOn in generic_gate.ts: a value opened by `open` (0: none) goes on at the stop `d`. */
+@inline
+function quotedGoesOn(open: u32, d: u32): bool {
+  return open != 0 && d != open && d > 32 && d < 128 && (open == 96 || d != 96);
 }
 
 /** Whether the value at `v` starts with one of PREFIXES (any case; uncertain: no). */
