@@ -152,7 +152,7 @@ const NAME_VALUE_READING = {
 
 // (`pswd`, `pword`, `pssword`: misspellings that hold no `pass`.)
 export const PASSWORD_KEYWORDS = ["pass", "pwd", "psk", "pswd", "pword", "pssword"];
-export const SECRET_KEYWORDS = variants(["secret", "token", "apikey", "credential"]);
+export const SECRET_KEYWORDS = variants(["secret", "token", "apikey", "credential", "creds"]);
 
 function nameValueRule(kind: "password" | "secret") {
   return {
@@ -298,7 +298,7 @@ export const rules: Rule[] = [
           { text: `password: ${["panda", "orbit", "29"].join("")}`, secret: "pandaorbit29" },
           {
             text: `Temporary password: ${["Qwerty", "+", "5083"].join("")}`,
-            secret: "Qwerty+5083",
+            secret: ["Qwerty", "+", "5083"].join(""),
           },
           { text: `pswd: ${b}`, secret: b },
           // A leading `.` before a letter or digit is the password's.
@@ -423,6 +423,8 @@ export const rules: Rule[] = [
         const x = (n: number) => randomString(ALPHABET.hexLower, n, rand);
         const h = `${x(8)}-${x(4)}-4${x(3)}-a${x(3)}-${x(12)}`;
         const short = "Mv4Tq" + b62(7, rand);
+        const chosen = "Maple" + randomString("0123456789", 4, rand) + "!Rk";
+        const bracket = `${c.slice(0, 10)})${c.slice(10)}`;
         return [
           { text: `API_KEY=${a}`, secret: a },
           // 12 to 15 random characters: a short generated key (shortGenerated).
@@ -460,10 +462,20 @@ export const rules: Rule[] = [
           },
           // A Slack link's label is no part of its URL's value.
           { text: `<https://acme.io/oauth/callback?token=${b}|callback>`, secret: b },
+          // A person's choice in a password's shape; a number glued to the name; `priv_key`;
+          // a quoted value holding what ends a bare one.
+          { text: `  "webhook_secret": "${chosen}",`, secret: chosen },
+          { text: `API_TOKEN2=${c}`, secret: c },
+          { text: `PRIV_KEY=${d}`, secret: d },
+          { text: `ACCESS_TOKEN="${bracket}"`, secret: bracket },
         ];
       },
       negatives: () => [
         "token: ${{ secrets.GITHUB_TOKEN }}",
+        // A person's shape with a placeholder's word in it, a version, a region.
+        '"client_secret": "TestKey2024x"',
+        "api_token: v2.10.3-Beta",
+        "secret_region: eu-west-1a",
         // A digest with its algorithm; the id of an app's client secret.
         `token: sha256:${randomString(ALPHABET.hexLower, 64, seededRandom(13155))}`,
         `client_secret_id=${uuid(seededRandom(13156))}`,

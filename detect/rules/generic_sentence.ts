@@ -26,6 +26,8 @@ import { isAlnum } from "../chars.ts";
 /** Keys named with a space, a qualifier before `key` ("the Algolia admin key: …"), besides `api`. */
 const SPACED_KEYS = [
   "admin",
+  // A wallet's or a service account's key told in a sentence ("the private key is 0x4c08…").
+  "private",
   "access",
   "secret",
   "master",

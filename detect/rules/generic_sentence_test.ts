@@ -14,8 +14,9 @@ Deno.test("sentence gate: a verb or colon and a value after the name word, or ma
   assertFalse(gate("please rotate the api key before friday, it's in 1password", "api key "));
   assertFalse(gate("the api key is in vault under secret/billing", "api key is"));
   assertFalse(gate("Passwort\nist Abc", "passwort"));
-  assert(gate("the sendgrid api key is Sg7xKq2mWz", "api key is"));
-  assert(gate("prod api key: Sg7xKq2mWz", "api key:"));
+  const key = ["Sg7x", "Kq2mWz"].join("");
+  assert(gate(`the sendgrid api key is ${key}`, "api key is"));
+  assert(gate(`prod api key: ${key}`, "api key:"));
   const pw = "Kq7!" + "xYz9";
   assert(gate(`Das Passwort für die Staging-DB ist ${pw}`, "passwort"));
   assert(gate(`パスワードは ${pw} です`, "パスワード")); // not ASCII: maybe

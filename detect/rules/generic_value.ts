@@ -49,6 +49,7 @@ const SECRET_WORDS = new Set([
   "clientsecret",
   "credential",
   "credentials",
+  "creds",
 ]);
 /**
  * A segment that runs a word into one (`PGPASSWORD`, `dbpasswd`, `GHTOKEN`, `jwtsecret`): its
@@ -62,6 +63,7 @@ export const KEY_QUALIFIERS = new Set([
   "access",
   "auth",
   "private",
+  "priv",
   "secret",
   "signing",
   "encryption",
@@ -145,10 +147,12 @@ export function classifyName(name: string): NameKind {
   if (segs.some((s) => s.startsWith("csrf") || s.startsWith("xsrf"))) return null;
   // A test double says so in its name: `FAKE_PASSWORD`, `dummyToken`, `mock_api_key`.
   if (segs.some((s) => s === "fake" || s === "dummy" || s === "mock")) return null;
-  if (segs.some((s) => PASSWORD_WORDS.has(s) || PASSWORD_END.test(s))) return "password";
-  if (segs.some((s) => SECRET_WORDS.has(s) || SECRET_END.test(s))) return "secret";
-  for (let i = 1; i < segs.length; i++) {
-    if (segs[i] === "key" && KEY_QUALIFIERS.has(segs[i - 1])) return "secret";
+  // A number glued to the word counts one of several (`PASSWORD2`, `token1`, `api_key2`).
+  const words = segs.map((s) => s.replace(/(?<=[a-z])\d{1,3}$/, ""));
+  if (words.some((s) => PASSWORD_WORDS.has(s) || PASSWORD_END.test(s))) return "password";
+  if (words.some((s) => SECRET_WORDS.has(s) || SECRET_END.test(s))) return "secret";
+  for (let i = 1; i < words.length; i++) {
+    if (words[i] === "key" && KEY_QUALIFIERS.has(words[i - 1])) return "secret";
   }
   return null;
 }
@@ -626,7 +630,10 @@ function isTrivialDecoration(digits: string): boolean {
 function isWordsAndNumber(value: string): boolean {
   if (value.length < MIN_PASSWORD_PAIR || !/^[A-Za-z0-9]+$/.test(value)) return false;
   const digits = value.replace(/\D/g, "").length;
-  return digits >= 2 && value.length - digits >= 4 && !/^[0-9a-f]+$|^[0-9A-F]+$/.test(value) &&
+  // Hex in one case is a digest's shape when short of 12 (a short commit id); from 12 under a
+  // password's name it is a password (`openssl rand -hex 6`).
+  const hex = /^[0-9a-f]+$|^[0-9A-F]+$/.test(value);
+  return digits >= 2 && value.length - digits >= (hex ? 2 : 4) && (!hex || value.length >= 12) &&
     shannonEntropy(value) >= 3.0;
 }
 
@@ -642,6 +649,13 @@ export function isSecretValue(value: string, kind: NameKind): boolean {
   }
   if (looksGenerated(value) || shortGenerated(value)) return true;
   if (kind === "password") return looksLikePassword(value);
+  // A secret a person chose in a password's shape (`Maple2024!x`, `RiverStone42`): from 10
+  // characters with both cases and a digit, no path or URL punctuation, no word that makes it a
+  // placeholder or an example (`MySecretToken1`, `TestKey2024`) and no version (`v2.10.3-Beta`).
+  if (
+    value.length >= 10 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) &&
+    !/[/:\\]/.test(value) && !CHOSEN_NOT_SECRET.test(value) && looksLikePassword(value)
+  ) return true;
   // A session secret a person chose (Cedar^Tundra8590) reads like a password; with all four
   // character classes, a symbol inside it (not a word and a year with `!` after: the
   // calibration's non-secrets), 12 or more characters and no path or URL punctuation it is no
@@ -649,6 +663,13 @@ export function isSecretValue(value: string, kind: NameKind): boolean {
   return value.length >= 12 && charClasses(value).count >= 4 && !/[/:\\]/.test(value) &&
     /[^A-Za-z0-9][A-Za-z0-9]/.test(value) && looksLikePassword(value);
 }
+
+/**
+ * Words and shapes that make a person's value under a secret's name no secret: a placeholder's or
+ * an example's word, a version, brackets (code: `ValueType<0`, `Tuple[int]`).
+ */
+const CHOSEN_NOT_SECRET =
+  /secret|token|key|pass|pwd|auth|example|sample|dummy|fake|test|demo|your|mine|change|replace|insert|placeholder|default|redact|xxx|^v?\d+\.\d+|[<>(){}[\]]/i;
 
 const PLACEHOLDER_PASSWORD =
   /^(?:pass|password|passwd|pwd|secret|pw|pass123|password123|changeme|xxx+|\.\.\.|token|apikey|api_key|key|x-oauth-basic)$/i;
