@@ -134,8 +134,10 @@ export const rules: Rule[] = [
     id: "npm-password",
     family: "npm",
     description: "Registry password in an .npmrc line (_password=, base64)",
-    // With its `=`: a bare `_password` hit would take `mysql_native_password BY` from its rule.
-    keywords: ["_password="],
+    // With the `:` of its registry's scope (`//host/:_password=`): `_password=` alone is in every
+    // `DB_PASSWORD=` line, whose name = value gate it would bypass (dumps of config scanned 5x
+    // slower), and a bare `_password` would take `mysql_native_password BY` from its rule.
+    keywords: [":_password="],
     // npm keeps `_password` in base64 beside `username`; the leak is the password it decodes to.
     pattern:
       /(?<![A-Za-z0-9])_password[ \t]{0,2}=[ \t]{0,2}["']?(?<secret>[A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/g,
@@ -152,7 +154,7 @@ export const rules: Rule[] = [
             text: `//npm.acme.internal/:username=ci\n//npm.acme.internal/:${PASSWORD}${a}`,
             secret: a,
           },
-          { text: `_password="${b}"\nemail=ci@acme.example`, secret: b },
+          { text: `//npm.acme.internal/:${PASSWORD}"${b}"\nemail=ci@acme.example`, secret: b },
         ];
       },
       negatives: () => [
