@@ -190,8 +190,14 @@ export const rules: Rule[] = [
         const django = "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)";
         const a = randomString(django, 50, rand).replace(/^(.{10})./, "$1)");
         const b = "django-insecure-" + randomString(django, 50, rand);
+        // A `(` after its first characters: no call (`k3(x9#v!…`).
+        const c = randomString(django, 50, rand).replace(/^(.{2})./, "$1(").replace(
+          /^(.{5})./,
+          "$1#",
+        );
         return [
           { text: `SECRET_KEY = '${a}'`, secret: a },
+          { text: `SECRET_KEY = "${c}"`, secret: c },
           { text: `+SECRET_KEY = '${b}'`, secret: b },
         ];
       },
