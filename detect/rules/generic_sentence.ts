@@ -47,7 +47,7 @@ const NAME_WORDS = new RegExp(
     .raw`(password|passwort|kennwort|contraseña|mot de passe|senha|wachtwoord|lösenord(?:et)?|heslo|пароль|密码|パスワード|パス(?!ワード)|비밀번호|पासवर्ड|סיסמה|كلمة المرور|mật khẩu|(?<![A-Za-z0-9_.])(?:passwd|pasword|pwd?)(?![A-Za-z0-9_])|(?<![A-Za-z0-9])mdp(?![A-Za-z0-9])|şifre(?:si)?|hasło|clave|` +
     `(?:api|${SPACED_KEYS.join("|")})[ _-]?key` +
     String
-      .raw`|apiキー|(?:api-?)?schlüssel|clé (?:d'|de l')?api|passcode|passwrd|pssword|(?<![A-Za-z0-9_.])(?:pswd|pword)(?![A-Za-z0-9_])|contrasena|(?<![A-Za-z])haslo|(?<![A-Za-z])sifre(?:si)?|密碼)([^\n]{0,40})$`,
+      .raw`|apiキー|(?:api-?)?schlüssel|clé (?:d'|de l')?api|passcode|passwrd|pssword|(?<![A-Za-z0-9_.])(?:pswd|pword)(?![A-Za-z0-9_])|contrasena|(?<![A-Za-z])haslo|(?<![A-Za-z])sifre(?:si)?|密碼|(?<![A-Za-z0-9_.])(?:token|secret|credentials?|creds)(?![A-Za-z0-9_]))([^\n]{0,40})$`,
   "i",
 );
 
@@ -122,10 +122,16 @@ function validateSentence(
     "i",
   ).test(lineBefore);
   const told = lineBefore.slice(named.length);
+  // A field of a log line between the name and the value (`secret oauth env request_id=…`,
+  // `token refresh duration_ms: …`): the value is that field's. (A sentence's `=` stands apart,
+  // and its colon follows a word: `the token for staging: …`.)
+  if (m[2] !== "" && (/^=/.test(told) || (/^:/.test(told) && /\w*[_\d]\w*$/.test(m[2])))) {
+    return false;
+  }
   const otherVerb = m[2] === "" && /^[ \t]+[^\s:=]/.test(told) && !NAME_VALUE_VERB.test(told);
   if (
-    /^(?:password|passwort)$/i.test(m[1]) && !withPassword && !/^[ \t]+\S/.test(m[2]) &&
-    !ARROW_AT_END.test(lineBefore) && !to && !otherVerb
+    /^(?:password|passwort|token|secret|credentials?|creds)$/i.test(m[1]) && !withPassword &&
+    !/^[ \t]+\S/.test(m[2]) && !ARROW_AT_END.test(lineBefore) && !to && !otherVerb
   ) {
     return false;
   }
@@ -141,7 +147,9 @@ function validateSentence(
   // (A trailing `=` is base64's padding or a password's last character.)
   if (/^[A-Za-z_][\w.-]*=(?!=*$)|,[A-Za-z_][\w.-]*=|^\/\//.test(secret)) return false;
   if (looksLikeCode(secret, m[1], ctx)) return false;
-  const kind = /^api|schlüssel|^clé|key$/i.test(m[1]) ? "secret" : "password";
+  const kind = /^api|schlüssel|^clé|key$|^(?:token|secret|cred)/i.test(m[1])
+    ? "secret"
+    : "password";
   return plausibleUserPassword(secret, "") && isSecretValue(secret, kind);
 }
 
@@ -304,6 +312,12 @@ export const rules: Rule[] = [
       "api keyは",
       // Other keys named with a space ("the Algolia admin key: …", "our license key is …").
       ...SPACED_KEYS.map((q) => q + " key"),
+      // A token, secret or credentials told in a sentence ("the token for the staging bot is
+      // …"): the name = value rules' keywords, so the byte filter stops nowhere new.
+      "token",
+      "secret",
+      "credential",
+      "creds",
       "password",
       // `pw ` takes "pw for …", "pw is …", "pw → …"; "passwd for the vpn: …", "pwd for …", and
       // the common misspelling "pasword: …".
@@ -403,6 +417,10 @@ export const rules: Rule[] = [
           // Other keys named with a space.
           { text: `new Algolia admin key: ${b} :white_check_mark:`, secret: b },
           { text: `our license key for the build farm is ${b}`, secret: b },
+          // A token, secret or credentials with words before their verb or colon.
+          { text: `the token for the staging bot is ${b}`, secret: b },
+          { text: `Here's the API token for staging: ${b}`, secret: b },
+          { text: `the secret for the billing webhook is \`${b}\``, secret: b },
           { text: `Schlüssel für web: ${b} - bitte nicht teilen`, secret: b },
           { text: `der API-Schlüssel lautet ${b}`, secret: b },
           { text: `Das Passwort für die Staging-DB ist ${c}`, secret: c },
@@ -481,6 +499,10 @@ export const rules: Rule[] = [
       },
       negatives: () => [
         "the password for the staging db is in 1password",
+        "the token for prod expired: see INC-2024-0042",
+        "the secret for staging is stored in vault under kv/billing",
+        "the token is invalid",
+        "2024-05-01T10:05:00Z WARN alert flag secret oauth env request_id=be0ce03b9d63b12f",
         "the password reset link is https://acme.io/reset",
         "the password for prod is NOT the same as staging",
         "the password policy is Minimum12Chars!",

@@ -165,7 +165,7 @@ export const rules: Rule[] = [
     },
     negatives: () => [
       `the verification token for staging is deprecated, use the signing secret`,
-      `the client secret for staging is ${fakeChars(ALNUM, 24, 73)}`,
+      `the client id for staging is ${fakeChars(ALNUM, 24, 73)}`,
     ],
   }),
 ];
