@@ -348,6 +348,10 @@ export const rules: Rule[] = [
         ];
       },
       negatives: () => [
+        // A policy's regex, a duration, a revision under a password's name.
+        'admin_password_complexity: "^(?=.{12,})(?=.*[!@#$&*]).*$"',
+        "--passwd-expires-in P1Y2M10DT2H30M",
+        '"redis_password_rev": "3f2a9c1..8be41d0",',
         "DB_PASSWORD=${DB_PASSWORD}",
         // Test logs' verdicts (DejaGnu, automake), pasted from CI (built: the repository's own
         // lines hold them inside quotes, where they would read as passwords).
@@ -482,6 +486,15 @@ export const rules: Rule[] = [
         '"client_secret": "TestKey2024x"',
         "api_token: v2.10.3-Beta",
         "secret_region: eu-west-1a",
+        // A form's anti-forgery token; a name that says what the value is about (a digest, an
+        // id); a commit range, a URN's UUID, a host name.
+        `"requestVerificationToken": "${b62(32, seededRandom(13157))}"`,
+        `api_token_sha: '${randomString(ALPHABET.hexLower, 64, seededRandom(13158))}'`,
+        `SLACK_BOT_TOKEN_SERIAL=${b62(24, seededRandom(13159))}`,
+        "accessToken: '3f2a9c1..8be41d0'",
+        `"app_key": "ENC(${randomString(ALPHABET.base64, 44, seededRandom(13160))})"`,
+        'oauth-client-secret: "urn:uuid:3f2a9c1e-1234-4abc-9def-0123456789ab"',
+        "x_api_key: iris-prod-3.k8s7q2.svc.cluster.local",
         // A digest with its algorithm; the id of an app's client secret.
         `token: sha256:${randomString(ALPHABET.hexLower, 64, seededRandom(13155))}`,
         `client_secret_id=${uuid(seededRandom(13156))}`,

@@ -105,6 +105,9 @@ function validateSentence(
   const named = lineBefore.replace(VERB_AT_END, "");
   const m = NAME_WORDS.exec(named);
   if (m === null || /[.!?](?:\s|$)/.test(m[2])) return false;
+  // The name word goes on as an identifier (`private_key_id = …`, `access-key-id: …`,
+  // `smtpPasswordGitSha`): another name, the name = value rules'.
+  if (/^[_.-]\w|^[A-Z]/.test(m[2])) return false;
   // Code between the name and the value (minified JavaScript: `password:i.password,b["k"]=…`,
   // `apiKey:window.ENV.API_KEY};var …`): a statement ended or an index, never a sentence's.
   if (/[{};]|\[["'\d]|["'\d]\]/.test(m[2])) return false;
@@ -126,6 +129,14 @@ function validateSentence(
   // `token refresh duration_ms: …`): the value is that field's. (A sentence's `=` stands apart,
   // and its colon follows a word: `the token for staging: …`.)
   if (m[2] !== "" && (/^=/.test(told) || (/^:/.test(told) && /\w*[_\d]\w*$/.test(m[2])))) {
+    return false;
+  }
+  // The separator inside a quoted string (`password => "vault:v1:…"`; an apostrophe inside a
+  // word, `l'imprimante`, opens none), or a colon glued to a
+  // word and the value after a token's or secret's name (`--access-token vault:v1:…`,
+  // `secret ssm:…`): a scheme or a reference's prefix, not a sentence's colon.
+  if (/(?:^|[\s=:(>])["'`][^"'`\s]+$/.test(m[2])) return false;
+  if (/^(?:token|secret|cred)/i.test(m[1]) && /\w$/.test(m[2]) && told === ":") {
     return false;
   }
   const otherVerb = m[2] === "" && /^[ \t]+[^\s:=]/.test(told) && !NAME_VALUE_VERB.test(told);
@@ -503,6 +514,8 @@ export const rules: Rule[] = [
         "the secret for staging is stored in vault under kv/billing",
         "the token is invalid",
         "2024-05-01T10:05:00Z WARN alert flag secret oauth env request_id=be0ce03b9d63b12f",
+        `let private_key_id = "${randomString(ALPHABET.hexLower, 32, seededRandom(14302))}";`,
+        `./deploy.sh --access-token vault:v1:${b62(56, seededRandom(14303))} --env prod`,
         "the password reset link is https://acme.io/reset",
         "the password for prod is NOT the same as staging",
         "the password policy is Minimum12Chars!",

@@ -87,7 +87,7 @@ export const KEY_QUALIFIERS = new Set([
 ]);
 /** A last name segment that makes the value *about* a secret rather than the secret itself. */
 const META_SUFFIX =
-  /^(?:hash|hashed|digest|md5|sha1|sha256|sha512|bcrypt|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage|stdin|command|cmd|accessor|arg|args|argument|arguments|through|thru|prefix|suffix|encryption|algorithm|algo|method|scheme|cipher)$/i;
+  /^(?:hash|hashed|digest|md5|sha1|sha256|sha512|bcrypt|salt|file|path|dir|url|uri|endpoint|host|length|len|size|policy|regex|pattern|field|label|type|name|id|ids|expiry|expires|expiration|ttl|count|limit|prompt|hint|header|param|format|mode|version|enabled|required|min|max|rotation|manager|store|helper|provider|ref|arn|env|var|variable|placeholder|reset|input|confirm|confirmation|strength|validator|validation|error|changed|updated|at|by|location|kind|scope|scopes|usage|stdin|command|cmd|accessor|arg|args|argument|arguments|through|thru|prefix|suffix|encryption|algorithm|algo|method|scheme|cipher|sha|rev|revision|commit|serial|uuid|guid|job|build|run|image|icon|badge|username|user|owner|contact|subject|complexity|rule|rules|zone|region|server|hostname|issuer|link|ticket|thread|channel|milestone|release|module|backend|impl|curve|crypt|checksum|fingerprint|in|pipeline|project)$/i;
 
 /**
  * Words before `token` that make it a page marker an API hands out with a list (`nextPageToken`,
@@ -145,6 +145,15 @@ export function classifyName(name: string): NameKind {
   // A CSRF token guards one form or session against forgery; it unlocks nothing elsewhere.
   // (Django's cookie runs the words together: `csrftoken`.)
   if (segs.some((s) => s.startsWith("csrf") || s.startsWith("xsrf"))) return null;
+  // So do Rails' `authenticity_token`, ASP.NET's `__RequestVerificationToken` and antiforgery
+  // token, and a form's token (Drupal's `form_token`). (Slack's own verification token is a
+  // credential: `request` must come before it.)
+  if (
+    segs.some((s) => s === "authenticity" || s.startsWith("antiforgery") || s === "forgery") ||
+    /(?:^|_)request_?verification_?token$|(?:^|_)form_?token$/.test(segs.join("_"))
+  ) {
+    return null;
+  }
   // A test double says so in its name: `FAKE_PASSWORD`, `dummyToken`, `mock_api_key`.
   if (segs.some((s) => s === "fake" || s === "dummy" || s === "mock")) return null;
   // A number glued to the word counts one of several (`PASSWORD2`, `token1`, `api_key2`).
@@ -356,6 +365,23 @@ export function isNonSecretValue(value: string): boolean {
     return true;
   }
   if (/^env\([A-Za-z_]\w*\)$/.test(v) || /^ENC\[[A-Z0-9_]+(?:,|\]|$)/.test(v)) return true;
+  // Values encrypted in place: Jasypt's `ENC(…)`, Vault transit's `vault:v1:…`.
+  if (/^ENC\(|^vault:v\d+:/.test(v)) return true;
+  // Ids and references of other shapes: a URN's UUID (`urn:uuid:…`), an image pinned to its
+  // digest (`ghcr.io/acme/app@sha256:…`), a commit range
+  // (`3f2a9c1..8be41d0`), an Azure resource id (`/subscriptions/…`), an ISO 8601 duration
+  // (`P1Y2M10DT2H30M`), a host name in lower case under a top-level domain or a cluster's
+  // (`iris-prod-3.svc.cluster.local`; a passphrase of dotted words ends in no such word), a regex
+  // anchored at its start (`^(?=.{12,})(?=.*[!@#$&*]).*$`: a policy, not a password).
+  if (
+    /^urn:uuid:|^\/subscriptions\/|@sha256:[0-9a-f]{64}$|^[0-9a-f]{7,40}\.\.\.?[0-9a-f]{7,40}$|^P(?:\d+[YMWD])+(?:T(?:\d+[HMS])+)?$|^PT(?:\d+[HMS])+$/
+      .test(v) ||
+    /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}(?:com|net|org|io|dev|app|cloud|local|internal|lan|corp|svc|co|us|uk|de|fr|eu|ai|gov|edu|info|biz|xyz|tech|site|me|sh|so|example|test|localhost)$/
+      .test(v) ||
+    /^\^.*(?:\(\?[=!]|\.[*+]|\\[dwsDWS]|\[\^?[\w-]+\])/.test(v)
+  ) {
+    return true;
+  }
   if (isDollarReference(v)) return true;
   if (REFERENCE.test(v)) return true;
   // A Kubernetes Secret's `data:` holds base64: `cGFzc3dvcmQ=` is the word "password".
