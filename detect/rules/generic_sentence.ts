@@ -88,7 +88,7 @@ const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*${OPEN}\\*?$`);
 
 /** Words between the name and the value that make the value something else than the secret. */
 const ABOUT =
-  /\b(?:reset|policy|policies|manager|hint|length|rules?|field|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas|name|id)\b/i;
+  /\b(?:reset|policy|policies|manager|hint|length|rules?|fields?|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas|name|id)\b/i;
 
 /** What is done to a password that is then told with "to". */
 const RESET = /\b(?:re)?set\b|\bchanged?\b|\bupdated?\b|\brotated?\b/i;
@@ -272,6 +272,9 @@ function valueAfter(text: CharReader, v: number): boolean {
     if (!isBlank(c) || k === v + 4) break;
   }
   const q = text.charCodeAt(k);
+  // A `<` opens a placeholder or a reference the validator never takes (`<token>`,
+  // `<#C024BE91L|ops>` read raw).
+  if (q === 60) return false;
   if (q === 34 || q === 39 || q === 96) k++;
   // The pattern's value is the run's first 128 characters at most, less trailing punctuation;
   // the validator wants 8 or more of two classes or more, and no `name=` (a log's next field).
@@ -324,11 +327,14 @@ export const rules: Rule[] = [
       // Other keys named with a space ("the Algolia admin key: …", "our license key is …").
       ...SPACED_KEYS.map((q) => q + " key"),
       // A token, secret or credentials told in a sentence ("the token for the staging bot is
-      // …"): the name = value rules' keywords, so the byte filter stops nowhere new.
-      "token",
-      "secret",
-      "credential",
-      "creds",
+      // …"): the name = value rules' keywords and the blank a sentence goes on with, so the byte
+      // filter stops nowhere new and a `token=`/`secret:` in every line of a log or a config
+      // dump wakes the name = value rules alone.
+      "token ",
+      "secret ",
+      "credentials ",
+      "credential ",
+      "creds ",
       "password",
       // `pw ` takes "pw for …", "pw is …", "pw → …"; "passwd for the vpn: …", "pwd for …", and
       // the common misspelling "pasword: …".

@@ -448,10 +448,10 @@ export function isNonSecretValue(value: string): boolean {
     !isPassphrase(v)
   ) return true;
   // A call's name is made of words (`getPassword(`, `os.getenv(`) and its arguments hold none of
-  // the symbols generated keys do; a generated value holding a `(` (quoted: `"T4EJgfFzVJ(cmX3…"`,
-  // a Django key `k3(x9#v!…`) is no call.
+  // the symbols generated keys do (a format's `%` and a pointer's `*` are code's); a generated
+  // value holding a `(` (quoted: `"T4EJgfFzVJ(cmX3…"`, a Django key `k3(x9#v!…`) is no call.
   const call = /^([A-Za-z_$][\w$.]*)\((.*)$/.exec(v);
-  if (call !== null && isWordyName(call[1]) && !/[!@#%^&*+~|?]/.test(call[2])) return true;
+  if (call !== null && isWordyName(call[1]) && !/[!@#^&+~|?]/.test(call[2])) return true;
   // An indexer cut at its quote: `Configuration["ConnectionStrings:Password"]`, `data.x.data[`.
   if (/^[A-Za-z_$][\w$.]*\[$/.test(v)) return true;
   // A regex literal (`/^(?:pass|pwd)$/i`): code that looks for secrets.

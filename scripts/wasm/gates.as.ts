@@ -516,6 +516,9 @@ function valueFollows(input: usize, n: i32, v: i32): bool {
   if (k < n) {
     const q = byteAt(input, k);
     if (changes(q)) return true;
+    // A `<` opens a placeholder or a reference the validator never takes (`<token>`,
+    // `<#C024BE91L|ops>` read raw).
+    if (q == 60) return false;
     if (q == 34 || q == 39 || q == 96) k = step(input, k);
   }
   // valueAfter's reading: 8 or more characters of two classes or more, no `name=`.
