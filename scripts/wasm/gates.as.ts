@@ -513,18 +513,6 @@ function valueFollows(input: usize, n: i32, v: i32): bool {
     if (!isBlank(c) || b == 4) break;
     k = step(input, k);
   }
-  // The value on the next line, alone or quoted (valueAfter in generic_sentence.ts).
-  if (k < n && byteAt(input, k) == 13) k = step(input, k);
-  if (k < n && byteAt(input, k) == 10) {
-    k = step(input, k);
-    for (let b = 0; b < 4 && k < n && isBlank(byteAt(input, k)); b++) k = step(input, k);
-    if (k < n) {
-      const c = byteAt(input, k);
-      if (changes(c) || isMarker(plain(c)) || c == 38 || c >= 0x80) return true;
-      if (c == 62) k = step(input, k);
-    }
-    for (let b = 0; b < 2 && k < n && isBlank(byteAt(input, k)); b++) k = step(input, k);
-  }
   if (k < n) {
     const q = byteAt(input, k);
     if (changes(q)) return true;
