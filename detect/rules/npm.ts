@@ -5,7 +5,7 @@
 import type { Rule } from "../types.ts";
 import { hasBase62Crc32, withBase62Crc32 } from "../checksum.ts";
 import { ALPHABET, isLowVariety, randomString, seededRandom } from "../entropy.ts";
-import { isSecretValue, plausibleUserPassword } from "./generic_value.ts";
+import { base64Text, isSecretValue, plausibleUserPassword } from "./generic_value.ts";
 
 const PREFIX = ["np", "m_"].join("");
 
@@ -24,13 +24,8 @@ const PASSWORD = ["_pass", "word="].join("");
 
 /** The password an `.npmrc`'s `_password` holds in base64, when it decodes to one. */
 function npmrcPassword(encoded: string): string | null {
-  let decoded: string;
-  try {
-    decoded = atob(encoded);
-  } catch {
-    return null;
-  }
-  return /^[\x20-\x7e]+$/.test(decoded) && plausibleUserPassword(decoded, "") ? decoded : null;
+  const decoded = base64Text(encoded);
+  return decoded !== null && plausibleUserPassword(decoded, "") ? decoded : null;
 }
 
 export const rules: Rule[] = [
