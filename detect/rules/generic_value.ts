@@ -1063,10 +1063,9 @@ function keptQuestionMark(text: string, start: number, end: number): boolean {
 function readValueEnd(text: string, start: number, end: number): number {
   const dot = finalDotEnd(text, start, end);
   if (dot !== end) return dot;
-  const quoted = quotedValueEnd(text, start, end);
+  // (quotedRunEnd reads a quoted value's last `.`, `?` or `:` as quotedValueEnd does, and more.)
+  const quoted = quotedRunEnd(text, start, end);
   if (quoted !== end) return quoted;
-  const inQuotes = quotedRunEnd(text, start, end);
-  if (inQuotes !== end) return inQuotes;
   const bracketed = bracketedValueEnd(text, start, end);
   if (bracketed !== end) return bracketed;
   const readOn = readOnEnd(text, start, end);

@@ -6,6 +6,7 @@ import type { Rule } from "../types.ts";
 import { hasBase62Crc32, withBase62Crc32 } from "../checksum.ts";
 import { ALPHABET, isLowVariety, randomString, seededRandom } from "../entropy.ts";
 import { base64Text, isSecretValue, plausibleUserPassword } from "./generic_value.ts";
+import { UUID_RE } from "../placeholder.ts";
 
 const PREFIX = ["np", "m_"].join("");
 
@@ -19,7 +20,6 @@ function uuid(rand: () => number): string {
 }
 
 const AUTH = ["_auth", "Token="].join("");
-const UUID_SHAPE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const PASSWORD = ["_pass", "word="].join("");
 
 /** The password an `.npmrc`'s `_password` holds in base64, when it decodes to one. */
@@ -104,7 +104,7 @@ export const rules: Rule[] = [
     // UUIDs and `npm_` tokens are the rules above's (checked as such); the rest must look
     // generated, as any token does.
     validate: (secret, { text, start, end }) =>
-      !UUID_SHAPE.test(secret) && !secret.startsWith(PREFIX) &&
+      !UUID_RE.test(secret) && !secret.startsWith(PREFIX) &&
       (!/["']/.test(text[start - 1] ?? "") || text[end] === text[start - 1]) &&
       isSecretValue(secret, "secret"),
     confidence: "medium",
