@@ -88,7 +88,7 @@ const ARROW_AT_END = new RegExp(`${ARROW}[ \\t]*${OPEN}\\*?$`);
 
 /** Words between the name and the value that make the value something else than the secret. */
 const ABOUT =
-  /\b(?:reset|policy|policies|manager|hint|length|rules?|fields?|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas|name|id)\b/i;
+  /\b(?:reset|policy|policies|manager|hint|length|rules?|fields?|prompt|change[ds]?|expir\w*|requirements?|strength|format|link|url|hash|same|wrong|incorrect|invalid|validat\w*|not|nicht|no|pas|name|id|errors?|events?|failures?|requests?|traces?|logs?)\b/i;
 
 /** What is done to a password that is then told with "to". */
 const RESET = /\b(?:re)?set\b|\bchanged?\b|\bupdated?\b|\brotated?\b/i;
@@ -519,6 +519,9 @@ export const rules: Rule[] = [
         "the token for prod expired: see INC-2024-0042",
         "the secret for staging is stored in vault under kv/billing",
         "the token is invalid",
+        `sentry event for the token error: ${
+          randomString(ALPHABET.hexLower, 32, seededRandom(14304))
+        }`,
         "2024-05-01T10:05:00Z WARN alert flag secret oauth env request_id=be0ce03b9d63b12f",
         `let private_key_id = "${randomString(ALPHABET.hexLower, 32, seededRandom(14302))}";`,
         `./deploy.sh --access-token vault:v1:${b62(56, seededRandom(14303))} --env prod`,
